@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadConfig, CONFIG_TABLE } from './config.js';
+import { AppError } from '../core/errors.js';
+
+test('defaults apply when nothing is set', () => {
+  const config = loadConfig({});
+  assert.equal(config.db, './data/sada.db');
+  assert.equal(config.port, 8080);
+  assert.equal(config.allowPrivate, false);
+});
+
+test('environment overrides defaults and flags override the environment', () => {
+  const config = loadConfig({ SADA_DB: '/tmp/x.db', SADA_PORT: '9000', SADA_ALLOW_PRIVATE: '1' }, { db: '/tmp/y.db' });
+  assert.equal(config.db, '/tmp/y.db');
+  assert.equal(config.port, 9000);
+  assert.equal(config.allowPrivate, true);
+});
+
+test('invalid values are refused with the variable named', () => {
+  assert.throws(() => loadConfig({ SADA_PORT: 'eighty' }), (e: unknown) => e instanceof AppError && e.code === 'BAD_USAGE' && /SADA_PORT/.test(e.message));
+  assert.throws(() => loadConfig({ SADA_LOG_LEVEL: 'loud' }), AppError);
+});
+
+test('every key has a distinct SADA_ environment variable', () => {
+  const envs = Object.values(CONFIG_TABLE).map((e) => e.env);
+  assert.equal(new Set(envs).size, envs.length);
+  for (const e of envs) assert.match(e, /^SADA_[A-Z_]+$/);
+});

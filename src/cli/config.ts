@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { AppError } from '../core/errors.js';
+
+/**
+ * The one configuration table. Each key has a default, an environment variable and a validator.
+ * It is read once, in cli/main.ts; everything below receives plain typed options.
+ * Command-line flags override the environment, which overrides the defaults.
+ */
+const bool = z.union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no'])]).transform((v) => v === true || v === '1' || v === 'true' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const CONFIG_TABLE = {
+  db: { env: 'SADA_DB', default: './data/sada.db', schema: z.string().min(1), doc: 'SQLite file path, or a postgres:// URL' },
+  logLevel: { env: 'SADA_LOG_LEVEL', default: 'info', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), doc: 'pino log level (logs go to stderr)' },
+  host: { env: 'SADA_HOST', default: '127.0.0.1', schema: z.string().min(1), doc: 'address `sada serve` listens on' },
+  port: { env: 'SADA_PORT', default: 8080, schema: int(0, 65535), doc: 'port `sada serve` listens on' },
+  adminToken: { env: 'SADA_ADMIN_TOKEN', default: '', schema: z.string(), doc: 'bearer token for admin API calls; empty refuses them all' },
+  allowPrivate: { env: 'SADA_ALLOW_PRIVATE', default: false, schema: bool, doc: 'allow fetching from loopback/private/link-local addresses' },
+  userAgent: { env: 'SADA_USER_AGENT', default: 'Sada/0.1 (+https://github.com/sada-news/sada; Arabic news aggregator)', schema: z.string().min(1), doc: 'User-Agent sent with every request' },
+  feedMaxBytes: { env: 'SADA_FEED_MAX_BYTES', default: 10 * 1024 * 1024, schema: int(1024, 1 << 30), doc: 'largest feed/sitemap body accepted, after decompression' },
+  pageMaxBytes: { env: 'SADA_PAGE_MAX_BYTES', default: 5 * 1024 * 1024, schema: int(1024, 1 << 30), doc: 'largest article page accepted, after decompression' },
+  connectTimeoutMs: { env: 'SADA_CONNECT_TIMEOUT_MS', default: 10_000, schema: int(100, 600_000), doc: 'TCP/TLS connect timeout' },
+  fetchTimeoutMs: { env: 'SADA_FETCH_TIMEOUT_MS', default: 30_000, schema: int(100, 600_000), doc: 'total time allowed for one request' },
+  hostConcurrency: { env: 'SADA_HOST_CONCURRENCY', default: 2, schema: int(1, 64), doc: 'simultaneous requests to one host' },
+  hostDelayMs: { env: 'SADA_HOST_DELAY_MS', default: 500, schema: int(0, 600_000), doc: 'pause between requests to one host' },
+  fetchConcurrency: { env: 'SADA_FETCH_CONCURRENCY', default: 8, schema: int(1, 256), doc: 'sources refreshed at the same time' },
+} as const;
+
+type Table = typeof CONFIG_TABLE;
+export type ConfigKey = keyof Table;
+export type Config = { [K in ConfigKey]: z.output<Table[K]['schema']> };
+
+/** Reads the table from an environment and explicit overrides (flags). Throws BAD_USAGE on invalid values. */
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Record<ConfigKey, unknown>> = {}): Config {
+  const out: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(CONFIG_TABLE) as [ConfigKey, Table[ConfigKey]][]) {
+    const override = overrides[key];
+    const fromEnv = env[entry.env];
+    const raw = override !== undefined ? override : fromEnv !== undefined && fromEnv !== '' ? fromEnv : entry.default;
+    const parsed = (entry.schema as z.ZodType).safeParse(raw);
+    if (!parsed.success) {
+      const origin = override !== undefined ? `option for ${key}` : `${entry.env}`;
+      throw new AppError('BAD_USAGE', `invalid ${origin}: ${JSON.stringify(raw)} (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+    }
+    out[key] = parsed.data;
+  }
+  return out as Config;
+}

@@ -1,0 +1,107 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { Logger } from 'pino';
+import { errorMessage, isAppError } from '../core/errors.js';
+import { createLogger } from './logger.js';
+import { loadConfig, type Config, type ConfigKey } from './config.js';
+import type { CliContext, GlobalFlags } from './context.js';
+import { COMMANDS } from './commands/index.js';
+import type { Store } from '../store/store.js';
+
+/** The composition root: builds the program, reads configuration once, runs one command, maps errors to exit codes. */
+export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  let context: CliContext | undefined;
+  const program = buildProgram(() => {
+    context ??= createContext(program.opts<GlobalFlags>(), env, cleanups);
+    return context;
+  });
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    return reportError(error);
+  } finally {
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        process.stderr.write(`sada: while closing: ${errorMessage(error)}\n`);
+      }
+    }
+  }
+}
+
+export function buildProgram(getContext: () => CliContext): Command {
+  const program = new Command('sada')
+    .description('Sada (صدى): Arabic-first news aggregation — ingest, deduplicate, group into stories, search and read.')
+    .version('0.1.0')
+    .addOption(new Option('--db <path|url>', 'SQLite file or postgres:// URL (env SADA_DB, default ./data/sada.db)'))
+    .option('--json', 'machine-readable output on stdout')
+    .option('--log-level <level>', 'log level: fatal, error, warn, info, debug, trace, silent (env SADA_LOG_LEVEL)')
+    .option('--allow-private', 'allow fetching from private, loopback and link-local addresses (env SADA_ALLOW_PRIVATE=1)')
+    .showHelpAfterError('(run `sada --help` for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  program.enablePositionalOptions(false);
+  for (const register of COMMANDS) register(program, getContext);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+function createContext(flags: GlobalFlags, env: NodeJS.ProcessEnv, cleanups: (() => Promise<void> | void)[]): CliContext {
+  const overrides: Partial<Record<ConfigKey, unknown>> = {};
+  if (flags.db !== undefined) overrides.db = flags.db;
+  if ((flags as Record<string, unknown>).logLevel !== undefined) overrides.logLevel = (flags as Record<string, unknown>).logLevel;
+  if ((flags as Record<string, unknown>).allowPrivate) overrides.allowPrivate = true;
+  const config: Config = loadConfig(env, overrides);
+  let logger: Logger | undefined;
+  let store: Promise<Store> | undefined;
+  const interactive = Boolean(process.stderr.isTTY) && !env.CI;
+  return {
+    config,
+    json: Boolean(flags.json),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    interactive,
+    env,
+    logger() {
+      if (!logger) {
+        logger = createLogger(config.logLevel);
+      }
+      return logger;
+    },
+    openStore() {
+      store ??= (async () => {
+        const { openStore } = await import('../store/open.js');
+        const opened = await openStore(config.db);
+        cleanups.push(() => opened.close());
+        return opened;
+      })();
+      return store;
+    },
+    onClose(fn) {
+      cleanups.push(fn);
+    },
+    printJson(value) {
+      process.stdout.write(`${JSON.stringify(value)}\n`);
+    },
+    print(text) {
+      process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    },
+  };
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    // commander already printed its message on stderr
+    return 2;
+  }
+  if (isAppError(error)) {
+    process.stderr.write(`sada: ${errorMessage(error)}\n`);
+    return error.exitCode;
+  }
+  process.stderr.write(`sada: unexpected error: ${errorMessage(error)}\n`);
+  if (process.env.SADA_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return 1;
+}

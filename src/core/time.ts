@@ -1,0 +1,20 @@
+/** Conversions between the program's epoch milliseconds and the ISO strings used at the edges. */
+
+export function toIso(ms: number | null | undefined): string | null {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return null;
+  return new Date(ms).toISOString();
+}
+
+/**
+ * Parses an ISO 8601 date or date-time, or a SaudiNewsNet-style `YYYY-MM-DD HH:MM:SS` (taken as UTC).
+ * Returns null when the string is not a date.
+ */
+export function parseIsoLike(value: string | null | undefined): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (!trimmed) return null;
+  const spaced = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(trimmed);
+  const candidate = spaced ? `${spaced[1]}T${spaced[2]}Z` : trimmed;
+  const ms = Date.parse(candidate);
+  return Number.isFinite(ms) ? ms : null;
+}

@@ -1,0 +1,138 @@
+import type {
+  Article,
+  RelatedEntry,
+  Source,
+  SourceFetchState,
+  SourceKind,
+  SourceWithStatus,
+  Story,
+} from '../core/types.js';
+
+/**
+ * The storage interface every adapter (SQLite, PostgreSQL) implements. All methods are async so that
+ * network databases fit; the SQLite adapter resolves immediately. Adapters pass the contract suite in
+ * `contract.ts`.
+ */
+export interface Store extends SourceStore, ArticleStore, FingerprintStore, StoryStore, RelatedStore, SearchIndexStore {
+  readonly dialect: 'sqlite' | 'postgres';
+  /**
+   * Runs `fn` in one transaction: everything it writes through `tx` commits together or not at all.
+   * Transactions are serialised; a nested call joins the outer transaction.
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface NewSource {
+  slug: string;
+  url: string;
+  feedUrl: string;
+  kind: SourceKind;
+  title: string;
+  homepage?: string | null;
+  country?: string | null;
+}
+
+export interface SourceStore {
+  /** Adds a source; CONFLICT when its feed URL or slug is already present. */
+  addSource(source: NewSource, now: number): Promise<Source>;
+  getSource(id: number): Promise<Source | null>;
+  getSourceBySlug(slug: string): Promise<Source | null>;
+  getSourceByFeedUrl(feedUrl: string): Promise<Source | null>;
+  /** The source articles are imported under: created on first use (kind `import`). */
+  ensureImportSource(slug: string, now: number): Promise<Source>;
+  listSources(): Promise<SourceWithStatus[]>;
+  /** Removes a source and its fetch state; its articles stay (they belong to stories). */
+  removeSource(id: number): Promise<boolean>;
+  getFetchState(id: number): Promise<SourceFetchState | null>;
+  updateFetchState(id: number, patch: Partial<SourceFetchState>): Promise<void>;
+  /** Polled (non-import, not paused) sources whose next check is due at `now`, oldest first. */
+  dueSources(now: number, limit: number): Promise<(Source & SourceFetchState)[]>;
+}
+
+/** What the pipeline writes for a new article (ids and derived links are filled in later). */
+export type NewArticle = Omit<Article, 'id' | 'storyId' | 'duplicateOf' | 'origin' | 'source'> & {
+  duplicateOf?: number | null;
+  origin?: string | null;
+  storyId?: number | null;
+};
+
+export interface ArticleListQuery {
+  sourceId?: number;
+  limit: number;
+  /** Keyset pagination: only articles strictly older than this (published ?? ingested, id). */
+  before?: { time: number; id: number };
+}
+
+export interface ArticleStore {
+  /**
+   * Inserts an article unless its canonical URL is already stored. Returns the id and whether it was new.
+   */
+  insertArticle(article: NewArticle): Promise<{ id: number; inserted: boolean }>;
+  updateArticle(id: number, patch: Partial<Pick<Article, 'title' | 'text' | 'summary' | 'author' | 'category' | 'tags' | 'image' | 'published' | 'contentHash' | 'duplicateOf' | 'origin' | 'storyId'>>): Promise<void>;
+  getArticle(id: number): Promise<Article | null>;
+  getArticles(ids: readonly number[]): Promise<Article[]>;
+  getArticleByCanonicalUrl(canonicalUrl: string): Promise<Article | null>;
+  getArticleByExternalId(sourceId: number, externalId: string): Promise<Article | null>;
+  listArticles(query: ArticleListQuery): Promise<Article[]>;
+  countArticles(): Promise<number>;
+  /** Ids of stored articles whose normalised-text hash equals `contentHash`, oldest first. */
+  findByContentHash(contentHash: string): Promise<number[]>;
+}
+
+export interface Fingerprint {
+  articleId: number;
+  /** MinHash signature of the article's shingles. */
+  minhash: Uint32Array;
+  /** LSH band keys derived from the signature; articles sharing one are near-duplicate candidates. */
+  bands: readonly number[];
+  /** Number of distinct shingles (for containment estimates). */
+  shingles: number;
+}
+
+export interface FingerprintStore {
+  putFingerprint(fingerprint: Fingerprint): Promise<void>;
+  getFingerprints(articleIds: readonly number[]): Promise<Map<number, Fingerprint>>;
+  /** Articles sharing at least one band key, excluding `excludeId`, limited to the most recent `limit`. */
+  findBandCandidates(bands: readonly number[], excludeId: number | null, limit: number): Promise<number[]>;
+}
+
+export interface StoryListQuery {
+  since?: number;
+  limit: number;
+  /** Keyset pagination over (lastSeen, id) descending. */
+  before?: { time: number; id: number };
+}
+
+export interface StoryStore {
+  createStory(story: Omit<Story, 'id'>): Promise<Story>;
+  updateStory(id: number, patch: Partial<Omit<Story, 'id'>>): Promise<void>;
+  getStory(id: number): Promise<Story | null>;
+  listStories(query: StoryListQuery): Promise<Story[]>;
+  /** Stories whose last article is at or after `since`: the candidate window of online clustering. */
+  recentStories(since: number, limit: number): Promise<Story[]>;
+  storyArticleIds(storyId: number): Promise<number[]>;
+  /** Opaque per-story state of the clustering algorithm (e.g. a centroid), kept beside the story. */
+  getStoryState(storyIds: readonly number[]): Promise<Map<number, Uint8Array>>;
+  putStoryState(storyId: number, state: Uint8Array): Promise<void>;
+}
+
+export interface RelatedStore {
+  /** Replaces the stored related list of one kind for an article. */
+  replaceRelated(articleId: number, kind: RelatedEntry['kind'], entries: readonly Omit<RelatedEntry, 'articleId' | 'kind'>[]): Promise<void>;
+  getRelated(articleId: number): Promise<RelatedEntry[]>;
+}
+
+/** Pre-analysed text for the search index: space-separated terms per field, produced by `text/`. */
+export interface IndexDocument {
+  articleId: number;
+  title: string;
+  body: string;
+}
+
+export interface SearchIndexStore {
+  indexDocument(doc: IndexDocument): Promise<void>;
+  removeDocument(articleId: number): Promise<void>;
+}

@@ -6,7 +6,6 @@ import { AppError } from '../../core/errors.js';
 import type {
   ArticleListQuery,
   Fingerprint,
-  IndexDocument,
   NewArticle,
   NewSource,
   Store,
@@ -17,7 +16,8 @@ import { migrate, readMigrations } from './migrate.js';
 import * as sources from './sources-sql.js';
 import * as articles from './articles-sql.js';
 import * as stories from './stories-sql.js';
-import * as index from './index-sql.js';
+import { SqliteSearchIndex } from './index-sql.js';
+import type { IndexDocument, IndexStats, PostingsPart, SearchDocInfo, SearchFilter } from '../../search/types.js';
 
 export interface SqliteStoreOptions {
   /** File path, or `:memory:` for a private in-memory database (tests). */
@@ -37,6 +37,7 @@ export class SqliteStore implements Store {
   private readonly txContext = new AsyncLocalStorage<true>();
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly searchIndex = new SqliteSearchIndex();
 
   private constructor(writer: Connection, reader: Connection) {
     this.writer = writer;
@@ -238,9 +239,30 @@ export class SqliteStore implements Store {
   // ---- search index ----
 
   indexDocument(doc: IndexDocument): Promise<void> {
-    return this.w((c) => index.indexDocument(c, doc));
+    return this.w((c) => this.searchIndex.indexDocument(c, doc));
   }
   removeDocument(articleId: number): Promise<void> {
-    return this.w((c) => index.removeDocument(c, articleId));
+    return this.w((c) => this.searchIndex.removeDocument(c, articleId));
+  }
+  optimizeSearchIndex(): Promise<void> {
+    return this.w((c) => this.searchIndex.optimize(c));
+  }
+  async searchStats(): Promise<IndexStats> {
+    return this.searchIndex.stats(this.r());
+  }
+  async searchPostings(keys: readonly string[]): Promise<Map<string, PostingsPart[]>> {
+    return this.searchIndex.postings(this.r(), keys);
+  }
+  async searchDocInfo(ids: readonly number[]): Promise<Map<number, SearchDocInfo>> {
+    return this.searchIndex.docInfo(this.r(), ids);
+  }
+  async searchFilterIds(filter: SearchFilter): Promise<Set<number>> {
+    return this.searchIndex.filterIds(this.r(), filter);
+  }
+  async searchReportOutlets(reportIds: readonly number[]): Promise<Map<number, number>> {
+    return this.searchIndex.reportOutlets(this.r(), reportIds);
+  }
+  async searchSourceIds(slugs: readonly string[]): Promise<Map<string, number>> {
+    return this.searchIndex.sourceIds(this.r(), slugs);
   }
 }

@@ -1,0 +1,147 @@
+import type { Article } from '../core/types.js';
+import { parseDateBound } from './date-bounds.js';
+import { parseQuery, type ParsedQuery } from './query-parser.js';
+import { planQuery, type QueryPlan } from './query-plan.js';
+import { DEFAULT_RANKING, type RankingParams } from './ranking-params.js';
+import { Scorer, type ScoredDoc } from './scorer.js';
+import { buildHitSnippets, type HitSnippets } from './hit-snippets.js';
+import type { Analyze, SearchDocInfo, SearchFilter, SearchIndexReader } from './types.js';
+
+export const DEFAULT_LIMIT = 10;
+export const MAX_LIMIT = 100;
+
+export interface SearchRequest {
+  query: string;
+  limit?: number;
+  offset?: number;
+  /** Source slugs (any of them); added to `source:` in the query. */
+  sources?: readonly string[];
+  /** ISO dates or date-times; a bare date covers the whole day. */
+  from?: string | null;
+  to?: string | null;
+  /** The clock, for the recency prior (epoch ms). */
+  now: number;
+}
+
+export interface SearchHit extends HitSnippets {
+  article: Article;
+  score: number;
+  /** Other outlets that carry the same report (collapsed into this hit). */
+  alsoIn: number;
+}
+
+export interface SearchResponse {
+  /** Matching articles (copies of one report counted each). */
+  total: number;
+  hits: SearchHit[];
+  /** Why the query was read differently from how it was typed, or why nothing could be searched. */
+  warnings: string[];
+  /** Set when nothing was searched: the query had no words, only common words, or an impossible filter. */
+  empty: null | 'no-words' | 'only-stopwords' | 'no-match-filter';
+}
+
+/**
+ * Arabic search over a SearchIndexReader: parse, plan, score (BM25F + exact form + proximity), then a mild
+ * recency prior, copies of one report collapsed into one hit, and snippets from the original text.
+ */
+export class SearchEngine {
+  private readonly scorer = new Scorer();
+
+  constructor(
+    private readonly reader: SearchIndexReader,
+    private readonly analyze: Analyze,
+    private readonly params: RankingParams = DEFAULT_RANKING,
+  ) {}
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    const parsed = parseQuery(request.query);
+    const warnings = [...parsed.warnings];
+    const limit = clampInt(request.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);
+    const offset = clampInt(request.offset ?? 0, 0, 10_000);
+    const plan = planQuery(parsed, this.analyze);
+    if (plan.empty) {
+      warnings.push(plan.empty === 'only-stopwords' ? 'the query holds only very common words' : 'the query holds no words to search for');
+      return { total: 0, hits: [], warnings, empty: plan.empty };
+    }
+    const filter = await this.resolveFilter(parsed, request, warnings);
+    if (filter === 'impossible') return { total: 0, hits: [], warnings, empty: 'no-match-filter' };
+
+    const [stats, postings, allowed] = await Promise.all([
+      this.reader.searchStats(),
+      this.reader.searchPostings(plan.keys),
+      filter ? this.reader.searchFilterIds(filter) : Promise.resolve(null),
+    ]);
+    const params = { ...this.params, candidates: Math.max(this.params.candidates, (offset + limit) * 4) };
+    const { total, candidates } = this.scorer.score(plan, postings, stats, params, allowed);
+    const ranked = await this.collapse(candidates, request.now, params);
+    const page = ranked.slice(offset, offset + limit);
+    return { total, hits: await this.present(page, plan), warnings, empty: null };
+  }
+
+  /** Combines flags and `source:`/`from:`/`to:` from the query. Null = no filter. */
+  private async resolveFilter(parsed: ParsedQuery, request: SearchRequest, warnings: string[]): Promise<SearchFilter | null | 'impossible'> {
+    const slugs = [...new Set([...(request.sources ?? []), ...parsed.sources].map((s) => s.trim().toLowerCase()).filter(Boolean))];
+    const filter: SearchFilter = {};
+    if (slugs.length > 0) {
+      const ids = await this.reader.searchSourceIds(slugs);
+      for (const slug of slugs) if (!ids.has(slug)) warnings.push(`no source is called "${slug}"`);
+      if (ids.size === 0) return 'impossible';
+      filter.sourceIds = [...ids.values()];
+    }
+    for (const side of ['from', 'to'] as const) {
+      const text = request[side] ?? parsed[side];
+      if (!text) continue;
+      const bound = parseDateBound(text, side);
+      if (bound === null) warnings.push(`"${text}" is not a date; ${side}: was ignored`);
+      else filter[side] = bound;
+    }
+    if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
+      warnings.push('the date range is empty (from is after to)');
+      return 'impossible';
+    }
+    return filter.sourceIds || filter.from !== undefined || filter.to !== undefined ? filter : null;
+  }
+
+  /** Applies the recency prior and keeps the best article of each report. */
+  private async collapse(candidates: ScoredDoc[], now: number, params: RankingParams): Promise<{ doc: ScoredDoc; info: SearchDocInfo }[]> {
+    const infos = await this.reader.searchDocInfo(candidates.map((c) => c.id));
+    const halfLife = params.recencyHalfLifeDays * 86_400_000;
+    const scored: { doc: ScoredDoc; info: SearchDocInfo }[] = [];
+    for (const c of candidates) {
+      const info = infos.get(c.id);
+      if (!info) continue; // removed since it was indexed
+      const age = Math.max(0, now - info.sortTime);
+      const prior = 1 + params.recencyBoost * 2 ** (-age / halfLife);
+      scored.push({ doc: { id: c.id, score: c.score * prior }, info });
+    }
+    scored.sort((a, b) => b.doc.score - a.doc.score || b.doc.id - a.doc.id);
+    const seen = new Set<number>();
+    return scored.filter((s) => !seen.has(s.info.reportId) && seen.add(s.info.reportId));
+  }
+
+  private async present(page: { doc: ScoredDoc; info: SearchDocInfo }[], plan: QueryPlan): Promise<SearchHit[]> {
+    if (page.length === 0) return [];
+    const [articles, outlets] = await Promise.all([
+      this.reader.getArticles(page.map((p) => p.doc.id)),
+      this.reader.searchReportOutlets([...new Set(page.map((p) => p.info.reportId))]),
+    ]);
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const hits: SearchHit[] = [];
+    for (const { doc, info } of page) {
+      const article = byId.get(doc.id);
+      if (!article) continue;
+      hits.push({
+        article,
+        score: Math.round(doc.score * 10_000) / 10_000,
+        alsoIn: Math.max(0, (outlets.get(info.reportId) ?? 1) - 1),
+        ...buildHitSnippets(article, plan, this.analyze),
+      });
+    }
+    return hits;
+  }
+}
+
+function clampInt(value: number, min: number, max: number): number {
+  if (!Number.isFinite(value)) return min;
+  return Math.min(max, Math.max(min, Math.floor(value)));
+}

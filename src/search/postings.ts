@@ -1,0 +1,141 @@
+import { ByteReader, type ByteWriter } from './bytes.js';
+
+/**
+ * The postings list of one key in one segment: documents in increasing id order, each as
+ *
+ *   varint  id delta (the first posting holds the id itself)
+ *   byte    title length (content words, capped at 255)
+ *   byte    body length, quantised (see bodyLengthCode)
+ *   varint  term frequency in the title, varint term frequency in the body
+ *   varints positions, delta-coded, title positions then body positions (stem keys only)
+ *
+ * Field lengths travel with every posting so that BM25 needs nothing but the postings themselves.
+ */
+
+const EXACT_LENGTHS = 128;
+const LENGTH_STEP = 1.04;
+
+/** One byte for a body length: exact below 128, then 4% steps (up to about 19,000 words). */
+export function bodyLengthCode(length: number): number {
+  if (length < EXACT_LENGTHS) return Math.max(0, Math.floor(length));
+  const code = EXACT_LENGTHS + Math.round(Math.log(length / EXACT_LENGTHS) / Math.log(LENGTH_STEP));
+  return Math.min(255, code);
+}
+
+export const BODY_LENGTH: Float64Array = Float64Array.from({ length: 256 }, (_, code) =>
+  code < EXACT_LENGTHS ? code : EXACT_LENGTHS * LENGTH_STEP ** (code - EXACT_LENGTHS),
+);
+
+export function titleLengthCode(length: number): number {
+  return Math.min(255, Math.max(0, Math.floor(length)));
+}
+
+export interface PostingInput {
+  doc: number;
+  titleLength: number;
+  bodyLength: number;
+  title: readonly number[];
+  body: readonly number[];
+}
+
+/** Appends one posting; `previousDoc` is the id of the posting before it in the list (0 for the first). */
+export function writePosting(w: ByteWriter, previousDoc: number, p: PostingInput, positional: boolean): void {
+  w.varint(p.doc - previousDoc);
+  w.byte(titleLengthCode(p.titleLength));
+  w.byte(bodyLengthCode(p.bodyLength));
+  w.varint(p.title.length);
+  w.varint(p.body.length);
+  if (!positional) return;
+  for (const positions of [p.title, p.body]) {
+    let last = 0;
+    for (const position of positions) {
+      w.varint(position - last);
+      last = position;
+    }
+  }
+}
+
+/** Reads a postings list one document at a time; positions are decoded only when asked for. */
+export class PostingsCursor {
+  doc = 0;
+  titleLength = 0;
+  bodyCode = 0;
+  tfTitle = 0;
+  tfBody = 0;
+  /** Byte offset where the current posting starts (its id delta) and where its data after the delta starts. */
+  postingStart = 0;
+  dataStart = 0;
+  private readonly reader: ByteReader;
+  private positionsPending = false;
+
+  constructor(
+    bytes: Uint8Array,
+    private readonly positional: boolean,
+  ) {
+    this.reader = new ByteReader(bytes);
+  }
+
+  /** Moves to the next posting; false at the end of the list. */
+  next(): boolean {
+    const r = this.reader;
+    if (this.positionsPending) this.skipPositions();
+    if (r.done) return false;
+    this.postingStart = r.pos;
+    this.doc += r.varint();
+    this.dataStart = r.pos;
+    this.titleLength = r.byte();
+    this.bodyCode = r.byte();
+    this.tfTitle = r.varint();
+    this.tfBody = r.varint();
+    this.positionsPending = this.positional;
+    return true;
+  }
+
+  /** Positions of the current posting (call before next()). */
+  positions(): { title: number[]; body: number[] } {
+    const title: number[] = [];
+    const body: number[] = [];
+    if (!this.positionsPending) return { title, body };
+    const r = this.reader;
+    let p = 0;
+    for (let i = 0; i < this.tfTitle; i++) title.push((p += r.varint()));
+    p = 0;
+    for (let i = 0; i < this.tfBody; i++) body.push((p += r.varint()));
+    this.positionsPending = false;
+    return { title, body };
+  }
+
+  /** Byte offset just after the current posting (skips its positions). */
+  postingEnd(): number {
+    if (this.positionsPending) this.skipPositions();
+    return this.reader.pos;
+  }
+
+  private skipPositions(): void {
+    const r = this.reader;
+    const buf = r.buf;
+    let count = this.tfTitle + this.tfBody;
+    while (count > 0) {
+      if (r.pos >= r.end) throw new RangeError('postings data ends early');
+      if (buf[r.pos++]! < 0x80) count--;
+    }
+    this.positionsPending = false;
+  }
+}
+
+/** The first document id of a list (its first varint). */
+export function firstDoc(bytes: Uint8Array): number {
+  return new ByteReader(bytes).varint();
+}
+
+/**
+ * Appends a whole list whose documents all come after `previousDoc`: only its first id delta changes,
+ * the rest is copied as it is (the fast path of merging segments).
+ */
+export function appendList(w: ByteWriter, previousDoc: number, bytes: Uint8Array): void {
+  const r = new ByteReader(bytes);
+  const first = r.varint();
+  if (first <= previousDoc) throw new RangeError('postings lists overlap');
+  w.varint(first - previousDoc);
+  w.bytes(bytes.subarray(r.pos));
+}

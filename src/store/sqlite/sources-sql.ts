@@ -2,7 +2,7 @@ import type { Source, SourceFetchState, SourceWithStatus } from '../../core/type
 import { AppError } from '../../core/errors.js';
 import type { NewSource } from '../store.js';
 import type { Connection } from './connection.js';
-import { FETCH_STATE_COLUMNS, toFetchState, toSource, toSourceWithStatus, type SourceRow } from './rows.js';
+import { FETCH_STATE_COLUMNS, toFetchState, toSource, toSourceWithStatus, type SourceRow } from '../rows.js';
 
 const ACTIVE = 'removed_at IS NULL';
 

@@ -20,7 +20,10 @@ import * as stories from './stories-sql.js';
 import * as index from './index-sql.js';
 
 export interface SqliteStoreOptions {
-  /** File path, or `:memory:` for a private in-memory database (tests). */
+  /**
+   * File path, or `:memory:` for a private in-memory database (unit tests only: with a single connection,
+   * reads outside a transaction see its uncommitted writes).
+   */
   path: string;
   now?: number;
 }

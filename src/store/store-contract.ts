@@ -80,6 +80,34 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
         await assert.rejects(store.updateFetchState(999_999, { paused: true }), (e: unknown) => e instanceof AppError && e.code === 'NOT_FOUND');
       });
 
+      it('leases due sources to one worker at a time until released or expired', async () => {
+        const ids: number[] = [];
+        for (const n of [1, 2, 3]) {
+          const s = await store.addSource({ slug: `lease-${n}`, url: `https://l${n}.test/`, feedUrl: `https://l${n}.test/feed`, kind: 'feed', title: `L${n}` }, T0);
+          await store.updateFetchState(s.id, { nextCheck: T0 + n });
+          ids.push(s.id);
+        }
+        const mine = (xs: { id: number }[]) => xs.map((s) => s.id).filter((id) => ids.includes(id));
+        const now = T0 + 10;
+        const a = mine(await store.claimDueSources(now, 100, 'worker-a', 60_000));
+        assert.deepEqual(a, ids);
+        assert.deepEqual(mine(await store.claimDueSources(now, 100, 'worker-b', 60_000)), [], 'leased sources are skipped');
+        await store.releaseSource(ids[0]!, 'worker-b');
+        assert.deepEqual(mine(await store.claimDueSources(now, 100, 'worker-b', 60_000)), [], 'only the owner releases');
+        await store.updateFetchState(ids[0]!, { nextCheck: now + 3_600_000 });
+        await store.releaseSource(ids[0]!, 'worker-a');
+        assert.deepEqual(mine(await store.claimDueSources(now, 100, 'worker-b', 60_000)), [], 'released but not due');
+        assert.deepEqual(mine(await store.claimDueSources(now, 100, 'worker-b', 60_000, { force: true, sourceId: ids[0]! })), [ids[0]]);
+        assert.deepEqual(mine(await store.claimDueSources(now + 60_001, 100, 'worker-c', 60_000)), [ids[1], ids[2]], 'expired leases are claimable');
+        const concurrent = await Promise.all([
+          store.claimDueSources(now + 200_000, 100, 'w1', 60_000),
+          store.claimDueSources(now + 200_000, 100, 'w2', 60_000),
+        ]);
+        const claimed = concurrent.flatMap(mine);
+        assert.equal(claimed.length, new Set(claimed).size, 'no source leased twice');
+        assert.deepEqual([...claimed].sort(), [ids[1], ids[2]].sort());
+      });
+
       it('creates import sources once and never schedules them', async () => {
         const first = await store.ensureImportSource('sabq', T0);
         const second = await store.ensureImportSource('sabq', T0 + 1);

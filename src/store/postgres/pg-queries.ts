@@ -135,6 +135,35 @@ export abstract class PgQueries implements Omit<Store, 'dialect' | 'transaction'
     return rows.map((r) => ({ ...toSource(r), ...toFetchState(r) }));
   }
 
+  async claimDueSources(
+    now: number,
+    limit: number,
+    worker: string,
+    leaseMs: number,
+    options: { force?: boolean; sourceId?: number } = {},
+  ): Promise<(Source & SourceFetchState)[]> {
+    const params: unknown[] = [worker, now + leaseMs, now, limit];
+    const where = [ACTIVE, 'NOT paused', "kind <> 'import'", '(lease_until IS NULL OR lease_until <= $3)'];
+    if (!options.force) where.push('(next_check IS NULL OR next_check <= $3)');
+    if (options.sourceId !== undefined) {
+      params.push(options.sourceId);
+      where.push(`id = $${params.length}`);
+    }
+    // SKIP LOCKED: concurrent workers each take different rows instead of waiting on one another.
+    const rows = await this.rows<SourceRow>(
+      `UPDATE sources SET lease_owner = $1, lease_until = $2 WHERE id IN (
+         SELECT id FROM sources WHERE ${where.join(' AND ')} ORDER BY coalesce(next_check, 0), id LIMIT $4 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      params,
+    );
+    rows.sort((a, b) => (a.next_check ?? 0) - (b.next_check ?? 0) || a.id - b.id);
+    return rows.map((r) => ({ ...toSource(r), ...toFetchState(r) }));
+  }
+
+  async releaseSource(id: number, worker: string): Promise<void> {
+    await this.db().query('UPDATE sources SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [id, worker]);
+  }
+
   // ---- articles ----
 
   async insertArticle(a: NewArticle): Promise<{ id: number; inserted: boolean }> {

@@ -159,6 +159,12 @@ export class SqliteStore implements Store {
   async dueSources(now: number, limit: number): Promise<(Source & SourceFetchState)[]> {
     return sources.dueSources(this.r(), now, limit);
   }
+  claimDueSources(now: number, limit: number, worker: string, leaseMs: number, options?: { force?: boolean; sourceId?: number }) {
+    return this.w((c) => sources.claimDueSources(c, now, limit, worker, leaseMs, options));
+  }
+  releaseSource(id: number, worker: string): Promise<void> {
+    return this.w((c) => sources.releaseSource(c, id, worker));
+  }
 
   // ---- articles ----
 

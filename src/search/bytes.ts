@@ -49,12 +49,27 @@ export class ByteWriter {
     this.length += data.length;
   }
 
+  /** Appends data[start, end) without making a view of it. */
+  range(data: Uint8Array, start: number, end: number): void {
+    const n = end - start;
+    this.reserve(n);
+    if (n < 32) {
+      for (let i = 0; i < n; i++) this.buf[this.length + i] = data[start + i]!;
+    } else this.buf.set(data.subarray(start, end), this.length);
+    this.length += n;
+  }
+
   /** Overwrites 4 bytes written earlier (for offsets known only later). */
   patchU32(at: number, value: number): void {
     this.buf[at] = value & 0xff;
     this.buf[at + 1] = (value >>> 8) & 0xff;
     this.buf[at + 2] = (value >>> 16) & 0xff;
     this.buf[at + 3] = (value >>> 24) & 0xff;
+  }
+
+  /** The bytes written so far, without copying: valid until the next write or reset. */
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.length);
   }
 
   /** A copy of the bytes written so far. */
@@ -119,12 +134,19 @@ export class ByteReader {
 
 /** Bytewise comparison of UTF-8 keys: the order of the index (and of SQLite's BINARY collation). */
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
+  return compareRanges(a, 0, a.length, b, 0, b.length);
+}
+
+/** compareBytes on ranges of two buffers, without making views. */
+export function compareRanges(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array, bStart: number, bEnd: number): number {
+  const aLength = aEnd - aStart;
+  const bLength = bEnd - bStart;
+  const n = Math.min(aLength, bLength);
   for (let i = 0; i < n; i++) {
-    const d = a[i]! - b[i]!;
+    const d = a[aStart + i]! - b[bStart + i]!;
     if (d !== 0) return d;
   }
-  return a.length - b.length;
+  return aLength - bLength;
 }
 
 const encoder = new TextEncoder();
@@ -136,4 +158,38 @@ export function utf8(s: string): Uint8Array {
 
 export function fromUtf8(b: Uint8Array): string {
   return decoder.decode(b);
+}
+
+/**
+ * Compares two strings in the order of their UTF-8 bytes (code point order) without encoding them. UTF-16
+ * code units already sort that way except that a surrogate (a character above U+FFFF) must come after
+ * U+E000..U+FFFF.
+ */
+export function compareKeys(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys && (xs ? y : x) >= 0xe000) return xs ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** UTF-8 bytes of many strings, written into one buffer (one allocation instead of one per string). */
+export function utf8Many(strings: readonly string[]): Uint8Array[] {
+  let size = 0;
+  for (const s of strings) size += s.length * 3;
+  const buf = new Uint8Array(size);
+  const out: Uint8Array[] = new Array(strings.length);
+  let pos = 0;
+  for (let i = 0; i < strings.length; i++) {
+    const { written } = encoder.encodeInto(strings[i]!, buf.subarray(pos));
+    out[i] = buf.subarray(pos, pos + written);
+    pos += written;
+  }
+  return out;
 }

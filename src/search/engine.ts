@@ -3,8 +3,8 @@ import { parseDateBound } from './date-bounds.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
 import { DEFAULT_RANKING, type RankingParams } from './ranking-params.js';
-import { Scorer, type ScoredDoc } from './scorer.js';
-import { buildHitSnippets, type HitSnippets } from './hit-snippets.js';
+import { Scorer, type ScoreResult, type ScoredDoc } from './scorer.js';
+import { QueryWords, buildHitSnippets, type HitSnippets } from './hit-snippets.js';
 import type { Analyze, SearchDocInfo, SearchFilter, SearchIndexReader } from './types.js';
 
 export const DEFAULT_LIMIT = 10;
@@ -72,10 +72,10 @@ export class SearchEngine {
       filter ? this.reader.searchFilterIds(filter) : Promise.resolve(null),
     ]);
     const params = { ...this.params, candidates: Math.max(this.params.candidates, (offset + limit) * 4) };
-    const { total, candidates } = this.scorer.score(plan, postings, stats, params, allowed);
+    const { total, candidates, positions } = this.scorer.score(plan, postings, stats, params, allowed);
     const ranked = await this.collapse(candidates, request.now, params);
     const page = ranked.slice(offset, offset + limit);
-    return { total, hits: await this.present(page, plan), warnings, empty: null };
+    return { total, hits: await this.present(page, plan, positions), warnings, empty: null };
   }
 
   /** Combines flags and `source:`/`from:`/`to:` from the query. Null = no filter. */
@@ -119,13 +119,14 @@ export class SearchEngine {
     return scored.filter((s) => !seen.has(s.info.reportId) && seen.add(s.info.reportId));
   }
 
-  private async present(page: { doc: ScoredDoc; info: SearchDocInfo }[], plan: QueryPlan): Promise<SearchHit[]> {
+  private async present(page: { doc: ScoredDoc; info: SearchDocInfo }[], plan: QueryPlan, positions: ScoreResult['positions']): Promise<SearchHit[]> {
     if (page.length === 0) return [];
     const [articles, outlets] = await Promise.all([
       this.reader.getArticles(page.map((p) => p.doc.id)),
       this.reader.searchReportOutlets([...new Set(page.map((p) => p.info.reportId))]),
     ]);
     const byId = new Map(articles.map((a) => [a.id, a]));
+    const words = new QueryWords(plan);
     const hits: SearchHit[] = [];
     for (const { doc, info } of page) {
       const article = byId.get(doc.id);
@@ -134,11 +135,17 @@ export class SearchEngine {
         article,
         score: Math.round(doc.score * 10_000) / 10_000,
         alsoIn: Math.max(0, (outlets.get(info.reportId) ?? 1) - 1),
-        ...buildHitSnippets(article, plan, this.analyze),
+        ...buildHitSnippets(article, words, this.analyze, bodyPositions(positions, doc.id)),
       });
     }
     return hits;
   }
+}
+
+function bodyPositions(positions: ScoreResult['positions'], doc: number): number[] {
+  const out: number[] = [];
+  for (const byDoc of positions.values()) out.push(...(byDoc.get(doc)?.body ?? []));
+  return out;
 }
 
 function clampInt(value: number, min: number, max: number): number {

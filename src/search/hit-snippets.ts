@@ -1,11 +1,20 @@
 import type { Article } from '../core/types.js';
-import { exactKey, stemKey } from './index-keys.js';
+import { EXACT_PREFIX, STEM_PREFIX, exactForm } from './index-keys.js';
+import { isContentToken } from './index-document.js';
 import type { QueryPlan } from './query-plan.js';
-import { highlightAll, makeSnippet, type Snippet } from './snippet.js';
+import { makeSnippet, type Snippet, type SnippetHit } from './snippet.js';
 import type { Analyze, AnalyzedToken } from './types.js';
 
-/** Only the start of a very long article is searched for a snippet. */
-export const SNIPPET_SCAN_CHARS = 30_000;
+/**
+ * Analysis is the costly part of presenting a hit, so only the text up to the snippet is analysed: the
+ * index's positions say where the query's words are (in content words), and the text is analysed in
+ * growing chunks until that position is reached.
+ */
+const CHARS_PER_WORD = 9;
+const MIN_CHUNK = 400;
+const MAX_SCAN_CHARS = 60_000;
+/** A snippet shows about this many content words (220 characters). */
+const WINDOW_WORDS = 28;
 
 export interface HitSnippets {
   snippet: Snippet;
@@ -13,27 +22,77 @@ export interface HitSnippets {
   titleHighlights: [number, number][];
 }
 
-/** Snippet and title marks for one hit, located by re-analysing the original title and text. */
-export function buildHitSnippets(article: Article, plan: QueryPlan, analyze: Analyze): HitSnippets {
-  const stems = new Set<string>();
-  const exacts = new Set<string>();
-  for (const unit of plan.units) {
-    for (const alt of unit.alternatives) {
-      for (const t of alt.terms) {
-        stems.add(t.stemKey);
-        exacts.add(t.exactKey);
+/** The query's words as raw stems and exact forms (without the index key prefixes). */
+export class QueryWords {
+  private readonly stems = new Set<string>();
+  private readonly exacts = new Set<string>();
+
+  constructor(plan: QueryPlan) {
+    for (const unit of plan.units) {
+      for (const alt of unit.alternatives) {
+        for (const t of alt.terms) {
+          this.stems.add(t.stemKey.slice(STEM_PREFIX.length));
+          this.exacts.add(t.exactKey.slice(EXACT_PREFIX.length));
+        }
       }
     }
   }
-  const matchOf = (token: AnalyzedToken) => {
-    if (token.stop || !token.stem) return null;
-    const key = stemKey(token.stem);
-    if (!stems.has(key)) return null;
-    // The word as typed weighs more than another form of it.
-    return { key, weight: exacts.has(exactKey(token.norm)) ? 1.5 : 1 };
-  };
-  const text = article.text.length > SNIPPET_SCAN_CHARS ? article.text.slice(0, SNIPPET_SCAN_CHARS) : article.text;
-  const snippet = makeSnippet(text, analyze(text), matchOf);
-  const titleHighlights = highlightAll(article.title, analyze(article.title), (t) => matchOf(t) !== null);
+
+  get size(): number {
+    return this.stems.size;
+  }
+
+  /** The token's match: the stem it shares with the query, weighted up when the form is the one typed. */
+  match(token: AnalyzedToken, offset = 0): SnippetHit | null {
+    if (token.stop || !this.stems.has(token.stem)) return null;
+    return { start: token.start + offset, end: token.end + offset, key: token.stem, weight: this.exacts.has(exactForm(token.norm)) ? 1.5 : 1 };
+  }
+}
+
+/**
+ * Snippet and title marks for one hit, located by re-analysing the original title and text.
+ * `bodyPositions` are the content-word positions of the query's words in the body (from the index).
+ */
+export function buildHitSnippets(article: Article, words: QueryWords, analyze: Analyze, bodyPositions: readonly number[] = []): HitSnippets {
+  const needed = wordsNeeded(bodyPositions);
+  const hits: SnippetHit[] = [];
+  let done = 0;
+  let content = 0;
+  let chunk = Math.max(MIN_CHUNK, needed * CHARS_PER_WORD);
+  while (done < article.text.length && done < MAX_SCAN_CHARS) {
+    const end = cutPoint(article.text, done + chunk);
+    for (const token of analyze(article.text.slice(done, end))) {
+      if (isContentToken(token)) content++;
+      const hit = words.match(token, done);
+      if (hit) hits.push(hit);
+    }
+    done = end;
+    if (content >= needed) break;
+    chunk *= 2;
+  }
+  const snippet = makeSnippet(article.text.slice(0, done), hits);
+  if (done < article.text.length && !snippet.text.endsWith('…')) snippet.text += '…';
+  const titleHighlights: [number, number][] = [];
+  for (const token of analyze(article.title)) if (words.match(token)) titleHighlights.push([token.start, token.end]);
   return { snippet, titleHighlights };
+}
+
+/** How many content words must be analysed to reach the densest run of query words (plus some context). */
+function wordsNeeded(positions: readonly number[]): number {
+  if (positions.length === 0) return 0;
+  const sorted = [...positions].sort((a, b) => a - b);
+  let best = { count: 0, end: sorted[0]! };
+  let left = 0;
+  for (let right = 0; right < sorted.length; right++) {
+    while (sorted[right]! - sorted[left]! > WINDOW_WORDS) left++;
+    if (right - left + 1 > best.count) best = { count: right - left + 1, end: sorted[right]! };
+  }
+  return best.end + 8;
+}
+
+/** Where to cut the text near `limit` characters: at a space, so that no word is split. */
+function cutPoint(text: string, limit: number): number {
+  if (text.length <= limit) return text.length;
+  const space = text.lastIndexOf(' ', limit);
+  return space > limit / 2 ? space : limit;
 }

@@ -1,4 +1,4 @@
-import { compareBytes, utf8 } from './bytes.js';
+import { compareKeys } from './bytes.js';
 import { exactKey, stemKey } from './index-keys.js';
 import type { AnalyzedToken, IndexDocument, IndexTerm } from './types.js';
 
@@ -23,7 +23,7 @@ export function buildIndexDocument(articleId: number, title: readonly AnalyzedTo
   for (const [field, tokens] of [['title', title], ['body', body]] as const) {
     let position = 0;
     for (const token of tokens) {
-      if (token.stop || !token.stem) continue;
+      if (!isContentToken(token)) continue;
       if (position >= MAX_FIELD_TOKENS) break;
       add(stemKey(token.stem), field, position);
       add(exactKey(token.norm), field, position);
@@ -36,6 +36,10 @@ export function buildIndexDocument(articleId: number, title: readonly AnalyzedTo
 
 /** Sorts terms by the UTF-8 bytes of their keys: the order of every index structure. */
 export function sortTerms(terms: IndexTerm[]): IndexTerm[] {
-  const encoded = new Map(terms.map((t) => [t, utf8(t.key)]));
-  return terms.sort((a, b) => compareBytes(encoded.get(a)!, encoded.get(b)!));
+  return terms.sort((a, b) => compareKeys(a.key, b.key));
+}
+
+/** Words that are indexed and counted in positions: everything but stopwords (and empty stems). */
+export function isContentToken(token: AnalyzedToken): boolean {
+  return !token.stop && token.stem !== '';
 }

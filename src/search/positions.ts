@@ -1,4 +1,4 @@
-import { PostingsCursor } from './postings.js';
+import { forEachPosting, readPositions } from './postings.js';
 import type { PostingsPart } from './types.js';
 
 /** Where one word occurs in one document, per field (content-word positions). */
@@ -11,13 +11,12 @@ export interface FieldPositions {
 export function collectPositions(parts: readonly PostingsPart[] | undefined, docs: ReadonlySet<number> | null): Map<number, FieldPositions> {
   const out = new Map<number, FieldPositions>();
   for (const part of parts ?? []) {
-    const cursor = new PostingsCursor(part.bytes, true);
-    while (cursor.next()) {
-      const doc = cursor.doc;
-      if (part.stale?.has(doc)) continue;
-      if (docs && !docs.has(doc)) continue;
-      out.set(doc, cursor.positions());
-    }
+    const bytes = part.bytes;
+    const stale = part.stale && part.stale.size > 0 ? part.stale : null;
+    forEachPosting(bytes, true, (doc, _titleLength, _bodyCode, tfTitle, tfBody, at) => {
+      if ((docs && !docs.has(doc)) || stale?.has(doc)) return;
+      out.set(doc, readPositions(bytes, at, tfTitle, tfBody));
+    });
   }
   return out;
 }

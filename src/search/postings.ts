@@ -62,9 +62,6 @@ export class PostingsCursor {
   bodyCode = 0;
   tfTitle = 0;
   tfBody = 0;
-  /** Byte offset where the current posting starts (its id delta) and where its data after the delta starts. */
-  postingStart = 0;
-  dataStart = 0;
   private readonly reader: ByteReader;
   private positionsPending = false;
 
@@ -80,9 +77,7 @@ export class PostingsCursor {
     const r = this.reader;
     if (this.positionsPending) this.skipPositions();
     if (r.done) return false;
-    this.postingStart = r.pos;
     this.doc += r.varint();
-    this.dataStart = r.pos;
     this.titleLength = r.byte();
     this.bodyCode = r.byte();
     this.tfTitle = r.varint();
@@ -105,12 +100,6 @@ export class PostingsCursor {
     return { title, body };
   }
 
-  /** Byte offset just after the current posting (skips its positions). */
-  postingEnd(): number {
-    if (this.positionsPending) this.skipPositions();
-    return this.reader.pos;
-  }
-
   private skipPositions(): void {
     const r = this.reader;
     const buf = r.buf;
@@ -123,19 +112,77 @@ export class PostingsCursor {
   }
 }
 
-/** The first document id of a list (its first varint). */
-export function firstDoc(bytes: Uint8Array): number {
-  return new ByteReader(bytes).varint();
-}
+/**
+ * Called for every posting by `forEachPosting`; `at` is the byte offset of its positions (if any) and
+ * `end` the offset just after the posting.
+ */
+export type PostingVisitor = (doc: number, titleLength: number, bodyCode: number, tfTitle: number, tfBody: number, at: number, end: number) => void;
 
 /**
- * Appends a whole list whose documents all come after `previousDoc`: only its first id delta changes,
- * the rest is copied as it is (the fast path of merging segments).
+ * The scoring loop's decoder: the same format as PostingsCursor, decoded inline (one-byte varints take the
+ * fast path) because a query may read hundreds of thousands of postings. Positions are skipped; a visitor
+ * that wants them reads them at `at` with `readPositions`.
  */
-export function appendList(w: ByteWriter, previousDoc: number, bytes: Uint8Array): void {
-  const r = new ByteReader(bytes);
-  const first = r.varint();
-  if (first <= previousDoc) throw new RangeError('postings lists overlap');
-  w.varint(first - previousDoc);
-  w.bytes(bytes.subarray(r.pos));
+export function forEachPosting(bytes: Uint8Array, positional: boolean, visit: PostingVisitor): void {
+  const end = bytes.length;
+  let i = 0;
+  let doc = 0;
+  while (i < end) {
+    let b = bytes[i++]!;
+    let v = b;
+    if (b >= 0x80) {
+      v = b & 0x7f;
+      let scale = 0x80;
+      do {
+        if (i >= end) throw new RangeError('postings data ends early');
+        b = bytes[i++]!;
+        v += (b & 0x7f) * scale;
+        scale *= 0x80;
+      } while (b >= 0x80);
+    }
+    doc += v;
+    if (i + 4 > end) throw new RangeError('postings data ends early');
+    const titleLength = bytes[i++]!;
+    const bodyCode = bytes[i++]!;
+    let tfTitle = bytes[i++]!;
+    if (tfTitle >= 0x80) {
+      tfTitle &= 0x7f;
+      let scale = 0x80;
+      do {
+        b = bytes[i++]!;
+        tfTitle += (b & 0x7f) * scale;
+        scale *= 0x80;
+      } while (b >= 0x80 && i < end);
+    }
+    let tfBody = bytes[i++]!;
+    if (tfBody >= 0x80) {
+      tfBody &= 0x7f;
+      let scale = 0x80;
+      do {
+        b = bytes[i++]!;
+        tfBody += (b & 0x7f) * scale;
+        scale *= 0x80;
+      } while (b >= 0x80 && i < end);
+    }
+    const at = i;
+    if (positional) {
+      // Skip the positions: one varint per occurrence, each ending with a byte below 0x80.
+      let count = tfTitle + tfBody;
+      while (count > 0 && i < end) if (bytes[i++]! < 0x80) count--;
+      if (count > 0) throw new RangeError('postings data ends early');
+    }
+    visit(doc, titleLength, bodyCode, tfTitle, tfBody, at, i);
+  }
+}
+
+/** Decodes the positions of one posting found by `forEachPosting` (delta-coded, title then body). */
+export function readPositions(bytes: Uint8Array, at: number, tfTitle: number, tfBody: number): { title: number[]; body: number[] } {
+  const r = new ByteReader(bytes, at);
+  const title: number[] = [];
+  const body: number[] = [];
+  let p = 0;
+  for (let i = 0; i < tfTitle; i++) title.push((p += r.varint()));
+  p = 0;
+  for (let i = 0; i < tfBody; i++) body.push((p += r.varint()));
+  return { title, body };
 }

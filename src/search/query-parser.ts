@@ -88,6 +88,7 @@ export function parseQuery(input: unknown): ParsedQuery {
     result.excluded = result.excluded.slice(0, Math.max(0, MAX_CLAUSES - result.clauses.length));
     result.warnings.push(`only the first ${MAX_CLAUSES} parts of the query were used`);
   }
+  result.warnings = [...new Set(result.warnings)];
   return result;
 }
 

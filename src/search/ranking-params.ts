@@ -36,5 +36,5 @@ export const DEFAULT_RANKING: Readonly<RankingParams> = Object.freeze({
   proximityWeight: 0.5,
   recencyBoost: 0.1,
   recencyHalfLifeDays: 14,
-  candidates: 200,
+  candidates: 100,
 });

@@ -1,4 +1,4 @@
-import { BODY_LENGTH, PostingsCursor } from './postings.js';
+import { BODY_LENGTH, PostingsCursor, forEachPosting } from './postings.js';
 import { adjacentCount, collectPositions, phraseDocs, type FieldPositions } from './positions.js';
 import type { PlanAlternative, PlanTerm, QueryPlan } from './query-plan.js';
 import type { RankingParams } from './ranking-params.js';
@@ -14,6 +14,8 @@ export interface ScoreResult {
   total: number;
   /** The best `params.candidates` of them, best first, with proximity already added. */
   candidates: ScoredDoc[];
+  /** Where each query word (stem key) occurs in each candidate: for proximity, and for snippets. */
+  positions: ReadonlyMap<string, ReadonlyMap<number, FieldPositions>>;
 }
 
 /** A score accumulator over document ids: a dense array plus the list of ids touched. */
@@ -83,15 +85,24 @@ export class Scorer {
 
       let total = 0;
       const heap = new TopHeap(params.candidates);
+      const scores = this.main.scores;
+      const filtered = excluded.size > 0 || allowed !== null || required.length > 0;
       for (const doc of this.main.touched) {
-        if (excluded.has(doc) || (allowed && !allowed.has(doc)) || !required.every((set) => set.has(doc))) continue;
+        if (filtered && (excluded.has(doc) || (allowed && !allowed.has(doc)) || !required.every((set) => set.has(doc)))) continue;
         total++;
-        heap.push(doc, this.main.scores[doc]!);
+        heap.push(doc, scores[doc]!);
       }
       const candidates = heap.sorted();
-      this.addProximity(candidates, plan.pairs, postings, params, idf);
+      const docs = new Set(candidates.map((c) => c.id));
+      const positions = new Map<string, Map<number, FieldPositions>>();
+      for (const unit of plan.units) {
+        for (const alt of unit.alternatives) {
+          for (const t of alt.terms) if (!positions.has(t.stemKey)) positions.set(t.stemKey, collectPositions(postings.get(t.stemKey), docs));
+        }
+      }
+      this.addProximity(candidates, plan.pairs, positions, params, idf);
       candidates.sort(byScore);
-      return { total, candidates };
+      return { total, candidates, positions };
     } finally {
       this.main.clear();
       this.unit.clear();
@@ -114,18 +125,12 @@ export class Scorer {
     model.accumulate(target, exactParts, (1 - model.params.stemShare) * model.idf(dfOf(exactParts)), false);
   }
 
-  private addProximity(candidates: ScoredDoc[], pairs: readonly [PlanTerm, PlanTerm][], postings: ReadonlyMap<string, readonly PostingsPart[]>, params: RankingParams, idf: (key: string) => number): void {
+  private addProximity(candidates: ScoredDoc[], pairs: readonly [PlanTerm, PlanTerm][], positions: ReadonlyMap<string, ReadonlyMap<number, FieldPositions>>, params: RankingParams, idf: (key: string) => number): void {
     if (pairs.length === 0 || candidates.length === 0 || params.proximityWeight === 0) return;
-    const docs = new Set(candidates.map((c) => c.id));
-    const positions = new Map<string, Map<number, FieldPositions>>();
-    const positionsOf = (key: string) => {
-      let map = positions.get(key);
-      if (!map) positions.set(key, (map = collectPositions(postings.get(key), docs)));
-      return map;
-    };
     for (const [a, b] of pairs) {
-      const pa = positionsOf(a.stemKey);
-      const pb = positionsOf(b.stemKey);
+      const pa = positions.get(a.stemKey);
+      const pb = positions.get(b.stemKey);
+      if (!pa || !pb) continue;
       const weight = params.proximityWeight * Math.min(idf(a.stemKey), idf(b.stemKey));
       for (const c of candidates) {
         const x = pa.get(c.id);
@@ -185,14 +190,15 @@ class Bm25 {
   accumulate(target: Accumulator, parts: readonly PostingsPart[] | undefined, weight: number, positional: boolean): void {
     if (!parts || weight <= 0) return;
     const k1 = this.params.k1;
+    const titleNorm = this.titleNorm;
+    const bodyNorm = this.bodyNorm;
     for (const part of parts) {
-      const cursor = new PostingsCursor(part.bytes, positional);
       const stale = part.stale && part.stale.size > 0 ? part.stale : null;
-      while (cursor.next()) {
-        if (stale?.has(cursor.doc)) continue;
-        const tf = cursor.tfTitle * this.titleNorm[cursor.titleLength]! + cursor.tfBody * this.bodyNorm[cursor.bodyCode]!;
-        if (tf > 0) target.add(cursor.doc, (weight * tf) / (tf + k1));
-      }
+      forEachPosting(part.bytes, positional, (doc, titleLength, bodyCode, tfTitle, tfBody) => {
+        if (stale?.has(doc)) return;
+        const tf = tfTitle * titleNorm[titleLength]! + tfBody * bodyNorm[bodyCode]!;
+        if (tf > 0) target.add(doc, (weight * tf) / (tf + k1));
+      });
     }
   }
 }

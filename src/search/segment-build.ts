@@ -1,20 +1,21 @@
-import { ByteWriter, compareBytes, utf8 } from './bytes.js';
-import { isStemKey } from './index-keys.js';
-import { PostingsCursor, appendList, firstDoc, writePosting } from './postings.js';
-import { BlockPacker, BlockView, type EncodedBlock, type SegmentEntry } from './segment-format.js';
+import { ByteReader, ByteWriter, compareKeys, compareRanges, utf8Many } from './bytes.js';
+import { isStemKey, STEM_PREFIX } from './index-keys.js';
+import { forEachPosting, writePosting } from './postings.js';
+import { BlockCursor, BlockPacker, type EncodedBlock } from './segment-format.js';
 import type { IndexDocument, IndexTerm } from './types.js';
 
-const STEM_BYTE = utf8('s')[0]!;
-
-function positionalKey(key: Uint8Array): boolean {
-  return key[0] === STEM_BYTE;
-}
+const STEM_BYTE = STEM_PREFIX.charCodeAt(0);
 
 /**
  * Encodes documents as one segment. Documents must have distinct ids; blocks are handed to `emit` in key
  * order. Returns the number of blocks.
  */
 export function buildSegment(docs: readonly IndexDocument[], emit: (block: EncodedBlock) => void): number {
+  if (docs.length === 1) return buildOne(docs[0]!, emit);
+  return buildSegmentSorted(docs, emit);
+}
+
+function buildSegmentSorted(docs: readonly IndexDocument[], emit: (block: EncodedBlock) => void): number {
   const sorted = [...docs].sort((a, b) => a.articleId - b.articleId);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.articleId === sorted[i - 1]!.articleId) throw new RangeError(`document ${sorted[i]!.articleId} given twice`);
@@ -27,130 +28,232 @@ export function buildSegment(docs: readonly IndexDocument[], emit: (block: Encod
       list.push({ doc, term });
     }
   }
-  const keys = [...byKey.keys()].map((k) => ({ text: k, bytes: utf8(k) })).sort((a, b) => compareBytes(a.bytes, b.bytes));
+  const keys = [...byKey.keys()].sort(compareKeys);
+  const encoded = utf8Many(keys);
   const packer = new BlockPacker(emit);
   const w = new ByteWriter(256);
-  for (const key of keys) {
-    const list = byKey.get(key.text)!;
-    const positional = isStemKey(key.text);
+  for (const [k, key] of keys.entries()) {
+    const list = byKey.get(key)!;
+    const positional = isStemKey(key);
     w.reset();
     let previous = 0;
     for (const { doc, term } of list) {
       writePosting(w, previous, { doc: doc.articleId, titleLength: doc.titleLength, bodyLength: doc.bodyLength, title: term.title, body: term.body }, positional);
       previous = doc.articleId;
     }
-    packer.add({ key: key.bytes, df: list.length, lastDoc: previous, postings: w.toBytes() });
+    packer.add(encoded[k]!, list.length, previous, w.view());
   }
   packer.finish();
   return packer.blocks;
 }
 
-/** One segment being merged: its blocks in order, and the articles whose postings in it are stale. */
+/** The segment of a single document: its terms are already sorted, so they are encoded in order. */
+function buildOne(doc: IndexDocument, emit: (block: EncodedBlock) => void): number {
+  const terms = doc.terms;
+  for (let i = 1; i < terms.length; i++) if (compareKeys(terms[i - 1]!.key, terms[i]!.key) >= 0) return buildSegmentSorted([doc], emit);
+  const encoded = utf8Many(terms.map((t) => t.key));
+  const packer = new BlockPacker(emit);
+  const w = new ByteWriter(256);
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i]!;
+    w.reset();
+    writePosting(w, 0, { doc: doc.articleId, titleLength: doc.titleLength, bodyLength: doc.bodyLength, title: term.title, body: term.body }, isStemKey(term.key));
+    packer.add(encoded[i]!, 1, doc.articleId, w.view());
+  }
+  packer.finish();
+  return packer.blocks;
+}
+
+/** One segment being merged: its blocks in order (fetched lazily), and the articles whose postings in it are stale. */
 export interface MergeInput {
-  blocks: Iterable<Uint8Array>;
+  blocks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
   stale?: ReadonlySet<number>;
 }
 
+/** The entries of one input segment, in key order, block after block. */
 class EntryStream {
-  current: SegmentEntry | null = null;
-  private readonly blocks: Iterator<Uint8Array>;
-  private entries: Iterator<SegmentEntry> | null = null;
+  cursor: BlockCursor | null = null;
+  readonly stale: ReadonlySet<number> | null;
+  private readonly blocks: Iterator<Uint8Array> | AsyncIterator<Uint8Array>;
 
-  constructor(readonly input: MergeInput) {
-    this.blocks = input.blocks[Symbol.iterator]();
-    this.advance();
+  constructor(
+    input: MergeInput,
+    /** Position among the inputs: later inputs hold newer versions of a document. */
+    readonly order: number,
+  ) {
+    const blocks = input.blocks;
+    this.blocks = Symbol.asyncIterator in blocks ? blocks[Symbol.asyncIterator]() : blocks[Symbol.iterator]();
+    this.stale = input.stale && input.stale.size > 0 ? input.stale : null;
   }
 
-  advance(): void {
+  /** Moves to the next entry of the current block; false when the block is used up (then call `load`). */
+  step(): boolean {
+    return this.cursor !== null && this.cursor.next();
+  }
+
+  /** Fetches blocks until one has an entry; `cursor` is null once the segment is exhausted. */
+  async load(): Promise<void> {
     for (;;) {
-      if (this.entries) {
-        const next = this.entries.next();
-        if (!next.done) {
-          this.current = next.value;
-          return;
-        }
-      }
-      const block = this.blocks.next();
+      const block = await this.blocks.next();
       if (block.done) {
-        this.current = null;
+        this.cursor = null;
         return;
       }
-      this.entries = new BlockView(block.value).entries();
+      this.cursor = new BlockCursor(block.value);
+      if (this.cursor.next()) return;
     }
   }
+}
+
+function compareStreams(a: EntryStream, b: EntryStream): number {
+  const x = a.cursor!;
+  const y = b.cursor!;
+  return compareRanges(x.data, x.keyStart, x.keyEnd, y.data, y.keyStart, y.keyEnd) || a.order - b.order;
 }
 
 /**
  * Merges segments into one, dropping stale postings. Lists that follow one another in id order (the usual
  * case: articles are indexed as they arrive) are concatenated without decoding; others are merged posting
- * by posting. Returns the number of blocks emitted.
+ * by posting. Inputs are given oldest first. Returns the number of blocks emitted.
  */
-export function mergeSegments(inputs: readonly MergeInput[], emit: (block: EncodedBlock) => void): number {
-  const streams = inputs.map((input) => new EntryStream(input));
-  const packer = new BlockPacker(emit);
-  const w = new ByteWriter(1024);
-  for (;;) {
-    let smallest: Uint8Array | null = null;
-    for (const s of streams) {
-      if (s.current && (!smallest || compareBytes(s.current.key, smallest) < 0)) smallest = s.current.key;
+export async function mergeSegments(inputs: readonly MergeInput[], emit: (block: EncodedBlock) => void | Promise<void>): Promise<number> {
+  const heap = new StreamHeap();
+  for (const [order, input] of inputs.entries()) {
+    const s = new EntryStream(input, order);
+    await s.load();
+    if (s.cursor) heap.push(s);
+  }
+  const pending: EncodedBlock[] = [];
+  const packer = new BlockPacker((block) => pending.push(block));
+  const merger = new ListMerger();
+  const same: EntryStream[] = [];
+  while (heap.size > 0) {
+    same.length = 0;
+    same.push(heap.pop());
+    const first = same[0]!.cursor!;
+    while (heap.size > 0) {
+      const c = heap.top().cursor!;
+      if (compareRanges(c.data, c.keyStart, c.keyEnd, first.data, first.keyStart, first.keyEnd) !== 0) break;
+      same.push(heap.pop());
     }
-    if (!smallest) break;
-    const parts: ListPart[] = [];
-    for (const [order, s] of streams.entries()) {
-      if (s.current && compareBytes(s.current.key, smallest) === 0) {
-        parts.push({ entry: s.current, stale: s.input.stale, order });
-        s.advance();
-      }
+    merger.merge(same, packer);
+    for (const s of same) {
+      if (!s.step()) await s.load();
+      if (s.cursor) heap.push(s);
     }
-    const merged = mergeLists(w, smallest, parts);
-    if (merged) packer.add(merged);
+    while (pending.length > 0) await emit(pending.shift()!);
   }
   packer.finish();
+  while (pending.length > 0) await emit(pending.shift()!);
   return packer.blocks;
 }
 
-interface ListPart {
-  entry: SegmentEntry;
-  stale: ReadonlySet<number> | undefined;
-  /** Position of the segment among the inputs: later inputs hold newer versions. */
-  order: number;
+/** Merges the lists of one key found in several segments (the streams' current entries) into the packer. */
+class ListMerger {
+  private readonly w = new ByteWriter(1024);
+
+  merge(streams: readonly EntryStream[], packer: BlockPacker): void {
+    const c0 = streams[0]!.cursor!;
+    // A key found in one segment only, with nothing stale there: the entry is copied as it is.
+    if (streams.length === 1 && !streams[0]!.stale) {
+      packer.addRange(c0.data, c0.keyStart, c0.keyEnd, c0.df, c0.lastDoc, c0.data, c0.postingsStart, c0.postingsEnd);
+      return;
+    }
+    const key = c0.data.subarray(c0.keyStart, c0.keyEnd);
+    const lists = streams.map((s) => ({ s, c: s.cursor!, first: new ByteReader(s.cursor!.data, s.cursor!.postingsStart, s.cursor!.postingsEnd).varint() }));
+    lists.sort((a, b) => a.first - b.first);
+    const clean = lists.every((l) => !l.s.stale);
+    const ordered = lists.every((l, i) => i === 0 || l.first > lists[i - 1]!.c.lastDoc);
+    const w = this.w;
+    w.reset();
+    if (clean && ordered) {
+      let previous = 0;
+      let df = 0;
+      for (const { c, first } of lists) {
+        // Only the first id delta changes; the rest of the list is copied as it is.
+        const r = new ByteReader(c.data, c.postingsStart, c.postingsEnd);
+        r.varint();
+        w.varint(first - previous);
+        w.bytes(c.data.subarray(r.pos, c.postingsEnd));
+        previous = c.lastDoc;
+        df += c.df;
+      }
+      packer.add(key, df, previous, w.view());
+      return;
+    }
+    // General path: every live posting with its raw bytes, ordered by id, id deltas re-encoded.
+    const positional = key[0] === STEM_BYTE;
+    const postings: { doc: number; order: number; data: Uint8Array }[] = [];
+    for (const { s, c } of lists) {
+      const bytes = c.postings();
+      let start = 0;
+      forEachPosting(bytes, positional, (doc, _t, _b, _tt, _tb, _at, end) => {
+        const dataStart = start;
+        start = end;
+        if (s.stale?.has(doc)) return;
+        // Skip the id delta at the posting's start: it is re-encoded below.
+        const r = new ByteReader(bytes, dataStart, end);
+        r.varint();
+        postings.push({ doc, order: s.order, data: bytes.subarray(r.pos, end) });
+      });
+    }
+    // Stale sets normally leave one version of a document; should two remain, the newest segment's wins.
+    postings.sort((a, b) => a.doc - b.doc || b.order - a.order);
+    let previous = 0;
+    let df = 0;
+    for (const p of postings) {
+      if (p.doc === previous) continue;
+      w.varint(p.doc - previous);
+      w.bytes(p.data);
+      previous = p.doc;
+      df++;
+    }
+    if (df > 0) packer.add(key, df, previous, w.view());
+  }
 }
 
-function mergeLists(w: ByteWriter, key: Uint8Array, parts: ListPart[]): SegmentEntry | null {
-  const lists = parts.map((p) => ({ ...p, first: firstDoc(p.entry.postings) })).sort((a, b) => a.first - b.first);
-  const clean = lists.every((l) => !l.stale || l.stale.size === 0);
-  const ordered = lists.every((l, i) => i === 0 || l.first > lists[i - 1]!.entry.lastDoc);
-  w.reset();
-  if (clean && ordered) {
-    let previous = 0;
-    for (const l of lists) {
-      appendList(w, previous, l.entry.postings);
-      previous = l.entry.lastDoc;
+/** A min-heap of entry streams by (current key, input order). */
+class StreamHeap {
+  private readonly items: EntryStream[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  top(): EntryStream {
+    return this.items[0]!;
+  }
+
+  push(s: EntryStream): void {
+    const items = this.items;
+    items.push(s);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (compareStreams(items[i]!, items[parent]!) >= 0) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
     }
-    return { key: key.slice(), df: lists.reduce((n, l) => n + l.entry.df, 0), lastDoc: previous, postings: w.toBytes() };
   }
-  // General path: collect every live posting with its raw bytes, order by id, re-encode the id deltas.
-  const positional = positionalKey(key);
-  const postings: { doc: number; order: number; data: Uint8Array }[] = [];
-  for (const l of lists) {
-    const cursor = new PostingsCursor(l.entry.postings, positional);
-    while (cursor.next()) {
-      const end = cursor.postingEnd();
-      if (l.stale?.has(cursor.doc)) continue;
-      postings.push({ doc: cursor.doc, order: l.order, data: l.entry.postings.subarray(cursor.dataStart, end) });
+
+  pop(): EntryStream {
+    const items = this.items;
+    const top = items[0]!;
+    const last = items.pop()!;
+    if (items.length > 0) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let min = i;
+        if (l < items.length && compareStreams(items[l]!, items[min]!) < 0) min = l;
+        if (r < items.length && compareStreams(items[r]!, items[min]!) < 0) min = r;
+        if (min === i) break;
+        [items[i], items[min]] = [items[min]!, items[i]!];
+        i = min;
+      }
     }
+    return top;
   }
-  // Stale sets normally leave one version of a document; should two remain, the newest segment's wins.
-  postings.sort((a, b) => a.doc - b.doc || b.order - a.order);
-  let previous = 0;
-  let df = 0;
-  for (const p of postings) {
-    if (p.doc === previous) continue;
-    w.varint(p.doc - previous);
-    w.bytes(p.data);
-    previous = p.doc;
-    df++;
-  }
-  if (df === 0) return null;
-  return { key: key.slice(), df, lastDoc: previous, postings: w.toBytes() };
 }

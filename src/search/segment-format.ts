@@ -1,4 +1,4 @@
-import { ByteReader, ByteWriter, compareBytes, fromUtf8 } from './bytes.js';
+import { ByteReader, ByteWriter, compareBytes, compareRanges, fromUtf8 } from './bytes.js';
 
 /**
  * A segment is an immutable, sorted run of (key → postings) entries, cut into blocks of about BLOCK_BYTES so
@@ -9,7 +9,7 @@ import { ByteReader, ByteWriter, compareBytes, fromUtf8 } from './bytes.js';
  *
  * The segment's directory lists the first key of each block, so a key is found with two binary searches.
  */
-export const BLOCK_BYTES = 16 * 1024;
+export const BLOCK_BYTES = 4 * 1024;
 
 export interface SegmentEntry {
   key: Uint8Array;
@@ -23,11 +23,17 @@ export interface EncodedBlock {
   data: Uint8Array;
 }
 
-/** Packs entries, given in increasing key order, into blocks and hands each finished block to `emit`. */
+/**
+ * Packs entries, given in increasing key order, into blocks and hands each finished block to `emit`.
+ * Entries are copied at once, so callers may pass views of buffers they reuse.
+ */
 export class BlockPacker {
-  private entries: SegmentEntry[] = [];
-  private size = 4;
-  private lastKey: Uint8Array | null = null;
+  private readonly body = new ByteWriter(BLOCK_BYTES * 2);
+  private offsets: number[] = [];
+  private firstKey: Uint8Array | null = null;
+  /** The previous key (copied into a reused buffer): keys must strictly increase across the whole segment. */
+  private lastKey = new Uint8Array(128);
+  private lastKeyLength = -1;
   blocks = 0;
 
   constructor(
@@ -35,72 +41,173 @@ export class BlockPacker {
     private readonly blockBytes = BLOCK_BYTES,
   ) {}
 
-  add(entry: SegmentEntry): void {
-    if (this.lastKey && compareBytes(this.lastKey, entry.key) >= 0) throw new RangeError('segment keys out of order');
-    this.lastKey = entry.key;
-    const entrySize = entry.key.length + entry.postings.length + 24;
-    if (this.entries.length > 0 && this.size + entrySize > this.blockBytes) this.flush();
-    this.entries.push(entry);
-    this.size += entrySize;
+  add(key: Uint8Array, df: number, lastDoc: number, postings: Uint8Array): void {
+    this.addRange(key, 0, key.length, df, lastDoc, postings, 0, postings.length);
+  }
+
+  /** `add` for a key and postings given as ranges of larger buffers (no views needed). */
+  addRange(keyData: Uint8Array, keyStart: number, keyEnd: number, df: number, lastDoc: number, data: Uint8Array, start: number, end: number): void {
+    const keyLength = keyEnd - keyStart;
+    if (this.lastKeyLength >= 0 && compareRanges(this.lastKey, 0, this.lastKeyLength, keyData, keyStart, keyEnd) >= 0) throw new RangeError('segment keys out of order');
+    if (keyLength > this.lastKey.length) this.lastKey = new Uint8Array(keyLength * 2);
+    this.lastKey.set(keyData.subarray(keyStart, keyEnd));
+    this.lastKeyLength = keyLength;
+    const size = keyLength + (end - start) + 24;
+    if (this.offsets.length > 0 && 4 + this.offsets.length * 4 + this.body.length + size > this.blockBytes) this.flush();
+    if (!this.firstKey) this.firstKey = keyData.slice(keyStart, keyEnd);
+    this.offsets.push(this.body.length);
+    const w = this.body;
+    w.varint(keyLength);
+    w.range(keyData, keyStart, keyEnd);
+    w.varint(df);
+    w.varint(lastDoc);
+    w.varint(end - start);
+    w.range(data, start, end);
   }
 
   finish(): void {
-    if (this.entries.length > 0) this.flush();
+    if (this.offsets.length > 0) this.flush();
   }
 
   private flush(): void {
-    const w = new ByteWriter(this.size + 64);
-    w.u32(this.entries.length);
-    const table = w.length;
-    for (let i = 0; i < this.entries.length; i++) w.u32(0);
-    this.entries.forEach((e, i) => {
-      w.patchU32(table + i * 4, w.length);
-      w.varint(e.key.length);
-      w.bytes(e.key);
-      w.varint(e.df);
-      w.varint(e.lastDoc);
-      w.varint(e.postings.length);
-      w.bytes(e.postings);
-    });
-    this.emit({ firstKey: this.entries[0]!.key, data: w.toBytes() });
+    const header = 4 + this.offsets.length * 4;
+    const data = new Uint8Array(header + this.body.length);
+    const put = (at: number, v: number) => {
+      data[at] = v & 0xff;
+      data[at + 1] = (v >>> 8) & 0xff;
+      data[at + 2] = (v >>> 16) & 0xff;
+      data[at + 3] = (v >>> 24) & 0xff;
+    };
+    put(0, this.offsets.length);
+    this.offsets.forEach((offset, i) => put(4 + i * 4, header + offset));
+    data.set(this.body.view(), header);
+    this.emit({ firstKey: this.firstKey!, data });
     this.blocks++;
-    this.entries = [];
-    this.size = 4;
+    this.offsets = [];
+    this.firstKey = null;
+    this.body.reset();
+  }
+}
+
+/** Walks the entries of one block without allocating: the current entry is described by offsets into `data`. */
+export class BlockCursor {
+  readonly count: number;
+  index = -1;
+  keyStart = 0;
+  keyEnd = 0;
+  df = 0;
+  lastDoc = 0;
+  postingsStart = 0;
+  postingsEnd = 0;
+  private pos = 0;
+
+  constructor(readonly data: Uint8Array) {
+    if (data.length < 4) throw new RangeError('corrupt search block');
+    this.count = (data[0]! | (data[1]! << 8) | (data[2]! << 16)) + data[3]! * 0x1000000;
+    if (4 + this.count * 4 > data.length) throw new RangeError('corrupt search block');
+  }
+
+  next(): boolean {
+    if (++this.index >= this.count) return false;
+    const d = this.data;
+    const p = 4 + this.index * 4;
+    this.pos = (d[p]! | (d[p + 1]! << 8) | (d[p + 2]! << 16)) + d[p + 3]! * 0x1000000;
+    const keyLength = this.varint();
+    this.keyStart = this.pos;
+    this.keyEnd = this.pos + keyLength;
+    this.pos = this.keyEnd;
+    this.df = this.varint();
+    this.lastDoc = this.varint();
+    const length = this.varint();
+    this.postingsStart = this.pos;
+    this.postingsEnd = this.pos + length;
+    if (this.postingsEnd > d.length) throw new RangeError('corrupt search block');
+    return true;
+  }
+
+  key(): Uint8Array {
+    return this.data.subarray(this.keyStart, this.keyEnd);
+  }
+
+  postings(): Uint8Array {
+    return this.data.subarray(this.postingsStart, this.postingsEnd);
+  }
+
+  private varint(): number {
+    const d = this.data;
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (this.pos >= d.length) throw new RangeError('corrupt search block');
+      const b = d[this.pos++]!;
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) return value;
+      scale *= 0x80;
+    }
   }
 }
 
 /** Read access to one encoded block. */
 export class BlockView {
   readonly count: number;
+  /** Read cursor of the private varint reader (avoids an allocation per lookup). */
+  private pos = 0;
 
   constructor(readonly data: Uint8Array) {
-    this.count = new ByteReader(data).u32();
+    if (data.length < 4) throw new RangeError('corrupt search block');
+    this.count = this.u32(0);
     if (4 + this.count * 4 > data.length) throw new RangeError('corrupt search block');
   }
 
-  private offset(i: number): number {
+  private u32(p: number): number {
     const d = this.data;
-    const p = 4 + i * 4;
     return (d[p]! | (d[p + 1]! << 8) | (d[p + 2]! << 16)) + d[p + 3]! * 0x1000000;
   }
 
+  private varint(): number {
+    const d = this.data;
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (this.pos >= d.length) throw new RangeError('corrupt search block');
+      const b = d[this.pos++]!;
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) return value;
+      scale *= 0x80;
+    }
+  }
+
   key(i: number): Uint8Array {
-    const r = new ByteReader(this.data, this.offset(i));
-    const length = r.varint();
-    return this.data.subarray(r.pos, r.pos + length);
+    this.pos = this.u32(4 + i * 4);
+    const length = this.varint();
+    return this.data.subarray(this.pos, this.pos + length);
+  }
+
+  /** Compares entry i's key with `key` in place. */
+  private compareKey(i: number, key: Uint8Array): number {
+    this.pos = this.u32(4 + i * 4);
+    const length = this.varint();
+    const d = this.data;
+    const start = this.pos;
+    const n = Math.min(length, key.length);
+    for (let j = 0; j < n; j++) {
+      const diff = d[start + j]! - key[j]!;
+      if (diff !== 0) return diff;
+    }
+    return length - key.length;
   }
 
   entry(i: number): SegmentEntry {
-    const r = new ByteReader(this.data, this.offset(i));
-    const keyLength = r.varint();
-    const key = this.data.subarray(r.pos, r.pos + keyLength);
-    r.skip(keyLength);
-    const df = r.varint();
-    const lastDoc = r.varint();
-    const length = r.varint();
-    const postings = this.data.subarray(r.pos, r.pos + length);
-    r.skip(length);
-    return { key, df, lastDoc, postings };
+    this.pos = this.u32(4 + i * 4);
+    const keyLength = this.varint();
+    const keyStart = this.pos;
+    this.pos += keyLength;
+    const df = this.varint();
+    const lastDoc = this.varint();
+    const length = this.varint();
+    const start = this.pos;
+    if (start + length > this.data.length) throw new RangeError('corrupt search block');
+    return { key: this.data.subarray(keyStart, keyStart + keyLength), df, lastDoc, postings: this.data.subarray(start, start + length) };
   }
 
   find(key: Uint8Array): SegmentEntry | null {
@@ -108,7 +215,7 @@ export class BlockView {
     let hi = this.count - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const c = compareBytes(this.key(mid), key);
+      const c = this.compareKey(mid, key);
       if (c === 0) return this.entry(mid);
       if (c < 0) lo = mid + 1;
       else hi = mid - 1;

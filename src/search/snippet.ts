@@ -1,5 +1,3 @@
-import type { AnalyzedToken } from './types.js';
-
 /** A piece of the original text with the spans (UTF-16 offsets into `text`) that matched the query. */
 export interface Snippet {
   text: string;
@@ -9,23 +7,21 @@ export interface Snippet {
 export const SNIPPET_CHARS = 220;
 const ELLIPSIS = '…';
 
+/** A word of the text that matched the query: its offsets (from the analyzer), which query word, how much it weighs. */
+export interface SnippetHit {
+  start: number;
+  end: number;
+  key: string;
+  weight: number;
+}
+
 /**
- * Picks the window of the ORIGINAL text that covers the most (and the rarest) query words and marks them.
- * `weightOf` gives a token's weight for the query (0 when it does not match); `keyOf` says which query
- * word it matched, so that a window holding three different words beats one repeating a single word.
- * Offsets come from the analyzer, so highlights fall on the words as written, whatever their spelling.
+ * Picks the window of the ORIGINAL text that covers the most (and the best) query words and marks them.
+ * `hits`, in text order, carry the query word they matched, so that a window holding three different
+ * words beats one repeating a single word. Offsets come from the analyzer, so highlights fall on the words
+ * as written, whatever their spelling.
  */
-export function makeSnippet(
-  text: string,
-  tokens: readonly AnalyzedToken[],
-  match: (token: AnalyzedToken) => { key: string; weight: number } | null,
-  maxChars = SNIPPET_CHARS,
-): Snippet {
-  const hits: { token: AnalyzedToken; key: string; weight: number }[] = [];
-  for (const token of tokens) {
-    const m = match(token);
-    if (m && m.weight > 0) hits.push({ token, key: m.key, weight: m.weight });
-  }
+export function makeSnippet(text: string, hits: readonly SnippetHit[], maxChars = SNIPPET_CHARS): Snippet {
   if (hits.length === 0) return excerpt(text, 0, Math.min(text.length, maxChars), []);
 
   // Slide a window over the hits whose span fits in maxChars; score = sum of distinct keys' weights,
@@ -39,7 +35,7 @@ export function makeSnippet(
     const n = inWindow.get(h.key) ?? 0;
     inWindow.set(h.key, n + 1);
     score += n === 0 ? h.weight : h.weight * 0.1;
-    while (h.token.end - hits[left]!.token.start > maxChars) {
+    while (h.end - hits[left]!.start > maxChars) {
       const out = hits[left]!;
       const m = inWindow.get(out.key)!;
       inWindow.set(out.key, m - 1);
@@ -48,8 +44,8 @@ export function makeSnippet(
     }
     if (score > best.score + 1e-9) best = { score, from: left, to: right };
   }
-  const first = hits[best.from]!.token.start;
-  const last = hits[best.to]!.token.end;
+  const first = hits[best.from]!.start;
+  const last = hits[best.to]!.end;
   // Centre the window on the chosen hits, then snap to word boundaries.
   const slack = Math.max(0, maxChars - (last - first));
   let start = Math.max(0, first - Math.floor(slack / 3));
@@ -57,13 +53,8 @@ export function makeSnippet(
   start = Math.max(0, Math.min(start, end - maxChars));
   start = snapStart(text, start, first);
   end = snapEnd(text, end, last);
-  const marks = hits.filter((h) => h.token.start >= start && h.token.end <= end).map((h) => [h.token.start, h.token.end] as [number, number]);
+  const marks = hits.filter((h) => h.start >= start && h.end <= end).map((h) => [h.start, h.end] as [number, number]);
   return excerpt(text, start, end, marks);
-}
-
-/** Marks for a short text shown whole (a title). */
-export function highlightAll(text: string, tokens: readonly AnalyzedToken[], matches: (token: AnalyzedToken) => boolean): [number, number][] {
-  return tokens.filter(matches).map((t) => [t.start, t.end]);
 }
 
 function snapStart(text: string, start: number, limit: number): number {
@@ -89,9 +80,9 @@ function excerpt(text: string, start: number, end: number, marks: readonly [numb
   for (let i = start; i < end; i++) {
     const ch = text[i]!;
     if (/\s/u.test(ch)) {
+      map[i - start] = out.length;
       if (!space && out.length > 0 && out !== ELLIPSIS) out += ' ';
       space = true;
-      map[i - start] = out.length;
       continue;
     }
     space = false;

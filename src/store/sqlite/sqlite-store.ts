@@ -16,7 +16,8 @@ import { migrate, readMigrations } from './migrate.js';
 import * as sources from './sources-sql.js';
 import * as articles from './articles-sql.js';
 import * as stories from './stories-sql.js';
-import { SqliteSearchIndex } from './index-sql.js';
+import { SqliteSearchTables } from './index-sql.js';
+import { SearchIndexCore } from '../search-index-core.js';
 import type { IndexDocument, IndexStats, PostingsPart, SearchDocInfo, SearchFilter } from '../../search/types.js';
 
 export interface SqliteStoreOptions {
@@ -40,7 +41,7 @@ export class SqliteStore implements Store {
   private readonly txContext = new AsyncLocalStorage<true>();
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
-  private readonly searchIndex = new SqliteSearchIndex();
+  private readonly searchIndex = new SearchIndexCore();
 
   private constructor(writer: Connection, reader: Connection) {
     this.writer = writer;
@@ -247,31 +248,31 @@ export class SqliteStore implements Store {
 
   // ---- search index ----
 
-  indexDocument(doc: IndexDocument): Promise<void> {
-    return this.w((c) => this.searchIndex.indexDocument(c, doc));
+  async indexDocument(doc: IndexDocument): Promise<void> {
+    await this.w((c) => this.searchIndex.indexDocument(new SqliteSearchTables(c), doc));
   }
-  removeDocument(articleId: number): Promise<void> {
-    return this.w((c) => this.searchIndex.removeDocument(c, articleId));
+  async removeDocument(articleId: number): Promise<void> {
+    await this.w((c) => this.searchIndex.removeDocument(new SqliteSearchTables(c), articleId));
   }
-  optimizeSearchIndex(): Promise<void> {
-    return this.w((c) => this.searchIndex.optimize(c));
+  async optimizeSearchIndex(): Promise<void> {
+    await this.w((c) => this.searchIndex.optimize(new SqliteSearchTables(c)));
   }
   async searchStats(): Promise<IndexStats> {
-    return this.searchIndex.stats(this.r());
+    return new SqliteSearchTables(this.r()).stats();
   }
   async searchPostings(keys: readonly string[]): Promise<Map<string, PostingsPart[]>> {
-    return this.searchIndex.postings(this.r(), keys);
+    return this.searchIndex.postings(new SqliteSearchTables(this.r()), keys, !this.inTransaction);
   }
   async searchDocInfo(ids: readonly number[]): Promise<Map<number, SearchDocInfo>> {
-    return this.searchIndex.docInfo(this.r(), ids);
+    return new SqliteSearchTables(this.r()).docInfo(ids);
   }
   async searchFilterIds(filter: SearchFilter): Promise<Set<number>> {
-    return this.searchIndex.filterIds(this.r(), filter);
+    return new SqliteSearchTables(this.r()).filterIds(filter);
   }
   async searchReportOutlets(reportIds: readonly number[]): Promise<Map<number, number>> {
-    return this.searchIndex.reportOutlets(this.r(), reportIds);
+    return new SqliteSearchTables(this.r()).reportOutlets(reportIds);
   }
   async searchSourceIds(slugs: readonly string[]): Promise<Map<string, number>> {
-    return this.searchIndex.sourceIds(this.r(), slugs);
+    return new SqliteSearchTables(this.r()).sourceIds(slugs);
   }
 }

@@ -72,3 +72,28 @@ test('a round: new items stored once, a bad source and a bad item recorded, page
     await server.close();
   }
 });
+
+test('the scheduler loop fetches due sources and stops when its signal aborts', async () => {
+  const server = await startFixtureServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/rss+xml' });
+    res.end(rss(item(5)));
+  });
+  const store = await openStore(':memory:');
+  const fetcher = new Fetcher(testFetcherOptions());
+  const controller = new AbortController();
+  const { runScheduler } = await import('./schedule-loop.js');
+  try {
+    await storeSource(store, { url: `${server.origin}/f.xml`, feedUrl: `${server.origin}/f.xml`, kind: 'feed', title: 'حلقة', homepage: null }, {}, Date.now());
+    const rounds: number[] = [];
+    await runScheduler(
+      { store, fetcher, now: Date.now, process: createArticlePipeline({ now: Date.now }) },
+      { signal: controller.signal, concurrency: 2, idleMs: 5, onRound: (s) => (rounds.push(s.new_articles), rounds.length >= 3 && controller.abort()) },
+    );
+    assert.deepEqual(rounds, [1, 0, 0], 'the source is fetched once, then not due');
+    assert.equal(await store.countArticles(), 1);
+  } finally {
+    await fetcher.close();
+    await store.close();
+    await server.close();
+  }
+});

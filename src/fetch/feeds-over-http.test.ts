@@ -1,29 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturePath } from '../test-support/paths.js';
-import { startFixtureServer, type FixtureServer } from '../test-support/http-fixture.js';
+import { startFixtureServer, startStaticServer } from '../test-support/http-fixture.js';
 import { testFetcherOptions } from '../test-support/fetch-options.js';
 import { feedCandidates, parseFeed } from '../feeds/index.js';
 import { Fetcher } from './fetcher.js';
 
-const SITE = fixturePath('fetch', 'site');
-const TYPES: Record<string, string> = { '.xml': 'application/rss+xml', '.html': 'text/html', '.txt': 'text/plain' };
-
-/** Serves test/fixtures/fetch/site without charset parameters (the pages must declare their own). */
-function serveSite(): Promise<FixtureServer> {
-  return startFixtureServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = join(SITE, path === '/' ? 'index.html' : path.replace(/^\/articles\//, '/'));
-    if (!existsSync(file)) {
-      res.writeHead(404);
-      return res.end();
-    }
-    res.writeHead(200, { 'content-type': TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream' });
-    return res.end(readFileSync(file));
-  });
-}
+const serveSite = () => startStaticServer(fixturePath('fetch', 'site'));
 
 test('homepage autodiscovery, then a feed whose items link to article pages fetched politely', async () => {
   const server = await serveSite();

@@ -14,11 +14,13 @@ const rss = (items: string) => `<?xml version="1.0" encoding="utf-8"?><rss versi
 const item = (n: number, extra = '') =>
   `<item><title>خبر رقم ${n}</title><link>/news/${n}</link><guid>g-${n}</guid><pubDate>Mon, 08 Jan 2024 ${String(n % 24).padStart(2, '0')}:00:00 +0300</pubDate><description>ملخص الخبر ${n}</description>${extra}</item>`;
 
+let headline2 = 'خبر رقم 2';
+
 test('a round: new items stored once, a bad source and a bad item recorded, pages read when an extractor is given', async () => {
   const server = await startFixtureServer((req, res) => {
     if (req.url === '/good.xml') {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
-      return res.end(rss(item(1) + item(2) + item(3) + '<item><title>بلا رابط</title></item>'));
+      return res.end(rss(item(1) + item(2).replace('خبر رقم 2', headline2) + item(3) + '<item><title>بلا رابط</title></item>'));
     }
     if (req.url === '/broken.xml') {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
@@ -59,8 +61,11 @@ test('a round: new items stored once, a bad source and a bad item recorded, page
     assert.equal(processed.find((p) => p.title === 'خبر رقم 1')?.text, 'النص الكامل للخبر 1');
     assert.equal(processed.find((p) => p.title === 'خبر رقم 1')?.summary, 'ملخص الخبر 1');
 
+    headline2 = 'خبر رقم 2 (محدث)';
     const again = await runFetchRound(deps, { once: true, concurrency: 2 });
     assert.equal(again.new_articles, 0, 'stored items are not stored again');
+    const updated = await store.getArticleByExternalId(good.id, 'g-2');
+    assert.equal(updated?.title, 'خبر رقم 2 (محدث)', 'a corrected headline updates the stored article');
     const pagesFetched = server.requests.filter((r) => r.path === '/news/1').length;
     assert.equal(pagesFetched, 1, 'known items are skipped before their page is fetched');
     const state = await store.getFetchState(good.id);

@@ -1,5 +1,5 @@
 import { errorMessage, isAppError } from '../core/errors.js';
-import type { ArticleInput, Source, SourceFetchState } from '../core/types.js';
+import type { Article, ArticleInput, Source, SourceFetchState } from '../core/types.js';
 import { feedItemToArticleInput, parseFeed, type FeedItem, type ParsedFeed } from '../feeds/index.js';
 import { cacheLifetimeMs, type Fetcher, type FetchResponse } from '../fetch/index.js';
 import type { Store } from '../store/store.js';
@@ -113,8 +113,10 @@ async function handleItem(deps: RefreshDeps, source: PolledSource, item: FeedIte
   const input = feedItemToArticleInput(item, source.slug);
   if (!input) return;
   try {
-    if (await isKnown(deps.store, source, input)) {
+    const known = await findKnown(deps.store, source, input);
+    if (known) {
       result.known++;
+      await refreshMetadata(deps.store, known, input);
       return;
     }
     const article = item.isPartial && deps.extractPage ? await withPage(deps, source, input) : input;
@@ -128,12 +130,27 @@ async function handleItem(deps: RefreshDeps, source: PolledSource, item: FeedIte
   }
 }
 
-/** Already stored under its feed id or its URL: skipped before any page is fetched. */
-async function isKnown(store: Store, source: Source, input: ArticleInput): Promise<boolean> {
-  if (input.externalId && (await store.getArticleByExternalId(source.id, input.externalId))) return true;
+/** The stored article for this item (by feed id, then URL): known items are skipped before any page fetch. */
+async function findKnown(store: Store, source: Source, input: ArticleInput): Promise<Article | null> {
+  const byId = input.externalId ? await store.getArticleByExternalId(source.id, input.externalId) : null;
+  if (byId) return byId;
   const url = new URL(input.url);
   url.hash = '';
-  return (await store.getArticleByCanonicalUrl(url.href)) !== null;
+  return store.getArticleByCanonicalUrl(url.href);
+}
+
+/**
+ * A feed that corrects a headline, summary, image or tags of a stored item updates them. The text is left
+ * alone: a changed text needs the whole article pipeline (fingerprints, story) again.
+ */
+async function refreshMetadata(store: Store, article: Article, input: ArticleInput): Promise<void> {
+  if (article.source !== input.source) return; // another outlet's copy of the URL is not ours to correct
+  const patch: Parameters<Store['updateArticle']>[1] = {};
+  if (input.title && input.title !== article.title) patch.title = input.title;
+  if (input.summary && input.summary !== article.summary) patch.summary = input.summary;
+  if (input.image && input.image !== article.image) patch.image = input.image;
+  if (input.tags?.length && input.tags.join('\u0000') !== article.tags.join('\u0000')) patch.tags = input.tags;
+  if (Object.keys(patch).length > 0) await store.updateArticle(article.id, patch);
 }
 
 /**

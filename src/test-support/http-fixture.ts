@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
 
 /** A request as the fixture server saw it. */
 export interface SeenRequest {
@@ -51,4 +54,32 @@ export async function startFixtureServer(handler: FixtureHandler): Promise<Fixtu
         server.close(() => resolve());
       }),
   };
+}
+
+const STATIC_TYPES: Record<string, string> = { '.xml': 'application/rss+xml', '.html': 'text/html', '.txt': 'text/plain', '.json': 'application/feed+json' };
+
+/**
+ * Serves a fixture directory (`/` is `index.html`) with content types but no charset parameter, so documents
+ * must declare their own encoding. With `etags`, an unchanged file answers a conditional request with 304.
+ */
+export function startStaticServer(root: string, options: { etags?: boolean } = {}): Promise<FixtureServer> {
+  return startFixtureServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = join(root, path === '/' ? 'index.html' : normalize(path).replace(/^(\.\.[/\\])+/, ''));
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404);
+      return res.end();
+    }
+    const body = readFileSync(file);
+    const headers: Record<string, string> = { 'content-type': STATIC_TYPES[extname(file)] ?? 'application/octet-stream' };
+    if (options.etags) {
+      headers['etag'] = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+      if (req.headers['if-none-match'] === headers['etag']) {
+        res.writeHead(304, { etag: headers['etag'] });
+        return res.end();
+      }
+    }
+    res.writeHead(200, headers);
+    return res.end(body);
+  });
 }

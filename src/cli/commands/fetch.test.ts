@@ -1,13 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startCli, type CliResult } from '../../test-support/cli.js';
 import { fixturePath } from '../../test-support/paths.js';
-import { startFixtureServer, type FixtureServer } from '../../test-support/http-fixture.js';
+import { startStaticServer } from '../../test-support/http-fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sada-fetch-cli-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -23,25 +22,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
 }
 
 /** The fixture site with ETags: a conditional request for an unchanged file gets 304. */
-function serveSite(): Promise<FixtureServer> {
-  const site = fixturePath('fetch', 'site');
-  return startFixtureServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = join(site, path === '/' ? 'index.html' : path.replace(/^\/articles\//, '/'));
-    if (!existsSync(file)) {
-      res.writeHead(404);
-      return res.end();
-    }
-    const body = readFileSync(file);
-    const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
-    if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304, { etag });
-      return res.end();
-    }
-    res.writeHead(200, { etag, 'content-type': file.endsWith('.xml') ? 'application/rss+xml' : 'text/html' });
-    return res.end(body);
-  });
-}
+const serveSite = () => startStaticServer(fixturePath('fetch', 'site'), { etags: true });
 
 test('sources add (homepage) + fetch --once stores Arabic articles; the second round is not modified', async () => {
   const server = await serveSite();

@@ -10,10 +10,12 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { parseFeed as feedsmithParse } from 'feedsmith';
 import { fetch as undiciFetch, Agent } from 'undici';
 import { startFixtureServer } from '../src/test-support/http-fixture.js';
 import { SADA_BIN } from '../src/test-support/cli.js';
+import { fixturePath } from '../src/test-support/paths.js';
 import { parseFeed } from '../src/feeds/index.js';
 
 const FEEDS = 200;
@@ -128,9 +130,54 @@ async function main(): Promise<void> {
     console.log(`round 2: ${second.seconds.toFixed(2)} s, ${secondRequests.length} requests, ${conditional} conditional, ${round2.not_modified} not modified, ${round2.fetched} fetched, ${round2.new_articles} new`);
     console.log(`peer I/O floor (undici fetch, 8 at a time): ${ioSeconds.toFixed(2)} s → sada round 1 / floor = ${(first.seconds / ioSeconds).toFixed(1)}×`);
     console.log(`parse: sada parseFeed ${sadaParseSeconds.toFixed(2)} s vs feedsmith ${feedsmithSeconds.toFixed(2)} s → ratio ${(sadaParseSeconds / feedsmithSeconds).toFixed(2)}× (${(items / sadaParseSeconds).toFixed(0)} items/s)`);
+    await hostileRound(dir, env);
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A round over hostile sources: every one must fail with a recorded error and memory must stay bounded. */
+async function hostileRound(dir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const bomb = gzipSync(Buffer.alloc(256 * 1024 * 1024), { level: 1 });
+  const lol = readFileSync(fixturePath('feeds', 'hostile', 'billion-laughs.xml'));
+  const truncated = readFileSync(fixturePath('feeds', 'hostile', 'truncated.xml'));
+  const chunk = Buffer.alloc(1 << 20, 0x61);
+  const server = await startFixtureServer(async (req, res) => {
+    switch (req.url) {
+      case '/gzip-bomb.xml':
+        res.writeHead(200, { 'content-type': 'application/xml', 'content-encoding': 'gzip' });
+        return res.end(bomb);
+      case '/huge.xml':
+        res.writeHead(200, { 'content-type': 'application/xml' });
+        for (let i = 0; i < 50 && !res.destroyed; i++) if (!res.write(chunk)) await new Promise((r) => setTimeout(r, 5));
+        return res.end();
+      case '/stall.xml':
+        res.writeHead(200, { 'content-type': 'application/xml' });
+        return res.write('<rss version="2.0"><channel>');
+      case '/lol.xml':
+        res.writeHead(200, { 'content-type': 'application/xml' });
+        return res.end(lol);
+      case '/truncated.xml':
+        res.writeHead(200, { 'content-type': 'application/xml' });
+        return res.end(truncated);
+      default:
+        res.writeHead(503, { 'retry-after': '3600' });
+        return res.end();
+    }
+  });
+  try {
+    const db = join(dir, 'hostile.db');
+    const names = ['gzip-bomb', 'huge', 'stall', 'lol', 'truncated', 'unavailable'];
+    const opml = join(dir, 'hostile.opml');
+    writeFileSync(opml, `<?xml version="1.0"?><opml version="2.0"><body>${names.map((n) => `<outline text="${n}" xmlUrl="${server.origin}/${n}.xml"/>`).join('')}</body></opml>`);
+    await runCli(['sources', 'import-opml', opml, '--db', db], env);
+    const round = await runCli(['fetch', '--once', '--json', '--db', db], { ...env, SADA_FETCH_TIMEOUT_MS: '2000' });
+    const summary = JSON.parse(round.stdout) as { errors: number; fetched: number; failures: Array<{ slug: string; error: string }> };
+    console.log(`hostile round (gzip bomb of 256 MB, 50 MB body, stalling server, billion laughs, truncated XML, 503): ${round.seconds.toFixed(2)} s, peak RSS ${round.peakRssMb.toFixed(0)} MB, ${summary.fetched} fetched, ${summary.errors} errors`);
+    for (const f of summary.failures) console.log(`  ${f.error.slice(0, 110)}`);
+  } finally {
+    await server.close();
   }
 }
 

@@ -32,3 +32,13 @@ export function splitmix32(seed: number): () => number {
     return (z ^ (z >>> 15)) >>> 0;
   };
 }
+
+/** 32-bit hash of a string's UTF-16 code units (FNV-1a, then fmix32 for avalanche). */
+export function hashString32(value: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) {
+    h ^= value.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return fmix32(h);
+}

@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { Store } from '../store/store.js';
+import type { ArticleInput } from '../core/types.js';
+import { importFiles, type ImportError, type ProcessArticle } from './import-files.js';
+import { fixturePath } from '../test-support/paths.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sada-import-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+/** The import machinery is tested with a minimal per-article step; the real pipeline has its own tests. */
+const storeOnly: ProcessArticle = async (tx: Store, input: ArticleInput) => {
+  const source = await tx.ensureImportSource(input.source, 0);
+  const hash = input.text.trim();
+  const copies = await tx.findByContentHash(hash);
+  const r = await tx.insertArticle({
+    sourceId: source.id, url: input.url, canonicalUrl: input.url, externalId: input.externalId ?? null, title: input.title, text: input.text,
+    summary: null, author: null, category: null, tags: [], image: null, lang: null, published: input.published, ingestedAt: 0, contentHash: hash,
+  });
+  if (!r.inserted) return 'exists';
+  return copies.length > 0 ? 'duplicate' : 'inserted';
+};
+
+test('imports mixed formats, reports bad lines with their numbers, and is idempotent', async () => {
+  const store = await SqliteStore.open({ path: join(dir, 'a.db') });
+  const errors: ImportError[] = [];
+  const file = fixturePath('import', 'mixed.jsonl');
+  const first = await importFiles(store, [file], { process: storeOnly, onError: (e) => errors.push(e), batchSize: 2 });
+  assert.deepEqual({ ...first, seconds: 0 }, { read: 8, inserted: 3, duplicates: 0, skipped: 1, errors: 4, seconds: 0 });
+  assert.deepEqual(errors.map((e) => e.lineNumber), [4, 5, 8, 9]);
+  assert.match(errors[0]!.reason, /not JSON/);
+  const again = await importFiles(store, [file], { process: storeOnly });
+  assert.deepEqual({ ...again, seconds: 0 }, { read: 8, inserted: 0, duplicates: 0, skipped: 4, errors: 4, seconds: 0 });
+  assert.equal(await store.countArticles(), 3);
+  await store.close();
+});
+
+test('reads gzip files whatever their name, and keeps going after a missing file', async () => {
+  const store = await SqliteStore.open({ path: ':memory:' });
+  const gz = join(dir, 'articles.data');
+  writeFileSync(gz, gzipSync(readFileSync(fixturePath('import', 'mixed.jsonl'))));
+  const errors: ImportError[] = [];
+  const s = await importFiles(store, [join(dir, 'missing.jsonl'), gz], { process: storeOnly, onError: (e) => errors.push(e) });
+  assert.equal(s.inserted, 3);
+  assert.match(errors[0]!.reason, /missing\.jsonl.*ENOENT/);
+  await store.close();
+});
+
+test('a truncated gzip file keeps the lines before the damage', async () => {
+  const store = await SqliteStore.open({ path: ':memory:' });
+  const lines = Array.from({ length: 400 }, (_, i) => JSON.stringify({ url: `https://t.test/${i}`, source: 's', title: `t${i}`, text: `text number ${i} `.repeat(20) }));
+  const full = gzipSync(lines.join('\n'));
+  const cut = join(dir, 'cut.jsonl.gz');
+  writeFileSync(cut, full.subarray(0, Math.floor(full.length * 0.6)));
+  const errors: ImportError[] = [];
+  const s = await importFiles(store, [cut], { process: storeOnly, onError: (e) => errors.push(e), batchSize: 50 });
+  assert.equal(errors.length, 1);
+  assert.match(errors[0]!.reason, /cut\.jsonl\.gz/);
+  assert.ok(s.inserted > 0 && s.inserted < 400, `inserted ${s.inserted}`);
+  assert.equal(await store.countArticles(), s.inserted);
+  await store.close();
+});
+
+test('an article that fails inside a batch loses only itself', async () => {
+  const store = await SqliteStore.open({ path: ':memory:' });
+  const file = join(dir, 'poison.jsonl');
+  writeFileSync(file, [1, 2, 3, 4].map((i) => JSON.stringify({ url: `https://p.test/${i}`, source: 's', title: `t${i}`, text: `x${i}` })).join('\n'));
+  const poisoned: ProcessArticle = async (tx, input) => {
+    const outcome = await storeOnly(tx, input);
+    if (input.url.endsWith('/3')) throw new Error('poisoned article');
+    return outcome;
+  };
+  const errors: ImportError[] = [];
+  const s = await importFiles(store, [file], { process: poisoned, onError: (e) => errors.push(e), batchSize: 10 });
+  assert.equal(s.inserted, 3);
+  assert.deepEqual(errors.map((e) => [e.lineNumber, e.reason]), [[3, 'poisoned article']]);
+  assert.equal(await store.getArticleByCanonicalUrl('https://p.test/3'), null);
+  await store.close();
+});

@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseImportLine, parseRfc822, sourceSlug } from './import-record.js';
+
+test('SaudiNewsNet lines: crawl time as UTC, content as text', () => {
+  const r = parseImportLine(JSON.stringify({ source: 'okaz', url: 'http://www.okaz.com.sa/new/1.htm', date_extracted: '2015-08-03 10:15:00', title: ' عنوان ', author: '', content: 'نص\nفقرة' }));
+  assert.ok(r.ok);
+  assert.equal(r.format, 'saudinewsnet');
+  assert.equal(r.article.published, Date.parse('2015-08-03T10:15:00Z'));
+  assert.equal(r.article.title, 'عنوان');
+  assert.equal(r.article.text, 'نص\nفقرة');
+  assert.equal(r.article.author, null);
+});
+
+test('ANT lines: RFC 822 dates with offsets, docno as external id, abstract as summary', () => {
+  const r = parseImportLine(JSON.stringify({ docno: 'AL-culture-547-20180709', url: 'https://www.alarabiya.net/x.html', source: 'alarabia', category: 'culture', title: 't', published: 'Mon, 09 Jul 2018 10:38:31 +0400', author: 'نيويورك - فرانس برس', abstract: 'a', content: 'c' }));
+  assert.ok(r.ok);
+  assert.equal(r.format, 'ant');
+  assert.equal(r.article.published, Date.parse('2018-07-09T06:38:31Z'));
+  assert.equal(r.article.externalId, 'AL-culture-547-20180709');
+  assert.equal(r.article.summary, 'a');
+  assert.equal(r.article.category, 'culture');
+});
+
+test('Sada lines and source slugs', () => {
+  const r = parseImportLine(JSON.stringify({ url: 'https://a.test/1', source: 'BBC Arabic', title: 't', text: 'x', published: '2024-01-02T03:04:05+03:00', tags: ['a', 3, ''] }));
+  assert.ok(r.ok);
+  assert.equal(r.format, 'sada');
+  assert.equal(r.article.source, 'bbc-arabic');
+  assert.deepEqual(r.article.tags, ['a']);
+  assert.equal(r.article.published, Date.parse('2024-01-02T00:04:05Z'));
+  assert.equal(sourceSlug('BBC'), 'bbc');
+  assert.equal(sourceSlug('صحيفة  سبق'), 'صحيفة-سبق');
+  assert.equal(sourceSlug('***'), '');
+});
+
+test('bad lines give reasons; empty articles are skips, not errors', () => {
+  const cases: [string, RegExp][] = [
+    ['not json', /not JSON/],
+    ['[1]', /not a JSON object/],
+    ['{"url":"https://a.test"}', /unknown format/],
+    ['{"source":"s","content":"x"}', /missing `url`/],
+    ['{"url":"ftp://a.test/x","source":"s","content":"x"}', /http/],
+    ['{"url":"https://a.test/x","content":"x"}', /missing `source`/],
+    ['{"url":"https://a.test/x","source":"s","content":"x","date_extracted":"soon"}', /unreadable date/],
+  ];
+  for (const [line, reason] of cases) {
+    const r = parseImportLine(line);
+    assert.ok(!r.ok, line);
+    assert.match(r.reason, reason, line);
+    assert.ok(!r.skip);
+  }
+  const empty = parseImportLine('{"url":"https://a.test/x","source":"s","title":" ","content":"\\n"}');
+  assert.ok(!empty.ok && empty.skip);
+});
+
+test('RFC 822 parsing', () => {
+  assert.equal(parseRfc822('Tue, 10 Dec 2024 08:00:00 GMT'), Date.parse('2024-12-10T08:00:00Z'));
+  assert.equal(parseRfc822('10 Dec 2024 08:00 -0130'), Date.parse('2024-12-10T09:30:00Z'));
+  assert.equal(parseRfc822('Tue, 10 Foo 2024 08:00:00 GMT'), null);
+  assert.equal(parseRfc822('garbage'), null);
+});
+
+test('any JSON line is answered without throwing', () => {
+  fc.assert(
+    fc.property(fc.jsonValue(), (v) => {
+      const r = parseImportLine(JSON.stringify(v));
+      assert.equal(typeof r.ok, 'boolean');
+    }),
+  );
+  fc.assert(fc.property(fc.string(), (s) => void parseImportLine(s)));
+});

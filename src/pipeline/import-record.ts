@@ -1,0 +1,115 @@
+import type { ArticleInput } from '../core/types.js';
+import { parseIsoLike } from '../core/time.js';
+
+/**
+ * Turns one JSON line of an import file into an ArticleInput. Three formats are recognised per line:
+ *  - Sada's own: `url, source, title, text, published` (+ optional `author, summary, category, tags, image, lang, external_id`)
+ *  - SaudiNewsNet: `source, url, date_extracted, title, author, content`
+ *  - ANT multi-source: `docno, url, source, category, title, published, author, abstract, content`
+ */
+export type ImportFormat = 'sada' | 'saudinewsnet' | 'ant';
+
+export type RecordResult =
+  | { ok: true; format: ImportFormat; article: ArticleInput }
+  | { ok: false; reason: string; skip?: boolean };
+
+export function parseImportLine(line: string): RecordResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return { ok: false, reason: `not JSON: ${(error as Error).message}` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'not a JSON object' };
+  return recordToArticle(value as Record<string, unknown>);
+}
+
+export function detectFormat(r: Record<string, unknown>): ImportFormat | null {
+  if ('docno' in r && 'content' in r) return 'ant';
+  if ('content' in r && ('date_extracted' in r || !('text' in r))) return 'saudinewsnet';
+  if ('text' in r) return 'sada';
+  return null;
+}
+
+export function recordToArticle(r: Record<string, unknown>): RecordResult {
+  const format = detectFormat(r);
+  if (!format) return { ok: false, reason: 'unknown format: expected a `text` (Sada) or `content` (SaudiNewsNet/ANT) field' };
+  const url = str(r.url);
+  if (!url) return { ok: false, reason: 'missing `url`' };
+  if (!isHttpUrl(url)) return { ok: false, reason: `\`url\` is not an absolute http(s) URL: ${url.slice(0, 200)}` };
+  const source = str(r.source);
+  if (!source) return { ok: false, reason: 'missing `source`' };
+  const slug = sourceSlug(source);
+  if (!slug) return { ok: false, reason: `\`source\` has no usable characters: ${source.slice(0, 100)}` };
+  const title = str(r.title) ?? '';
+  const text = (format === 'sada' ? str(r.text) : str(r.content)) ?? '';
+  if (!title.trim() && !text.trim()) return { ok: false, reason: 'neither title nor text', skip: true };
+
+  const dateField = format === 'saudinewsnet' ? r.date_extracted : r.published;
+  let published: number | null = null;
+  if (typeof dateField === 'number' && Number.isFinite(dateField)) published = dateField;
+  else if (typeof dateField === 'string' && dateField.trim()) {
+    published = parseIsoLike(dateField) ?? parseRfc822(dateField);
+    if (published === null) return { ok: false, reason: `unreadable date: ${dateField.slice(0, 80)}` };
+  }
+
+  const tags = Array.isArray(r.tags) ? r.tags.filter((t): t is string => typeof t === 'string' && t.trim() !== '') : [];
+  return {
+    ok: true,
+    format,
+    article: {
+      url,
+      source: slug,
+      title: title.trim(),
+      text,
+      published,
+      author: str(r.author)?.trim() || null,
+      summary: (format === 'ant' ? str(r.abstract) : str(r.summary))?.trim() || null,
+      category: str(r.category)?.trim() || null,
+      tags,
+      image: str(r.image) ?? null,
+      lang: str(r.lang) ?? null,
+      externalId: (format === 'ant' ? str(r.docno) : str(r.external_id)) ?? null,
+    },
+  };
+}
+
+/** Source names become lower-case slugs; Arabic letters are kept. */
+export function sourceSlug(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .trim()
+    .replace(/[\s/\\]+/g, '-')
+    .replace(/[^\p{L}\p{N}._-]/gu, '')
+    .slice(0, 64);
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
+
+/** RFC 822 dates as ANT writes them: `Mon, 09 Jul 2018 10:38:31 +0400`. */
+export function parseRfc822(s: string): number | null {
+  const m = /^\s*(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([+-])(\d{2}):?(\d{2})|(GMT|UTC|UT|Z))?\s*$/.exec(s);
+  if (!m) return null;
+  const month = MONTHS[m[2]!.toLowerCase()];
+  if (month === undefined) return null;
+  let ms = Date.UTC(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+  if (m[7]) {
+    const offset = (Number(m[8]) * 60 + Number(m[9])) * 60_000;
+    ms -= m[7] === '+' ? offset : -offset;
+  }
+  return Number.isFinite(ms) ? ms : null;
+}

@@ -1,0 +1,134 @@
+import type { Article } from '../../core/types.js';
+import { AppError } from '../../core/errors.js';
+import type { ArticleListQuery, Fingerprint, NewArticle, Store } from '../store.js';
+import type { Connection } from './connection.js';
+import { ARTICLE_PATCH_COLUMNS, ARTICLE_SELECT, toArticle, type ArticleRow } from '../rows.js';
+
+export function insertArticle(c: Connection, a: NewArticle): { id: number; inserted: boolean } {
+  const existing = c.prepare('SELECT id FROM articles WHERE canonical_url = ?').get(a.canonicalUrl) as { id: number } | undefined;
+  if (existing) return { id: existing.id, inserted: false };
+  const info = c
+    .prepare(
+      `INSERT INTO articles (source_id, url, canonical_url, external_id, title, text, summary, author, category, tags, image, lang,
+         published, ingested_at, sort_time, content_hash, duplicate_of, origin, story_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      a.sourceId,
+      a.url,
+      a.canonicalUrl,
+      a.externalId,
+      a.title,
+      a.text,
+      a.summary,
+      a.author,
+      a.category,
+      JSON.stringify(a.tags),
+      a.image,
+      a.lang,
+      a.published,
+      a.ingestedAt,
+      a.published ?? a.ingestedAt,
+      a.contentHash,
+      a.duplicateOf ?? null,
+      a.origin ?? null,
+      a.storyId ?? null,
+    );
+  return { id: Number(info.lastInsertRowid), inserted: true };
+}
+
+export function updateArticle(c: Connection, id: number, patch: Parameters<Store['updateArticle']>[1]): void {
+  const sets: string[] = [];
+  const values: unknown[] = [];
+  for (const [key, value] of Object.entries(patch) as [keyof typeof ARTICLE_PATCH_COLUMNS, unknown][]) {
+    const column = ARTICLE_PATCH_COLUMNS[key];
+    if (!column || value === undefined) continue;
+    sets.push(`${column} = ?`);
+    values.push(key === 'tags' ? JSON.stringify(value) : value);
+    if (key === 'published') {
+      sets.push('sort_time = coalesce(?, ingested_at)');
+      values.push(value);
+    }
+  }
+  if (sets.length === 0) return;
+  const info = c.prepare(`UPDATE articles SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+  if (info.changes === 0) throw new AppError('NOT_FOUND', `no article with id ${id}`);
+}
+
+/** Articles by id, in the order of `ids` (missing ids are skipped). */
+export function getArticles(c: Connection, ids: readonly number[]): Article[] {
+  if (ids.length === 0) return [];
+  const rows = c.prepare(`${ARTICLE_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleRow[];
+  const byId = new Map(rows.map((r) => [r.id, toArticle(r)]));
+  return ids.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined);
+}
+
+export function getArticleBy(c: Connection, where: string, params: unknown[]): Article | null {
+  const row = c.prepare(`${ARTICLE_SELECT} WHERE ${where}`).get(...params) as ArticleRow | undefined;
+  return row ? toArticle(row) : null;
+}
+
+export function listArticles(c: Connection, q: ArticleListQuery): Article[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.sourceId !== undefined) {
+    where.push('a.source_id = ?');
+    params.push(q.sourceId);
+  }
+  if (q.before) {
+    where.push('(a.sort_time < ? OR (a.sort_time = ? AND a.id < ?))');
+    params.push(q.before.time, q.before.time, q.before.id);
+  }
+  const sql = `${ARTICLE_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY a.sort_time DESC, a.id DESC LIMIT ?`;
+  return (c.prepare(sql).all(...params, q.limit) as ArticleRow[]).map(toArticle);
+}
+
+export function findByContentHash(c: Connection, contentHash: string): number[] {
+  return (c.prepare('SELECT id FROM articles WHERE content_hash = ? ORDER BY id').all(contentHash) as { id: number }[]).map((r) => r.id);
+}
+
+export function putFingerprint(c: Connection, f: Fingerprint): void {
+  c.prepare('INSERT OR REPLACE INTO fingerprints (article_id, minhash, shingles) VALUES (?, ?, ?)').run(
+    f.articleId,
+    Buffer.from(f.minhash.buffer, f.minhash.byteOffset, f.minhash.byteLength),
+    f.shingles,
+  );
+  c.prepare('DELETE FROM lsh_bands WHERE article_id = ?').run(f.articleId);
+  const insert = c.prepare('INSERT OR IGNORE INTO lsh_bands (band_key, article_id) VALUES (?, ?)');
+  for (const band of f.bands) insert.run(band, f.articleId);
+}
+
+export function getFingerprints(c: Connection, ids: readonly number[]): Map<number, Fingerprint> {
+  const out = new Map<number, Fingerprint>();
+  if (ids.length === 0) return out;
+  const rows = c
+    .prepare('SELECT article_id, minhash, shingles FROM fingerprints WHERE article_id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as { article_id: number; minhash: Buffer; shingles: number }[];
+  const bandRows = c
+    .prepare('SELECT article_id, band_key FROM lsh_bands WHERE article_id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as { article_id: number; band_key: number }[];
+  const bands = new Map<number, number[]>();
+  for (const b of bandRows) {
+    const list = bands.get(b.article_id) ?? [];
+    list.push(b.band_key);
+    bands.set(b.article_id, list);
+  }
+  for (const r of rows) {
+    // Copy into an aligned buffer: SQLite blobs may not be 4-byte aligned.
+    const minhash = new Uint32Array(r.minhash.byteLength / 4);
+    new Uint8Array(minhash.buffer).set(r.minhash);
+    out.set(r.article_id, { articleId: r.article_id, minhash, shingles: r.shingles, bands: bands.get(r.article_id) ?? [] });
+  }
+  return out;
+}
+
+export function findBandCandidates(c: Connection, bands: readonly number[], excludeId: number | null, limit: number): number[] {
+  if (bands.length === 0) return [];
+  const rows = c
+    .prepare(
+      `SELECT DISTINCT article_id FROM lsh_bands WHERE band_key IN (SELECT value FROM json_each(?)) AND article_id <> ?
+       ORDER BY article_id DESC LIMIT ?`,
+    )
+    .all(JSON.stringify(bands), excludeId ?? -1, limit) as { article_id: number }[];
+  return rows.map((r) => r.article_id);
+}

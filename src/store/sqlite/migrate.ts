@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type Database from 'better-sqlite3';
+import { AppError } from '../../core/errors.js';
+
+/** Numbered SQL files `NNN_name.sql`; compiled code lives in dist/src/store/sqlite/, the files at the repo root. */
+export const SQLITE_MIGRATIONS_DIR = fileURLToPath(new URL('../../../../migrations/sqlite/', import.meta.url));
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export function readMigrations(dir: string = SQLITE_MIGRATIONS_DIR): Migration[] {
+  const migrations = readdirSync(dir)
+    .filter((f) => /^\d+_[\w-]+\.sql$/.test(f))
+    .map((file) => ({ version: Number.parseInt(file, 10), name: file.replace(/\.sql$/, ''), sql: readFileSync(`${dir}/${file}`, 'utf8') }))
+    .sort((a, b) => a.version - b.version);
+  const seen = new Set<number>();
+  for (const m of migrations) {
+    if (seen.has(m.version)) throw new AppError('STORAGE', `two migrations share version ${m.version} in ${dir}`);
+    seen.add(m.version);
+  }
+  return migrations;
+}
+
+/** Applies every migration not yet recorded, each in its own transaction. Returns the versions applied. */
+export function migrate(db: Database.Database, migrations: Migration[], now: number): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  const newest = Math.max(0, ...applied);
+  const known = Math.max(0, ...migrations.map((m) => m.version));
+  if (newest > known) {
+    throw new AppError('STORAGE', `the database has schema version ${newest}, newer than this Sada knows (${known}); upgrade Sada`);
+  }
+  const done: number[] = [];
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const m of migrations) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      record.run(m.version, m.name, now);
+    })();
+    done.push(m.version);
+  }
+  return done;
+}

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describeStoreContract } from '../store-contract.js';
+import { SqliteStore } from './sqlite-store.js';
+import { migrate, readMigrations } from './migrate.js';
+import { openStore } from '../open.js';
+import { AppError } from '../../core/errors.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sada-sqlite-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+describeStoreContract('sqlite (file)', () => SqliteStore.open({ path: join(dir, `contract-${n++}.db`) }));
+
+test('data survives closing and reopening; migrations run once', async () => {
+  const path = join(dir, 'nested', 'dir', 'persist.db');
+  const store = await openStore(path);
+  const source = await store.ensureImportSource('okaz', 1);
+  await store.insertArticle({
+    sourceId: source.id, url: 'https://x.test/1', canonicalUrl: 'https://x.test/1', externalId: null, title: 'عنوان', text: 'نص',
+    summary: null, author: null, category: null, tags: [], image: null, lang: null, published: 5, ingestedAt: 6, contentHash: 'h',
+  });
+  await store.close();
+  await store.close();
+  const again = await openStore(path);
+  assert.equal(await again.countArticles(), 1);
+  await again.close();
+  const raw = new Database(path);
+  const versions = raw.prepare('SELECT version FROM schema_migrations').all();
+  raw.close();
+  assert.equal(versions.length, readMigrations().length);
+});
+
+test('a closed store refuses work with a clear error', async () => {
+  const store = await openStore(join(dir, 'closed.db'));
+  await store.close();
+  await assert.rejects(store.countArticles(), (e: unknown) => e instanceof AppError && e.code === 'STORAGE');
+});
+
+test('a database from a newer Sada is refused', async () => {
+  const path = join(dir, 'future.db');
+  const raw = new Database(path);
+  migrate(raw, readMigrations(), 1);
+  raw.prepare('INSERT INTO schema_migrations VALUES (999, ?, 1)').run('999_future');
+  raw.close();
+  await assert.rejects(openStore(path), (e: unknown) => e instanceof AppError && /newer/.test(e.message));
+});
+
+test('a failing migration leaves the database at the previous version', () => {
+  const migrations = join(dir, 'migrations');
+  mkdirSync(migrations);
+  writeFileSync(join(migrations, '001_ok.sql'), 'CREATE TABLE a (x INTEGER);');
+  writeFileSync(join(migrations, '002_bad.sql'), 'CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);');
+  const raw = new Database(':memory:');
+  assert.throws(() => migrate(raw, readMigrations(migrations), 1));
+  const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  assert.deepEqual(tables.map((t) => t.name), ['a', 'schema_migrations']);
+  raw.close();
+});
+
+test('a path that cannot be opened gives a STORAGE error', async () => {
+  const file = join(dir, 'plain-file');
+  writeFileSync(file, 'x');
+  await assert.rejects(openStore(join(file, 'db.sqlite')), (e: unknown) => e instanceof AppError && e.code === 'STORAGE');
+});

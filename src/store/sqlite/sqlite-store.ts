@@ -1,0 +1,255 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Article, RelatedEntry, Source, SourceFetchState, SourceWithStatus, Story } from '../../core/types.js';
+import { AppError } from '../../core/errors.js';
+import type {
+  ArticleListQuery,
+  Fingerprint,
+  IndexDocument,
+  NewArticle,
+  NewSource,
+  Store,
+  StoryListQuery,
+} from '../store.js';
+import { Connection } from './connection.js';
+import { migrate, readMigrations } from './migrate.js';
+import * as sources from './sources-sql.js';
+import * as articles from './articles-sql.js';
+import * as stories from './stories-sql.js';
+import * as index from './index-sql.js';
+
+export interface SqliteStoreOptions {
+  /**
+   * File path, or `:memory:` for a private in-memory database (unit tests only: with a single connection,
+   * reads outside a transaction see its uncommitted writes).
+   */
+  path: string;
+  now?: number;
+}
+
+/**
+ * SQLite adapter of the Store. One writer connection serialises all writes (a promise queue holds
+ * transactions one at a time); reads outside a transaction use a second, read-only connection so that they
+ * see only committed data (WAL lets readers run beside the writer).
+ */
+export class SqliteStore implements Store {
+  readonly dialect = 'sqlite' as const;
+  private readonly writer: Connection;
+  private readonly reader: Connection;
+  private readonly txContext = new AsyncLocalStorage<true>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(writer: Connection, reader: Connection) {
+    this.writer = writer;
+    this.reader = reader;
+  }
+
+  static async open(options: SqliteStoreOptions): Promise<SqliteStore> {
+    const memory = options.path === ':memory:';
+    let writer: Connection;
+    try {
+      if (!memory) mkdirSync(dirname(options.path), { recursive: true });
+      writer = Connection.open(options.path);
+    } catch (error) {
+      throw new AppError('STORAGE', `cannot open SQLite database ${options.path}: ${(error as Error).message}`, { cause: error });
+    }
+    try {
+      migrate(writer.db, readMigrations(), options.now ?? Date.now());
+    } catch (error) {
+      writer.close();
+      if (error instanceof AppError) throw error;
+      throw new AppError('STORAGE', `cannot migrate ${options.path}: ${(error as Error).message}`, { cause: error });
+    }
+    const reader = memory ? writer : Connection.open(options.path, { readonly: true });
+    return new SqliteStore(writer, reader);
+  }
+
+  // ---- connection handling ----
+
+  private get inTransaction(): boolean {
+    return this.txContext.getStore() === true;
+  }
+
+  /** Connection for a read: inside a transaction it must see the transaction's own writes. */
+  private r(): Connection {
+    this.assertOpen();
+    return this.inTransaction ? this.writer : this.reader;
+  }
+
+  /** Runs a synchronous write, waiting for any transaction in progress unless called from inside it. */
+  private async w<T>(fn: (c: Connection) => T): Promise<T> {
+    this.assertOpen();
+    if (this.inTransaction) return fn(this.writer);
+    return this.transaction(async () => fn(this.writer));
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new AppError('STORAGE', 'the store is closed');
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    if (this.inTransaction) return fn(this);
+    const run = async (): Promise<T> => {
+      this.writer.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await this.txContext.run(true, () => fn(this));
+        this.writer.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.writer.db.inTransaction) this.writer.db.exec('ROLLBACK');
+        throw error;
+      }
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  async ping(): Promise<void> {
+    this.r().prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.queue;
+    this.closed = true;
+    if (this.reader !== this.writer) this.reader.close();
+    try {
+      this.writer.db.pragma('optimize');
+    } catch {
+      // optimisation is best effort
+    }
+    this.writer.close();
+  }
+
+  // ---- sources ----
+
+  addSource(source: NewSource, now: number): Promise<Source> {
+    return this.w((c) => sources.addSource(c, source, now));
+  }
+  async getSource(id: number): Promise<Source | null> {
+    return sources.getSource(this.r(), 'id', id);
+  }
+  async getSourceBySlug(slug: string): Promise<Source | null> {
+    return sources.getSource(this.r(), 'slug', slug);
+  }
+  async getSourceByFeedUrl(feedUrl: string): Promise<Source | null> {
+    return sources.getSource(this.r(), 'feed_url', feedUrl);
+  }
+  ensureImportSource(slug: string, now: number): Promise<Source> {
+    const existing = sources.getSource(this.r(), 'slug', slug, true);
+    if (existing) return Promise.resolve(existing);
+    return this.w((c) => sources.ensureImportSource(c, slug, now));
+  }
+  async listSources(): Promise<SourceWithStatus[]> {
+    return sources.listSources(this.r());
+  }
+  removeSource(id: number): Promise<boolean> {
+    return this.w((c) => sources.removeSource(c, id, Date.now()));
+  }
+  async getFetchState(id: number): Promise<SourceFetchState | null> {
+    return sources.getFetchState(this.r(), id);
+  }
+  updateFetchState(id: number, patch: Partial<SourceFetchState>): Promise<void> {
+    return this.w((c) => sources.updateFetchState(c, id, patch));
+  }
+  async dueSources(now: number, limit: number): Promise<(Source & SourceFetchState)[]> {
+    return sources.dueSources(this.r(), now, limit);
+  }
+  claimDueSources(now: number, limit: number, worker: string, leaseMs: number, options?: { force?: boolean; sourceId?: number }) {
+    return this.w((c) => sources.claimDueSources(c, now, limit, worker, leaseMs, options));
+  }
+  releaseSource(id: number, worker: string): Promise<void> {
+    return this.w((c) => sources.releaseSource(c, id, worker));
+  }
+
+  // ---- articles ----
+
+  insertArticle(article: NewArticle): Promise<{ id: number; inserted: boolean }> {
+    return this.w((c) => articles.insertArticle(c, article));
+  }
+  updateArticle(id: number, patch: Parameters<Store['updateArticle']>[1]): Promise<void> {
+    return this.w((c) => articles.updateArticle(c, id, patch));
+  }
+  async getArticle(id: number): Promise<Article | null> {
+    return articles.getArticles(this.r(), [id])[0] ?? null;
+  }
+  async getArticles(ids: readonly number[]): Promise<Article[]> {
+    return articles.getArticles(this.r(), ids);
+  }
+  async getArticleByCanonicalUrl(canonicalUrl: string): Promise<Article | null> {
+    return articles.getArticleBy(this.r(), 'a.canonical_url = ?', [canonicalUrl]);
+  }
+  async getArticleByExternalId(sourceId: number, externalId: string): Promise<Article | null> {
+    return articles.getArticleBy(this.r(), 'a.source_id = ? AND a.external_id = ?', [sourceId, externalId]);
+  }
+  async listArticles(query: ArticleListQuery): Promise<Article[]> {
+    return articles.listArticles(this.r(), query);
+  }
+  async countArticles(): Promise<number> {
+    return (this.r().prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  }
+  async findByContentHash(contentHash: string): Promise<number[]> {
+    return articles.findByContentHash(this.r(), contentHash);
+  }
+
+  // ---- fingerprints ----
+
+  putFingerprint(fingerprint: Fingerprint): Promise<void> {
+    return this.w((c) => articles.putFingerprint(c, fingerprint));
+  }
+  async getFingerprints(articleIds: readonly number[]): Promise<Map<number, Fingerprint>> {
+    return articles.getFingerprints(this.r(), articleIds);
+  }
+  async findBandCandidates(bands: readonly number[], excludeId: number | null, limit: number): Promise<number[]> {
+    return articles.findBandCandidates(this.r(), bands, excludeId, limit);
+  }
+
+  // ---- stories ----
+
+  createStory(story: Omit<Story, 'id'>): Promise<Story> {
+    return this.w((c) => stories.createStory(c, story));
+  }
+  updateStory(id: number, patch: Partial<Omit<Story, 'id'>>): Promise<void> {
+    return this.w((c) => stories.updateStory(c, id, patch));
+  }
+  async getStory(id: number): Promise<Story | null> {
+    return stories.getStory(this.r(), id);
+  }
+  async listStories(query: StoryListQuery): Promise<Story[]> {
+    return stories.listStories(this.r(), query);
+  }
+  async recentStories(since: number, limit: number): Promise<Story[]> {
+    return stories.listStories(this.r(), { since, limit });
+  }
+  async storyArticleIds(storyId: number): Promise<number[]> {
+    return stories.storyArticleIds(this.r(), storyId);
+  }
+  async getStoryState(storyIds: readonly number[]): Promise<Map<number, Uint8Array>> {
+    return stories.getStoryState(this.r(), storyIds);
+  }
+  putStoryState(storyId: number, state: Uint8Array): Promise<void> {
+    return this.w((c) => stories.putStoryState(c, storyId, state));
+  }
+
+  // ---- related ----
+
+  replaceRelated(articleId: number, kind: RelatedEntry['kind'], entries: readonly Omit<RelatedEntry, 'articleId' | 'kind'>[]): Promise<void> {
+    return this.w((c) => stories.replaceRelated(c, articleId, kind, entries));
+  }
+  async getRelated(articleId: number): Promise<RelatedEntry[]> {
+    return stories.getRelated(this.r(), articleId);
+  }
+
+  // ---- search index ----
+
+  indexDocument(doc: IndexDocument): Promise<void> {
+    return this.w((c) => index.indexDocument(c, doc));
+  }
+  removeDocument(articleId: number): Promise<void> {
+    return this.w((c) => index.removeDocument(c, articleId));
+  }
+}

@@ -76,6 +76,11 @@ test('canonicalisation is idempotent', () => {
       const once = canonicalUrl(url);
       assert.equal(canonicalUrl(once), once);
     }),
-    { numRuns: 300 },
+    { numRuns: 1000 },
   );
+});
+
+test('empty query parameters leave no dangling question mark', () => {
+  assert.equal(canonicalUrl('http://a.example/?='), 'http://a.example/');
+  assert.equal(canonicalUrl('http://a.example/x?&&'), 'http://a.example/x');
 });

@@ -80,7 +80,7 @@ function isTrackingParam(name: string, value: string): boolean {
 function canonicalQuery(params: URLSearchParams): string {
   const kept: [string, string][] = [];
   for (const [name, value] of params) {
-    if (!isTrackingParam(name, value)) kept.push([name, value]);
+    if (name !== '' && !isTrackingParam(name, value)) kept.push([name, value]);
   }
   if (kept.length === 0) return '';
   // Parameter order carries no meaning for the pages we read; a stable order makes equal queries equal.

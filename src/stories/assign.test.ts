@@ -105,3 +105,15 @@ test('same-story coverage collapses copies and leaves out the article and its ow
   ];
   assert.deepEqual(sameStoryCoverage(self, members), [5, 3]);
 });
+
+test('candidate keys: the rarest head terms, deterministic, shared by copies and write-ups, not by other subjects', async () => {
+  const { candidateKeys } = await import('./candidate-keys.js');
+  const keys = (n: Name) => new Set(candidateKeys(terms[n], stats, 24));
+  const shared = (a: Name, b: Name) => [...keys(a)].filter((k) => keys(b).has(k)).length;
+  assert.equal(candidateKeys(terms.original, stats, 24).length, 24);
+  assert.deepEqual(candidateKeys(terms.original, stats, 24), candidateKeys(terms.original, stats, 24));
+  assert.ok(shared('original', 'copy') >= 10);
+  assert.ok(shared('original', 'rewrite') >= 1);
+  assert.equal(shared('original', 'unrelated'), 0);
+  assert.deepEqual(candidateKeys({ title: [], body: [] }, stats, 24), []);
+});

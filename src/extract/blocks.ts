@@ -36,6 +36,8 @@ export const BLOCK_TAGS = new Set([
 
 /** Classes used to hide text from sighted readers (screen-reader labels such as "Share on Facebook"). */
 const VISUALLY_HIDDEN = /(^|\s)(sr-only|screen-reader-text|visually-hidden|visuallyhidden|element-invisible|hidden|hide|is-hidden|d-none|offscreen|a11y-hidden)(\s|$)/i;
+/** Inline image captions and photo credits ("uplCaption", "photo-credit", "wp-caption-text"). */
+const CAPTION = /caption|credit|photo-?source/i;
 
 function nonSpaceLength(text: string): number {
   let n = 0;
@@ -82,7 +84,7 @@ export function segmentBlocks(start: ElementNode): Segmentation {
       const tag = child.tag;
       if (SKIP_TAGS.has(tag) || isHiddenElement(child)) continue;
       const cls = child.attrs.class;
-      if (cls !== undefined && VISUALLY_HIDDEN.test(cls)) continue;
+      if (cls !== undefined && (VISUALLY_HIDDEN.test(cls) || (!BLOCK_TAGS.has(tag) && CAPTION.test(cls)))) continue;
       if (tag === 'br' || tag === 'hr') {
         flush();
         continue;

@@ -30,7 +30,7 @@ const NEGATIVE = new Set(NEGATIVE_WORDS);
 /** A class token that starts with one of these describes the page's state, not a furniture block. */
 const STATE_PREFIX = /^(has|no|with|without|is|show|enable|enabled|disable|disabled|single|page|template|post-type|type|format|status|layout|js|lang|dir|rtl|ltr)[-_]/;
 /** Containers that templates use for the article body. These override negative words on the same element. */
-const STRONG_POSITIVE = /(^|[-_\s])(article[-_]?body|articlebody|article[-_]?content|article[-_]?text|articletext|entry[-_]?content|post[-_]?content|post[-_]?body|post[-_]?entry|story[-_]?body|storybody|story[-_]?content|story[-_]?text|news[-_]?body|news[-_]?content|news[-_]?text|news[-_]?details?|article[-_]?details?|body[-_]?text|bodytext|text[-_]?body|main[-_]?text|td-post-content|single[-_]?content|content[-_]?body|article__body|article__content|field[-_]name[-_]body|article-inner|articlecontent|ArticleBody|article_body|details[-_]?body)($|[-_\s])/i;
+const STRONG_POSITIVE = /^(article[-_]?body|articlebody|article[-_]?content|article[-_]?text|articletext|entry[-_]?content|post[-_]?content|post[-_]?body|post[-_]?entry|story[-_]?body|storybody|story[-_]?content|story[-_]?text|news[-_]?body|news[-_]?content|news[-_]?text|news[-_]?details?|article[-_]?details?|body[-_]?text|bodytext|text[-_]?body|main[-_]?text|td-post-content|single[-_]?content|content[-_]?body|article__body|article__content|field[-_]name[-_]body|article-inner|articlecontent|article_body|details[-_]?body|itemfulltext|item[-_]?page[-_]?text|entry|post[-_]?text|content[-_]?text|story)$/;
 
 export function classAndId(element: ElementNode): string {
   const cls = element.attrs.class;
@@ -45,8 +45,9 @@ export function isNegativeElement(element: ElementNode): boolean {
   if (element.tag === 'body' || element.tag === 'html' || element.tag === 'main') return false;
   const names = classAndId(element);
   if (!names) return false;
-  if (STRONG_POSITIVE.test(names)) return false;
-  for (const token of names.split(/\s+/)) {
+  const tokens = names.split(/\s+/);
+  if (tokens.some((t) => STRONG_POSITIVE.test(t))) return false;
+  for (const token of tokens) {
     if (!token || STATE_PREFIX.test(token)) continue;
     if (NEGATIVE.has(token)) return true;
     const parts = token.split(/[-_]+/);
@@ -62,7 +63,7 @@ export function isNegativeElement(element: ElementNode): boolean {
 export function isStrongPositiveElement(element: ElementNode): boolean {
   if (element.attrs.itemprop === 'articleBody' || element.attrs.property === 'articleBody') return true;
   const names = classAndId(element);
-  return names !== '' && STRONG_POSITIVE.test(names);
+  return names !== '' && names.split(/\s+/).some((t) => STRONG_POSITIVE.test(t));
 }
 
 /** Hidden by markup: `hidden`, `aria-hidden`, inline display:none / visibility:hidden. */

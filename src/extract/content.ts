@@ -20,6 +20,9 @@ export interface ContentOptions {
   furnitureWeight?: number;
   /** Score factor of candidates that are furniture or inside it. */
   insideFurnitureFactor?: number;
+  /** Short non-prose blocks before the first and after the last paragraph (bylines, "next", tag words). */
+  trimLead?: number;
+  trimTail?: number;
   /** When given, receives every scored candidate (for diagnostics and tests). */
   trace?: { element: ElementNode; prose: number; junk: number; score: number }[];
 }
@@ -94,7 +97,9 @@ export function findMainContent(start: ElementNode, options: ContentOptions = {}
       best = element;
     }
   }
-  return selectBlocks(best, blocks.filter((b) => isInside(b.container, best)));
+  const selected = selectBlocks(best, blocks.filter((b) => isInside(b.container, best)));
+  selected.blocks = trimEdges(selected.blocks, options.trimLead ?? 20, options.trimTail ?? 40);
+  return selected;
 }
 
 function isHeadlineLink(link: BlockLink): boolean {
@@ -137,3 +142,13 @@ function selectBlocks(container: ElementNode, candidates: Block[]): MainContent 
   }
   return { container, blocks: kept, relatedLinks: related };
 }
+
+/** Drops blocks shorter than the limits (in characters) before the first and after the last prose block. */
+function trimEdges(blocks: Block[], lead: number, tail: number): Block[] {
+  const first = blocks.findIndex(isProse);
+  if (first < 0) return blocks;
+  let last = blocks.length - 1;
+  while (last > first && !isProse(blocks[last]!)) last--;
+  return blocks.filter((b, i) => (i >= first || b.chars >= lead) && (i <= last || b.chars >= tail));
+}
+

@@ -1,5 +1,6 @@
 import type { ElementNode } from './dom.js';
 import { segmentBlocks, type Block, type BlockLink } from './blocks.js';
+import { parseAttributionParagraph } from './attribution.js';
 import { isCueHeading, isStrongPositiveElement, startsWithReadAlso } from './boilerplate.js';
 
 /**
@@ -149,6 +150,7 @@ function trimEdges(blocks: Block[], lead: number, tail: number): Block[] {
   if (first < 0) return blocks;
   let last = blocks.length - 1;
   while (last > first && !isProse(blocks[last]!)) last--;
-  return blocks.filter((b, i) => (i >= first || b.chars >= lead) && (i <= last || b.chars >= tail));
+  // Attribution lines ("المصدر: وكالات") are short too, but they are parsed later, not dropped here.
+  return blocks.filter((b, i) => (i >= first || b.chars >= lead) && (i <= last || b.chars >= tail || parseAttributionParagraph(b.text, i) !== null));
 }
 

@@ -4,7 +4,7 @@ import { decodeHtmlBytes } from './decode.js';
 import { collectMeta } from './meta.js';
 import { findMainContent } from './content.js';
 import { headingCandidates, pickTitle, similarTitles } from './title.js';
-import { authors, canonicalUrl, language, leadImage, modifiedDate, publishedDate, resolveUrl, section, siteNames, tags } from './fields.js';
+import { authors, canonicalUrl, cleanAuthorNames, language, leadImage, modifiedDate, publishedDate, resolveUrl, section, siteNames, tags } from './fields.js';
 import { attributionOfParagraphs, withoutStandaloneAttribution } from './attribution.js';
 import type { ExtractOptions, ExtractedArticle, RelatedLink } from './types.js';
 
@@ -39,12 +39,15 @@ export function extractArticle(input: string | Uint8Array, options: ExtractOptio
   let paragraphs = (main?.blocks ?? []).map((b) => ({ text: b.text, tag: b.container.tag }));
   // The headline printed above the body is the title field, not text.
   paragraphs = paragraphs.filter((p, i) => !(title && (/^h[1-3]$/.test(p.tag) || i === 0) && similarTitles(p.text, title)));
+  // A byline printed as the first line ("حوار: آسيا العتروس", "كتب محمد علي", "By Jane Doe") is an author.
+  const bylines: string[] = [];
+  while (paragraphs.length > 0 && bylines.length < 2 && BYLINE.test(paragraphs[0]!.text)) bylines.push(paragraphs.shift()!.text);
   const texts = paragraphs.map((p) => p.text);
   const attribution = attributionOfParagraphs(texts);
   const text = withoutStandaloneAttribution(texts, attribution).join('\n\n');
 
   const headline = findHeadlineElement(body, title);
-  const published = publishedDate(meta, url, { now: options.now, container: main?.container ?? null, headlineArea: headline?.parent?.parent ?? null });
+  const published = publishedDate(meta, url, { now: options.now, container: main?.container ?? null, headlineArea: headline?.parent?.parent ?? null, headline });
   const modified = modifiedDate(meta);
   const { lang, dir } = language(meta, text || title);
   const canonical = canonicalUrl(meta, url);
@@ -58,7 +61,7 @@ export function extractArticle(input: string | Uint8Array, options: ExtractOptio
     publishedIso: published?.iso ?? null,
     modified: modified?.ms ?? null,
     modifiedIso: modified?.iso ?? null,
-    authors: authors(meta, main?.container ?? body),
+    authors: mergeAuthors(authors(meta, main?.container ?? body), cleanAuthorNames(bylines)),
     lang,
     dir,
     image: leadImage(meta, url, main?.container ?? null),
@@ -68,6 +71,14 @@ export function extractArticle(input: string | Uint8Array, options: ExtractOptio
     attribution: { sources: attribution.sources, lines: attribution.lines },
     relatedLinks: relatedLinks(main?.relatedLinks ?? [], url, canonical),
   };
+}
+
+const BYLINE = /^(حوار|كتب|كتبت|بقلم|إعداد|اعداد|تقرير|تحرير|by)\s*[:：]?\s+[\p{L}.'’\s-]{3,50}$/iu;
+
+function mergeAuthors(primary: string[], extra: string[]): string[] {
+  const out = [...primary];
+  for (const name of extra) if (!out.some((n) => n.toLowerCase() === name.toLowerCase())) out.push(name);
+  return out;
 }
 
 function findHeadlineElement(body: ElementNode, title: string): ElementNode | null {

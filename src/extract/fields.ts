@@ -26,7 +26,7 @@ export function canonicalUrl(meta: PageMeta, url: string): string {
   ];
   for (const c of candidates) {
     const resolved = resolveUrl(c, url);
-    if (resolved) return resolved;
+    if (resolved) return resolved.replace(/#.*$/, '');
   }
   return url;
 }
@@ -48,6 +48,8 @@ export interface DateOptions {
   container?: ElementNode | null;
   /** Elements around the headline, where templates print the date. */
   headlineArea?: ElementNode | null;
+  /** The headline element: short texts right after it are where the date line usually is. */
+  headline?: ElementNode | null;
 }
 
 function visibleDate(root: ElementNode | null | undefined, now: number | undefined): ParsedDate | null {
@@ -86,7 +88,25 @@ export function publishedDate(meta: PageMeta, url: string, options: DateOptions)
     const d = t ? parseMachineDate(t.value) ?? parseTextDate(t.value, options.now) : null;
     if (d) return d;
   }
-  return visibleDate(options.headlineArea, options.now) ?? visibleDate(options.container, options.now) ?? dateFromUrl(url);
+  return visibleDate(options.headlineArea, options.now) ?? dateAfterHeadline(options.headline, options.now) ?? visibleDate(options.container, options.now) ?? dateFromUrl(url);
+}
+
+/** Looks at the few short elements that follow the headline (and its parent): the usual place of the date line. */
+function dateAfterHeadline(headline: ElementNode | null | undefined, now: number | undefined): ParsedDate | null {
+  for (let el = headline, level = 0; el && el.parent && level < 2; el = el.parent, level++) {
+    const siblings = el.parent.children;
+    let seen = 0;
+    for (let i = siblings.indexOf(el) + 1; i < siblings.length && seen < 5; i++) {
+      const sibling = siblings[i]!;
+      const text = squashSpace(sibling.kind === 3 ? sibling.text : textContent(sibling));
+      if (!text) continue;
+      seen++;
+      if (text.length > 300) continue;
+      const found = parseTextDate(text, now);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 export function modifiedDate(meta: PageMeta): ParsedDate | null {
@@ -162,9 +182,10 @@ export function leadImage(meta: PageMeta, url: string, container: ElementNode | 
     const resolved = resolveUrl(c, url);
     if (resolved) return resolved;
   }
+  // The body container often excludes the lead image printed just above it: look a few levels up.
   let img: string | null = null;
-  if (container) {
-    walkElements(container, (el) => {
+  for (let scope = container, level = 0; scope && !img && level < 4 && scope.tag !== 'body'; scope = scope.parent, level++) {
+    walkElements(scope, (el) => {
       if (img) return false;
       if (el.tag === 'img') img = resolveUrl(el.attrs['data-src'] ?? el.attrs.src, url);
       return;

@@ -39,7 +39,8 @@ function stripBullet(line: string): string {
 }
 
 export function segmentTextPage(input: string): SegmentedTextPage {
-  const lines = input.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/[\s\u00a0\u200b]+/g, ' ').trim());
+  // Lines are kept as written (the text is never altered); only blank-looking lines are dropped.
+  const lines = input.replace(/\r\n?/g, '\n').split('\n').map((l) => (/[^\s\u200b\u200e\u200f]/.test(l) ? l.trim() : ''));
   const article: string[] = [];
   const readAlso: ReadAlsoItem[] = [];
   const relatedTitles: string[] = [];

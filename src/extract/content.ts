@@ -59,7 +59,7 @@ interface Mass {
 }
 
 export function findMainContent(start: ElementNode, options: ContentOptions = {}): MainContent | null {
-  const junkWeight = options.junkWeight ?? 1;
+  const junkWeight = options.junkWeight ?? 0.6;
   const furnitureWeight = options.furnitureWeight ?? 0.5;
   const insideFactor = options.insideFurnitureFactor ?? 0.25;
   const { blocks, insideNegative } = segmentBlocks(start);

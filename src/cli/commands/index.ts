@@ -3,6 +3,7 @@ import type { CliContext } from '../context.js';
 import { register as importCommand } from './import.js';
 import { register as sourcesCommand } from './sources.js';
 import { register as fetchCommand } from './fetch.js';
+import { register as extract } from './extract.js';
 
 /**
  * Every command module exports `register(program, getContext)`. Registration must stay cheap:
@@ -10,4 +11,4 @@ import { register as fetchCommand } from './fetch.js';
  */
 export type RegisterCommand = (program: Command, getContext: () => CliContext) => void;
 
-export const COMMANDS: RegisterCommand[] = [importCommand, sourcesCommand, fetchCommand];
+export const COMMANDS: RegisterCommand[] = [importCommand, sourcesCommand, fetchCommand, extract];

@@ -169,7 +169,10 @@ async function withPage(deps: RefreshDeps, source: Source, input: ArticleInput):
   if (!fields?.text) return input;
   const merged: ArticleInput = { ...input, summary: input.summary ?? (input.text || null) };
   for (const [key, value] of Object.entries(fields) as [keyof PageFields, unknown][]) {
-    if (value !== undefined && value !== null && value !== '') (merged as unknown as Record<string, unknown>)[key] = value;
+    if (value === undefined || value === null || value === '') continue;
+    // The feed's headline and date are the publisher's own; the page's only fill what the feed lacks.
+    if ((key === 'title' || key === 'published') && input[key]) continue;
+    (merged as unknown as Record<string, unknown>)[key] = value;
   }
   return merged;
 }

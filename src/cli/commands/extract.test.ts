@@ -49,11 +49,41 @@ test('sada extract FILE --json and --text --json print the contract fields', () 
   assert.deepEqual(Object.keys(JSON.parse(text.stdout) as object), ['text', 'attribution', 'read_also', 'related_titles']);
 });
 
-test('sada extract: bad usage exits 2, an unreadable file exits 2, a URL without a fetcher exits 1', () => {
+test('sada extract: bad usage exits 2, an unreadable file exits 2, an unreachable URL exits 1', () => {
   assert.equal(sada(['extract']).status, 2);
   assert.equal(sada(['extract', 'x.html', '--text', 'y.txt']).status, 2);
   const missing = sada(['extract', '/nonexistent/page.html']);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /cannot read/);
   assert.equal(sada(['extract', 'https://example.com/']).status, 1);
+});
+
+test('sada extract URL fetches the page with the normal fetcher (private addresses only with --allow-private)', async () => {
+  const { startStaticServer } = await import('../../test-support/http-fixture.js');
+  const { fixturePath } = await import('../../test-support/paths.js');
+  const { startCli } = await import('../../test-support/cli.js');
+  const server = await startStaticServer(fixturePath('fetch', 'site'));
+  const run = (args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = startCli(args);
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
+  try {
+    const url = `${server.origin}/articles/market.html`;
+    const ok = await run(['extract', url, '--json', '--allow-private']);
+    assert.equal(ok.status, 0, ok.stderr);
+    const page = JSON.parse(ok.stdout);
+    assert.equal(page.url, url);
+    assert.equal(page.title, 'افتتاح سوق المزارعين الأسبوعي');
+    assert.ok(page.text.length > 40);
+    const refused = await run(['extract', url, '--json']);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /private|loopback|refus/i);
+  } finally {
+    await server.close();
+  }
 });

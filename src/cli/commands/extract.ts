@@ -142,4 +142,17 @@ function formatTextPage(p: { text: string; attribution: { sources: string[] }; r
   return `${parts.join('\n\n')}\n`;
 }
 
-export const register: RegisterCommand = createExtractCommand();
+/** Pages named by URL are fetched like article pages during ingestion: SSRF guard, robots.txt, size limits. */
+const fetchPage: PageFetcher = async (url, ctx) => {
+  const { Fetcher } = await import('../../fetch/index.js');
+  const fetcher = new Fetcher(ctx.config);
+  try {
+    const page = await fetcher.fetch(url, { kind: 'page' });
+    if (page.notModified) throw new AppError('FETCH_FAILED', `${url}: unexpected 304 Not Modified`);
+    return { body: page.body, contentType: page.contentType, finalUrl: page.finalUrl };
+  } finally {
+    await fetcher.close();
+  }
+};
+
+export const register: RegisterCommand = createExtractCommand({ fetchPage });

@@ -48,7 +48,11 @@ test('sources add (homepage) + fetch --once stores Arabic articles; the second r
     const stored = raw.prepare('SELECT url, title, text, published FROM articles ORDER BY url').all() as Array<{ url: string; title: string; text: string; published: number }>;
     raw.close();
     assert.deepEqual(stored.map((a) => a.title), ['تدشين محطة لتحلية المياه في الوادي', 'افتتاح سوق المزارعين الأسبوعي', 'صفحة محجوبة عن الزواحف']);
-    assert.equal(stored[0]?.text, 'دشن المحافظ محطة جديدة لتحلية المياه...');
+    // The feed holds only summaries: the article pages were fetched and their clean text stored.
+    assert.match(stored[0]?.text ?? '', /^دشن محافظ الوادي صباح الاثنين محطة جديدة لتحلية المياه[^]*خلال العام الأول من تشغيلها\.$/);
+    assert.doesNotMatch(stored[0]?.text ?? '', /<|تدشين محطة/);
+    // robots.txt disallows the third page: its feed summary is kept.
+    assert.equal(stored[2]?.text, 'مسودة');
     assert.equal(stored[0]?.published, Date.parse('2024-01-08T06:00:00Z'));
 
     const second = await cli(['fetch', '--once', '--allow-private', '--json', '--db', db]);

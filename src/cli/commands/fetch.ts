@@ -11,11 +11,12 @@ export function register(program: Command, getContext: () => CliContext): void {
     .option('--source <id>', 'only this source (id or slug)')
     .action(async (opts: { once?: boolean; source?: string }) => {
       const ctx = getContext();
-      const [{ runFetchRound }, { ensureDefaultSources }, { createArticlePipeline }, { Fetcher }] = await Promise.all([
+      const [{ runFetchRound }, { ensureDefaultSources }, { createArticlePipeline }, { Fetcher }, { pageFieldsFromHtml }] = await Promise.all([
         import('../../pipeline/refresh-round.js'),
         import('../../pipeline/sources-admin.js'),
         import('../../pipeline/process-article.js'),
         import('../../fetch/index.js'),
+        import('../../pipeline/page-fields.js'),
       ]);
       const store = await ctx.openStore();
       let sourceId: number | undefined;
@@ -39,6 +40,7 @@ export function register(program: Command, getContext: () => CliContext): void {
           fetcher,
           process: createArticlePipeline({ now: Date.now }),
           now: Date.now,
+          extractPage: (html, url) => pageFieldsFromHtml(html, url, Date.now()),
           onItemError: (source, url, reason) => log.warn({ source: source.slug, url }, reason),
         },
         {

@@ -1,0 +1,23 @@
+/** Plain-text helpers for display: article text is shown as paragraphs of text, never as markup. */
+
+/** Splits stored text (paragraphs separated by newlines) into trimmed, non-empty paragraphs. */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\r?\n+/)
+    .map((p) => p.replace(/[\t ]+/g, ' ').trim())
+    .filter((p) => p.length > 0);
+}
+
+/** A lead of at most `max` characters, cut at a word boundary, from the summary or the first paragraphs. */
+export function lead(summary: string | null, text: string, max = 220): string {
+  const source = summary && summary.trim() ? summary.trim() : paragraphs(text).slice(0, 2).join(' ');
+  return truncate(source.replace(/\s+/g, ' '), max);
+}
+
+export function truncate(value: string, max: number): string {
+  const chars = Array.from(value);
+  if (chars.length <= max) return value;
+  const cut = chars.slice(0, max).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

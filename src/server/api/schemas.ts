@@ -26,7 +26,14 @@ export const StoriesQuery = z.object({
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'expected an ISO date such as 2015-08-03')
-  .refine((v) => Number.isFinite(Date.parse(v)), 'not a valid date');
+  .refine(realDate, 'not a valid date');
+
+/** The calendar date exists (Date.parse would roll 2015-02-30 over to March) and the time parses. */
+function realDate(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && Number.isFinite(Date.parse(value));
+}
 
 export const SearchQuery = z.object({
   q: z.string().trim().min(1, 'q is required').max(200).describe('search words; Arabic is matched regardless of hamza forms and clitics'),

@@ -34,9 +34,9 @@ export function ArticlePage(props: { env: PageEnv; detail: ArticleDetail }) {
             <span>{fmt.dateTime(time)}</span>
             {hijri ? <span>{hijri}</span> : null}
           </div>
-          <div class="body" dir="auto">
+          <div class="body">
             {paragraphs(article.text).map((p) => (
-              <p>{p}</p>
+              <p dir="auto">{p}</p>
             ))}
           </div>
           {original ? (

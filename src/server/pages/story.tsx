@@ -69,7 +69,7 @@ export function StoryPage(props: { env: PageEnv; detail: StoryDetail }) {
           <ol class="timeline">
             {detail.timeline.map((v) => (
               <li>
-                <time datetime={new Date(sortTime(v.article)).toISOString()}>{fmt.date(sortTime(v.article))}</time>
+                <time datetime={new Date(sortTime(v.article)).toISOString()}>{`${fmt.date(sortTime(v.article))} ${fmt.time(sortTime(v.article))}`}</time>
                 <span>
                   <bdi>{v.outlet}</bdi>
                   {': '}

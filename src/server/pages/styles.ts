@@ -58,6 +58,7 @@ ol.stories, ul.plain { list-style: none; margin: 0; padding: 0; }
 .badge { display: inline-block; background: var(--accent); color: var(--accent-fg); border-radius: 999px; padding: 0 .55rem; font-size: .8rem; }
 .badge.soft { background: transparent; color: var(--muted); border: 1px solid var(--line); }
 article.reading { max-width: var(--measure); }
+article.reading .body { margin-block-start: 1.25rem; }
 article.reading .body p { margin: 0 0 1em; }
 .origin { color: var(--warn); font-weight: 700; }
 .group { border-inline-start: 3px solid var(--line); padding-inline-start: .75rem; margin-block: .75rem; }

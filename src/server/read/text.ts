@@ -1,8 +1,12 @@
 /** Plain-text helpers for display: article text is shown as paragraphs of text, never as markup. */
 
+/** Control characters other than tab and line breaks: invisible at best, boxes at worst. */
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
 /** Splits stored text (paragraphs separated by newlines) into trimmed, non-empty paragraphs. */
 export function paragraphs(text: string): string[] {
   return text
+    .replace(CONTROLS, '')
     .split(/\r?\n+/)
     .map((p) => p.replace(/[\t ]+/g, ' ').trim())
     .filter((p) => p.length > 0);

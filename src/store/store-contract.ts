@@ -80,6 +80,34 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
         await assert.rejects(store.updateFetchState(999_999, { paused: true }), (e: unknown) => e instanceof AppError && e.code === 'NOT_FOUND');
       });
 
+      it('leases due sources to one worker at a time until released or expired', async () => {
+        const ids: number[] = [];
+        for (const n of [1, 2, 3]) {
+          const s = await store.addSource({ slug: `lease-${n}`, url: `https://l${n}.test/`, feedUrl: `https://l${n}.test/feed`, kind: 'feed', title: `L${n}` }, T0);
+          await store.updateFetchState(s.id, { nextCheck: T0 + n });
+          ids.push(s.id);
+        }
+        const mine = (xs: { id: number }[]) => xs.map((s) => s.id).filter((id) => ids.includes(id));
+        const now = T0 + 10;
+        const a = mine(await store.claimDueSources(now, 100, 'worker-a', 60_000));
+        assert.deepEqual(a, ids);
+        assert.deepEqual(mine(await store.claimDueSources(now, 100, 'worker-b', 60_000)), [], 'leased sources are skipped');
+        await store.releaseSource(ids[0]!, 'worker-b');
+        assert.deepEqual(mine(await store.claimDueSources(now, 100, 'worker-b', 60_000)), [], 'only the owner releases');
+        await store.updateFetchState(ids[0]!, { nextCheck: now + 3_600_000 });
+        await store.releaseSource(ids[0]!, 'worker-a');
+        assert.deepEqual(mine(await store.claimDueSources(now, 100, 'worker-b', 60_000)), [], 'released but not due');
+        assert.deepEqual(mine(await store.claimDueSources(now, 100, 'worker-b', 60_000, { force: true, sourceId: ids[0]! })), [ids[0]]);
+        assert.deepEqual(mine(await store.claimDueSources(now + 60_001, 100, 'worker-c', 60_000)), [ids[1], ids[2]], 'expired leases are claimable');
+        const concurrent = await Promise.all([
+          store.claimDueSources(now + 200_000, 100, 'w1', 60_000),
+          store.claimDueSources(now + 200_000, 100, 'w2', 60_000),
+        ]);
+        const claimed = concurrent.flatMap(mine);
+        assert.equal(claimed.length, new Set(claimed).size, 'no source leased twice');
+        assert.deepEqual([...claimed].sort(), [ids[1], ids[2]].sort());
+      });
+
       it('creates import sources once and never schedules them', async () => {
         const first = await store.ensureImportSource('sabq', T0);
         const second = await store.ensureImportSource('sabq', T0 + 1);
@@ -254,24 +282,26 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
         assert.ok(await store.getArticle(id));
       });
 
-      it('serialises concurrent transactions and writes', async () => {
+      it('isolates a transaction until it commits, and runs concurrent transactions to completion', async () => {
         const src = (await store.ensureImportSource('tx2', T0)).id;
-        const order: string[] = [];
+        let release!: () => void;
+        const gate = new Promise<void>((r) => (release = r));
+        let inserted!: () => void;
+        const insertedSignal = new Promise<void>((r) => (inserted = r));
         const slow = store.transaction(async (tx) => {
-          order.push('a-start');
           await tx.insertArticle(article(src, 80));
-          await new Promise((r) => setTimeout(r, 20));
-          order.push('a-end');
+          inserted();
+          await gate;
         });
-        const fast = store.transaction(async (tx) => {
-          order.push('b-start');
+        await insertedSignal;
+        // Outside the open transaction its write is not visible yet.
+        assert.equal(await store.getArticleByCanonicalUrl('https://example.com/news/80'), null);
+        const other = store.transaction(async (tx) => {
           await tx.insertArticle(article(src, 81));
-          order.push('b-end');
         });
-        const write = store.insertArticle(article(src, 82)).then(() => order.push('write'));
-        await Promise.all([slow, fast, write]);
-        assert.deepEqual(order.slice(0, 2), ['a-start', 'a-end']);
-        assert.ok(order.indexOf('b-start') > order.indexOf('a-end'));
+        const write = store.insertArticle(article(src, 82));
+        release();
+        await Promise.all([slow, other, write]);
         for (const n of [80, 81, 82]) assert.ok(await store.getArticleByCanonicalUrl(`https://example.com/news/${n}`));
       });
 

@@ -50,6 +50,14 @@ export interface SourceStore {
   updateFetchState(id: number, patch: Partial<SourceFetchState>): Promise<void>;
   /** Polled (non-import, not paused) sources whose next check is due at `now`, oldest first. */
   dueSources(now: number, limit: number): Promise<(Source & SourceFetchState)[]>;
+  /**
+   * Atomically leases up to `limit` due sources to `worker` until `now + leaseMs`. Sources leased by another
+   * worker are skipped until their lease expires (a killed worker's sources come back that way).
+   * With `force`, every polled source is claimable regardless of `next_check` (`sada fetch --once`).
+   */
+  claimDueSources(now: number, limit: number, worker: string, leaseMs: number, options?: { force?: boolean; sourceId?: number }): Promise<(Source & SourceFetchState)[]>;
+  /** Ends `worker`'s lease on a source (after its fetch state has been recorded). */
+  releaseSource(id: number, worker: string): Promise<void>;
 }
 
 /** What the pipeline writes for a new article (ids and derived links are filled in later). */

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { register as serve } from './serve.js';
+import { register as importCommand } from './import.js';
 
 /**
  * Every command module exports `register(program, getContext)`. Registration must stay cheap:
@@ -8,4 +9,4 @@ import { register as serve } from './serve.js';
  */
 export type RegisterCommand = (program: Command, getContext: () => CliContext) => void;
 
-export const COMMANDS: RegisterCommand[] = [serve];
+export const COMMANDS: RegisterCommand[] = [importCommand, serve];

@@ -2,7 +2,7 @@ import type { Article } from '../../core/types.js';
 import { AppError } from '../../core/errors.js';
 import type { ArticleListQuery, Fingerprint, NewArticle, Store } from '../store.js';
 import type { Connection } from './connection.js';
-import { ARTICLE_PATCH_COLUMNS, ARTICLE_SELECT, toArticle, type ArticleRow } from './rows.js';
+import { ARTICLE_PATCH_COLUMNS, ARTICLE_SELECT, toArticle, type ArticleRow } from '../rows.js';
 
 export function insertArticle(c: Connection, a: NewArticle): { id: number; inserted: boolean } {
   const existing = c.prepare('SELECT id FROM articles WHERE canonical_url = ?').get(a.canonicalUrl) as { id: number } | undefined;

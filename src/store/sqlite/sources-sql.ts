@@ -2,7 +2,7 @@ import type { Source, SourceFetchState, SourceWithStatus } from '../../core/type
 import { AppError } from '../../core/errors.js';
 import type { NewSource } from '../store.js';
 import type { Connection } from './connection.js';
-import { FETCH_STATE_COLUMNS, toFetchState, toSource, toSourceWithStatus, type SourceRow } from './rows.js';
+import { FETCH_STATE_COLUMNS, toFetchState, toSource, toSourceWithStatus, type SourceRow } from '../rows.js';
 
 const ACTIVE = 'removed_at IS NULL';
 
@@ -88,4 +88,37 @@ export function dueSources(c: Connection, now: number, limit: number): (Source &
     )
     .all(now, limit) as SourceRow[];
   return rows.map((r) => ({ ...toSource(r), ...toFetchState(r) }));
+}
+
+export function claimDueSources(
+  c: Connection,
+  now: number,
+  limit: number,
+  worker: string,
+  leaseMs: number,
+  options: { force?: boolean; sourceId?: number } = {},
+): (Source & SourceFetchState)[] {
+  const where = [ACTIVE, 'paused = 0', "kind <> 'import'", '(lease_until IS NULL OR lease_until <= ?)'];
+  const params: unknown[] = [now];
+  if (!options.force) {
+    where.push('(next_check IS NULL OR next_check <= ?)');
+    params.push(now);
+  }
+  if (options.sourceId !== undefined) {
+    where.push('id = ?');
+    params.push(options.sourceId);
+  }
+  const rows = c
+    .prepare(
+      `UPDATE sources SET lease_owner = ?, lease_until = ? WHERE id IN (
+         SELECT id FROM sources WHERE ${where.join(' AND ')} ORDER BY coalesce(next_check, 0), id LIMIT ?)
+       RETURNING *`,
+    )
+    .all(worker, now + leaseMs, ...params, limit) as SourceRow[];
+  rows.sort((a, b) => (a.next_check ?? 0) - (b.next_check ?? 0) || a.id - b.id);
+  return rows.map((r) => ({ ...toSource(r), ...toFetchState(r) }));
+}
+
+export function releaseSource(c: Connection, id: number, worker: string): void {
+  c.prepare('UPDATE sources SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?').run(id, worker);
 }

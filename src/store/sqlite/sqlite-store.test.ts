@@ -15,7 +15,6 @@ process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
 describeStoreContract('sqlite (file)', () => SqliteStore.open({ path: join(dir, `contract-${n++}.db`) }));
-describeStoreContract('sqlite (memory)', () => SqliteStore.open({ path: ':memory:' }));
 
 test('data survives closing and reopening; migrations run once', async () => {
   const path = join(dir, 'nested', 'dir', 'persist.db');

@@ -20,7 +20,10 @@ import * as stories from './stories-sql.js';
 import * as index from './index-sql.js';
 
 export interface SqliteStoreOptions {
-  /** File path, or `:memory:` for a private in-memory database (tests). */
+  /**
+   * File path, or `:memory:` for a private in-memory database (unit tests only: with a single connection,
+   * reads outside a transaction see its uncommitted writes).
+   */
   path: string;
   now?: number;
 }
@@ -155,6 +158,12 @@ export class SqliteStore implements Store {
   }
   async dueSources(now: number, limit: number): Promise<(Source & SourceFetchState)[]> {
     return sources.dueSources(this.r(), now, limit);
+  }
+  claimDueSources(now: number, limit: number, worker: string, leaseMs: number, options?: { force?: boolean; sourceId?: number }) {
+    return this.w((c) => sources.claimDueSources(c, now, limit, worker, leaseMs, options));
+  }
+  releaseSource(id: number, worker: string): Promise<void> {
+    return this.w((c) => sources.releaseSource(c, id, worker));
   }
 
   // ---- articles ----

@@ -2,7 +2,7 @@ import type { RelatedEntry, Story } from '../../core/types.js';
 import { AppError } from '../../core/errors.js';
 import type { StoryListQuery } from '../store.js';
 import type { Connection } from './connection.js';
-import { STORY_COLUMNS, STORY_PATCH_COLUMNS, toStory, type StoryRow } from './rows.js';
+import { STORY_COLUMNS, STORY_PATCH_COLUMNS, toStory, type StoryRow } from '../rows.js';
 
 export function createStory(c: Connection, s: Omit<Story, 'id'>): Story {
   const info = c

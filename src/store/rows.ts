@@ -1,6 +1,6 @@
-import type { Article, Source, SourceFetchState, SourceKind, SourceWithStatus, Story } from '../../core/types.js';
+import type { Article, Source, SourceFetchState, SourceKind, SourceWithStatus, Story } from '../core/types.js';
 
-/** Row shapes as SQLite returns them, and their mapping to domain objects. */
+/** Row shapes as the SQL adapters return them, and their mapping to domain objects (shared by SQLite and PostgreSQL). */
 
 export interface SourceRow {
   id: number;
@@ -20,7 +20,7 @@ export interface SourceRow {
   consecutive_errors: number;
   next_check: number | null;
   interval_seconds: number;
-  paused: number;
+  paused: number | boolean;
   articles?: number;
 }
 
@@ -48,7 +48,7 @@ export function toFetchState(r: SourceRow): SourceFetchState {
     consecutiveErrors: r.consecutive_errors,
     nextCheck: r.next_check,
     intervalSeconds: r.interval_seconds,
-    paused: r.paused !== 0,
+    paused: Boolean(r.paused),
   };
 }
 
@@ -80,7 +80,7 @@ export interface ArticleRow {
   summary: string | null;
   author: string | null;
   category: string | null;
-  tags: string;
+  tags: string | unknown[];
   image: string | null;
   lang: string | null;
   published: number | null;
@@ -120,9 +120,9 @@ export function toArticle(r: ArticleRow): Article {
   };
 }
 
-function parseTags(json: string): string[] {
+function parseTags(value: string | unknown[]): string[] {
   try {
-    const parsed: unknown = JSON.parse(json);
+    const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
     return Array.isArray(parsed) ? parsed.filter((t): t is string => typeof t === 'string') : [];
   } catch {
     return [];

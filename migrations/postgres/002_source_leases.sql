@@ -1,0 +1,3 @@
+-- Leases let several workers share the sources table: a claimed source is skipped by others until its lease ends.
+ALTER TABLE sources ADD COLUMN lease_owner TEXT;
+ALTER TABLE sources ADD COLUMN lease_until BIGINT;

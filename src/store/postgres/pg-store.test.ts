@@ -1,0 +1,47 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeStoreContract } from '../store-contract.js';
+import { PgStore } from './pg-store.js';
+import { openStore } from '../open.js';
+import { AppError } from '../../core/errors.js';
+import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../../test-support/postgres.js';
+
+const schemas: string[] = [];
+after(() => dropTestSchemas(schemas));
+
+if (PG_SKIP) {
+  test('PostgreSQL store contract', { skip: PG_SKIP }, () => {});
+} else {
+  describeStoreContract('postgres', () => {
+    const schema = freshSchema('contract');
+    schemas.push(schema);
+    return PgStore.open({ url: TEST_PG_URL, schema });
+  });
+
+  test('openStore selects PostgreSQL for postgres:// URLs and migrates once across concurrent opens', async () => {
+    const schema = freshSchema('open');
+    schemas.push(schema);
+    const stores = await Promise.all([1, 2, 3].map(() => openStore(TEST_PG_URL, { schema })));
+    assert.ok(stores.every((s) => s.dialect === 'postgres'));
+    const source = await stores[0]!.ensureImportSource('x', 1);
+    assert.equal((await stores[2]!.ensureImportSource('x', 2)).id, source.id);
+    await Promise.all(stores.map((s) => s.close()));
+  });
+
+  test('concurrent import-source creation from two stores yields one row', async () => {
+    const schema = freshSchema('race');
+    schemas.push(schema);
+    const [a, b] = await Promise.all([openStore(TEST_PG_URL, { schema }), openStore(TEST_PG_URL, { schema })]);
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a! : b!).ensureImportSource('same', i)));
+    assert.equal(new Set(results.map((r) => r.id)).size, 1);
+    await a!.close();
+    await b!.close();
+  });
+}
+
+test('an unreachable PostgreSQL gives a clear UNAVAILABLE error', async () => {
+  await assert.rejects(
+    openStore('postgres://nobody:secret@127.0.0.1:1/none'),
+    (e: unknown) => e instanceof AppError && e.code === 'UNAVAILABLE' && !e.message.includes('secret'),
+  );
+});

@@ -1,0 +1,123 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+import { AppError } from '../../core/errors.js';
+import type { Store } from '../store.js';
+import { migratePg } from './pg-migrate.js';
+import { PgQueries, type Db } from './pg-queries.js';
+
+export interface PgStoreOptions {
+  /** postgres:// connection URL. */
+  url: string;
+  /** Schema to use (created when missing); tests give each store its own. Default: the server's search_path. */
+  schema?: string;
+  poolSize?: number;
+  now?: number;
+}
+
+/** BIGINT columns hold epoch milliseconds and ids, all far below 2^53: read them as numbers, not strings. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * PostgreSQL adapter of the Store. Unlike SQLite, transactions run concurrently (one pooled client each);
+ * the transaction's client travels in AsyncLocalStorage so that every call made inside `fn` uses it.
+ */
+export class PgStore extends PgQueries implements Store {
+  readonly dialect = 'postgres' as const;
+  private readonly pool: pg.Pool;
+  private readonly txClient = new AsyncLocalStorage<pg.PoolClient>();
+  private closed = false;
+
+  private constructor(pool: pg.Pool) {
+    super();
+    this.pool = pool;
+  }
+
+  static async open(options: PgStoreOptions): Promise<PgStore> {
+    if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) throw new AppError('BAD_USAGE', `invalid schema name ${options.schema}`);
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      types,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+      connectionTimeoutMillis: 10_000,
+    });
+    pool.on('error', () => {
+      // An idle client lost its connection; the pool replaces it on next use.
+    });
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw new AppError('UNAVAILABLE', `cannot connect to PostgreSQL at ${redact(options.url)}: ${(error as Error).message}`, { cause: error });
+    }
+    try {
+      if (options.schema) {
+        // Concurrent opens may race to create the schema; losing that race is fine.
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`).catch((error: { code?: string }) => {
+          if (error.code !== '23505' && error.code !== '42P06') throw error;
+        });
+      }
+      await migratePg(client, options.now ?? Date.now());
+    } catch (error) {
+      client.release();
+      await pool.end().catch(() => undefined);
+      throw error instanceof AppError ? error : new AppError('STORAGE', `cannot prepare PostgreSQL: ${(error as Error).message}`, { cause: error });
+    }
+    client.release();
+    return new PgStore(pool);
+  }
+
+  protected db(): Db {
+    if (this.closed) throw new AppError('STORAGE', 'the store is closed');
+    return this.txClient.getStore() ?? this.pool;
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.closed) throw new AppError('STORAGE', 'the store is closed');
+    if (this.txClient.getStore()) return fn(this);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await this.txClient.run(client, () => fn(this));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.db().query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  /** Runs `fn` with a session-level advisory lock held (cross-process mutual exclusion on `key`). */
+  async withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T> {
+    return this.transaction(async () => {
+      await this.db().query('SELECT pg_advisory_xact_lock($1)', [key]);
+      return fn();
+    });
+  }
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.href;
+  } catch {
+    return 'the configured URL';
+  }
+}

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { etag } from 'hono/etag';
 import { AppError } from '../core/errors.js';
 import type { Store } from '../store/store.js';
 import { mountApi } from './api/define.js';
@@ -19,6 +18,7 @@ import { ErrorPage } from './pages/error.js';
 import { createFormatter, negotiateLocale, type Formatter } from './pages/format.js';
 import type { PageEnv } from './pages/layout.js';
 import { html, mountPages } from './pages/routes.js';
+import { sendCached } from './http-cache.js';
 import { Reader, type ReaderOptions } from './read/reader.js';
 import { SourceDirectory } from './read/source-names.js';
 import { SearchRunner } from './search-runner.js';
@@ -61,12 +61,15 @@ export function createServer(options: ServerOptions): Hono {
   const rates = options.rateLimit ?? { apiPerMinute: 600, searchPerMinute: 120 };
   const assets = loadAssets();
   const sources = new SourceDirectory(store, clock);
-  const reader = new Reader(store, sources, options.reader);
+  const reader = new Reader(store, sources, clock, options.reader);
   const search = new SearchRunner(options.search);
   const addSource = options.addSource ?? directFeedSource(store, clock);
   const apiLimit = rateLimit({ perMinute: rates.apiPerMinute, clock });
   const searchLimit = rateLimit({ perMinute: rates.searchPerMinute, clock });
-  const onSourcesChanged = () => sources.clear();
+  const onSourcesChanged = () => {
+    sources.clear();
+    reader.clearCache();
+  };
 
   const formatters = new Map<string, { minute: number; fmt: Formatter }>();
   const pageEnv = (c: Context, q?: string): PageEnv => {
@@ -109,7 +112,6 @@ export function createServer(options: ServerOptions): Hono {
       c.header('Vary', 'Accept-Language');
     }
   });
-  app.use('*', etag());
 
   app.get('/assets/*', (c) => {
     const asset = assets.byPath.get(c.req.path);
@@ -137,7 +139,8 @@ export function createServer(options: ServerOptions): Hono {
 
   const routes = apiRoutes({ store, reader, search, addSource, onSourcesChanged });
   const document = openApiDocument(routes, { version: options.version ?? '0.1.0', prefix: API_PREFIX });
-  app.get('/api/openapi.json', (c) => c.json(document));
+  const documentText = JSON.stringify(document);
+  app.get('/api/openapi.json', (c) => sendCached(c, documentText, 'application/json; charset=utf-8'));
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     await next();
     if (c.req.method !== 'GET') c.header('Cache-Control', 'no-store');

@@ -2,6 +2,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { bearerToken, checkAdminToken } from '../auth.js';
+import { sendCached } from '../http-cache.js';
 
 type Schema = z.ZodType;
 type Out<T> = T extends Schema ? z.output<T> : undefined;
@@ -57,7 +58,7 @@ export function mountApi(app: Hono, prefix: string, routes: readonly ApiRoute[],
       };
       const result = await r.handle(input as never, c);
       if (r.status === 204) return c.body(null, 204);
-      return c.json(result, r.status ?? 200);
+      return sendCached(c, JSON.stringify(result), 'application/json; charset=utf-8', r.status ?? 200);
     };
     app.on(r.method.toUpperCase(), `${prefix}${honoPath(r.path)}`, options.limits[r.limit ?? 'api'], handler);
   }

@@ -8,6 +8,7 @@ import { outletName } from '../read/source-names.js';
 import { lead } from '../read/text.js';
 import type { SearchRunner } from '../search-runner.js';
 import type { Clock } from '../services.js';
+import { sendCached } from '../http-cache.js';
 import { renderAtom, type AtomEntry, type AtomFeed } from './atom.js';
 
 export interface FeedDeps {
@@ -101,6 +102,5 @@ function origin(c: Context): string {
 }
 
 function atom(c: Context, feed: AtomFeed) {
-  c.header('Content-Type', 'application/atom+xml; charset=utf-8');
-  return c.body(renderAtom(feed));
+  return sendCached(c, renderAtom(feed), 'application/atom+xml; charset=utf-8');
 }

@@ -5,6 +5,7 @@ import type { Store } from '../../store/store.js';
 import { checkAdminToken } from '../auth.js';
 import { SearchQuery } from '../api/schemas.js';
 import { errorStatus, toHttpError } from '../http-errors.js';
+import { sendCached } from '../http-cache.js';
 import type { Reader } from '../read/reader.js';
 import type { SearchRunner } from '../search-runner.js';
 import type { AddSource } from '../services.js';
@@ -35,7 +36,7 @@ const Id = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 /** Renders a page as a complete HTML document. */
 export async function html(c: Context, element: unknown, status = 200) {
   const body = await (element as Promise<string> | string);
-  return c.html(`<!DOCTYPE html>${String(body)}`, status as 200);
+  return sendCached(c, `<!DOCTYPE html>${String(body)}`, 'text/html; charset=utf-8', status);
 }
 
 function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {

@@ -54,25 +54,49 @@ export interface ReaderOptions {
   /** Stories considered for the front page (the most recently active ones). */
   topWindow: number;
   rank: RankOptions;
+  /**
+   * How long a front-page listing is reused, in ms. Every reader sees the same front page, which changes only
+   * as articles arrive; a few seconds of reuse turns most front-page requests into no database work.
+   */
+  topCacheMs: number;
 }
 
-const DEFAULTS: ReaderOptions = { topWindow: 300, rank: DEFAULT_RANK };
+const DEFAULTS: ReaderOptions = { topWindow: 300, rank: DEFAULT_RANK, topCacheMs: 5_000 };
 
 export const sortTime = (a: Article): number => a.published ?? a.ingestedAt;
 
 export class Reader {
   private readonly options: ReaderOptions;
+  private topCache = new Map<string, { at: number; value: Promise<{ cards: StoryCard[]; more: boolean }> }>();
 
   constructor(
     private readonly store: Store,
     readonly sources: SourceDirectory,
+    private readonly clock: () => number,
     options: Partial<ReaderOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
   }
 
-  /** Front-page stories: ranked window, sliced by offset. */
-  async topStories(offset: number, limit: number): Promise<{ cards: StoryCard[]; more: boolean }> {
+  /** Front-page stories: ranked window, sliced by offset (reused for `topCacheMs`). */
+  topStories(offset: number, limit: number): Promise<{ cards: StoryCard[]; more: boolean }> {
+    const now = this.clock();
+    const key = `${offset}:${limit}`;
+    const hit = this.topCache.get(key);
+    if (hit && now - hit.at < this.options.topCacheMs && now >= hit.at) return hit.value;
+    const value = this.computeTopStories(offset, limit);
+    if (this.topCache.size > 100) this.topCache.clear();
+    this.topCache.set(key, { at: now, value });
+    value.catch(() => this.topCache.delete(key));
+    return value;
+  }
+
+  /** Forgets cached listings (after sources change). */
+  clearCache(): void {
+    this.topCache.clear();
+  }
+
+  private async computeTopStories(offset: number, limit: number): Promise<{ cards: StoryCard[]; more: boolean }> {
     const window = await this.store.listStories({ limit: this.options.topWindow });
     const ranked = rankStories(window, this.options.rank);
     const page = ranked.slice(offset, offset + limit);

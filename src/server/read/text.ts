@@ -14,7 +14,9 @@ export function paragraphs(text: string): string[] {
 
 /** A lead of at most `max` characters, cut at a word boundary, from the summary or the first paragraphs. */
 export function lead(summary: string | null, text: string, max = 220): string {
-  const source = summary && summary.trim() ? summary.trim() : paragraphs(text).slice(0, 2).join(' ');
+  // only the beginning matters: articles can be long, and leads are computed for every card on a page
+  const head = (value: string) => value.slice(0, max * 4);
+  const source = summary && summary.trim() ? head(summary).trim() : paragraphs(head(text)).slice(0, 2).join(' ');
   return truncate(source.replace(/\s+/g, ' '), max);
 }
 

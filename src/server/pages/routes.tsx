@@ -35,8 +35,15 @@ const Id = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 /** Renders a page as a complete HTML document. */
 export async function html(c: Context, element: unknown, status = 200) {
-  const body = await (element as Promise<string> | string);
-  return sendCached(c, `<!DOCTYPE html>${String(body)}`, 'text/html; charset=utf-8', status);
+  return sendHtml(c, await render(element), status);
+}
+
+async function render(element: unknown): Promise<string> {
+  return `<!DOCTYPE html>${String(await (element as Promise<string> | string))}`;
+}
+
+function sendHtml(c: Context, document: string, status = 200) {
+  return sendCached(c, document, 'text/html; charset=utf-8', status);
 }
 
 function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -48,16 +55,30 @@ function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 export function mountPages(app: Hono, deps: PageDeps): void {
   const { reader, store } = deps;
 
+  // The front page is the same for every reader of one locale while the reader reuses its listing and the
+  // formatter its minute: keep the rendered document beside both (weak keys: dropped when either is replaced).
+  const renderedHome = new WeakMap<object, WeakMap<object, string>>();
+
   app.get('/', async (c) => {
     const page = parseOr400(Page, c.req.query('page'), 'رقم الصفحة');
-    const { cards, more } = await reader.topStories((page - 1) * PAGE_SIZE, PAGE_SIZE);
+    const top = await reader.topStories((page - 1) * PAGE_SIZE, PAGE_SIZE);
+    const { cards, more } = top;
+    const env = deps.env(c);
+    const cached = renderedHome.get(top)?.get(env.fmt);
+    if (cached) return sendHtml(c, cached);
     let latest: Awaited<ReturnType<Reader['view']>>[] = [];
     let articleCount = 0;
     if (cards.length === 0 && page === 1) {
       articleCount = await store.countArticles();
       if (articleCount > 0) latest = await Promise.all((await store.listArticles({ limit: PAGE_SIZE })).map((a) => reader.view(a)));
     }
-    return html(c, <HomePage env={deps.env(c)} data={{ cards, page, more, latest, articleCount }} />);
+    const document = await render(<HomePage env={env} data={{ cards, page, more, latest, articleCount }} />);
+    if (cards.length > 0) {
+      const byFormatter = renderedHome.get(top) ?? new WeakMap<object, string>();
+      byFormatter.set(env.fmt, document);
+      renderedHome.set(top, byFormatter);
+    }
+    return sendHtml(c, document);
   });
 
   app.get('/story/:id', async (c) => {

@@ -133,6 +133,10 @@ export function createServer(options: ServerOptions): Hono {
 
   app.get('/metrics', async (c) => {
     c.header('Cache-Control', 'no-store');
+    // queue lag is read from the store at scrape time: how long the most overdue source has been waiting
+    const now = clock();
+    const [overdue] = await store.dueSources(now, 1);
+    metrics.queueLag.set(overdue?.nextCheck != null ? Math.max(0, (now - overdue.nextCheck) / 1000) : 0);
     c.header('Content-Type', metrics.registry.contentType);
     return c.body(await metrics.registry.metrics());
   });

@@ -80,7 +80,11 @@ test('/healthz pings the store; /metrics exposes HTTP latency and pipeline count
   assert.match(text, /sada_http_request_duration_seconds_bucket\{.*route="\/healthz".*\}/);
   assert.match(text, /sada_fetch_outcomes_total\{outcome="ok"\} 1/);
   assert.match(text, /sada_articles_ingested_total 3/);
-  assert.match(text, /sada_fetch_queue_lag_seconds/);
+  assert.match(text, /sada_fetch_queue_lag_seconds 0\n/, 'no source is overdue in the fixture');
+  const feed = t.fx.sources.get('spa')!;
+  await t.store.updateFetchState(feed, { nextCheck: t.now() - 90_000 });
+  const later = await (await t.app.request('/metrics')).text();
+  assert.match(later, /sada_fetch_queue_lag_seconds 90\n/);
 });
 
 test('/healthz answers 503 when the database is gone', async () => {

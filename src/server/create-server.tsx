@@ -42,6 +42,8 @@ export interface ServerOptions {
   limits?: Partial<RequestLimits>;
   reader?: Partial<ReaderOptions>;
   version?: string;
+  /** Called after a source is added or removed (e.g. to wake the fetch scheduler). */
+  onSourcesChanged?: () => void;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -69,6 +71,7 @@ export function createServer(options: ServerOptions): Hono {
   const onSourcesChanged = () => {
     sources.clear();
     reader.clearCache();
+    options.onSourcesChanged?.();
   };
 
   const formatters = new Map<string, { minute: number; fmt: Formatter }>();

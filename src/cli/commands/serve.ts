@@ -1,7 +1,10 @@
 import { Option } from 'commander';
 import { AppError } from '../../core/errors.js';
-import { CONFIG_TABLE } from '../config.js';
+import type { Store } from '../../store/store.js';
+import type { SadaMetrics } from '../../server/metrics.js';
 import type { AddSource, SchedulerHooks, SearchService } from '../../server/services.js';
+import { CONFIG_TABLE } from '../config.js';
+import type { CliContext } from '../context.js';
 import type { RegisterCommand } from './index.js';
 
 interface ServeFlags {
@@ -30,9 +33,7 @@ export const register: RegisterCommand = (program, getContext) => {
       const logger = ctx.logger();
       const store = await ctx.openStore();
       const metrics = createMetrics();
-      // Services of other modules plug in here as they land: `search` (src/search over the store),
-      // `addSource` (pipeline feed discovery) and the fetch scheduler, which receives `metrics`.
-      const services = await wireServices();
+      const services = await wireServices(ctx, store, metrics);
       const app = createServer({
         store,
         logger,
@@ -40,7 +41,10 @@ export const register: RegisterCommand = (program, getContext) => {
         adminToken: ctx.config.adminToken,
         timeZone: ctx.config.timeZone,
         rateLimit: { apiPerMinute: ctx.config.rateLimit, searchPerMinute: ctx.config.searchRateLimit },
-        ...services,
+        ...(services.search ? { search: services.search } : {}),
+        addSource: services.addSource,
+        // a source added from the reader is fetched at once rather than after the scheduler's idle pause
+        onSourcesChanged: () => (flags.fetch ? services.scheduler.wake?.() : undefined),
       });
       let server;
       try {
@@ -50,8 +54,7 @@ export const register: RegisterCommand = (program, getContext) => {
       }
       const scheduler = flags.fetch ? services.scheduler : undefined;
       if (scheduler) await scheduler.start();
-      logger.info({ url: server.url, fetch: Boolean(scheduler) }, `Sada is serving on ${server.url}`);
-      if (flags.fetch && !scheduler) logger.warn({}, 'the fetch scheduler is not available in this build; serving without fetching');
+      logger.info({ url: server.url, fetch: Boolean(scheduler), search: Boolean(services.search) }, `Sada is serving on ${server.url}`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
@@ -63,11 +66,50 @@ export const register: RegisterCommand = (program, getContext) => {
     });
 };
 
-/** The optional services `createServer` accepts, from modules that may not be present yet. */
-async function wireServices(): Promise<{
-  search?: SearchService;
-  addSource?: AddSource;
-  scheduler?: SchedulerHooks;
-}> {
-  return {};
+/**
+ * The services `createServer` takes from other modules: feed discovery for adding sources and the fetch
+ * scheduler (which reports into `metrics`). Search plugs in here when `src/search` provides a SearchService
+ * over the store; until then the reader says search is unavailable.
+ */
+async function wireServices(ctx: CliContext, store: Store, metrics: SadaMetrics): Promise<{ search?: SearchService; addSource: AddSource; scheduler: SchedulerHooks }> {
+  const [{ addSource }, { runScheduler }, { createArticlePipeline }, { Fetcher }] = await Promise.all([
+    import('../../pipeline/add-source.js'),
+    import('../../pipeline/schedule-loop.js'),
+    import('../../pipeline/process-article.js'),
+    import('../../fetch/index.js'),
+  ]);
+  const fetcher = new Fetcher(ctx.config);
+  ctx.onClose(() => fetcher.close());
+  const log = ctx.logger();
+  let controller: AbortController | null = null;
+  let loop: Promise<void> | null = null;
+  const scheduler: SchedulerHooks = {
+    start() {
+      controller = new AbortController();
+      loop = runScheduler(
+        { store, fetcher, process: createArticlePipeline({ now: Date.now }), now: Date.now },
+        {
+          signal: controller.signal,
+          concurrency: ctx.config.fetchConcurrency,
+          onSourceDone: (source, result) => {
+            metrics.fetchOutcomes.inc({ outcome: result.status });
+            metrics.articlesIngested.inc(result.newArticles);
+            if (result.status === 'error') log.warn({ source: source.slug }, result.error ?? 'fetch failed');
+          },
+          onError: (error) => log.error({ err: error }, 'fetch round failed'),
+        },
+      );
+    },
+    async stop() {
+      controller?.abort();
+      await loop;
+      loop = null;
+    },
+    wake() {
+      if (!loop) return;
+      // the loop sleeps between idle rounds; restarting it begins a round now (the round in flight finishes first)
+      void scheduler.stop().then(() => scheduler.start());
+    },
+  };
+  return { addSource: (url) => addSource({ store, fetcher, now: Date.now }, url), scheduler };
 }

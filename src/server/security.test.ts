@@ -112,3 +112,17 @@ test('assets are served with immutable caching; unknown assets are 404', async (
   assert.equal((await t.app.request('/assets/../package.json')).status, 404);
   assert.equal((await t.app.request('/assets/fonts/x.woff2')).status, 404);
 });
+
+test('over a real socket the limit is kept per client address', async () => {
+  const { startServer } = await import('./listen.js');
+  const limited = await testApp(CORPUS, { rateLimit: { apiPerMinute: 1, searchPerMinute: 1 } });
+  const server = await startServer(limited.app, { host: '127.0.0.1', port: 0 });
+  try {
+    assert.equal((await fetch(`${server.url}/api/v1/sources`)).status, 200);
+    assert.equal((await fetch(`${server.url}/api/v1/sources`)).status, 429);
+    assert.equal((await fetch(`${server.url}/`)).status, 200, 'pages outside search are not limited');
+  } finally {
+    await server.close();
+    await limited.store.close();
+  }
+});

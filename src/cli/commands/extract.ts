@@ -7,10 +7,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { AppError, errorMessage } from '../../core/errors.js';
-import type { CliContext } from '../context.js';
+import type { CliContext, RegisterCommand } from '../context.js';
 
-/** Same shape as RegisterCommand in ./index.ts (not imported, to keep the command registry acyclic). */
-type RegisterCommand = (program: Command, getContext: () => CliContext) => void;
 
 const gunzipAsync = promisify(gunzip);
 

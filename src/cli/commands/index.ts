@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { register as analyze } from './analyze.js';
 
 /**
  * Every command module exports `register(program, getContext)`. Registration must stay cheap:
@@ -7,4 +8,4 @@ import type { CliContext } from '../context.js';
  */
 export type RegisterCommand = (program: Command, getContext: () => CliContext) => void;
 
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [analyze];

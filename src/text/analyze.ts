@@ -1,7 +1,7 @@
 import { foldRange } from './normalize.js';
 import { tokenSpans } from './tokenize.js';
 import { stem as defaultStem, type Stemmer } from './stem.js';
-import { isNewsBoilerplate, isStopword } from './stopwords.js';
+import { BOILERPLATE, STOP, wordKind } from './stopwords.js';
 
 /** One analysed word. `token` is the original surface text: `text.slice(start, end)`. */
 export interface Token {
@@ -27,9 +27,9 @@ export interface AnalyzeOptions {
   stemmer?: Stemmer;
 }
 
-/** Term flag bits in `Terms.flags`. */
-export const TERM_STOP = 1;
-export const TERM_BOILERPLATE = 2;
+/** Term flag bits in `Terms.flags` (the first two are the bits of stopwords.ts `wordKind`). */
+export const TERM_STOP = STOP;
+export const TERM_BOILERPLATE = BOILERPLATE;
 export const TERM_NUMBER = 4;
 
 /**
@@ -63,7 +63,7 @@ export function analyzeTerms(text: string, stemmer: Stemmer = defaultStem): Term
       continue;
     }
     stems[i] = stemmer(norm);
-    flags[i] = (isStopword(norm) ? TERM_STOP : 0) | (isNewsBoilerplate(norm) ? TERM_BOILERPLATE : 0);
+    flags[i] = wordKind(norm); // STOP = TERM_STOP, BOILERPLATE = TERM_BOILERPLATE
   }
   return { count, norms, stems, starts: spans.starts.subarray(0, count), ends: spans.ends.subarray(0, count), flags };
 }

@@ -59,6 +59,7 @@ export const FEMININE_GUARD: readonly (readonly [string, string])[] = [
   ['جامع', 'جامعة'], // جامع (mosque) vs جامعة (university)
   ['سن', 'سنة'], // سن (age) vs سنة (year)
   ['ماء', 'مائة'], // الماء (water) vs المائة (hundred)
+  ['بن', 'بنت'], // بنات (girls) vs بن (son of, in names)
 ];
 
 export const NISBA_GUARD: readonly (readonly [string, string])[] = [

@@ -1,53 +1,83 @@
 /**
- * A set of strings that can be asked about a slice of a larger string without creating the slice
- * (`has(text, start, end)`): the analyzer looks up every word, and allocation is what costs.
- * Open addressing over 32-bit FNV-1a hashes of UTF-16 code units; immutable after construction.
+ * A map from strings to values that can be asked about a slice of a larger string without creating the
+ * slice (`get(text, start, end)`): the analyzer looks up every word several times, and allocation is what
+ * costs. Open addressing over 32-bit FNV-1a hashes of UTF-16 code units, behind a cheap filter on length and
+ * first/last letter that answers most misses without hashing. Immutable after construction.
  */
-export class RangeSet {
-  private readonly slots: (string | undefined)[];
+export class RangeMap<V> {
+  private readonly keys: (string | undefined)[];
+  private readonly values: V[];
   private readonly mask: number;
+  /** bit L set when some key has length L (lengths ≥ 31 share bit 31) */
+  private readonly lengths: number;
+  /** 1024-bit filter over (first code unit & 31, last code unit & 31) of the keys */
+  private readonly edges: Uint32Array;
   readonly size: number;
 
-  constructor(words: Iterable<string>) {
-    const unique = [...new Set(words)];
+  constructor(entries: Iterable<readonly [string, V]>) {
+    const unique = new Map(entries);
     let capacity = 16;
-    while (capacity < unique.length * 2) capacity *= 2;
-    this.slots = new Array<string | undefined>(capacity);
+    while (capacity < unique.size * 2) capacity *= 2;
+    this.keys = new Array<string | undefined>(capacity);
+    this.values = new Array<V>(capacity);
     this.mask = capacity - 1;
-    this.size = unique.length;
-    for (const w of unique) {
-      let i = hashRange(w, 0, w.length) & this.mask;
-      while (this.slots[i] !== undefined) i = (i + 1) & this.mask;
-      this.slots[i] = w;
+    this.size = unique.size;
+    this.edges = new Uint32Array(32);
+    let lengths = 0;
+    for (const [key, value] of unique) {
+      let i = hashRange(key, 0, key.length) & this.mask;
+      while (this.keys[i] !== undefined) i = (i + 1) & this.mask;
+      this.keys[i] = key;
+      this.values[i] = value;
+      lengths |= 1 << Math.min(key.length, 31);
+      if (key.length > 0) {
+        const e = edgeBit(key.charCodeAt(0), key.charCodeAt(key.length - 1));
+        this.edges[e >>> 5] = (this.edges[e >>> 5] as number) | (1 << (e & 31));
+      }
+    }
+    this.lengths = lengths;
+  }
+
+  get(text: string, start = 0, end = text.length): V | undefined {
+    const len = end - start;
+    if ((this.lengths & (1 << Math.min(len, 31))) === 0) return undefined;
+    if (len > 0) {
+      const e = edgeBit(text.charCodeAt(start), text.charCodeAt(end - 1));
+      if (((this.edges[e >>> 5] as number) & (1 << (e & 31))) === 0) return undefined;
+    }
+    let i = hashRange(text, start, end) & this.mask;
+    for (;;) {
+      const key = this.keys[i];
+      if (key === undefined) return undefined;
+      if (key.length === len && sameRange(key, text, start)) return this.values[i];
+      i = (i + 1) & this.mask;
     }
   }
 
   has(text: string, start = 0, end = text.length): boolean {
-    const len = end - start;
-    let i = hashRange(text, start, end) & this.mask;
-    for (;;) {
-      const w = this.slots[i];
-      if (w === undefined) return false;
-      if (w.length === len && sameRange(w, text, start)) return true;
-      i = (i + 1) & this.mask;
-    }
+    return this.get(text, start, end) !== undefined;
   }
 }
 
-/** A map from strings to values with the same slice lookups as RangeSet. */
-export class RangeMap<V> {
-  private readonly keys: RangeSet;
-  private readonly values: Map<string, V>;
+/** A set of strings with RangeMap's slice lookups. */
+export class RangeSet {
+  private readonly map: RangeMap<true>;
 
-  constructor(entries: Iterable<readonly [string, V]>) {
-    this.values = new Map(entries);
-    this.keys = new RangeSet(this.values.keys());
+  constructor(words: Iterable<string>) {
+    this.map = new RangeMap([...words].map((w) => [w, true] as const));
   }
 
-  get(text: string, start = 0, end = text.length): V | undefined {
-    if (!this.keys.has(text, start, end)) return undefined;
-    return this.values.get(start === 0 && end === text.length ? text : text.slice(start, end));
+  get size(): number {
+    return this.map.size;
   }
+
+  has(text: string, start = 0, end = text.length): boolean {
+    return this.map.get(text, start, end) === true;
+  }
+}
+
+function edgeBit(first: number, last: number): number {
+  return ((first & 31) << 5) | (last & 31);
 }
 
 function hashRange(s: string, start: number, end: number): number {

@@ -51,6 +51,7 @@ const LAM = 0x0644;
 const ALEF = 0x0627;
 const TEH = 0x062a;
 
+const ALLAH = code('الله');
 /** Article forms, longest first; the last two letters are always the article (ال or the ل of لل). */
 const ARTICLES = ['وبال', 'فبال', 'وكال', 'فكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'].map(code);
 /**
@@ -92,6 +93,25 @@ const ENDINGS: Ending[] = [
 /** Returned by `suffixes` when a probe set contains one of the word's successive stems. */
 const FOUND = -0x7fffffff;
 
+const FIRST_LETTER = 0x0621;
+const LAST_LETTER = 0x064a;
+const NONE: never[] = [];
+
+/** Lists indexed by an Arabic letter (their first or last one), keeping their order: one array read per word. */
+function byLetter<T>(items: readonly T[], letterOf: (item: T) => number): T[][] {
+  const table: T[][] = [];
+  for (let c = FIRST_LETTER; c <= LAST_LETTER; c++) table.push(items.filter((item) => letterOf(item) === c));
+  return table;
+}
+const lettersOf = (c: number) => (c >= FIRST_LETTER && c <= LAST_LETTER ? c - FIRST_LETTER : -1);
+const ARTICLES_BY_FIRST = byLetter(ARTICLES, (a) => a[0] as number);
+const PRONOUNS_BY_LAST = byLetter(PRONOUNS, (p) => p[p.length - 1] as number);
+const ENDINGS_BY_LAST = byLetter(ENDINGS, (x) => x.letters[x.letters.length - 1] as number);
+const at = <T>(table: T[][], c: number): T[] => {
+  const i = lettersOf(c);
+  return i < 0 ? NONE : (table[i] as T[]);
+};
+
 function isArabicLetter(c: number): boolean {
   return c >= 0x0621 && c <= 0x064a;
 }
@@ -116,7 +136,7 @@ function maybeArticle(w: string, b: number, n: number): number {
 
 /** End of w[b, e) without a final ها هم هما نا (3 letters must remain). */
 function pronounEnd(w: string, b: number, e: number): number {
-  for (const p of PRONOUNS) if (p[0] !== TEH && e - b - p.length >= 3 && endsWith(w, e, p)) return e - p.length;
+  for (const p of at(PRONOUNS_BY_LAST, w.charCodeAt(e - 1))) if (p[0] !== TEH && e - b - p.length >= 3 && endsWith(w, e, p)) return e - p.length;
   return e;
 }
 
@@ -144,7 +164,7 @@ export function createStemmer(lexicon: Partial<StemmerLexicon> = {}): Stemmer {
    */
   function suffixes(w: string, b: number, e: number, guards: boolean, probe?: RangeSet): number {
     if (probe?.has(w, b, e)) return FOUND;
-    for (const p of PRONOUNS) {
+    for (const p of at(PRONOUNS_BY_LAST, w.charCodeAt(e - 1))) {
       if (e - b - p.length >= 3 && endsWith(w, e, p)) {
         // After ا, ت + pronoun is mostly a plural (خدماتها = خدمات + ها, nine times in ten on SaudiNewsNet);
         // read it as ة + pronoun (حياته = حياة + ه) only when the plural reading would leave under 3 letters.
@@ -161,7 +181,7 @@ export function createStemmer(lexicon: Partial<StemmerLexicon> = {}): Stemmer {
     const wordEnd = e;
     for (let round = 0; round < 3; round++) {
       let stripped = false;
-      for (const x of ENDINGS) {
+      for (const x of at(ENDINGS_BY_LAST, w.charCodeAt(e - 1))) {
         const rest = e - b - x.letters.length;
         if (rest < x.min || !endsWith(w, e, x.letters)) continue;
         // the accusative alef (وزيرا) and the alef of names (فرنسا) end a word: never before another suffix
@@ -202,7 +222,7 @@ export function createStemmer(lexicon: Partial<StemmerLexicon> = {}): Stemmer {
 
   /** Index where the word proper starts, after its proclitics. */
   function proclitics(w: string, n: number): number {
-    for (const article of ARTICLES) {
+    for (const article of at(ARTICLES_BY_FIRST, w.charCodeAt(0))) {
       const len = article.length;
       if (n - len < 2 || !startsWith(w, 0, article)) continue;
       if (len > 2 && isProtected(w, 0, n)) break; // والد، بالغ: a root letter, not a clitic
@@ -225,7 +245,8 @@ export function createStemmer(lexicon: Partial<StemmerLexicon> = {}): Stemmer {
     const b = proclitics(w, n);
     const fixedStem = fixed.get(w, b, n);
     if (fixedStem !== undefined) return fixedStem;
-    if (functionWords.has(w, b, n)) return b === 0 ? w : w.slice(b);
+    // function words, and names built on الله (عبدالله، نصرالله), keep their endings
+    if (functionWords.has(w, b, n) || (n - b > 4 && endsWith(w, n, ALLAH))) return b === 0 ? w : w.slice(b);
     const e = suffixes(w, b, n, true);
     if (e < 0) return guardTargets[-1 - e] as string;
     return b === 0 && e === n ? w : w.slice(b, e);

@@ -1,5 +1,5 @@
 import { normalize } from './normalize.js';
-import { RangeSet } from './range-set.js';
+import { RangeMap } from './range-set.js';
 
 /**
  * Arabic function words, written as readers write them; the sets hold their normalised forms, with the
@@ -62,22 +62,38 @@ function withConjunctions(forms: readonly string[]): string[] {
 /** Normalised function words, base forms only (no conjunctions); used by the stemmer. */
 export const FUNCTION_WORD_FORMS: readonly string[] = [...words(FUNCTION_WORDS), ...withPrepositions(words(WITH_PREPOSITIONS))];
 
-const STOPWORDS = new RangeSet(withConjunctions(FUNCTION_WORD_FORMS));
-const BOILERPLATE = new RangeSet(withConjunctions(words(NEWS_BOILERPLATE)));
+/** Bits of `wordKind`. */
+export const STOP = 1;
+export const BOILERPLATE = 2;
+
+/** One table for both lists: the analyzer asks once per word. */
+const KINDS = new RangeMap<number>(
+  (() => {
+    const kinds = new Map<string, number>();
+    for (const w of withConjunctions(FUNCTION_WORD_FORMS)) kinds.set(w, STOP);
+    for (const w of withConjunctions(words(NEWS_BOILERPLATE))) kinds.set(w, (kinds.get(w) ?? 0) | BOILERPLATE);
+    return kinds;
+  })(),
+);
 
 const YEH = 0x064a;
 const HAMZA = 0x0621;
 
-/** True for an Arabic function word (in its normalised form, `norm`), alone or after و / ف. */
-export function isStopword(norm: string): boolean {
+/** STOP and/or BOILERPLATE bits of a normalised word (0 for a content word). */
+export function wordKind(norm: string): number {
   if (norm.length === 1) {
     const c = norm.charCodeAt(0);
-    return c >= HAMZA && c <= YEH;
+    return c >= HAMZA && c <= YEH ? STOP : 0;
   }
-  return STOPWORDS.has(norm);
+  return KINDS.get(norm) ?? 0;
+}
+
+/** True for an Arabic function word (in its normalised form, `norm`), alone or after و / ف. */
+export function isStopword(norm: string): boolean {
+  return (wordKind(norm) & STOP) !== 0;
 }
 
 /** True for a word that is boilerplate in news copy (قال، أضاف، أكد، وفق، أمس …), alone or after و / ف. */
 export function isNewsBoilerplate(norm: string): boolean {
-  return BOILERPLATE.has(norm);
+  return (wordKind(norm) & BOILERPLATE) !== 0;
 }

@@ -11,7 +11,7 @@ import { loadavg } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { stemmer as snowball } from '@orama/stemmers/arabic';
 import { analyze, analyzeTerms } from '../src/text/analyze.js';
-import { foldRange } from '../src/text/normalize.js';
+import { foldRange, normalize } from '../src/text/normalize.js';
 import { tokenSpans } from '../src/text/tokenize.js';
 import { sharedData } from '../src/test-support/paths.js';
 
@@ -146,4 +146,11 @@ const ratioRate = sada.tokens / median(sada.seconds) / (peer.tokens / median(pee
 const ratioWall = median(peer.wall) / median(sada.wall);
 console.log(`\nSada vs peer on the same texts: ${ratioTime.toFixed(2)}× less CPU time (${ratioWall.toFixed(2)}× wall), ${ratioRate.toFixed(2)}× tokens/s counting each one's own tokens`);
 console.log(`load average during the run: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (2 cores shared)`);
+{
+  const c0 = process.cpuUsage();
+  let check = 0;
+  for (const t of texts) check += normalize(t).length;
+  const c = process.cpuUsage(c0);
+  console.log(`normalize(text) over every whole article: ${(chars / ((c.user + c.system) / 1e6) / 1e6).toFixed(0)} M characters/s (CPU) [${check}]`);
+}
 console.log(`RSS after loading the texts ${(rssAfterLoad / 2 ** 20).toFixed(0)} MiB; peak RSS of the run ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixturePath } from '../test-support/paths.js';
 import { analyze, analyzeTerms, TERM_BOILERPLATE, TERM_NUMBER, TERM_STOP } from './analyze.js';
 import { contentTerms, ngrams, phrases } from './phrases.js';
 import { isNewsBoilerplate, isStopword } from './stopwords.js';
@@ -78,4 +81,17 @@ test('property: offsets slice the original text; norm and stem agree with normal
     }),
     { numRuns: 2000 },
   );
+});
+
+test('golden: a news paragraph analyses as recorded (test/fixtures/text/news-paragraph)', () => {
+  const dir = fixturePath('text', 'news-paragraph');
+  const text = readFileSync(join(dir, 'input.txt'), 'utf8');
+  const expected = readFileSync(join(dir, 'expected.tsv'), 'utf8')
+    .split('\n')
+    .filter((line) => line.length > 0 && !line.startsWith('#'))
+    .map((line) => {
+      const [token, norm, stem, start, end, stop] = line.split('\t');
+      return { token, norm, stem, start: Number(start), end: Number(end), stop: stop === 'stop' };
+    });
+  assert.deepEqual(analyze(text), expected);
 });

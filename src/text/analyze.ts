@@ -47,7 +47,8 @@ export interface Terms {
 }
 
 /** Tokenises, normalises and stems in one pass; about 3 million words a second on one core (docs/BENCHMARKS.md). */
-export function analyzeTerms(text: string, stemmer: Stemmer = defaultStem): Terms {
+export function analyzeTerms(text: string, options: { stemmer?: Stemmer } = {}): Terms {
+  const stemmer = options.stemmer ?? defaultStem;
   const spans = tokenSpans(text);
   const count = spans.count;
   const norms: string[] = new Array(count);
@@ -70,7 +71,7 @@ export function analyzeTerms(text: string, stemmer: Stemmer = defaultStem): Term
 
 /** Every word of the text with its surface form, matching form, stem, offsets and stopword flag. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
-  const terms = analyzeTerms(text, options.stemmer);
+  const terms = analyzeTerms(text, options);
   const stopMask = options.boilerplate ? TERM_STOP | TERM_BOILERPLATE : TERM_STOP;
   const out: Token[] = [];
   for (let i = 0; i < terms.count; i++) {

@@ -7,6 +7,14 @@ import { AppError } from '../core/errors.js';
  * Command-line flags override the environment, which overrides the defaults.
  */
 const bool = z.union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no'])]).transform((v) => v === true || v === '1' || v === 'true' || v === 'yes');
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 export const CONFIG_TABLE = {
@@ -14,6 +22,9 @@ export const CONFIG_TABLE = {
   logLevel: { env: 'SADA_LOG_LEVEL', default: 'info', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), doc: 'pino log level (logs go to stderr)' },
   host: { env: 'SADA_HOST', default: '127.0.0.1', schema: z.string().min(1), doc: 'address `sada serve` listens on' },
   port: { env: 'SADA_PORT', default: 8080, schema: int(0, 65535), doc: 'port `sada serve` listens on' },
+  timeZone: { env: 'SADA_TIME_ZONE', default: 'UTC', schema: z.string().min(1).refine(validTimeZone, 'unknown IANA time zone'), doc: 'time zone of dates shown by `sada serve` (e.g. Asia/Riyadh)' },
+  rateLimit: { env: 'SADA_RATE_LIMIT', default: 600, schema: int(0, 1_000_000), doc: 'API and feed requests per minute per client address (0: no limit)' },
+  searchRateLimit: { env: 'SADA_SEARCH_RATE_LIMIT', default: 120, schema: int(0, 1_000_000), doc: 'searches per minute per client address (0: no limit)' },
   adminToken: { env: 'SADA_ADMIN_TOKEN', default: '', schema: z.string(), doc: 'bearer token for admin API calls; empty refuses them all' },
   allowPrivate: { env: 'SADA_ALLOW_PRIVATE', default: false, schema: bool, doc: 'allow fetching from loopback/private/link-local addresses' },
   userAgent: { env: 'SADA_USER_AGENT', default: 'Sada/0.1 (+https://github.com/sada-news/sada; Arabic news aggregator)', schema: z.string().min(1), doc: 'User-Agent sent with every request' },

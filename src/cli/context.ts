@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { Logger } from 'pino';
 import type { Config, ConfigKey } from './config.js';
 import type { Store } from '../store/store.js';
@@ -26,3 +27,9 @@ export interface CliContext {
 
 /** Flags that any command may carry and that map onto the config table. */
 export type GlobalFlags = Partial<Record<ConfigKey, unknown>> & { json?: boolean };
+
+/**
+ * Every command module exports `register(program, getContext)`. Registration must stay cheap:
+ * heavy modules are imported inside the action so that `sada --help` starts fast.
+ */
+export type RegisterCommand = (program: Command, getContext: () => CliContext) => void;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ArticleInput } from '../core/types.js';
+import { canonicalUrl as canonicalizeUrl } from '../dedup/canonical-url.js';
 import type { Store } from '../store/store.js';
 import type { ProcessArticle, ProcessOutcome } from './import-files.js';
 
@@ -15,7 +16,7 @@ export interface ArticlePipelineOptions {
  */
 export function createArticlePipeline(options: ArticlePipelineOptions): ProcessArticle {
   return async (tx: Store, input: ArticleInput): Promise<ProcessOutcome> => {
-    const canonicalUrl = provisionalCanonicalUrl(input.url);
+    const canonicalUrl = canonicalizeUrl(input.url);
     if (await tx.getArticleByCanonicalUrl(canonicalUrl)) return 'exists';
     const now = options.now();
     const source = (await tx.getSourceBySlug(input.source)) ?? (await tx.ensureImportSource(input.source, now));
@@ -44,9 +45,3 @@ export function createArticlePipeline(options: ArticlePipelineOptions): ProcessA
   };
 }
 
-/** Placeholder until src/dedup provides full canonicalisation: drops the fragment and lower-cases the host. */
-function provisionalCanonicalUrl(url: string): string {
-  const u = new URL(url);
-  u.hash = '';
-  return u.href;
-}

@@ -1,11 +1,12 @@
-import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
+import type { RegisterCommand } from '../context.js';
+import { register as analyze } from './analyze.js';
 import { register as importCommand } from './import.js';
+import { register as sourcesCommand } from './sources.js';
+import { register as fetchCommand } from './fetch.js';
+import { register as extract } from './extract.js';
+import { register as serve } from './serve.js';
 
-/**
- * Every command module exports `register(program, getContext)`. Registration must stay cheap:
- * heavy modules are imported inside the action so that `sada --help` starts fast.
- */
-export type RegisterCommand = (program: Command, getContext: () => CliContext) => void;
+export type { RegisterCommand };
 
-export const COMMANDS: RegisterCommand[] = [importCommand];
+/** The commands of `sada`, in the order `--help` lists them. */
+export const COMMANDS: RegisterCommand[] = [importCommand, sourcesCommand, fetchCommand, serve, extract, analyze];

@@ -1,0 +1,196 @@
+/**
+ * Load benchmark of the reader: autocannon against `/`, `/article/:id` and `/api/v1/search` on a database
+ * imported from the shared SaudiNewsNet corpus, then the article pages again while an import writes to the
+ * same database (the stand-in for feed fetching until the scheduler lands). The peer, measured in the same run,
+ * is a bare node:http server answering a pre-rendered article page from memory: the ratio is the cost of
+ * routing, database reads, rendering and ETags.
+ *
+ *   npm run bench -- server            (SADA_BENCH_SECONDS=10 per target by default)
+ *
+ * The server runs in a child process (this file with --serve) so that autocannon and the server do not share
+ * an event loop; on a 2-core machine they still share the CPU.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { REPO_ROOT, sharedData } from '../src/test-support/paths.js';
+import { openStore } from '../src/store/open.js';
+import type { Store } from '../src/store/store.js';
+import { importFiles } from '../src/pipeline/import-files.js';
+import { createArticlePipeline } from '../src/pipeline/process-article.js';
+import { createServer } from '../src/server/create-server.js';
+import { startServer } from '../src/server/listen.js';
+import { MemorySearch } from '../src/server/testing/memory-search.js';
+import { formBenchStories } from './server-corpus.js';
+
+const SECONDS = Number(process.env.SADA_BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.SADA_BENCH_CONNECTIONS ?? 10);
+const CACHE = join(REPO_ROOT, '.bench-cache');
+const DB = join(CACHE, 'server-bench.db');
+/** Each run reads (and writes, in the concurrent-import phase) a copy, so the cached database stays as built. */
+const RUN_DB = join(CACHE, 'server-bench-run.db');
+
+if (process.argv[2] === '--serve') await serve(process.argv[3]!);
+else if (process.argv[2] === '--peer') await peer(process.argv[3]!);
+else await main();
+
+/** The peer: a bare node:http server answering one pre-rendered page from memory. */
+async function peer(file: string): Promise<void> {
+  const body = readFileSync(file);
+  const server = createHttpServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
+  process.once('SIGTERM', () => server.close(() => process.exit(0)));
+}
+
+async function serve(db: string): Promise<void> {
+  const store = await openStore(db);
+  const search = await MemorySearch.build(store);
+  const app = createServer({ store, search, rateLimit: { apiPerMinute: 0, searchPerMinute: 0 } });
+  const server = await startServer(app, { host: '127.0.0.1', port: 0 });
+  process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+  process.once('SIGTERM', () => void server.close(500).then(() => store.close()).then(() => process.exit(0)));
+}
+
+async function main(): Promise<void> {
+  const snn = sharedData('data', 'saudinewsnet');
+  if (snn.skip) {
+    console.log(`skipped: ${snn.skip}`);
+    return;
+  }
+  const files = readdirSync(snn.path).filter((f) => f.endsWith('.jsonl.gz')).sort().map((f) => join(snn.path, f));
+  mkdirSync(CACHE, { recursive: true });
+  if (!existsSync(DB)) await buildDatabase(files);
+  const store = await openStore(DB);
+  const articles = await store.countArticles();
+  const stories = (await store.listStories({ limit: 1_000_000 })).length;
+  const sample = await sampleArticleIds(store, 500);
+  await store.close();
+  console.log(`database: ${articles} articles, ${stories} stories (SaudiNewsNet, ${files.length} days); ${SECONDS}s per target, ${CONNECTIONS} connections`);
+
+  removeDb(RUN_DB);
+  copyFileSync(DB, RUN_DB);
+  const child = await spawnChild(['--serve', RUN_DB]);
+  const peerFile = join(CACHE, 'server-bench-peer.html');
+  try {
+    const queries = readQueries();
+    writeFileSync(peerFile, await (await fetch(`${child.url}/article/${sample[0]}`)).text());
+    const peer = await spawnChild(['--peer', peerFile]);
+    const rows: Row[] = [];
+    rows.push(await measure('peer: node:http static article page', peer.url, ['/']));
+    rows.push(await measure('/ (top stories)', child.url, ['/']));
+    rows.push(await measure('/article/:id', child.url, sample.map((id) => `/article/${id}`)));
+    rows.push(await measure('/api/v1/search', child.url, queries.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}&limit=10`)));
+    rows.push(await measure('/api/v1/articles/:id', child.url, sample.map((id) => `/api/v1/articles/${id}`)));
+    peer.process.kill('SIGTERM');
+
+    const ant = sharedData('data', 'ant-multisource');
+    if (!ant.skip) {
+      // the whole ANT corpus keeps the writer busy for longer than one measurement
+      const antFiles = readdirSync(ant.path).filter((f) => f.endsWith('.jsonl.gz')).sort().map((f) => join(ant.path, f));
+      const writer = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'sada.js'), 'import', ...antFiles, '--db', RUN_DB, '--json'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      let summary = '';
+      writer.stdout.on('data', (d: Buffer) => (summary += d.toString()));
+      const done = new Promise<void>((resolve) => writer.once('exit', () => resolve()));
+      rows.push(await measure('/article/:id during an import', child.url, sample.map((id) => `/article/${id}`)));
+      writer.kill('SIGTERM');
+      await done;
+      const after = await openStore(RUN_DB);
+      console.log(`concurrent import of the ANT corpus: ${summary.trim() || `still running when the phase ended (stopped); ${(await after.countArticles()) - articles} articles written meanwhile`}`);
+      await after.close();
+    }
+    report(rows);
+  } finally {
+    child.process.kill('SIGTERM');
+    await new Promise((resolve) => child.process.once('exit', resolve));
+    removeDb(RUN_DB);
+    rmSync(peerFile, { force: true });
+  }
+}
+
+function removeDb(path: string): void {
+  for (const ext of ['', '-wal', '-shm']) rmSync(`${path}${ext}`, { force: true });
+}
+
+interface Row {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function measure(name: string, base: string, paths: string[]): Promise<Row> {
+  let i = 0;
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        setupRequest: (req) => {
+          req.path = paths[i++ % paths.length]!;
+          return req;
+        },
+      },
+    ],
+  });
+  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+}
+
+function report(rows: Row[]): void {
+  const peer = rows[0]!;
+  console.log('\n| target | req/s | p50 ms | p99 ms | errors | non-2xx | req/s vs peer |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${(r.rps / peer.rps).toFixed(2)} |`);
+  }
+  const article = rows.find((r) => r.name === '/article/:id');
+  if (article) console.log(`\ntarget (article pages ≥ 500 req/s, p99 < 100 ms): ${article.rps >= 500 && article.p99 < 100 ? 'met' : 'NOT met'}`);
+}
+
+async function buildDatabase(files: string[]): Promise<void> {
+  const started = performance.now();
+  const store = await openStore(`${DB}.tmp`);
+  const summary = await importFiles(store, files, { process: createArticlePipeline({ now: Date.now }), batchSize: 500 });
+  await formBenchStories(store);
+  await store.close();
+  renameSync(`${DB}.tmp`, DB);
+  removeDb(`${DB}.tmp`);
+  console.log(`built ${DB}: ${summary.inserted} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function sampleArticleIds(store: Store, n: number): Promise<number[]> {
+  const all = await store.listArticles({ limit: 1_000_000 });
+  const step = Math.max(1, Math.floor(all.length / n));
+  return all.filter((_, i) => i % step === 0).slice(0, n).map((a) => a.id);
+}
+
+function readQueries(): string[] {
+  const q = sharedData('data', 'queries', 'dev.queries.jsonl');
+  if (q.skip) return ['أمطار', 'الهلال', 'وزارة الصحة'];
+  return readFileSync(q.path, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { query: string }).query);
+}
+
+async function spawnChild(args: string[]): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      const line = buffer.split('\n')[0];
+      if (buffer.includes('\n') && line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { url, process: child };
+}

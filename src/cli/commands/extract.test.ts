@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT, fixturePath } from '../../test-support/paths.js';
+
+const sada = (args: string[]) => spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'sada.js'), ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+
+test('sada extract --batch: one JSON line per page, gzip files, failures reported and skipped over', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sada-extract-'));
+  try {
+    const page = readFileSync(fixturePath('extract', 'graph-read-also', 'page.html'));
+    writeFileSync(join(dir, 'a.html.gz'), gzipSync(page));
+    const list = [
+      JSON.stringify({ id: 'gz', file: join(dir, 'a.html.gz'), url: 'https://gulfnow.example/news/un-water-crisis-48211' }),
+      JSON.stringify({ id: 'missing', file: join(dir, 'nope.html'), url: 'https://x.example/' }),
+      '{not json',
+      JSON.stringify({ id: 'plain', file: fixturePath('extract', 'drupal-news', 'page.html'), url: 'https://sham-today.example/node/88213' }),
+    ].join('\n');
+    writeFileSync(join(dir, 'list.jsonl'), list);
+    const r = sada(['extract', '--batch', join(dir, 'list.jsonl')]);
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.equal(lines.length, 4);
+    assert.equal(lines[0]!.id, 'gz');
+    assert.equal(lines[0]!.title, 'الأمم المتحدة تحذر من تفاقم أزمة المياه في المنطقة');
+    assert.deepEqual(Object.keys(lines[0]!), ['id', 'url', 'canonical_url', 'title', 'text', 'published', 'modified', 'authors', 'lang', 'dir', 'image', 'site_name', 'section', 'tags', 'attribution', 'related_links']);
+    assert.equal(lines[1]!.id, 'missing');
+    assert.match(String(lines[1]!.error), /cannot read/);
+    assert.match(String(lines[2]!.error), /not JSON/);
+    assert.equal(lines[3]!.id, 'plain');
+    assert.equal(lines[3]!.published, '2023-10-03');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sada extract FILE --json and --text --json print the contract fields', () => {
+  const one = sada(['extract', fixturePath('extract', 'jannah-wordpress', 'page.html'), '--url', 'https://alwadi-news.example/?p=5521', '--json']);
+  assert.equal(one.status, 0, one.stderr);
+  const article = JSON.parse(one.stdout) as { attribution: { sources: string[] }; related_links: unknown[] };
+  assert.deepEqual(article.attribution.sources, ['واس']);
+  assert.equal(article.related_links.length, 1);
+  const text = sada(['extract', '--text', fixturePath('extract', 'text-pages', 'wire-copy.txt'), '--json']);
+  assert.equal(text.status, 0, text.stderr);
+  assert.deepEqual(Object.keys(JSON.parse(text.stdout) as object), ['text', 'attribution', 'read_also', 'related_titles']);
+});
+
+test('sada extract: bad usage exits 2, an unreadable file exits 2, an unreachable URL exits 1', () => {
+  assert.equal(sada(['extract']).status, 2);
+  assert.equal(sada(['extract', 'x.html', '--text', 'y.txt']).status, 2);
+  const missing = sada(['extract', '/nonexistent/page.html']);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /cannot read/);
+  assert.equal(sada(['extract', 'https://example.com/']).status, 1);
+});
+
+test('sada extract URL fetches the page with the normal fetcher (private addresses only with --allow-private)', async () => {
+  const { startStaticServer } = await import('../../test-support/http-fixture.js');
+  const { fixturePath } = await import('../../test-support/paths.js');
+  const { startCli } = await import('../../test-support/cli.js');
+  const server = await startStaticServer(fixturePath('fetch', 'site'));
+  const run = (args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = startCli(args);
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
+  try {
+    const url = `${server.origin}/articles/market.html`;
+    const ok = await run(['extract', url, '--json', '--allow-private']);
+    assert.equal(ok.status, 0, ok.stderr);
+    const page = JSON.parse(ok.stdout);
+    assert.equal(page.url, url);
+    assert.equal(page.title, 'افتتاح سوق المزارعين الأسبوعي');
+    assert.ok(page.text.length > 40);
+    const refused = await run(['extract', url, '--json']);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /private|loopback|refus/i);
+  } finally {
+    await server.close();
+  }
+});

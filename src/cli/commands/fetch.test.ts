@@ -1,0 +1,113 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { startCli, type CliResult } from '../../test-support/cli.js';
+import { fixturePath } from '../../test-support/paths.js';
+import { startStaticServer } from '../../test-support/http-fixture.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sada-fetch-cli-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the CLI without blocking this process, so the fixture server here keeps answering. */
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  const child = startCli(args, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+}
+
+/** The fixture site with ETags: a conditional request for an unchanged file gets 304. */
+const serveSite = () => startStaticServer(fixturePath('fetch', 'site'), { etags: true });
+
+test('sources add (homepage) + fetch --once stores Arabic articles; the second round is not modified', async () => {
+  const server = await serveSite();
+  const db = join(dir, 'site.db');
+  try {
+    const added = await cli(['sources', 'add', `${server.origin}/`, '--json', '--db', db, '--allow-private']);
+    assert.equal(added.status, 0, added.stderr);
+    const source = JSON.parse(added.stdout);
+    assert.deepEqual(Object.keys(source), ['id', 'slug', 'url', 'feed_url', 'title', 'kind']);
+    assert.equal(source.kind, 'homepage');
+    assert.equal(source.feed_url, `${server.origin}/feed.xml`);
+    assert.equal(source.title, 'بوابة الوادي');
+
+    const first = await cli(['fetch', '--once', '--allow-private', '--json', '--db', db]);
+    assert.equal(first.status, 0, first.stderr);
+    const summary = JSON.parse(first.stdout);
+    assert.equal(summary.sources, 1);
+    assert.equal(summary.fetched, 1);
+    assert.equal(summary.new_articles, 3);
+    assert.equal(summary.errors, 0);
+
+    const raw = new Database(db, { readonly: true, fileMustExist: true });
+    const stored = raw.prepare('SELECT url, title, text, published FROM articles ORDER BY url').all() as Array<{ url: string; title: string; text: string; published: number }>;
+    raw.close();
+    assert.deepEqual(stored.map((a) => a.title), ['تدشين محطة لتحلية المياه في الوادي', 'افتتاح سوق المزارعين الأسبوعي', 'صفحة محجوبة عن الزواحف']);
+    // The feed holds only summaries: the article pages were fetched and their clean text stored.
+    assert.match(stored[0]?.text ?? '', /^دشن محافظ الوادي صباح الاثنين محطة جديدة لتحلية المياه[^]*خلال العام الأول من تشغيلها\.$/);
+    assert.doesNotMatch(stored[0]?.text ?? '', /<|تدشين محطة/);
+    // robots.txt disallows the third page: its feed summary is kept.
+    assert.equal(stored[2]?.text, 'مسودة');
+    assert.equal(stored[0]?.published, Date.parse('2024-01-08T06:00:00Z'));
+
+    const second = await cli(['fetch', '--once', '--allow-private', '--json', '--db', db]);
+    assert.equal(second.status, 0, second.stderr);
+    assert.deepEqual(JSON.parse(second.stdout), { sources: 1, fetched: 0, not_modified: 1, new_articles: 0, errors: 0, failures: [] });
+
+    const list = await cli(['sources', 'list', '--json', '--db', db]);
+    const [row] = JSON.parse(list.stdout);
+    assert.equal(row.articles, 3);
+    assert.equal(row.last_error, null);
+    assert.ok(Date.parse(row.next_check) > Date.parse(row.last_fetch));
+    for (const key of ['last_fetch', 'last_error', 'articles', 'next_check']) assert.ok(key in row, key);
+  } finally {
+    await server.close();
+  }
+});
+
+test('without --allow-private a local source is refused and the failure is recorded on it', async () => {
+  const server = await serveSite();
+  const db = join(dir, 'private.db');
+  try {
+    const refused = await cli(['sources', 'add', `${server.origin}/feed.xml`, '--db', db]);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /private or reserved address/);
+
+    const opml = join(dir, 'local.opml');
+    writeFileSync(opml, `<?xml version="1.0"?><opml version="2.0"><head><title>محلي</title></head><body><outline text="الوادي" xmlUrl="${server.origin}/feed.xml"/></body></opml>`);
+    const imported = await cli(['sources', 'import-opml', opml, '--json', '--db', db]);
+    assert.deepEqual(JSON.parse(imported.stdout), { added: 1, existing: 0, errors: 0 });
+    const round = await cli(['fetch', '--json', '--db', db]);
+    assert.equal(round.status, 0, round.stderr);
+    const summary = JSON.parse(round.stdout);
+    assert.equal(summary.errors, 1);
+    assert.match(summary.failures[0].error, /BLOCKED_ADDRESS/);
+    const [row] = JSON.parse((await cli(['sources', 'list', '--json', '--db', db])).stdout);
+    assert.match(row.last_error, /private or reserved address/);
+    assert.equal(row.consecutive_errors, 1);
+    assert.equal(server.requests.length, 0);
+  } finally {
+    await server.close();
+  }
+});
+
+test('OPML export lists the sources; remove stops polling; bad usage exits 2', async () => {
+  const db = join(dir, 'opml.db');
+  const imported = await cli(['sources', 'import-opml', fixturePath('feeds', 'opml', 'subscriptions.opml'), '--json', '--db', db]);
+  assert.equal(imported.status, 0, imported.stderr);
+  assert.deepEqual(JSON.parse(imported.stdout), { added: 3, existing: 0, errors: 3 });
+  const exported = await cli(['sources', 'export-opml', '--db', db]);
+  assert.match(exported.stdout, /xmlUrl="https:\/\/alnakheel\.example\/rss\.rdf"/);
+  const removed = await cli(['sources', 'remove', 'alnakheel', '--json', '--db', db]);
+  assert.equal(removed.status, 0, removed.stderr);
+  const list = JSON.parse((await cli(['sources', 'list', '--json', '--db', db])).stdout);
+  assert.equal(list.length, 2);
+  assert.equal((await cli(['sources', 'remove', '999', '--db', db])).status, 1);
+  assert.equal((await cli(['sources', 'add', '--db', db])).status, 2);
+  assert.equal((await cli(['sources', 'add', 'https://x.example/', '--slug', 'Bad Slug', '--db', db])).status, 2);
+});

@@ -1,0 +1,115 @@
+import { Option } from 'commander';
+import { AppError } from '../../core/errors.js';
+import type { Store } from '../../store/store.js';
+import type { SadaMetrics } from '../../server/metrics.js';
+import type { AddSource, SchedulerHooks, SearchService } from '../../server/services.js';
+import { CONFIG_TABLE } from '../config.js';
+import type { CliContext } from '../context.js';
+import type { RegisterCommand } from '../context.js';
+
+interface ServeFlags {
+  port?: string;
+  host?: string;
+  fetch: boolean;
+}
+
+export const register: RegisterCommand = (program, getContext) => {
+  program
+    .command('serve')
+    .description('web reader, JSON API and Atom feeds, with the fetch scheduler unless --no-fetch')
+    .addOption(new Option('--port <port>', 'port to listen on (env SADA_PORT, default 8080)'))
+    .addOption(new Option('--host <host>', 'address to listen on (env SADA_HOST, default 127.0.0.1)'))
+    .option('--no-fetch', 'serve only: do not run the fetch scheduler')
+    .action(async (flags: ServeFlags) => {
+      const ctx = getContext();
+      const port = flags.port === undefined ? ctx.config.port : CONFIG_TABLE.port.schema.safeParse(flags.port).data;
+      if (port === undefined) throw new AppError('BAD_USAGE', `invalid --port: ${flags.port}`);
+      const host = flags.host ?? ctx.config.host;
+      const [{ createServer }, { startServer }, { createMetrics }] = await Promise.all([
+        import('../../server/create-server.js'),
+        import('../../server/listen.js'),
+        import('../../server/metrics.js'),
+      ]);
+      const logger = ctx.logger();
+      const store = await ctx.openStore();
+      const metrics = createMetrics();
+      const services = await wireServices(ctx, store, metrics);
+      const app = createServer({
+        store,
+        logger,
+        metrics,
+        adminToken: ctx.config.adminToken,
+        timeZone: ctx.config.timeZone,
+        rateLimit: { apiPerMinute: ctx.config.rateLimit, searchPerMinute: ctx.config.searchRateLimit },
+        ...(services.search ? { search: services.search } : {}),
+        addSource: services.addSource,
+        // a source added from the reader is fetched at once rather than after the scheduler's idle pause
+        onSourcesChanged: () => (flags.fetch ? services.scheduler.wake?.() : undefined),
+      });
+      let server;
+      try {
+        server = await startServer(app, { host, port });
+      } catch (error) {
+        throw new AppError('UNAVAILABLE', `cannot listen on ${host}:${port}: ${(error as Error).message}`, { cause: error });
+      }
+      const scheduler = flags.fetch ? services.scheduler : undefined;
+      if (scheduler) await scheduler.start();
+      logger.info({ url: server.url, fetch: Boolean(scheduler), search: Boolean(services.search) }, `Sada is serving on ${server.url}`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      logger.info({}, 'shutting down');
+      await scheduler?.stop();
+      await server.close();
+    });
+};
+
+/**
+ * The services `createServer` takes from other modules: feed discovery for adding sources and the fetch
+ * scheduler (which reports into `metrics`). Search plugs in here when `src/search` provides a SearchService
+ * over the store; until then the reader says search is unavailable.
+ */
+async function wireServices(ctx: CliContext, store: Store, metrics: SadaMetrics): Promise<{ search?: SearchService; addSource: AddSource; scheduler: SchedulerHooks }> {
+  const [{ addSource }, { runScheduler }, { createArticlePipeline }, { Fetcher }] = await Promise.all([
+    import('../../pipeline/add-source.js'),
+    import('../../pipeline/schedule-loop.js'),
+    import('../../pipeline/process-article.js'),
+    import('../../fetch/index.js'),
+  ]);
+  const fetcher = new Fetcher(ctx.config);
+  ctx.onClose(() => fetcher.close());
+  const log = ctx.logger();
+  let controller: AbortController | null = null;
+  let loop: Promise<void> | null = null;
+  const scheduler: SchedulerHooks = {
+    start() {
+      controller = new AbortController();
+      loop = runScheduler(
+        { store, fetcher, process: createArticlePipeline({ now: Date.now }), now: Date.now },
+        {
+          signal: controller.signal,
+          concurrency: ctx.config.fetchConcurrency,
+          onSourceDone: (source, result) => {
+            metrics.fetchOutcomes.inc({ outcome: result.status });
+            metrics.articlesIngested.inc(result.newArticles);
+            if (result.status === 'error') log.warn({ source: source.slug }, result.error ?? 'fetch failed');
+          },
+          onError: (error) => log.error({ err: error }, 'fetch round failed'),
+        },
+      );
+    },
+    async stop() {
+      controller?.abort();
+      await loop;
+      loop = null;
+    },
+    wake() {
+      if (!loop) return;
+      // the loop sleeps between idle rounds; restarting it begins a round now (the round in flight finishes first)
+      void scheduler.stop().then(() => scheduler.start());
+    },
+  };
+  return { addSource: (url) => addSource({ store, fetcher, now: Date.now }, url), scheduler };
+}

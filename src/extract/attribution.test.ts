@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { canonicalAgency, parseAttribution } from './index.js';
+
+test('canonical agency names from spelling variants', () => {
+  assert.equal(canonicalAgency('أ.ف.ب'), 'فرانس برس');
+  assert.equal(canonicalAgency('ا ف ب'), 'فرانس برس');
+  assert.equal(canonicalAgency('AFP'), 'فرانس برس');
+  assert.equal(canonicalAgency('Reuters'), 'رويترز');
+  assert.equal(canonicalAgency('وكالة الأناضول'), 'الأناضول');
+  assert.equal(canonicalAgency('روسيا اليوم'), 'RT');
+  assert.equal(canonicalAgency('بي بي سي'), 'BBC');
+  assert.equal(canonicalAgency('د.ب.أ'), 'د ب أ');
+  assert.equal(canonicalAgency('صحيفة مجهولة'), null);
+});
+
+test('source lines, datelines, closing tags and credit lines', () => {
+  const r = parseAttribution('الرياض - واس: أعلنت الوزارة عن بدء الحملة.\nوقال المتحدث إن الحملة ستستمر شهرا (رويترز).\nوكالات\nالمصدر: صحيفة المرصد الليبية، RT');
+  assert.deepEqual(r.sources, ['واس', 'رويترز', 'وكالات', 'صحيفة المرصد الليبية', 'RT']);
+  assert.deepEqual(r.found.map((f) => [f.kind, f.standalone]), [['dateline', false], ['agency-tag', false], ['credit', true], ['source-line', true]]);
+  assert.equal(r.lines[0], 'الرياض - واس:');
+});
+
+test('an agency named inside a sentence is reporting, not attribution', () => {
+  const r = parseAttribution('وفي وقت سابق قتل اثنان من موظفي الأمم المتحدة، وفق ما أفاد مصدر أممي وكالة فرانس برس الأربعاء.\nوقال شهود عيان لبي بي سي إن القوات تقدمت.');
+  assert.deepEqual(r.sources, []);
+  assert.deepEqual(r.lines, []);
+});
+
+test('English datelines', () => {
+  assert.deepEqual(parseAttribution('WASHINGTON (Reuters) - The deal is near, officials said.').sources, ['رويترز']);
+  assert.deepEqual(parseAttribution('Source: AFP').sources, ['فرانس برس']);
+});

@@ -1,0 +1,115 @@
+import type { Attribution } from './types.js';
+import { agencyAlternation, canonicalAgency } from './agencies.js';
+
+/**
+ * Attribution: who an article says it comes from. Four shapes are recognised, all structural (an agency
+ * named inside a sentence, «قالت وكالة فرانس برس إن…», is reporting, not attribution):
+ *
+ * - source lines: a paragraph `المصدر: RT`, `نقلاً عن: رويترز`, `Source: AFP` (standalone);
+ * - datelines opening the first paragraphs: `الرياض - واس`, `القاهرة (رويترز) -`, `WASHINGTON (AP) —`;
+ * - an agency tag closing a paragraph: `… (أ ف ب)`, `… - وكالات`;
+ * - a credit paragraph that is only an agency: `وكالات`, `(د ب أ)`.
+ *
+ * Known agencies get their canonical name (see agencies.ts); an unknown outlet in a source line is kept as
+ * written (`المصدر: صحيفة المرصد الليبية`).
+ */
+
+export interface AttributionLine {
+  /** The line or phrase as written. */
+  line: string;
+  /** Canonical names it gives, in order. */
+  sources: string[];
+  kind: 'source-line' | 'dateline' | 'agency-tag' | 'credit';
+  /** The whole paragraph is the attribution: removing it from the text loses no sentence. */
+  standalone: boolean;
+  /** Index of the paragraph it was found in. */
+  paragraph: number;
+}
+
+export interface AttributionResult extends Attribution {
+  found: AttributionLine[];
+}
+
+const AGENCY = agencyAlternation();
+const SOURCE_LINE = /^\s*[-–—•*]?\s*(المصدر|المصادر|مصدر الخبر|مصدر|نقلا عن|نقلاً عن|بالنقل عن|عن|source|sources|via|courtesy of)\s*[:：]\s*(.{1,120}?)\s*[.،]?\s*$/iu;
+// Dateline: up to three words of place, a dash or parenthesis, the agency; the sentence may follow.
+const DATELINE = new RegExp(`^\\s*([\\p{L}\\s'’.-]{2,40}?)\\s*(?:[-–—:]\\s*(${AGENCY})(?![\\p{L}])\\s*[-–—:]?|\\(\\s*(${AGENCY})\\s*\\)\\s*[-–—:]?)`, 'iu');
+const TAG_END = new RegExp(`(?:\\(\\s*(${AGENCY})\\s*\\)|[-–—]\\s*(${AGENCY}))\\s*[.]?\\s*$`, 'iu');
+const CREDIT = new RegExp(`^\\s*[(\\[-–—]?\\s*(${AGENCY})\\s*[)\\]]?\\s*[.]?\\s*$`, 'iu');
+
+function splitNames(text: string): string[] {
+  return text
+    .split(/\s*(?:[,،/|+]|\s-\s|\sو(?=\s*(?:وكال|صحيف|موقع))|\band\b)\s*/iu)
+    .map((s) => s.trim().replace(/[.،:]+$/, ''))
+    .filter((s) => s.length > 0 && s.length <= 80);
+}
+
+function addUnique(list: string[], value: string): void {
+  if (!list.includes(value)) list.push(value);
+}
+
+/** Folds letter variants character for character, so match positions in the folded text hold in the original. */
+function fold(text: string): string {
+  return text.replace(/[إأآٱ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي').replace(/[.·]/g, ' ').replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** Finds the attribution of one paragraph, or null. `index` is the paragraph's position in the article. */
+export function parseAttributionParagraph(paragraph: string, index: number): AttributionLine | null {
+  const text = paragraph.trim();
+  if (!text) return null;
+  const source = SOURCE_LINE.exec(text);
+  if (source) {
+    const names = splitNames(source[2]!).map((n) => canonicalAgency(n) ?? n);
+    if (names.length > 0) return { line: text, sources: names, kind: 'source-line', standalone: true, paragraph: index };
+  }
+  const folded = fold(text);
+  const credit = CREDIT.exec(folded);
+  if (credit) {
+    const name = canonicalAgency(credit[1]!);
+    if (name) return { line: text, sources: [name], kind: 'credit', standalone: true, paragraph: index };
+  }
+  const dateline = DATELINE.exec(folded);
+  if (dateline && index <= 2) {
+    const place = dateline[1]!.trim();
+    const name = canonicalAgency(dateline[2] ?? dateline[3] ?? '');
+    if (name && place.split(/\s+/).length <= 3 && !canonicalAgency(place)) {
+      return { line: text.slice(0, Math.min(text.length, dateline[0].length)).trim(), sources: [name], kind: 'dateline', standalone: dateline[0].length >= folded.length - 1, paragraph: index };
+    }
+  }
+  const tag = TAG_END.exec(folded);
+  if (tag) {
+    const name = canonicalAgency(tag[1] ?? tag[2] ?? '');
+    if (name) return { line: text.slice(Math.max(0, text.length - tag[0].length)).trim(), sources: [name], kind: 'agency-tag', standalone: false, paragraph: index };
+  }
+  return null;
+}
+
+/**
+ * Parses the attribution of an article's text (paragraphs separated by blank lines or newlines).
+ * Pure and cheap: safe to call on every stored article.
+ */
+export function parseAttribution(text: string): AttributionResult {
+  const paragraphs = text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+  return attributionOfParagraphs(paragraphs);
+}
+
+export function attributionOfParagraphs(paragraphs: readonly string[]): AttributionResult {
+  const found: AttributionLine[] = [];
+  paragraphs.forEach((p, i) => {
+    const line = parseAttributionParagraph(p, i);
+    if (line) found.push(line);
+  });
+  const sources: string[] = [];
+  const lines: string[] = [];
+  for (const f of found) {
+    for (const s of f.sources) addUnique(sources, s);
+    addUnique(lines, f.line);
+  }
+  return { sources, lines, found };
+}
+
+/** Removes standalone attribution paragraphs; lines that are part of a sentence stay in the text. */
+export function withoutStandaloneAttribution(paragraphs: readonly string[], result: AttributionResult): string[] {
+  const drop = new Set(result.found.filter((f) => f.standalone).map((f) => f.paragraph));
+  return paragraphs.filter((_, i) => !drop.has(i));
+}

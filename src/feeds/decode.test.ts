@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { fixturePath } from '../test-support/paths.js';
+import { charsetFromContentType, decodeBytes } from './decode.js';
+
+const ARABIC = 'عودة الحركة إلى مرفأ المدينة';
+
+test('windows-1256 without any charset: the windows-1256 fallback, not mojibake', () => {
+  const bytes = iconv.encode(`<p>${ARABIC}</p>`, 'windows-1256');
+  const decoded = decodeBytes(bytes);
+  assert.equal(decoded.text, `<p>${ARABIC}</p>`);
+  assert.equal(decoded.source, 'fallback');
+});
+
+test('HTTP charset, XML declaration and meta charset', () => {
+  const xml = iconv.encode(`<?xml version="1.0" encoding="ISO-8859-6"?><t>${ARABIC}</t>`, 'iso-8859-6');
+  assert.deepEqual([decodeBytes(xml).encoding, decodeBytes(xml).source], ['iso-8859-6', 'document']);
+  assert.ok(decodeBytes(xml).text.includes(ARABIC));
+
+  const page = readFileSync(fixturePath('feeds', 'legacy-encodings', 'page-windows-1256.html'));
+  assert.ok(decodeBytes(page).text.includes('مرحباً بكم في جريدة الأرز'));
+
+  const plain = iconv.encode(ARABIC, 'windows-1256');
+  assert.equal(decodeBytes(plain, { contentType: 'text/html; charset="Windows-1256"' }).source, 'http');
+  assert.equal(decodeBytes(plain, { contentType: 'text/html; charset=cp1256' }).text, ARABIC);
+});
+
+test('a server default of ISO-8859-1 loses to the document declaration; a UTF-8 claim loses to invalid bytes', () => {
+  const declared = iconv.encode(`<?xml version="1.0" encoding="windows-1256"?><t>${ARABIC}</t>`, 'windows-1256');
+  assert.ok(decodeBytes(declared, { contentType: 'text/xml; charset=ISO-8859-1' }).text.includes(ARABIC));
+  assert.ok(decodeBytes(declared, { contentType: 'text/xml; charset=utf-8' }).text.includes(ARABIC));
+  const utf8 = Buffer.from(`<t>${ARABIC}</t>`);
+  assert.equal(decodeBytes(utf8, { contentType: 'text/xml; charset=iso-8859-1' }).text, `<t>${ARABIC}</t>`);
+});
+
+test('byte order marks win and are removed', () => {
+  const bom8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ARABIC)]);
+  assert.deepEqual(decodeBytes(bom8, { contentType: 'text/plain; charset=windows-1256' }), { text: ARABIC, encoding: 'utf-8', source: 'bom' });
+  const bom16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ARABIC, 'utf16le')]);
+  assert.equal(decodeBytes(bom16).text, ARABIC);
+});
+
+test('unknown charset labels are ignored', () => {
+  assert.equal(decodeBytes(Buffer.from(ARABIC), { contentType: 'text/html; charset=klingon' }).text, ARABIC);
+  assert.equal(charsetFromContentType('application/rss+xml;charset=UTF-8'), 'UTF-8');
+  assert.equal(charsetFromContentType('text/html'), null);
+});

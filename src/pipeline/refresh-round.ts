@@ -1,0 +1,84 @@
+import { hostname } from 'node:os';
+import type { Source } from '../core/types.js';
+import { refreshSource, type PolledSource, type RefreshDeps, type RefreshResult } from './refresh-source.js';
+
+export interface RoundOptions {
+  /** Every polled source now, due or not (`sada fetch --once`). */
+  once?: boolean;
+  /** Only this source. */
+  sourceId?: number;
+  /** Sources refreshed at the same time (config `fetchConcurrency`). */
+  concurrency: number;
+  /** Lease owner name; unique per process. */
+  worker?: string;
+  /** How long a claimed source stays leased to this worker (default 15 min). */
+  leaseMs?: number;
+  /** Stops claiming further sources (in-flight ones finish and are released). */
+  signal?: AbortSignal;
+  onSourceDone?: (source: Source, result: RefreshResult) => void;
+}
+
+/** The `sada fetch --json` summary (CONTRACT.md), plus the failed sources with their reasons. */
+export interface RoundSummary {
+  sources: number;
+  fetched: number;
+  not_modified: number;
+  new_articles: number;
+  errors: number;
+  failures: Array<{ id: number; slug: string; error: string }>;
+}
+
+/** `host:pid`, the default lease owner. */
+export function workerName(): string {
+  return `${hostname()}:${process.pid}`;
+}
+
+/**
+ * One round: claims due sources (all polled sources with `once`) under a lease so that several workers can
+ * share one database, refreshes them `concurrency` at a time, records each outcome and releases the lease.
+ * A failing source is recorded and counted; it never stops the round.
+ */
+export async function runFetchRound(deps: RefreshDeps, options: RoundOptions): Promise<RoundSummary> {
+  const summary: RoundSummary = { sources: 0, fetched: 0, not_modified: 0, new_articles: 0, errors: 0, failures: [] };
+  const worker = options.worker ?? workerName();
+  const leaseMs = options.leaseMs ?? 15 * 60 * 1000;
+  const batchSize = Math.max(1, options.concurrency * 2);
+  // With --once every source is claimable whatever its next check, so they are claimed in one go.
+  const claim = (limit: number) => deps.store.claimDueSources(deps.now(), limit, worker, leaseMs, { force: options.once === true, sourceId: options.sourceId });
+  let pending: PolledSource[] = await claim(options.once ? 1_000_000 : batchSize);
+  while (pending.length > 0 && !options.signal?.aborted) {
+    await runPool(pending, options.concurrency, async (source) => {
+      try {
+        const result = await refreshSource(deps, source);
+        tally(summary, source, result);
+        options.onSourceDone?.(source, result);
+      } finally {
+        await deps.store.releaseSource(source.id, worker);
+      }
+    });
+    pending = options.once || options.signal?.aborted ? [] : await claim(batchSize);
+  }
+  for (const source of pending) await deps.store.releaseSource(source.id, worker);
+  return summary;
+}
+
+function tally(summary: RoundSummary, source: Source, result: RefreshResult): void {
+  summary.sources++;
+  summary.new_articles += result.newArticles;
+  summary.errors += result.itemErrors;
+  if (result.status === 'fetched') summary.fetched++;
+  else if (result.status === 'not-modified') summary.not_modified++;
+  else {
+    summary.errors++;
+    summary.failures.push({ id: source.id, slug: source.slug, error: result.error ?? 'unknown error' });
+  }
+}
+
+/** Runs `task` over `items` with at most `concurrency` at once. */
+async function runPool<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) await task(items[next++]!);
+  });
+  await Promise.all(lanes);
+}

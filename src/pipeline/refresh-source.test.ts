@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startFixtureServer } from '../test-support/http-fixture.js';
+import { testFetcherOptions } from '../test-support/fetch-options.js';
+import { Fetcher } from '../fetch/index.js';
+import { openStore } from '../store/open.js';
+import type { ArticleInput } from '../core/types.js';
+import { createArticlePipeline } from './process-article.js';
+import { runFetchRound } from './refresh-round.js';
+import type { RefreshDeps } from './refresh-source.js';
+import { storeSource } from './add-source.js';
+
+const rss = (items: string) => `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>اختبار</title><link>/</link>${items}</channel></rss>`;
+const item = (n: number, extra = '') =>
+  `<item><title>خبر رقم ${n}</title><link>/news/${n}</link><guid>g-${n}</guid><pubDate>Mon, 08 Jan 2024 ${String(n % 24).padStart(2, '0')}:00:00 +0300</pubDate><description>ملخص الخبر ${n}</description>${extra}</item>`;
+
+let headline2 = 'خبر رقم 2';
+
+test('a round: new items stored once, a bad source and a bad item recorded, pages read when an extractor is given', async () => {
+  const server = await startFixtureServer((req, res) => {
+    if (req.url === '/good.xml') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      return res.end(rss(item(1) + item(2).replace('خبر رقم 2', headline2) + item(3) + '<item><title>بلا رابط</title></item>'));
+    }
+    if (req.url === '/broken.xml') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      return res.end('<rss version="2.0"><channel><item><title>x</titl></item></channel></rss>');
+    }
+    if (req.url?.startsWith('/news/')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(`<html><body><article>النص الكامل للخبر ${req.url.slice(6)}</article></body></html>`);
+    }
+    res.writeHead(404);
+    return res.end();
+  });
+  const store = await openStore(':memory:');
+  const fetcher = new Fetcher(testFetcherOptions());
+  const now = Date.now();
+  const processed: ArticleInput[] = [];
+  const pipeline = createArticlePipeline({ now: () => now });
+  const deps: RefreshDeps = {
+    store,
+    fetcher,
+    now: () => now,
+    process: async (tx, input) => {
+      processed.push(input);
+      if (input.title === 'خبر رقم 3') throw new Error('storage refused this one');
+      return pipeline(tx, input);
+    },
+    extractPage: (html) => ({ text: /<article>(.*)<\/article>/.exec(html)?.[1] ?? '' }),
+  };
+  try {
+    const good = await storeSource(store, { url: `${server.origin}/good.xml`, feedUrl: `${server.origin}/good.xml`, kind: 'feed', title: 'جيد', homepage: null }, {}, now);
+    await storeSource(store, { url: `${server.origin}/broken.xml`, feedUrl: `${server.origin}/broken.xml`, kind: 'feed', title: 'معطوب', homepage: null }, {}, now);
+    const summary = await runFetchRound(deps, { once: true, concurrency: 2 });
+    assert.equal(summary.sources, 2);
+    assert.equal(summary.fetched, 1);
+    assert.equal(summary.new_articles, 2);
+    assert.equal(summary.errors, 2, 'one failed source and one failed item');
+    assert.match(summary.failures[0]?.error ?? '', /PARSE_FAILED: malformed XML/);
+    assert.equal(processed.find((p) => p.title === 'خبر رقم 1')?.text, 'النص الكامل للخبر 1');
+    assert.equal(processed.find((p) => p.title === 'خبر رقم 1')?.summary, 'ملخص الخبر 1');
+
+    headline2 = 'خبر رقم 2 (محدث)';
+    const again = await runFetchRound(deps, { once: true, concurrency: 2 });
+    assert.equal(again.new_articles, 0, 'stored items are not stored again');
+    const updated = await store.getArticleByExternalId(good.id, 'g-2');
+    assert.equal(updated?.title, 'خبر رقم 2 (محدث)', 'a corrected headline updates the stored article');
+    const pagesFetched = server.requests.filter((r) => r.path === '/news/1').length;
+    assert.equal(pagesFetched, 1, 'known items are skipped before their page is fetched');
+    const state = await store.getFetchState(good.id);
+    assert.equal(state?.lastError, null);
+    assert.ok((state?.nextCheck ?? 0) > now);
+  } finally {
+    await fetcher.close();
+    await store.close();
+    await server.close();
+  }
+});
+
+test('the scheduler loop fetches due sources and stops when its signal aborts', async () => {
+  const server = await startFixtureServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/rss+xml' });
+    res.end(rss(item(5)));
+  });
+  const store = await openStore(':memory:');
+  const fetcher = new Fetcher(testFetcherOptions());
+  const controller = new AbortController();
+  const { runScheduler } = await import('./schedule-loop.js');
+  try {
+    await storeSource(store, { url: `${server.origin}/f.xml`, feedUrl: `${server.origin}/f.xml`, kind: 'feed', title: 'حلقة', homepage: null }, {}, Date.now());
+    const rounds: number[] = [];
+    await runScheduler(
+      { store, fetcher, now: Date.now, process: createArticlePipeline({ now: Date.now }) },
+      { signal: controller.signal, concurrency: 2, idleMs: 5, onRound: (s) => (rounds.push(s.new_articles), rounds.length >= 3 && controller.abort()) },
+    );
+    assert.deepEqual(rounds, [1, 0, 0], 'the source is fetched once, then not due');
+    assert.equal(await store.countArticles(), 1);
+  } finally {
+    await fetcher.close();
+    await store.close();
+    await server.close();
+  }
+});

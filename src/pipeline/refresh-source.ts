@@ -1,0 +1,178 @@
+import { errorMessage, isAppError } from '../core/errors.js';
+import type { Article, ArticleInput, Source, SourceFetchState } from '../core/types.js';
+import { feedItemToArticleInput, parseFeed, type FeedItem, type ParsedFeed } from '../feeds/index.js';
+import { cacheLifetimeMs, type Fetcher, type FetchResponse } from '../fetch/index.js';
+import type { Store } from '../store/store.js';
+import type { ProcessArticle } from './import-files.js';
+import { DEFAULT_SCHEDULE, scheduleAfterFailure, scheduleAfterSuccess, type ScheduleOptions } from './schedule.js';
+
+/** Fields an extractor found on an article page; absent fields keep the feed's values. */
+export type PageFields = Partial<Pick<ArticleInput, 'title' | 'text' | 'author' | 'image' | 'published' | 'lang' | 'tags'>>;
+
+export interface RefreshDeps {
+  store: Store;
+  fetcher: Fetcher;
+  /** The per-article pipeline (`createArticlePipeline`). */
+  process: ProcessArticle;
+  now: () => number;
+  schedule?: ScheduleOptions;
+  /**
+   * Reads an article page fetched for an item whose feed holds only a summary. Until an extractor is wired
+   * in, summaries are stored as they are and no page is fetched.
+   */
+  extractPage?: (html: string, url: string) => PageFields | null;
+  /** Items handled per source and round, newest first (default 200). */
+  maxItemsPerRound?: number;
+  /** Sitemap entries older than this are ignored: sitemaps also list old pages (default 3 days). */
+  sitemapMaxAgeMs?: number;
+  /** Child sitemaps of an index read per round, most recently modified first (default 3). */
+  maxChildSitemaps?: number;
+  /** Called for each item that could not be stored, with the reason (logging). */
+  onItemError?: (source: Source, url: string | null, reason: string) => void;
+}
+
+export type PolledSource = Source & SourceFetchState;
+
+export interface RefreshResult {
+  sourceId: number;
+  status: 'fetched' | 'not-modified' | 'error';
+  /** Articles stored this round (including copies of earlier reports). */
+  newArticles: number;
+  /** Items already stored. */
+  known: number;
+  /** Items that failed (page fetch, storage) — the source itself succeeded. */
+  itemErrors: number;
+  error: string | null;
+}
+
+/**
+ * Refreshes one source: conditional fetch → parse → each new item through the article pipeline (one
+ * transaction per item, so one bad item loses nothing else) → fetch state and next check recorded. Never
+ * throws for a failure of the source: the failure is recorded on it and returned.
+ */
+export async function refreshSource(deps: RefreshDeps, source: PolledSource): Promise<RefreshResult> {
+  const schedule = deps.schedule ?? DEFAULT_SCHEDULE;
+  const result: RefreshResult = { sourceId: source.id, status: 'fetched', newArticles: 0, known: 0, itemErrors: 0, error: null };
+  try {
+    const fetched = await deps.fetcher.fetch(source.feedUrl, { kind: 'feed', etag: source.etag, lastModified: source.lastModified });
+    const now = deps.now();
+    const lifetime = cacheLifetimeMs(fetched.headers, now);
+    if (fetched.notModified) {
+      result.status = 'not-modified';
+      const patch = scheduleAfterSuccess(source, { now, itemDates: [], newArticles: 0, cacheLifetimeMs: lifetime, ttlMinutes: null }, schedule);
+      await deps.store.updateFetchState(source.id, { ...patch, etag: fetched.etag ?? source.etag, lastModified: fetched.lastModified ?? source.lastModified });
+      return result;
+    }
+    const feed = await readDocument(deps, fetched);
+    const items = selectItems(deps, feed, now);
+    for (const item of items) await handleItem(deps, source, item, result);
+    const patch = scheduleAfterSuccess(
+      source,
+      { now: deps.now(), itemDates: feed.items.map((i) => i.published ?? i.updated).filter((d): d is number => d !== null), newArticles: result.newArticles, cacheLifetimeMs: lifetime, ttlMinutes: feed.ttlMinutes },
+      schedule,
+    );
+    await deps.store.updateFetchState(source.id, { ...patch, etag: fetched.etag, lastModified: fetched.lastModified });
+  } catch (error) {
+    result.status = 'error';
+    result.error = `${isAppError(error) ? `${error.code}: ` : ''}${errorMessage(error)}`;
+    const retryAfter = isAppError(error) ? error.details?.['retryAfterMs'] : null;
+    const patch = scheduleAfterFailure(source, { now: deps.now(), message: result.error, retryAfterMs: typeof retryAfter === 'number' ? retryAfter : null }, schedule);
+    await deps.store.updateFetchState(source.id, patch);
+  }
+  return result;
+}
+
+/** Parses the fetched document; a sitemap index is followed into its most recent child sitemaps. */
+async function readDocument(deps: RefreshDeps, fetched: FetchResponse): Promise<ParsedFeed> {
+  const feed = parseFeed(fetched.body, { url: fetched.finalUrl, contentType: fetched.contentType });
+  if (feed.format !== 'sitemap-index') return feed;
+  const children = [...feed.sitemaps].sort((a, b) => (b.lastmod ?? 0) - (a.lastmod ?? 0)).slice(0, deps.maxChildSitemaps ?? 3);
+  for (const child of children) {
+    try {
+      const response = await deps.fetcher.fetch(child.url, { kind: 'feed' });
+      if (response.notModified) continue;
+      const parsed = parseFeed(response.body, { url: response.finalUrl, contentType: response.contentType });
+      feed.items.push(...parsed.items);
+    } catch (error) {
+      feed.warnings.push(`${child.url}: ${errorMessage(error)}`);
+    }
+  }
+  return feed;
+}
+
+/** Newest first, old sitemap entries dropped, at most `maxItemsPerRound`. */
+function selectItems(deps: RefreshDeps, feed: ParsedFeed, now: number): FeedItem[] {
+  const date = (item: FeedItem): number | null => item.published ?? item.updated;
+  const maxAge = deps.sitemapMaxAgeMs ?? 3 * 24 * 60 * 60 * 1000;
+  const isSitemap = feed.format === 'sitemap' || feed.format === 'sitemap-index';
+  const fresh = isSitemap ? feed.items.filter((item) => (date(item) ?? now) >= now - maxAge) : feed.items;
+  return [...fresh].sort((a, b) => (date(b) ?? 0) - (date(a) ?? 0)).slice(0, deps.maxItemsPerRound ?? 200);
+}
+
+async function handleItem(deps: RefreshDeps, source: PolledSource, item: FeedItem, result: RefreshResult): Promise<void> {
+  const input = feedItemToArticleInput(item, source.slug);
+  if (!input) return;
+  try {
+    const known = await findKnown(deps.store, source, input);
+    if (known) {
+      result.known++;
+      await refreshMetadata(deps.store, known, input);
+      return;
+    }
+    const article = item.isPartial && deps.extractPage ? await withPage(deps, source, input) : input;
+    if (!article.title && !article.text) throw new Error('no title and no text');
+    const outcome = await deps.store.transaction((tx) => deps.process(tx, article));
+    if (outcome === 'exists') result.known++;
+    else result.newArticles++;
+  } catch (error) {
+    result.itemErrors++;
+    deps.onItemError?.(source, input.url, errorMessage(error));
+  }
+}
+
+/** The stored article for this item (by feed id, then URL): known items are skipped before any page fetch. */
+async function findKnown(store: Store, source: Source, input: ArticleInput): Promise<Article | null> {
+  const byId = input.externalId ? await store.getArticleByExternalId(source.id, input.externalId) : null;
+  if (byId) return byId;
+  const url = new URL(input.url);
+  url.hash = '';
+  return store.getArticleByCanonicalUrl(url.href);
+}
+
+/**
+ * A feed that corrects a headline, summary, image or tags of a stored item updates them. The text is left
+ * alone: a changed text needs the whole article pipeline (fingerprints, story) again.
+ */
+async function refreshMetadata(store: Store, article: Article, input: ArticleInput): Promise<void> {
+  if (article.source !== input.source) return; // another outlet's copy of the URL is not ours to correct
+  const patch: Parameters<Store['updateArticle']>[1] = {};
+  if (input.title && input.title !== article.title) patch.title = input.title;
+  if (input.summary && input.summary !== article.summary) patch.summary = input.summary;
+  if (input.image && input.image !== article.image) patch.image = input.image;
+  if (input.tags?.length && input.tags.join('\u0000') !== article.tags.join('\u0000')) patch.tags = input.tags;
+  if (Object.keys(patch).length > 0) await store.updateArticle(article.id, patch);
+}
+
+/**
+ * Replaces the feed's summary with the page's text when the page can be fetched and read; otherwise the
+ * summary is kept (and the reason reported), so a blocked or broken page never loses the item.
+ */
+async function withPage(deps: RefreshDeps, source: Source, input: ArticleInput): Promise<ArticleInput> {
+  let fields: PageFields | null;
+  try {
+    const page = await deps.fetcher.fetch(input.url, { kind: 'page' });
+    fields = page.notModified ? null : deps.extractPage!(page.text(), page.finalUrl);
+  } catch (error) {
+    deps.onItemError?.(source, input.url, `page not read, feed summary kept: ${errorMessage(error)}`);
+    return input;
+  }
+  if (!fields?.text) return input;
+  const merged: ArticleInput = { ...input, summary: input.summary ?? (input.text || null) };
+  for (const [key, value] of Object.entries(fields) as [keyof PageFields, unknown][]) {
+    if (value === undefined || value === null || value === '') continue;
+    // The feed's headline and date are the publisher's own; the page's only fill what the feed lacks.
+    if ((key === 'title' || key === 'published') && input[key]) continue;
+    (merged as unknown as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}

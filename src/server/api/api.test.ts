@@ -1,0 +1,218 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { z } from 'zod';
+import { fixturePath } from '../../test-support/paths.js';
+import { testApp, type TestApp } from '../testing/test-app.js';
+import { ErrorJson, FullArticleJson, RelatedJson, SearchJson, SourceJson, SourceList, StoryDetailJson, StoryList } from './schemas.js';
+
+const CORPUS = fixturePath('server', 'reader', 'corpus.json');
+const TOKEN = 'test-admin-token-123';
+let t: TestApp;
+
+before(async () => {
+  t = await testApp(CORPUS, { adminToken: TOKEN });
+});
+after(async () => {
+  await t.store.close();
+});
+
+/** Fetches JSON and checks it against the schema the OpenAPI document publishes for it. */
+async function getJson<S extends z.ZodType>(path: string, schema: S, status = 200, init?: RequestInit): Promise<z.output<S>> {
+  const res = await t.app.request(path, init);
+  assert.equal(res.status, status, `${path}: ${res.status}`);
+  assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
+  return schema.parse(await res.json());
+}
+
+test('GET /stories pages through the ranked list with an opaque cursor', async () => {
+  const first = await getJson('/api/v1/stories?limit=2', StoryList);
+  assert.equal(first.stories.length, 2);
+  assert.equal(first.stories[0]?.id, t.fx.stories.get('rain'));
+  assert.equal(first.stories[0]?.sources, 5);
+  assert.ok(first.next_cursor);
+  const seen = new Set(first.stories.map((s) => s.id));
+  let cursor: string | null = first.next_cursor;
+  while (cursor) {
+    const next: z.output<typeof StoryList> = await getJson(`/api/v1/stories?limit=2&cursor=${cursor}`, StoryList);
+    for (const s of next.stories) {
+      assert.ok(!seen.has(s.id), 'no story twice');
+      seen.add(s.id);
+    }
+    cursor = next.next_cursor;
+  }
+  assert.equal(seen.size, t.fx.stories.size);
+});
+
+test('GET /stories?sort=recent uses keyset cursors, newest activity first', async () => {
+  const all: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: z.output<typeof StoryList> = await getJson(`/api/v1/stories?sort=recent&limit=2${cursor ? `&cursor=${cursor}` : ''}`, StoryList);
+    all.push(...page.stories.map((s) => Date.parse(s.last_seen)));
+    cursor = page.next_cursor;
+  } while (cursor);
+  assert.equal(all.length, t.fx.stories.size);
+  assert.deepEqual(all, [...all].sort((a, b) => b - a));
+  const top = await getJson('/api/v1/stories?limit=1', StoryList);
+  const mixed = await getJson(`/api/v1/stories?sort=recent&cursor=${top.next_cursor}`, ErrorJson, 400);
+  assert.equal(mixed.error.code, 'BAD_INPUT');
+});
+
+test('GET /stories/:id groups copies and names the first report', async () => {
+  const detail = await getJson(`/api/v1/stories/${t.fx.stories.get('rain')}`, StoryDetailJson);
+  assert.equal(detail.first_report?.id, t.fx.articles.get('rain-spa'));
+  const wire = detail.groups.find((g) => g.articles.length > 1);
+  assert.equal(wire?.outlets, 4);
+  assert.equal(wire?.articles[0]?.id, t.fx.articles.get('rain-spa'));
+  assert.ok(wire?.articles.slice(1).every((a) => a.duplicate_of === t.fx.articles.get('rain-spa') && a.origin === 'واس'));
+});
+
+test('GET /articles/:id and /articles/:id/related', async () => {
+  const article = await getJson(`/api/v1/articles/${t.fx.articles.get('phone-sky')}`, FullArticleJson);
+  assert.equal(article.source, 'skynews');
+  assert.equal(article.source_title, 'سكاي نيوز عربية');
+  assert.equal(article.published, '2026-03-10T08:00:00.000Z');
+  assert.match(article.text, /Dubai Mall/);
+  const related = await getJson(`/api/v1/articles/${t.fx.articles.get('derby-riyadh')}/related`, RelatedJson);
+  assert.equal(related.read_also?.id, t.fx.articles.get('team-spa'));
+  assert.deepEqual(related.related.map((a) => a.id), [t.fx.articles.get('team-spa'), t.fx.articles.get('budget')]);
+  assert.deepEqual(new Set(related.same_story.map((a) => a.source)), new Set(['okaz', 'sabq']));
+});
+
+test('GET /search with filters, snippets with highlight offsets and a cursor', async () => {
+  const q = encodeURIComponent('مكة');
+  const all = await getJson(`/api/v1/search?q=${q}&limit=2`, SearchJson);
+  assert.ok(all.total >= 4);
+  assert.equal(all.hits.length, 2);
+  for (const hit of all.hits) {
+    assert.ok(hit.highlights.length > 0);
+    for (const [s, e] of hit.highlights) assert.equal(hit.snippet.slice(s, e), 'مكة');
+  }
+  assert.ok(all.next_cursor);
+  const next = await getJson(`/api/v1/search?q=${q}&limit=2&cursor=${all.next_cursor}`, SearchJson);
+  assert.ok(next.hits.every((h) => !all.hits.some((x) => x.id === h.id)));
+  const okaz = await getJson(`/api/v1/search?q=${q}&source=okaz,sabq`, SearchJson);
+  assert.ok(okaz.hits.length > 0 && okaz.hits.every((h) => h.source === 'okaz' || h.source === 'sabq'));
+  const dated = await getJson(`/api/v1/search?q=${encodeURIComponent('الهلال')}&from=2026-03-10&to=2026-03-10`, SearchJson);
+  assert.ok(dated.hits.every((h) => h.published?.startsWith('2026-03-10')));
+  const empty = await getJson(`/api/v1/search?q=${encodeURIComponent('الهلال')}&from=2026-03-11`, SearchJson);
+  assert.equal(empty.total, 0);
+});
+
+test('bad requests get the one error shape with a fitting status', async () => {
+  const cases: [string, number, string][] = [
+    ['/api/v1/search', 400, 'BAD_INPUT'],
+    ['/api/v1/search?q=' + 'a'.repeat(201), 400, 'BAD_INPUT'],
+    ['/api/v1/search?q=x&from=2015-02-30', 400, 'BAD_INPUT'],
+    ['/api/v1/search?q=x&from=2015-03-02&to=2015-03-01', 400, 'BAD_INPUT'],
+    ['/api/v1/stories?limit=0', 400, 'BAD_INPUT'],
+    ['/api/v1/stories?cursor=not%20base64', 400, 'BAD_INPUT'],
+    ['/api/v1/stories?cursor=e30', 400, 'BAD_INPUT'],
+    ['/api/v1/stories/abc', 400, 'BAD_INPUT'],
+    ['/api/v1/stories/424242', 404, 'NOT_FOUND'],
+    ['/api/v1/articles/424242/related', 404, 'NOT_FOUND'],
+    ['/api/v1/nothing', 404, 'NOT_FOUND'],
+  ];
+  for (const [path, status, code] of cases) {
+    const body = await getJson(path, ErrorJson, status);
+    assert.equal(body.error.code, code, path);
+    assert.ok(body.error.message.length > 0);
+  }
+});
+
+test('search without a search service answers 503 UNAVAILABLE', async () => {
+  const { createServer } = await import('../create-server.js');
+  const app = createServer({ store: t.store });
+  const res = await app.request('/api/v1/search?q=x');
+  assert.equal(res.status, 503);
+  assert.equal(ErrorJson.parse(await res.json()).error.code, 'UNAVAILABLE');
+});
+
+test('admin endpoints: refused without a configured token, 401 on a wrong one, constant-shape errors', async () => {
+  const { createServer } = await import('../create-server.js');
+  const open = createServer({ store: t.store });
+  const refused = await open.request('/api/v1/sources', { method: 'POST', headers: { authorization: 'Bearer anything', 'content-type': 'application/json' }, body: '{"url":"https://a.example/feed"}' });
+  assert.equal(refused.status, 403);
+  assert.equal(ErrorJson.parse(await refused.json()).error.code, 'FORBIDDEN');
+  for (const header of [undefined, 'Bearer wrong', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`]) {
+    const res = await t.app.request('/api/v1/sources', { method: 'POST', headers: { 'content-type': 'application/json', ...(header ? { authorization: header } : {}) }, body: '{"url":"https://a.example/feed"}' });
+    assert.equal(res.status, 401, String(header));
+  }
+  const del = await t.app.request('/api/v1/sources/1', { method: 'DELETE' });
+  assert.equal(del.status, 401);
+});
+
+test('POST /sources adds a feed source, refuses duplicates and bad URLs; DELETE removes it', async () => {
+  const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+  const created = await getJson('/api/v1/sources', SourceJson, 201, { method: 'POST', headers: auth, body: JSON.stringify({ url: 'https://www.news.example.org/rss.xml' }) });
+  assert.equal(created.slug, 'news-example');
+  assert.equal(created.kind, 'feed');
+  const again = await getJson('/api/v1/sources', ErrorJson, 409, { method: 'POST', headers: auth, body: JSON.stringify({ url: 'https://www.news.example.org/rss.xml' }) });
+  assert.equal(again.error.code, 'CONFLICT');
+  for (const body of ['{"url":"javascript:alert(1)"}', '{"url":"ftp://x.example/feed"}', '{}', 'not json']) {
+    const res = await t.app.request('/api/v1/sources', { method: 'POST', headers: auth, body });
+    assert.equal(res.status, 400, body);
+  }
+  const list = await getJson('/api/v1/sources', SourceList);
+  assert.ok(list.sources.some((s) => s.id === created.id));
+  const removed = await t.app.request(`/api/v1/sources/${created.id}`, { method: 'DELETE', headers: auth });
+  assert.equal(removed.status, 204);
+  assert.equal(removed.headers.get('cache-control'), 'no-store');
+  const gone = await t.app.request(`/api/v1/sources/${created.id}`, { method: 'DELETE', headers: auth });
+  assert.equal(gone.status, 404);
+});
+
+test('an injected addSource service is used by the API', async () => {
+  const calls: string[] = [];
+  const withService = await testApp(CORPUS, {
+    adminToken: TOKEN,
+    addSource: async (url) => {
+      calls.push(url);
+      return { id: 99, slug: 'discovered', url, feedUrl: `${url}feed/`, kind: 'homepage', title: 'موقع مكتشف', homepage: url, country: null, createdAt: 0 };
+    },
+  });
+  const res = await withService.app.request('/api/v1/sources', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: '{"url":"https://site.example/"}' });
+  assert.equal(res.status, 201);
+  assert.equal(SourceJson.parse(await res.json()).feed_url, 'https://site.example/feed/');
+  assert.deepEqual(calls, ['https://site.example/']);
+  await withService.store.close();
+});
+
+test('reads carry ETag and Cache-Control; a matching If-None-Match gets 304', async () => {
+  const res = await t.app.request('/api/v1/stories');
+  const tag = res.headers.get('etag');
+  assert.ok(tag);
+  assert.equal(res.headers.get('cache-control'), 'public, max-age=30');
+  const again = await t.app.request('/api/v1/stories', { headers: { 'if-none-match': tag } });
+  assert.equal(again.status, 304);
+  const page = await t.app.request(`/article/${t.fx.articles.get('rain-spa')}`);
+  const pageTag = page.headers.get('etag');
+  assert.ok(pageTag);
+  assert.equal((await t.app.request(`/article/${t.fx.articles.get('rain-spa')}`, { headers: { 'if-none-match': pageTag } })).status, 304);
+});
+
+test('the OpenAPI document describes every route from the validating schemas', async () => {
+  const res = await t.app.request('/api/openapi.json');
+  assert.equal(res.status, 200);
+  const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { parameters: { name: string; in: string; required: boolean; schema: Record<string, unknown> }[]; responses: Record<string, unknown>; security?: unknown; requestBody?: unknown }>> };
+  assert.equal(doc.openapi, '3.0.3');
+  const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+  assert.deepEqual(ops.sort(), [
+    'DELETE /api/v1/sources/{id}',
+    'GET /api/v1/articles/{id}',
+    'GET /api/v1/articles/{id}/related',
+    'GET /api/v1/search',
+    'GET /api/v1/sources',
+    'GET /api/v1/stories',
+    'GET /api/v1/stories/{id}',
+    'POST /api/v1/sources',
+  ]);
+  const search = doc.paths['/api/v1/search']?.get;
+  const q = search?.parameters.find((p) => p.name === 'q');
+  assert.deepEqual([q?.in, q?.required, q?.schema.maxLength], ['query', true, 200]);
+  assert.equal(search?.parameters.find((p) => p.name === 'limit')?.schema.maximum, 50);
+  assert.ok(search?.responses['503']);
+  assert.ok(doc.paths['/api/v1/sources']?.post?.security);
+  assert.ok(doc.paths['/api/v1/sources']?.post?.requestBody);
+  assert.equal(doc.paths['/api/v1/stories/{id}']?.get?.parameters[0]?.in, 'path');
+});

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+/**
+ * The API's request and response shapes. The same schemas validate requests (routes.ts) and produce the
+ * OpenAPI document (openapi.ts), so the document cannot drift from what the server accepts.
+ * Field names follow the CLI's `--json` output (snake_case, ISO times).
+ */
+
+const isoTime = z.string().describe('ISO 8601 date-time (UTC)');
+const id = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+export const IdParams = z.object({ id: id.describe('numeric id') });
+
+export const Cursor = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, 'a cursor is the opaque `next_cursor` of a previous page')
+  .describe('opaque `next_cursor` from the previous page');
+
+export const StoriesQuery = z.object({
+  sort: z.enum(['top', 'recent']).default('top').describe('`top`: ranked by outlets and recency; `recent`: by last activity'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: Cursor.optional(),
+});
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'expected an ISO date such as 2015-08-03')
+  .refine(realDate, 'not a valid date');
+
+/** The calendar date exists (Date.parse would roll 2015-02-30 over to March) and the time parses. */
+function realDate(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && Number.isFinite(Date.parse(value));
+}
+
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1, 'q is required').max(200).describe('search words; Arabic is matched regardless of hamza forms and clitics'),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  source: z.string().max(200).optional().describe('source slugs, comma-separated'),
+  from: isoDate.optional().describe('earliest publication date (inclusive)'),
+  to: isoDate.optional().describe('latest publication date (inclusive)'),
+  cursor: Cursor.optional(),
+});
+
+export const NewSourceBody = z.object({
+  url: z
+    .string()
+    .trim()
+    .max(2048)
+    .url()
+    .refine((v) => /^https?:\/\//i.test(v), 'only http and https URLs')
+    .describe('feed, sitemap or homepage URL'),
+});
+
+export const ArticleJson = z.object({
+  id: z.number().int(),
+  url: z.string(),
+  canonical_url: z.string(),
+  title: z.string(),
+  source: z.string().describe('source slug'),
+  source_title: z.string(),
+  published: isoTime.nullable(),
+  summary: z.string().nullable(),
+  author: z.string().nullable(),
+  origin: z.string().nullable().describe('who first reported it (agency or earliest outlet)'),
+  duplicate_of: z.number().int().nullable().describe('id of the first stored copy of the same report'),
+  story_id: z.number().int().nullable(),
+});
+
+export const FullArticleJson = ArticleJson.extend({
+  text: z.string().describe('plain text, paragraphs separated by newlines'),
+  category: z.string().nullable(),
+  tags: z.array(z.string()),
+});
+
+export const StoryJson = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  articles: z.number().int(),
+  sources: z.number().int(),
+  first_seen: isoTime,
+  last_seen: isoTime,
+  outlets: z.array(z.object({ slug: z.string(), name: z.string(), articles: z.number().int() })),
+});
+
+export const StoryList = z.object({ stories: z.array(StoryJson), next_cursor: z.string().nullable() });
+
+export const StoryDetailJson = z.object({
+  story: StoryJson,
+  first_report: ArticleJson.nullable(),
+  groups: z.array(z.object({ outlets: z.number().int(), articles: z.array(ArticleJson) })).describe('articles carrying the same report, earliest first'),
+  related_stories: z.array(StoryJson.omit({ outlets: true })),
+});
+
+export const RelatedJson = z.object({
+  article: ArticleJson,
+  read_also: ArticleJson.nullable(),
+  same_story: z.array(ArticleJson),
+  related: z.array(ArticleJson),
+});
+
+export const SearchJson = z.object({
+  total: z.number().int(),
+  hits: z.array(
+    z.object({
+      id: z.number().int(),
+      url: z.string(),
+      title: z.string(),
+      source: z.string(),
+      published: isoTime.nullable(),
+      score: z.number(),
+      snippet: z.string(),
+      highlights: z.array(z.tuple([z.number().int(), z.number().int()])).describe('[start, end) offsets into snippet'),
+    }),
+  ),
+  next_cursor: z.string().nullable(),
+});
+
+export const SourceJson = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  url: z.string(),
+  feed_url: z.string(),
+  title: z.string(),
+  kind: z.enum(['feed', 'sitemap', 'homepage', 'import']),
+});
+
+export const SourceStatusJson = SourceJson.extend({
+  articles: z.number().int(),
+  last_fetch: isoTime.nullable(),
+  last_error: z.string().nullable(),
+  next_check: isoTime.nullable(),
+  paused: z.boolean(),
+});
+
+export const SourceList = z.object({ sources: z.array(SourceStatusJson) });
+
+export const ErrorJson = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

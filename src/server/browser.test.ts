@@ -1,0 +1,221 @@
+/// <reference lib="dom" />
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { fixturePath, REPO_ROOT } from '../test-support/paths.js';
+import { testApp, type TestApp } from './testing/test-app.js';
+import { startServer, type RunningServer } from './listen.js';
+
+/**
+ * The reader in a real browser (Debian's Chromium driven by playwright-core): every page of the fixture
+ * database at phone and desktop widths. Screenshots go to test-artifacts/browser/; with
+ * UPDATE_SCREENSHOTS=1 the home, story and article ones are also copied to docs/screenshots/.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const skip = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM} (install Debian's chromium package; .ci/run does)`;
+const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'browser');
+const DOCS = join(REPO_ROOT, 'docs', 'screenshots');
+
+let t: TestApp;
+let server: RunningServer;
+let browser: Browser;
+let profile: string;
+
+before(async () => {
+  if (skip) return;
+  t = await testApp(fixturePath('server', 'reader', 'corpus.json'), { adminToken: 'browser-token' });
+  server = await startServer(t.app, { host: '127.0.0.1', port: 0 });
+  profile = mkdtempSync(join(tmpdir(), 'sada-chromium-'));
+  const { chromium } = await import('playwright-core');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    // playwright gives every launch a fresh temporary profile (it refuses --user-data-dir here); TMPDIR points
+    // it at our own directory, removed afterwards
+    env: { ...process.env, TMPDIR: profile },
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+after(async () => {
+  if (skip) return;
+  await browser?.close();
+  await server?.close();
+  await t?.store.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+const VIEWPORTS = { mobile: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } } as const;
+
+interface Visit {
+  page: Page;
+  context: BrowserContext;
+  consoleErrors: string[];
+  dialogs: string[];
+  foreign: string[];
+}
+
+async function visit(path: string, viewport: keyof typeof VIEWPORTS, colorScheme: 'light' | 'dark' = 'light'): Promise<Visit> {
+  const context = await browser.newContext({ viewport: VIEWPORTS[viewport], colorScheme, locale: 'ar', javaScriptEnabled: true });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const dialogs: string[] = [];
+  const foreign: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'data:' || url.hostname === '127.0.0.1') return route.continue();
+    foreign.push(url.href);
+    return route.abort();
+  });
+  const res = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  assert.equal(res?.status(), 200, path);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return { page, context, consoleErrors, dialogs, foreign };
+}
+
+/** The checks every page must pass. */
+async function checkPage(v: Visit, name: string, viewport: keyof typeof VIEWPORTS) {
+  const layout = await v.page.evaluate(() => {
+    const brand = document.querySelector('.brand')!.getBoundingClientRect();
+    const heading = document.querySelector('h1')!;
+    const h1 = heading.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(heading);
+    const rects = Array.from(range.getClientRects());
+    // mixed Arabic/Latin text breaks into bidi runs: the line's right end is the rightmost run
+    const text = { right: Math.max(...rects.map((r) => r.right)), left: Math.min(...rects.map((r) => r.left)) };
+    return {
+      lang: document.documentElement.lang,
+      dir: document.documentElement.dir,
+      direction: getComputedStyle(document.body).direction,
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+      brandRight: brand.right,
+      h1Right: h1.right,
+      h1Left: h1.left,
+      h1Rtl: heading.matches(':dir(rtl)'),
+      textRight: text.right,
+      textLeft: text.left,
+      font: document.fonts.check('16px "Noto Naskh Arabic"', 'صدى'),
+      images: document.images.length,
+    };
+  });
+  assert.equal(layout.lang, 'ar', name);
+  assert.equal(layout.dir, 'rtl', name);
+  assert.equal(layout.direction, 'rtl', name);
+  assert.ok(layout.scrollWidth <= layout.clientWidth, `${name} (${viewport}): no horizontal overflow (${layout.scrollWidth} > ${layout.clientWidth})`);
+  assert.ok(layout.brandRight > layout.clientWidth / 2, `${name}: the brand sits on the right in RTL`);
+  // dir="auto": an Arabic heading is right-to-left and starts at the right; a Latin-only one starts at the left
+  assert.equal(layout.h1Rtl, name !== 'hostile', `${name}: heading direction`);
+  if (layout.h1Rtl) assert.ok(Math.abs(layout.h1Right - layout.textRight) < 2, `${name}: the heading's first line starts at its right edge`);
+  else assert.ok(Math.abs(layout.textLeft - layout.h1Left) < 2, `${name}: the Latin heading starts at its left edge`);
+  assert.ok(layout.textLeft >= 0, `${name}: the heading is not pushed off screen`);
+  assert.ok(layout.font, `${name}: the self-hosted Arabic font loaded`);
+  assert.equal(layout.images, 0, `${name}: no images (nothing fetched from third parties)`);
+  assert.deepEqual(v.consoleErrors, [], `${name}: console errors`);
+  assert.deepEqual(v.dialogs, [], `${name}: dialogs`);
+  assert.deepEqual(v.foreign, [], `${name}: requests leaving 127.0.0.1`);
+  const file = join(ARTIFACTS, `${name}-${viewport}.png`);
+  await v.page.screenshot({ path: file, fullPage: true });
+  if (process.env.UPDATE_SCREENSHOTS === '1' && ['home', 'story', 'article'].includes(name)) {
+    mkdirSync(DOCS, { recursive: true });
+    copyFileSync(file, join(DOCS, `${name}-${viewport}.png`));
+  }
+}
+
+const pages = () => ({
+  home: '/',
+  story: `/story/${t.fx.stories.get('rain')}`,
+  article: `/article/${t.fx.articles.get('rain-okaz')}`,
+  'article-mixed': `/article/${t.fx.articles.get('phone-tech')}`,
+  'story-mixed': `/story/${t.fx.stories.get('phone')}`,
+  search: `/search?q=${encodeURIComponent('أمطار مكة')}`,
+  sources: '/sources',
+  hostile: `/article/${t.fx.articles.get('xss-hostile')}`,
+});
+
+for (const viewport of ['mobile', 'desktop'] as const) {
+  test(`every page in Chromium at ${viewport} width: RTL, no overflow, no console errors, no third-party requests`, { skip }, async () => {
+    for (const [name, path] of Object.entries(pages())) {
+      const v = await visit(path, viewport);
+      try {
+        await checkPage(v, name, viewport);
+      } finally {
+        await v.context.close();
+      }
+    }
+  });
+}
+
+test('an article titled <img src=x onerror=alert(1)> shows the title as text and fires no dialog', { skip }, async () => {
+  const v = await visit(pages().hostile, 'mobile');
+  try {
+    const title = await v.page.textContent('h1');
+    assert.equal(title, '<img src=x onerror=alert(1)>');
+    const hostile = await v.page.evaluate(() => document.querySelectorAll('img, iframe, svg, script, a[href^="javascript"]').length);
+    assert.equal(hostile, 0);
+    await v.page.waitForTimeout(200);
+    assert.deepEqual(v.dialogs, []);
+    const home = await visit('/', 'desktop');
+    try {
+      assert.ok((await home.page.textContent('body'))?.includes('<img src=x onerror=alert(1)>'));
+      assert.deepEqual(home.dialogs, []);
+    } finally {
+      await home.context.close();
+    }
+  } finally {
+    await v.context.close();
+  }
+});
+
+test('dark theme follows the system setting', { skip }, async () => {
+  const colors: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    const v = await visit('/', 'mobile', scheme);
+    try {
+      colors.push(await v.page.evaluate(() => getComputedStyle(document.body).backgroundColor));
+      await v.page.screenshot({ path: join(ARTIFACTS, `home-mobile-${scheme}.png`), fullPage: true });
+      if (process.env.UPDATE_SCREENSHOTS === '1' && scheme === 'dark') copyFileSync(join(ARTIFACTS, 'home-mobile-dark.png'), join(DOCS, 'home-mobile-dark.png'));
+    } finally {
+      await v.context.close();
+    }
+  }
+  assert.notEqual(colors[0], colors[1]);
+});
+
+test('the search form and the story pages work without JavaScript', { skip }, async () => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.mobile, javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.fill('header input[name=q]', 'الهلال');
+    await Promise.all([page.waitForURL(/\/search\?q=/), page.click('header button[type=submit]')]);
+    assert.ok((await page.locator('mark').count()) > 0, 'highlighted results');
+    await page.click('ol.links a[href^="/article/"]');
+    await page.waitForURL(/\/article\/\d+$/);
+    assert.ok((await page.textContent('h1'))?.includes('الهلال'));
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,98 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { fixturePath } from '../../test-support/paths.js';
+import { testApp, type TestApp } from '../testing/test-app.js';
+import { renderAtom, xmlEscape } from './atom.js';
+
+const CORPUS = fixturePath('server', 'reader', 'corpus.json');
+let t: TestApp;
+
+before(async () => {
+  t = await testApp(CORPUS);
+});
+after(async () => {
+  await t.store.close();
+});
+
+interface AtomDoc {
+  feed: {
+    '@_xmlns': string;
+    id: string;
+    title: { '#text': string };
+    updated: string;
+    link: { '@_rel': string; '@_href': string }[];
+    author: { name: string };
+    entry?: { id: string; title: { '#text': string }; updated: string; link: { '@_href': string }; summary?: { '#text': string }; author?: { name: string } | { name: string }[] }[];
+  };
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** Parses with a real XML parser and checks the Atom rules RFC 4287 makes mandatory. */
+function parseAtom(xml: string): AtomDoc['feed'] {
+  const valid = XMLValidator.validate(xml);
+  assert.equal(valid, true, JSON.stringify(valid));
+  const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' }).parse(xml) as AtomDoc;
+  const feed = doc.feed;
+  assert.equal(feed['@_xmlns'], 'http://www.w3.org/2005/Atom');
+  assert.ok(feed.id && feed.title && RFC3339.test(feed.updated));
+  const links = ([] as { '@_rel': string; '@_href': string }[]).concat(feed.link);
+  assert.ok(links.some((l) => l['@_rel'] === 'self'));
+  assert.ok(feed.author.name, 'a feed-level author covers every entry');
+  const ids = new Set<string>();
+  for (const e of feed.entry ?? []) {
+    assert.ok(e.id && !ids.has(e.id), 'entry ids are present and unique');
+    ids.add(e.id);
+    assert.ok(RFC3339.test(e.updated));
+    assert.ok(e.link['@_href'].startsWith('http://localhost/'));
+  }
+  return feed;
+}
+
+test('xmlEscape removes characters XML forbids and escapes markup', () => {
+  assert.equal(xmlEscape('a<b>&"\'\u0007\uFFFE\uD800z'), 'a&lt;b&gt;&amp;&quot;&apos;z');
+  assert.equal(xmlEscape('😀 عربي'), '😀 عربي', 'valid surrogate pairs stay');
+});
+
+test('renderAtom output parses back, hostile text included', () => {
+  const xml = renderAtom({
+    id: 'http://localhost/',
+    title: 'x <y> & z',
+    updated: 0,
+    self: 'http://localhost/feeds/top.xml?a=1&b=2',
+    alternate: 'http://localhost/',
+    entries: [{ id: 'http://localhost/article/1', title: ']]><evil/>\u0001', updated: 1, link: 'http://localhost/article/1', summary: '<script>x</script>', authors: ['"a"'] }],
+  });
+  const feed = parseAtom(xml);
+  assert.equal(feed.title['#text'], 'x <y> & z');
+  assert.equal(feed.entry?.[0]?.title['#text'], ']]><evil/>');
+  assert.equal(feed.entry?.[0]?.summary?.['#text'], '<script>x</script>');
+});
+
+test('/feeds/top.xml lists the top stories in rank order', async () => {
+  const res = await t.app.request('/feeds/top.xml');
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'application/atom+xml; charset=utf-8');
+  const feed = parseAtom(await res.text());
+  assert.equal(feed.entry?.length, t.fx.stories.size);
+  assert.equal(feed.entry?.[0]?.id, `http://localhost/story/${t.fx.stories.get('rain')}`);
+  assert.ok(feed.entry?.some((e) => e.title['#text'] === '<img src=x onerror=alert(1)>'), 'hostile titles survive as text');
+});
+
+test('/feeds/search.xml and /feeds/source/:id.xml', async () => {
+  const search = await t.app.request(`/feeds/search.xml?q=${encodeURIComponent('iPhone')}`);
+  assert.equal(search.status, 200);
+  const feed = parseAtom(await search.text());
+  assert.ok((feed.entry?.length ?? 0) >= 3);
+  assert.match(feed.title['#text'], /iPhone/);
+  const hostile = t.fx.sources.get('hostile');
+  const source = await t.app.request(`/feeds/source/${hostile}.xml`);
+  assert.equal(source.status, 200);
+  const sourceFeed = parseAtom(await source.text());
+  assert.equal(sourceFeed.entry?.length, 1);
+  assert.ok(sourceFeed.entry?.[0]?.summary?.['#text'].includes('<script>alert(2)</script>'));
+  assert.equal((await t.app.request('/feeds/search.xml')).status, 400);
+  assert.equal((await t.app.request('/feeds/source/9999.xml')).status, 404);
+  assert.equal((await t.app.request('/feeds/source/abc.xml')).status, 404);
+});

@@ -1,0 +1,106 @@
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { AppError } from '../../core/errors.js';
+import type { Store } from '../../store/store.js';
+import { SearchQuery } from '../api/schemas.js';
+import type { ArticleView, Reader } from '../read/reader.js';
+import { sortTime } from '../read/reader.js';
+import { outletName } from '../read/source-names.js';
+import { lead } from '../read/text.js';
+import type { SearchRunner } from '../search-runner.js';
+import type { Clock } from '../services.js';
+import { sendCached } from '../http-cache.js';
+import { renderAtom, type AtomEntry, type AtomFeed } from './atom.js';
+
+export interface FeedDeps {
+  store: Store;
+  reader: Reader;
+  search: SearchRunner;
+  clock: Clock;
+  searchLimit: MiddlewareHandler;
+}
+
+const ENTRIES = 30;
+
+/** Atom feeds out: top stories, a saved search, one source's newest articles. */
+export function mountFeeds(app: Hono, deps: FeedDeps): void {
+  const { reader, store } = deps;
+
+  app.get('/feeds/top.xml', async (c) => {
+    const { cards } = await reader.topStories(0, ENTRIES);
+    const base = origin(c);
+    const entries: AtomEntry[] = cards.map((card) => ({
+      id: `${base}/story/${card.story.id}`,
+      title: card.story.title,
+      updated: card.story.lastSeen,
+      published: card.story.firstSeen,
+      link: `${base}/story/${card.story.id}`,
+      authors: card.outlets.slice(0, 5).map((o) => o.name),
+      summary: card.headline ? lead(card.headline.article.summary, card.headline.article.text, 400) : '',
+    }));
+    return atom(c, { id: `${base}/`, title: 'صدى: أهم القصص', self: `${base}/feeds/top.xml`, alternate: `${base}/`, updated: newest(entries, deps.clock), entries });
+  });
+
+  app.get('/feeds/search.xml', deps.searchLimit, async (c) => {
+    const parsed = SearchQuery.safeParse({ ...c.req.query(), limit: String(ENTRIES) });
+    if (!parsed.success) throw new AppError('BAD_INPUT', `invalid search: ${parsed.error.issues[0]?.message ?? 'bad query'}`);
+    const result = await deps.search.run(parsed.data);
+    const base = origin(c);
+    const views = await Promise.all(result.hits.map((h) => reader.view(h.article)));
+    const entries = views.map((v) => articleEntry(base, v));
+    const query = new URLSearchParams({ q: parsed.data.q }).toString();
+    return atom(c, {
+      id: `${base}/search?${query}`,
+      title: `صدى: بحث عن «${parsed.data.q}»`,
+      self: `${base}/feeds/search.xml?${query}`,
+      alternate: `${base}/search?${query}`,
+      updated: newest(entries, deps.clock),
+      entries,
+    });
+  });
+
+  app.get('/feeds/source/:file', async (c) => {
+    const match = /^([1-9]\d{0,15})\.xml$/.exec(c.req.param('file'));
+    if (!match) throw new AppError('NOT_FOUND', 'no such feed');
+    const id = Number(match[1]);
+    const source = await store.getSource(id);
+    if (!source) throw new AppError('NOT_FOUND', `no source with id ${id}`);
+    const articles = await store.listArticles({ sourceId: id, limit: ENTRIES });
+    const base = origin(c);
+    const entries = (await Promise.all(articles.map((a) => reader.view(a)))).map((v) => articleEntry(base, v));
+    const name = outletName(source.slug, source.title);
+    return atom(c, {
+      id: `${base}/feeds/source/${id}.xml`,
+      title: `صدى: ${name}`,
+      self: `${base}/feeds/source/${id}.xml`,
+      alternate: `${base}/sources`,
+      updated: newest(entries, deps.clock),
+      entries,
+    });
+  });
+}
+
+function articleEntry(base: string, v: ArticleView): AtomEntry {
+  const a = v.article;
+  return {
+    id: `${base}/article/${a.id}`,
+    title: a.title,
+    updated: sortTime(a),
+    published: a.published,
+    link: `${base}/article/${a.id}`,
+    authors: [v.origin ? `${v.outlet} (نقلاً عن ${v.origin})` : v.outlet],
+    summary: lead(a.summary, a.text, 400),
+    ...(a.category ? { categories: [a.category] } : {}),
+  };
+}
+
+function newest(entries: AtomEntry[], clock: Clock): number {
+  return entries.length > 0 ? Math.max(...entries.map((e) => e.updated)) : clock();
+}
+
+function origin(c: Context): string {
+  return new URL(c.req.url).origin;
+}
+
+function atom(c: Context, feed: AtomFeed) {
+  return sendCached(c, renderAtom(feed), 'application/atom+xml; charset=utf-8');
+}

@@ -1,0 +1,73 @@
+import type { ArticleDetail } from '../read/reader.js';
+import { sortTime } from '../read/reader.js';
+import { paragraphs } from '../read/text.js';
+import { NOUNS } from './format.js';
+import { Layout, When, safeHttpUrl, type PageEnv } from './layout.js';
+import { ArticleLine, ArticleLinks } from './parts.js';
+
+export function ArticlePage(props: { env: PageEnv; detail: ArticleDetail }) {
+  const { env, detail } = props;
+  const { fmt } = env;
+  const { article } = detail.view;
+  const time = sortTime(article);
+  const original = safeHttpUrl(article.url);
+  const hijri = fmt.hijri(time);
+  return (
+    <Layout env={env} title={article.title || 'مقال'}>
+      <div class="article-page">
+        <article class="reading">
+          {detail.story ? (
+            <p class="meta">
+              <a href={`/story/${detail.story.id}`}>{`التغطية الكاملة: ${fmt.count(detail.story.sources, NOUNS.source)}`}</a>
+            </p>
+          ) : null}
+          <h1 dir="auto">{article.title || 'بلا عنوان'}</h1>
+          <div class="meta">
+            <bdi>{detail.view.outlet}</bdi>
+            {detail.view.origin ? (
+              <span class="origin">
+                نقلاً عن <bdi>{detail.view.origin}</bdi>
+              </span>
+            ) : null}
+            {article.author ? <bdi>{article.author}</bdi> : null}
+            <When fmt={fmt} time={time} />
+            <span>{fmt.dateTime(time)}</span>
+            {hijri ? <span>{hijri}</span> : null}
+          </div>
+          <div class="body">
+            {paragraphs(article.text).map((p) => (
+              <p dir="auto">{p}</p>
+            ))}
+          </div>
+          {original ? (
+            <p>
+              <a href={original} rel="noopener noreferrer nofollow" referrerpolicy="no-referrer">
+                اقرأ الخبر في موقعه الأصلي
+              </a>
+            </p>
+          ) : null}
+        </article>
+        <aside>
+          {detail.readAlso ? (
+            <section>
+              <h2>اقرأ أيضاً</h2>
+              <div class="panel">
+                <ArticleLine fmt={fmt} view={detail.readAlso} />
+              </div>
+            </section>
+          ) : null}
+          <section>
+            <h2>تغطيات أخرى للخبر</h2>
+            <ArticleLinks fmt={fmt} views={detail.otherCoverage} empty="لم تنشر مصادر أخرى هذا الخبر بعد." />
+          </section>
+          {detail.similar.length > 0 ? (
+            <section>
+              <h2>مقالات مشابهة</h2>
+              <ArticleLinks fmt={fmt} views={detail.similar} />
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Child } from 'hono/jsx';
+import { toIso } from '../../core/time.js';
+import type { Formatter } from './format.js';
+
+/** What every page needs besides its data. */
+export interface PageEnv {
+  fmt: Formatter;
+  stylesheet: string;
+  /** The search box's current query. */
+  q?: string;
+}
+
+export function Layout(props: { env: PageEnv; title: string; children: Child; feed?: { href: string; title: string } }) {
+  const { env } = props;
+  return (
+    <html lang="ar" dir="rtl">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <meta name="referrer" content="no-referrer" />
+        <title>{`${props.title} — صدى`}</title>
+        <link rel="icon" href="data:," />
+        <link rel="stylesheet" href={env.stylesheet} />
+        <link rel="alternate" type="application/atom+xml" title="صدى: أهم القصص" href="/feeds/top.xml" />
+        {props.feed ? <link rel="alternate" type="application/atom+xml" title={props.feed.title} href={props.feed.href} /> : null}
+      </head>
+      <body>
+        <a class="skip" href="#content">
+          انتقل إلى المحتوى
+        </a>
+        <header class="site">
+          <div class="wrap">
+            <a class="brand" href="/">
+              صدى<small>أصداء الخبر في الصحافة العربية</small>
+            </a>
+            <nav class="main" aria-label="الأقسام">
+              <a href="/">أهم القصص</a>
+              <a href="/search">البحث</a>
+              <a href="/sources">المصادر</a>
+            </nav>
+            <form class="search-box" action="/search" method="get" role="search">
+              <input type="search" name="q" value={env.q ?? ''} placeholder="ابحث في الأخبار" aria-label="كلمات البحث" dir="auto" maxlength={200} />
+              <button type="submit">بحث</button>
+            </form>
+          </div>
+        </header>
+        <main id="content" class="wrap">
+          {props.children}
+        </main>
+        <footer class="site">
+          <div class="wrap">
+            صدى يجمع الأخبار من مصادرها ويعرض من نشرها أولاً. <a href="/feeds/top.xml">خلاصة Atom</a> · <a href="/api/openapi.json">واجهة البرمجة</a>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** A relative time with the full date (and Hijri date) as its tooltip and a machine-readable datetime. */
+export function When(props: { fmt: Formatter; time: number | null }) {
+  if (props.time === null) return <span class="muted">تاريخ غير معروف</span>;
+  const hijri = props.fmt.hijri(props.time);
+  const full = props.fmt.dateTime(props.time);
+  return (
+    <time datetime={toIso(props.time) ?? ''} title={hijri ? `${full} — ${hijri}` : full}>
+      {props.fmt.relative(props.time)}
+    </time>
+  );
+}
+
+/** Only http(s) links to the outside are ever rendered; anything else (javascript:, data:) becomes null. */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}

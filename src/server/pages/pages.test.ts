@@ -1,0 +1,174 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixturePath } from '../../test-support/paths.js';
+import { testApp, type TestApp } from '../testing/test-app.js';
+import { openStore } from '../../store/open.js';
+import { createServer } from '../create-server.js';
+
+const CORPUS = fixturePath('server', 'reader', 'corpus.json');
+let t: TestApp;
+
+before(async () => {
+  t = await testApp(CORPUS);
+});
+after(async () => {
+  await t.store.close();
+});
+
+async function page(path: string, init?: RequestInit) {
+  const res = await t.app.request(path, init);
+  return { res, body: await res.text() };
+}
+
+const id = (key: string) => {
+  const value = t.fx.articles.get(key);
+  assert.ok(value, `fixture article ${key}`);
+  return value;
+};
+
+test('every page is an Arabic RTL document with the stylesheet and no script', async () => {
+  for (const path of ['/', `/story/${t.fx.stories.get('rain')}`, `/article/${id('rain-okaz')}`, '/search?q=أمطار', '/sources']) {
+    const { res, body } = await page(path);
+    assert.equal(res.status, 200, path);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+    assert.ok(body.startsWith('<!DOCTYPE html><html lang="ar" dir="rtl">'), path);
+    assert.match(body, /<link rel="stylesheet" href="\/assets\/sada\.[0-9a-f]{12}\.css"\/>/);
+    assert.doesNotMatch(body, /<script/i, path);
+  }
+});
+
+test('home ranks the story covered by most outlets first and shows outlets, counts and Arabic relative time', async () => {
+  const { body } = await page('/');
+  const rain = body.indexOf(`/story/${t.fx.stories.get('rain')}`);
+  const phone = body.indexOf(`/story/${t.fx.stories.get('phone')}`);
+  const derby = body.indexOf(`/story/${t.fx.stories.get('derby')}`);
+  assert.ok(rain > 0 && phone > 0 && derby > 0);
+  assert.ok(rain < phone && phone < derby, 'five outlets two hours ago rank above three outlets, recent above old');
+  assert.match(body, /5 مصادر/);
+  assert.match(body, /منذ ساعة/, 'the rain story was last updated 60 minutes ago');
+  assert.match(body, /<bdi>واس<\/bdi>/);
+  assert.match(body, /<bdi>عكاظ<\/bdi>/, 'imported slugs get Arabic outlet names');
+  assert.match(body, /datetime="2026-03-10T11:00:00.000Z"/);
+});
+
+test('story page: full coverage, first report marked, wire copies collapsed, timeline and related stories', async () => {
+  const { body } = await page(`/story/${t.fx.stories.get('rain')}`);
+  assert.match(body, /التغطية الكاملة/);
+  assert.match(body, /أول من نشر/);
+  assert.match(body, /الأسبق/);
+  assert.match(body, /نفس النص في 4 مواقع/);
+  assert.match(body, /النسخ الأخرى \(3\)/);
+  assert.match(body, /التسلسل الزمني/);
+  assert.match(body, /نقلاً عن <bdi>واس<\/bdi>/);
+  const derby = await page(`/story/${t.fx.stories.get('derby')}`);
+  assert.match(derby.body, /قصص ذات صلة/);
+  assert.ok(derby.body.includes(`/story/${t.fx.stories.get('team')}`), 'the national team story is related to the derby');
+});
+
+test('article page: text as paragraphs, origin of a copy, read-also, other coverage and similar', async () => {
+  const { body } = await page(`/article/${id('rain-okaz')}`);
+  assert.match(body, /نقلاً عن <bdi>واس<\/bdi>/);
+  assert.equal((body.match(/<div class="body">(.*?)<\/div>/s)?.[1]?.match(/<p dir="auto">/g) ?? []).length, 3);
+  assert.match(body, /تغطيات أخرى للخبر/);
+  for (const other of ['rain-spa', 'rain-madina', 'rain-sabq', 'rain-riyadh']) assert.ok(body.includes(`/article/${id(other)}`), other);
+  assert.match(body, /href="https:\/\/okaz\.example\.com\/news\/rain-okaz" rel="noopener noreferrer nofollow"/);
+
+  const derby = await page(`/article/${id('derby-riyadh')}`);
+  const readAlso = derby.body.slice(derby.body.indexOf('اقرأ أيضاً'));
+  assert.ok(readAlso.indexOf(`/article/${id('team-spa')}`) > 0, 'read-also is the most related article of another story');
+  assert.match(derby.body, /مقالات مشابهة/);
+  assert.ok(derby.body.includes(`/article/${id('budget')}`));
+});
+
+test('hostile strings are escaped everywhere and a javascript: URL is never linked', async () => {
+  const { body } = await page(`/article/${id('xss-hostile')}`);
+  assert.ok(body.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the title is shown as text');
+  assert.doesNotMatch(body, /<img|<iframe|<svg|<script|<a href="javascript/i);
+  assert.doesNotMatch(body, /javascript:alert\(4\)/);
+  assert.ok(body.includes('&lt;script&gt;alert(5)&lt;/script&gt;'));
+  const home = await page('/');
+  assert.doesNotMatch(home.body, /<img|<script/i);
+  const sources = await page('/sources');
+  assert.doesNotMatch(sources.body, /<script|<b>/i);
+  assert.ok(sources.body.includes('&lt;b&gt;موقع&lt;/b&gt;'));
+});
+
+test('mixed Arabic/Latin titles are direction-isolated', async () => {
+  const { body } = await page(`/story/${t.fx.stories.get('phone')}`);
+  assert.match(body, /<h1 dir="auto">شركة Apple تطلق هاتف iPhone 17 في دبي/);
+  assert.match(body, /<bdi>Tech Wire عربي<\/bdi>/);
+});
+
+test('digits follow the reader locale: ar-SA gets Arabic-Indic digits', async () => {
+  const { body } = await page('/', { headers: { 'accept-language': 'ar-SA,ar;q=0.9,en;q=0.5' } });
+  assert.match(body, /٥ مصادر/);
+  const latin = await page('/', { headers: { 'accept-language': 'en-US' } });
+  assert.match(latin.body, /5 مصادر/);
+});
+
+test('search page highlights matches, filters by source and keeps the query in the form', async () => {
+  const { body } = await page('/search?q=' + encodeURIComponent('الأمطار مكة'));
+  assert.match(body, /<mark>/);
+  assert.match(body, /value="الأمطار مكة"/);
+  assert.ok(body.includes(`/article/${id('rain-spa')}`));
+  const filtered = await page('/search?q=' + encodeURIComponent('أمطار') + '&source=okaz');
+  assert.ok(filtered.body.includes(`/article/${id('rain-okaz')}`));
+  assert.ok(!filtered.body.includes(`/article/${id('rain-spa')}`));
+  const bad = await page('/search?q=x&from=yesterday');
+  assert.equal(bad.res.status, 400);
+  assert.match(bad.body, /تحقق من كلمات البحث/);
+});
+
+test('sources page lists status, errors and the admin forms only when a token is configured', async () => {
+  const { body } = await page('/sources');
+  assert.match(body, /HTTP 503 من الخادم البعيد/);
+  assert.match(body, /SADA_ADMIN_TOKEN/);
+  assert.doesNotMatch(body, /name="token"/);
+  const admin = await testApp(CORPUS, { adminToken: 'secret-token' });
+  const form = await (await admin.app.request('/sources')).text();
+  assert.match(form, /name="token"/);
+  const wrong = await admin.app.request('/sources', { method: 'POST', body: new URLSearchParams({ url: 'https://feeds.example.org/rss', token: 'nope' }) });
+  assert.equal(wrong.status, 401);
+  assert.match(await wrong.text(), /رمز الإدارة غير صحيح/);
+  const ok = await admin.app.request('/sources', { method: 'POST', body: new URLSearchParams({ url: 'https://feeds.example.org/rss', token: 'secret-token' }) });
+  assert.equal(ok.status, 303);
+  assert.equal(ok.headers.get('location'), '/sources?done=added');
+  const listed = await (await admin.app.request('/sources?done=added')).text();
+  assert.match(listed, /أضيف المصدر/);
+  assert.match(listed, /feeds\.example\.org/);
+  const added = (await admin.store.listSources()).find((s) => s.feedUrl === 'https://feeds.example.org/rss');
+  assert.ok(added);
+  const removed = await admin.app.request('/sources/remove', { method: 'POST', body: new URLSearchParams({ id: String(added.id), token: 'secret-token' }) });
+  assert.equal(removed.status, 303);
+  assert.ok(!(await admin.store.listSources()).some((s) => s.id === added.id));
+  await admin.store.close();
+});
+
+test('unknown pages and ids give an Arabic error page with the right status', async () => {
+  for (const [path, status] of [['/story/999999', 404], ['/article/0', 400], ['/nowhere', 404], ['/?page=abc', 400]] as const) {
+    const { res, body } = await page(path);
+    assert.equal(res.status, status, path);
+    assert.match(body, /<html lang="ar" dir="rtl">/);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+  }
+});
+
+test('an empty database shows how to add sources or import', async () => {
+  const store = await openStore(':memory:');
+  const app = createServer({ store });
+  const body = await (await app.request('/')).text();
+  assert.match(body, /لا توجد أخبار بعد/);
+  assert.match(body, /sada sources add/);
+  assert.match(body, /sada import/);
+  await store.close();
+});
+
+test('articles without stories are listed on the home page until stories form', async () => {
+  const store = await openStore(':memory:');
+  const source = await store.ensureImportSource('okaz', 0);
+  await store.insertArticle({ sourceId: source.id, url: 'https://okaz.example.com/a', canonicalUrl: 'https://okaz.example.com/a', externalId: null, title: 'خبر بلا قصة', text: 'نص', summary: null, author: null, category: null, tags: [], image: null, lang: 'ar', published: 1000, ingestedAt: 1000, contentHash: 'h' });
+  const body = await (await createServer({ store }).request('/')).text();
+  assert.match(body, /أحدث المقالات/);
+  assert.match(body, /خبر بلا قصة/);
+  await store.close();
+});

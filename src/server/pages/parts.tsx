@@ -1,0 +1,83 @@
+import type { ArticleView, OutletCount, StoryCard } from '../read/reader.js';
+import { sortTime } from '../read/reader.js';
+import { lead } from '../read/text.js';
+import { NOUNS, type Formatter } from './format.js';
+import { When } from './layout.js';
+
+/** Shared pieces of the pages. Third-party strings appear only as JSX text or attributes (escaped). */
+
+export function OutletList(props: { fmt: Formatter; outlets: OutletCount[]; max?: number }) {
+  const shown = props.outlets.slice(0, props.max ?? 8);
+  const rest = props.outlets.length - shown.length;
+  return (
+    <ul class="outlets" aria-label="المصادر">
+      {shown.map((o) => (
+        <li>
+          <bdi>{o.name}</bdi>
+          {o.articles > 1 ? <span class="muted"> ({props.fmt.number(o.articles)})</span> : null}
+        </li>
+      ))}
+      {rest > 0 ? <li class="muted">{`+${props.fmt.number(rest)}`}</li> : null}
+    </ul>
+  );
+}
+
+export function StoryCardItem(props: { fmt: Formatter; card: StoryCard }) {
+  const { fmt, card } = props;
+  const h = card.headline;
+  return (
+    <li class="story-card">
+      <h2>
+        <a href={`/story/${card.story.id}`} dir="auto">
+          {card.story.title || h?.article.title || 'قصة بلا عنوان'}
+        </a>
+      </h2>
+      {h ? (
+        <p class="lead" dir="auto">
+          {lead(h.article.summary, h.article.text)}
+        </p>
+      ) : null}
+      <div class="meta">
+        <span class="badge">{fmt.count(card.story.sources, NOUNS.source)}</span>
+        <span>{fmt.count(card.story.articles, NOUNS.article)}</span>
+        <When fmt={fmt} time={card.story.lastSeen} />
+      </div>
+      <OutletList fmt={fmt} outlets={card.outlets} />
+    </li>
+  );
+}
+
+/** One article as a line: title link, outlet, origin and time. */
+export function ArticleLine(props: { fmt: Formatter; view: ArticleView; mark?: string }) {
+  const { fmt, view } = props;
+  return (
+    <div class="article-line">
+      <a href={`/article/${view.article.id}`} dir="auto">
+        {view.article.title || 'بلا عنوان'}
+      </a>
+      <div class="meta">
+        {props.mark ? <span class="badge">{props.mark}</span> : null}
+        <bdi>{view.outlet}</bdi>
+        {view.origin ? (
+          <span class="origin">
+            نقلاً عن <bdi>{view.origin}</bdi>
+          </span>
+        ) : null}
+        <When fmt={fmt} time={sortTime(view.article)} />
+      </div>
+    </div>
+  );
+}
+
+export function ArticleLinks(props: { fmt: Formatter; views: ArticleView[]; empty?: string }) {
+  if (props.views.length === 0) return props.empty ? <p class="muted">{props.empty}</p> : null;
+  return (
+    <ul class="plain links">
+      {props.views.map((v) => (
+        <li>
+          <ArticleLine fmt={props.fmt} view={v} />
+        </li>
+      ))}
+    </ul>
+  );
+}

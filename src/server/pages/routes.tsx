@@ -1,0 +1,184 @@
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.js';
+import type { Store } from '../../store/store.js';
+import { checkAdminToken } from '../auth.js';
+import { SearchQuery } from '../api/schemas.js';
+import { errorStatus, toHttpError } from '../http-errors.js';
+import { sendCached } from '../http-cache.js';
+import type { Reader } from '../read/reader.js';
+import type { SearchRunner } from '../search-runner.js';
+import type { AddSource } from '../services.js';
+import { ArticlePage } from './article.js';
+import { HomePage } from './home.js';
+import { SearchPage, type SearchPageData } from './search.js';
+import { SourcesPage, type SourcesPageData } from './sources.js';
+import { StoryPage } from './story.js';
+import type { PageEnv } from './layout.js';
+
+export interface PageDeps {
+  store: Store;
+  reader: Reader;
+  search: SearchRunner;
+  addSource: AddSource;
+  adminToken: string;
+  /** Builds the formatting environment for a request (locale from Accept-Language, time from the clock). */
+  env(c: Context, q?: string): PageEnv;
+  searchLimit: MiddlewareHandler;
+  onSourcesChanged(): void;
+}
+
+const PAGE_SIZE = 20;
+const SEARCH_PAGE_SIZE = 10;
+const Page = z.coerce.number().int().min(1).max(500).default(1);
+const Id = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+/** Renders a page as a complete HTML document. */
+export async function html(c: Context, element: unknown, status = 200) {
+  return sendHtml(c, await render(element), status);
+}
+
+async function render(element: unknown): Promise<string> {
+  return `<!DOCTYPE html>${String(await (element as Promise<string> | string))}`;
+}
+
+function sendHtml(c: Context, document: string, status = 200) {
+  return sendCached(c, document, 'text/html; charset=utf-8', status);
+}
+
+function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError('BAD_INPUT', `${what} غير صالح`);
+  return parsed.data;
+}
+
+export function mountPages(app: Hono, deps: PageDeps): void {
+  const { reader, store } = deps;
+
+  // The front page is the same for every reader of one locale while the reader reuses its listing and the
+  // formatter its minute: keep the rendered document beside both (weak keys: dropped when either is replaced).
+  const renderedHome = new WeakMap<object, WeakMap<object, string>>();
+
+  app.get('/', async (c) => {
+    const page = parseOr400(Page, c.req.query('page'), 'رقم الصفحة');
+    const top = await reader.topStories((page - 1) * PAGE_SIZE, PAGE_SIZE);
+    const { cards, more } = top;
+    const env = deps.env(c);
+    const cached = renderedHome.get(top)?.get(env.fmt);
+    if (cached) return sendHtml(c, cached);
+    let latest: Awaited<ReturnType<Reader['view']>>[] = [];
+    let articleCount = 0;
+    if (cards.length === 0 && page === 1) {
+      articleCount = await store.countArticles();
+      if (articleCount > 0) latest = await Promise.all((await store.listArticles({ limit: PAGE_SIZE })).map((a) => reader.view(a)));
+    }
+    const document = await render(<HomePage env={env} data={{ cards, page, more, latest, articleCount }} />);
+    if (cards.length > 0) {
+      const byFormatter = renderedHome.get(top) ?? new WeakMap<object, string>();
+      byFormatter.set(env.fmt, document);
+      renderedHome.set(top, byFormatter);
+    }
+    return sendHtml(c, document);
+  });
+
+  app.get('/story/:id', async (c) => {
+    const id = parseOr400(Id, c.req.param('id'), 'رقم القصة');
+    const detail = await reader.storyDetail(id);
+    if (!detail) throw new AppError('NOT_FOUND', 'لا توجد قصة بهذا الرقم.');
+    return html(c, <StoryPage env={deps.env(c)} detail={detail} />);
+  });
+
+  app.get('/article/:id', async (c) => {
+    const id = parseOr400(Id, c.req.param('id'), 'رقم المقال');
+    const detail = await reader.articleDetail(id);
+    if (!detail) throw new AppError('NOT_FOUND', 'لا يوجد مقال بهذا الرقم.');
+    return html(c, <ArticlePage env={deps.env(c)} detail={detail} />);
+  });
+
+  app.get('/search', deps.searchLimit, async (c) => {
+    const raw = c.req.query();
+    const data: SearchPageData = {
+      q: (raw.q ?? '').trim().slice(0, 200),
+      source: raw.source ?? '',
+      from: raw.from ?? '',
+      to: raw.to ?? '',
+      page: 1,
+      pageSize: SEARCH_PAGE_SIZE,
+      sources: await store.listSources(),
+      result: null,
+    };
+    let status = 200;
+    if (data.q) {
+      try {
+        data.page = parseOr400(Page, raw.page, 'رقم الصفحة');
+        const query = parseOr400(SearchQuery, { q: data.q, limit: String(SEARCH_PAGE_SIZE), source: raw.source || undefined, from: raw.from || undefined, to: raw.to || undefined }, 'البحث');
+        const result = await deps.search.run(query, (data.page - 1) * SEARCH_PAGE_SIZE);
+        const views = await Promise.all(result.hits.map((h) => reader.view(h.article)));
+        data.result = { total: result.total, hits: result.hits.map((h, i) => ({ view: views[i]!, snippet: h.snippet, highlights: h.highlights })) };
+      } catch (error) {
+        const e = toHttpError(error);
+        if (e.code === 'INTERNAL' || e.code === 'STORAGE') throw e;
+        status = errorStatus(e);
+        data.message = e.code === 'UNAVAILABLE' ? 'البحث غير متاح على هذا الخادم حالياً.' : e.code === 'BAD_INPUT' ? 'تحقق من كلمات البحث والتواريخ (بصيغة 2015-08-03).' : e.message;
+      }
+    }
+    return html(c, <SearchPage env={deps.env(c, data.q)} data={data} />, status);
+  });
+
+  const sourcesPage = async (c: Context, notice?: SourcesPageData['notice'], status = 200) => {
+    c.header('Cache-Control', 'no-store');
+    const data: SourcesPageData = { sources: await store.listSources(), adminEnabled: deps.adminToken !== '', ...(notice ? { notice } : {}) };
+    return html(c, <SourcesPage env={deps.env(c)} data={data} />, status);
+  };
+
+  app.get('/sources', (c) => {
+    const done = c.req.query('done');
+    return sourcesPage(c, done === 'added' ? { ok: true, text: 'أضيف المصدر.' } : done === 'removed' ? { ok: true, text: 'حُذف المصدر.' } : undefined);
+  });
+
+  /** Admin forms: the token travels in the form body; failures re-render the page with the reason. */
+  const adminForm = (action: (form: Record<string, string>) => Promise<string>) => async (c: Context) => {
+    try {
+      const body = await c.req.parseBody();
+      const form = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+      checkAdminToken(deps.adminToken, form.token);
+      const done = await action(form);
+      deps.onSourcesChanged();
+      return c.redirect(`/sources?done=${done}`, 303);
+    } catch (error) {
+      const e = toHttpError(error);
+      if (e.code === 'INTERNAL' || e.code === 'STORAGE') throw e;
+      return sourcesPage(c, { ok: false, text: adminMessage(e) }, errorStatus(e));
+    }
+  };
+
+  app.post(
+    '/sources',
+    adminForm(async (form) => {
+      await deps.addSource(parseOr400(z.string().trim().url().max(2048), form.url, 'الرابط'));
+      return 'added';
+    }),
+  );
+
+  app.post(
+    '/sources/remove',
+    adminForm(async (form) => {
+      const id = parseOr400(Id, form.id, 'رقم المصدر');
+      if (!(await store.removeSource(id))) throw new AppError('NOT_FOUND', 'لا يوجد مصدر بهذا الرقم.');
+      return 'removed';
+    }),
+  );
+}
+
+function adminMessage(e: AppError): string {
+  switch (e.code) {
+    case 'FORBIDDEN':
+      return 'الإدارة معطلة على هذا الخادم.';
+    case 'UNAUTHORIZED':
+      return 'رمز الإدارة غير صحيح.';
+    case 'CONFLICT':
+      return 'هذا المصدر مضاف من قبل.';
+    default:
+      return e.message;
+  }
+}

@@ -1,0 +1,115 @@
+import type { SourceWithStatus } from '../../core/types.js';
+import type { ArticleView } from '../read/reader.js';
+import { outletName } from '../read/source-names.js';
+import type { SnippetSpan } from '../services.js';
+import { NOUNS } from './format.js';
+import { Layout, type PageEnv } from './layout.js';
+import { ArticleLine } from './parts.js';
+
+export interface SearchPageData {
+  q: string;
+  source: string;
+  from: string;
+  to: string;
+  page: number;
+  pageSize: number;
+  sources: SourceWithStatus[];
+  /** Null before a query is given. */
+  result: { total: number; hits: { view: ArticleView; snippet: string; highlights: SnippetSpan[] }[] } | null;
+  /** Shown instead of results (search unavailable, bad filter). */
+  message?: string;
+}
+
+export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
+  const { env, data } = props;
+  const { fmt } = env;
+  const feedHref = data.q ? `/feeds/search.xml?q=${encodeURIComponent(data.q)}` : undefined;
+  return (
+    <Layout env={env} title={data.q ? `بحث: ${data.q}` : 'البحث'} {...(feedHref ? { feed: { href: feedHref, title: `صدى: ${data.q}` } } : {})}>
+      <h1>البحث</h1>
+      <form class="filters panel" action="/search" method="get">
+        <label>
+          الكلمات
+          <input type="search" name="q" value={data.q} dir="auto" maxlength={200} required />
+        </label>
+        <label>
+          المصدر
+          <select name="source">
+            <option value="">كل المصادر</option>
+            {data.sources.map((s) => (
+              <option value={s.slug} selected={s.slug === data.source}>
+                {outletName(s.slug, s.title)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          من تاريخ
+          <input type="date" name="from" value={data.from} />
+        </label>
+        <label>
+          إلى تاريخ
+          <input type="date" name="to" value={data.to} />
+        </label>
+        <button type="submit">بحث</button>
+      </form>
+      {data.message ? <p class="panel status-error">{data.message}</p> : null}
+      {data.result ? (
+        <section>
+          <p class="muted">{data.result.total > 0 ? fmt.count(data.result.total, NOUNS.result) : 'لا نتائج لهذا البحث.'}</p>
+          <ol class="plain links">
+            {data.result.hits.map((hit) => (
+              <li>
+                <ArticleLine fmt={fmt} view={hit.view} />
+                <p class="snippet" dir="auto">
+                  <Highlighted text={hit.snippet} spans={hit.highlights} />
+                </p>
+              </li>
+            ))}
+          </ol>
+          <Pager data={data} />
+          {feedHref ? (
+            <p class="muted">
+              <a href={feedHref}>تابع هذا البحث بخلاصة Atom</a>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+function Pager(props: { data: SearchPageData }) {
+  const { data } = props;
+  if (!data.result) return null;
+  const link = (page: number) => {
+    const params = new URLSearchParams({ q: data.q });
+    if (data.source) params.set('source', data.source);
+    if (data.from) params.set('from', data.from);
+    if (data.to) params.set('to', data.to);
+    if (page > 1) params.set('page', String(page));
+    return `/search?${params.toString()}`;
+  };
+  const more = data.result.total > data.page * data.pageSize;
+  return (
+    <nav class="pager" aria-label="الصفحات">
+      {data.page > 1 ? <a href={link(data.page - 1)}>→ السابق</a> : <span />}
+      {more ? <a href={link(data.page + 1)}>التالي ←</a> : <span />}
+    </nav>
+  );
+}
+
+/** Splits a snippet at its highlight spans; every part stays text, matches are wrapped in <mark>. */
+export function Highlighted(props: { text: string; spans: SnippetSpan[] }) {
+  const parts: (string | { mark: string })[] = [];
+  let at = 0;
+  const spans = [...props.spans].filter((s) => s.start >= 0 && s.end <= props.text.length && s.start < s.end).sort((a, b) => a.start - b.start);
+  for (const s of spans) {
+    if (s.start < at) continue;
+    if (s.start > at) parts.push(props.text.slice(at, s.start));
+    parts.push({ mark: props.text.slice(s.start, s.end) });
+    at = s.end;
+  }
+  if (at < props.text.length) parts.push(props.text.slice(at));
+  return <>{parts.map((p) => (typeof p === 'string' ? p : <mark>{p.mark}</mark>))}</>;
+}

@@ -1,0 +1,49 @@
+import { AppError } from '../core/errors.js';
+import type { SearchResult, SearchService } from './services.js';
+
+export interface SearchRequest {
+  q: string;
+  limit: number;
+  /** Comma-separated source slugs. */
+  source?: string | undefined;
+  /** ISO date or date-time. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Turns a validated search request (page, API or feed) into a SearchService call: source lists split, a
+ * date-only `to` covers its whole day. Without a search service, searching is reported as unavailable.
+ */
+export class SearchRunner {
+  constructor(private readonly service: SearchService | undefined) {}
+
+  get available(): boolean {
+    return this.service !== undefined;
+  }
+
+  async run(request: SearchRequest, offset = 0): Promise<SearchResult> {
+    if (!this.service) throw new AppError('UNAVAILABLE', 'search is not available on this server');
+    const sources = request.source
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const from = request.from ? Date.parse(dateOnly(request.from) ? `${request.from}T00:00:00Z` : request.from) : undefined;
+    let to = request.to ? Date.parse(dateOnly(request.to) ? `${request.to}T00:00:00Z` : request.to) : undefined;
+    if (to !== undefined && request.to && dateOnly(request.to)) to += DAY - 1;
+    if (from !== undefined && to !== undefined && from > to) throw new AppError('BAD_INPUT', 'the date range is empty: `from` is after `to`');
+    return this.service.search(request.q, {
+      limit: request.limit,
+      offset,
+      ...(sources && sources.length > 0 ? { sources } : {}),
+      ...(from !== undefined ? { from } : {}),
+      ...(to !== undefined ? { to } : {}),
+    });
+  }
+}
+
+function dateOnly(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value);
+}

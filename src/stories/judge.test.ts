@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { backgroundStats, fixtureTerms } from '../test-support/story-fixtures.js';
+import { buildProfile } from './profile.js';
+import { decide, judge, relationFromScore, RELATION_RANK, type Relation } from './judge.js';
+import { decodeProfile, encodeProfile } from './profile-codec.js';
+import { JUDGE_MODEL } from './model.js';
+
+const names = ['original', 'copy', 'rewrite', 'related', 'unrelated'] as const;
+const terms = Object.fromEntries(names.map((n) => [n, fixtureTerms('airport', n)])) as Record<(typeof names)[number], ReturnType<typeof fixtureTerms>>;
+const stats = backgroundStats(Object.values(terms));
+const profile = Object.fromEntries(names.map((n) => [n, buildProfile(terms[n], stats)])) as Record<(typeof names)[number], ReturnType<typeof buildProfile>>;
+
+function expectRelation(a: (typeof names)[number], b: (typeof names)[number], relation: Relation) {
+  const j = judge(profile[a], profile[b]);
+  assert.equal(j.relation, relation, `${a} vs ${b}: ${JSON.stringify(j)}`);
+  assert.equal(relationFromScore(j.score), relation, 'the score reads back as its relation');
+}
+
+test('a wire copy with a new headline and an extra paragraph is the same report', () => {
+  expectRelation('original', 'copy', 'duplicate');
+});
+
+test('an independent write-up of the same event is the same story, not a copy', () => {
+  expectRelation('original', 'rewrite', 'same_story');
+  expectRelation('copy', 'rewrite', 'same_story');
+});
+
+test('the same topic but another event is related; another subject is unrelated', () => {
+  expectRelation('original', 'related', 'related');
+  expectRelation('original', 'unrelated', 'unrelated');
+  expectRelation('related', 'unrelated', 'unrelated');
+});
+
+test('scores are ordered like the relations and the judgement is symmetric', () => {
+  const order = (['copy', 'rewrite', 'related', 'unrelated'] as const).map((n) => judge(profile.original, profile[n]).score);
+  assert.deepEqual([...order].sort((x, y) => y - x), order);
+  for (const a of names) {
+    for (const b of names) {
+      const ab = judge(profile[a], profile[b]);
+      const ba = judge(profile[b], profile[a]);
+      assert.ok(Math.abs(ab.score - ba.score) < 1e-6, `${a}/${b}`);
+      assert.ok(ab.score >= 0 && ab.score <= 1);
+    }
+  }
+  assert.equal(judge(profile.original, profile.original).relation, 'duplicate');
+});
+
+test('the score is monotone in each feature and stays inside its band', () => {
+  const base = { full: 0.3, lead: 0.2, head: 0.3, sharedRare: 2 };
+  let last = -1;
+  for (let x = 0; x <= 1.0001; x += 0.05) {
+    const j = decide({ ...base, full: x, lead: x });
+    assert.ok(j.score >= last - 1e-9, `score fell at ${x}`);
+    last = j.score;
+    const band = RELATION_RANK[j.relation] * 0.25;
+    assert.ok(j.score >= band && j.score < band + 0.25 + (j.relation === 'duplicate' ? 1e-9 : 0));
+  }
+});
+
+test('empty articles are unrelated to everything', () => {
+  const empty = buildProfile({ title: [], body: [] }, stats);
+  const j = judge(empty, profile.original);
+  assert.equal(j.relation, 'unrelated');
+  assert.equal(judge(empty, empty).relation, 'unrelated');
+});
+
+test('profiles survive the storage codec unchanged, and damaged bytes are refused', () => {
+  const bytes = encodeProfile(profile.original);
+  const back = decodeProfile(bytes);
+  assert.deepEqual(back, profile.original);
+  assert.equal(judge(back, profile.copy).score, judge(profile.original, profile.copy).score);
+  assert.throws(() => decodeProfile(bytes.subarray(0, bytes.length - 3)), RangeError);
+  assert.throws(() => decodeProfile(new Uint8Array([9])), RangeError);
+  const padded = new Uint8Array(bytes.length + 1);
+  padded.set(bytes);
+  assert.throws(() => decodeProfile(padded), RangeError);
+});
+
+test('the model keeps its thresholds ordered', () => {
+  assert.ok(JUDGE_MODEL.story.related < JUDGE_MODEL.story.sameStory);
+});

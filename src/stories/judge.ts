@@ -1,0 +1,91 @@
+import { JUDGE_MODEL, type JudgeModel } from './model.js';
+import type { ArticleProfile } from './profile.js';
+import { type SparseVector, dot, hasKey, sharedKeys } from './sparse-vector.js';
+
+export type Relation = 'duplicate' | 'same_story' | 'related' | 'unrelated';
+
+export const RELATION_RANK: Record<Relation, number> = { unrelated: 0, related: 1, same_story: 2, duplicate: 3 };
+
+export interface PairFeatures {
+  /** Whole-article cosine. */
+  full: number;
+  /** Cosine of the openings. */
+  lead: number;
+  /** Mean share of each article's head that the other article mentions. */
+  head: number;
+  /** Rare terms the two share. */
+  sharedRare: number;
+}
+
+export interface Judgement {
+  /** In [0, 1], higher is closer; the relation bands are [0, .25) [.25, .5) [.5, .75) [.75, 1]. */
+  score: number;
+  relation: Relation;
+  features: PairFeatures;
+}
+
+/** Share of `head`'s weight whose terms appear anywhere in the other article. */
+function coverage(head: SparseVector, other: SparseVector): number {
+  let total = 0;
+  let found = 0;
+  for (let i = 0; i < head.keys.length; i++) {
+    const w = head.values[i] ?? 0;
+    total += w;
+    if (hasKey(other.keys, head.keys[i] ?? 0)) found += w;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+export function pairFeatures(a: ArticleProfile, b: ArticleProfile): PairFeatures {
+  return {
+    full: Math.min(1, dot(a.full, b.full)),
+    lead: Math.min(1, dot(a.lead, b.lead)),
+    head: (coverage(a.head, b.full) + coverage(b.head, a.full)) / 2,
+    sharedRare: sharedKeys(a.rare, b.rare),
+  };
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/**
+ * Decides the relation from the features and maps both models onto one monotone score: a duplicate
+ * scores by how sure the same-report model is; otherwise the story model's value is placed in its band,
+ * and inside the same-story band the same-report model orders near-copies above separate write-ups.
+ */
+export function decide(f: PairFeatures, model: JudgeModel = JUDGE_MODEL): Judgement {
+  const d = model.duplicate;
+  const s = model.story;
+  const zDup = d.lead * f.lead + d.full * f.full + d.bias;
+  const zStory = s.full * f.full + s.head * f.head + s.rare * Math.log1p(f.sharedRare);
+  let score: number;
+  let relation: Relation;
+  if (zDup >= 0) {
+    relation = 'duplicate';
+    score = 0.75 + 0.25 * (2 * sigmoid(zDup) - 1);
+  } else if (zStory >= s.sameStory) {
+    relation = 'same_story';
+    score = 0.5 + 0.25 * 2 * sigmoid(zDup);
+  } else if (zStory >= s.related) {
+    relation = 'related';
+    score = 0.25 + (0.25 * (zStory - s.related)) / (s.sameStory - s.related);
+  } else {
+    relation = 'unrelated';
+    score = 0.25 * 2 * sigmoid(zStory - s.related);
+  }
+  // Keep each band half-open so a score always reads back as its relation.
+  const band = RELATION_RANK[relation] * 0.25;
+  score = Math.min(Math.max(score, band), relation === 'duplicate' ? 1 : band + 0.2499);
+  return { score, relation, features: f };
+}
+
+/** The pair judgement used everywhere: ingest, story assignment, related reading and `sada pairs`. */
+export function judge(a: ArticleProfile, b: ArticleProfile, model: JudgeModel = JUDGE_MODEL): Judgement {
+  return decide(pairFeatures(a, b), model);
+}
+
+export function relationFromScore(score: number): Relation {
+  if (score >= 0.75) return 'duplicate';
+  if (score >= 0.5) return 'same_story';
+  if (score >= 0.25) return 'related';
+  return 'unrelated';
+}

@@ -1,0 +1,32 @@
+/**
+ * The parameters of pair judgement, in one place. Every number here was measured on the labelled dev
+ * pairs with k-fold cross-validation (docs/STORIES.md gives the method, the figures and how to refit).
+ *
+ * Two small linear models decide the relation of two articles:
+ *   - same report (duplicate): the openings are the same text. z = lead·lead + full·full + bias ≥ 0,
+ *     where `lead` is the cosine of the first `leadTerms` content words and `full` the whole-article cosine.
+ *   - same story / related: z = full·full + head·head + rare·ln(1 + sharedRare), compared with two
+ *     thresholds. `head` is how much of each article's headline and opening (IDF²-weighted) the other
+ *     article mentions anywhere; `sharedRare` counts shared terms rarer than one document in `rareDocs`.
+ */
+export interface JudgeModel {
+  /** Content words of the opening compared for the same-report decision. */
+  leadTerms: number;
+  /** Content words after the title that make up the "head" (what the article is about). */
+  headTerms: number;
+  /** Weight of a title occurrence relative to one body occurrence in the full vector. */
+  titleWeight: number;
+  /** A term is rare when at most one document in this many contains it. */
+  rareDocs: number;
+  duplicate: { lead: number; full: number; bias: number };
+  story: { full: number; head: number; rare: number; related: number; sameStory: number };
+}
+
+export const JUDGE_MODEL: JudgeModel = {
+  leadTerms: 100,
+  headTerms: 40,
+  titleWeight: 2,
+  rareDocs: 200,
+  duplicate: { lead: 7.44, full: 4.46, bias: -7.57 },
+  story: { full: 2.78, head: 2.82, rare: 1.1, related: 1.35, sameStory: 3.55 },
+};

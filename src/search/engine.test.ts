@@ -3,38 +3,24 @@ import assert from 'node:assert/strict';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { SearchEngine, type SearchRequest } from './engine.js';
-import { buildIndexDocument } from './index-document.js';
-import type { AnalyzedToken } from './types.js';
+import { indexDocumentFor } from './index-document.js';
+import { analyzeTerms, stem } from '../text/index.js';
+import type { AnalyzeTerms } from './types.js';
 
 /**
- * A stand-in analyzer for the engine's mechanics: hamza/alef/ta-marbuta/ya folding and a deliberately
- * AGGRESSIVE stemmer that conflates كتاب، كاتب and كتب — the worst case the exact-form share must survive.
+ * Sada's analyzer with one change: a deliberately AGGRESSIVE stemmer that conflates كتاب، كاتب and كتب —
+ * the worst case the exact-form share must survive (Sada's own light stemmer keeps them apart).
  */
-const STOP = new Set(['في', 'من', 'علي', 'عن', 'الي']);
 const ROOTS = new Map([
   ['كتاب', 'كتب'],
   ['كاتب', 'كتب'],
   ['كتب', 'كتب'],
 ]);
-function fold(w: string): string {
-  return w
-    .replace(/[\u064B-\u0652\u0640]/g, '')
-    .replace(/[أإآ]/g, 'ا')
-    .replace(/ة/g, 'ه')
-    .replace(/ى/g, 'ي')
-    .toLowerCase();
-}
-function stemOf(norm: string): string {
-  let w = norm.replace(/^(وال|بال|لل|ال)(?=..)/, '');
-  w = w.replace(/(ات|ون|ين|ه)$/, (m) => (w.length - m.length >= 3 ? '' : m));
-  return ROOTS.get(w) ?? w;
-}
-function analyze(text: string): AnalyzedToken[] {
-  return [...text.matchAll(/[\p{L}\p{N}\u064B-\u0652\u0640]+/gu)].map((m) => {
-    const norm = fold(m[0]);
-    return { token: m[0], norm, stem: stemOf(norm), start: m.index, end: m.index + m[0].length, stop: STOP.has(norm) };
-  });
-}
+const conflating = (norm: string) => {
+  const s = stem(norm);
+  return ROOTS.get(s) ?? s;
+};
+const analyze: AnalyzeTerms = (text) => analyzeTerms(text, { stemmer: conflating });
 
 const T0 = Date.parse('2015-08-03T09:00:00Z');
 
@@ -66,7 +52,7 @@ describe('search engine', () => {
       duplicateOf: duplicateOf ? ids.get(duplicateOf)! : null,
     });
     ids.set(name, id);
-    await store.indexDocument(buildIndexDocument(id, analyze(title), analyze(text)));
+    await store.indexDocument(indexDocumentFor(id, title, text, analyze));
   }
 
   before(async () => {

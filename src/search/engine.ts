@@ -5,7 +5,8 @@ import { planQuery, type QueryPlan } from './query-plan.js';
 import { DEFAULT_RANKING, type RankingParams } from './ranking-params.js';
 import { Scorer, type ScoreResult, type ScoredDoc } from './scorer.js';
 import { QueryWords, buildHitSnippets, type HitSnippets } from './hit-snippets.js';
-import type { Analyze, SearchDocInfo, SearchFilter, SearchIndexReader } from './types.js';
+import { analyzeTerms } from '../text/index.js';
+import type { AnalyzeTerms, SearchDocInfo, SearchFilter, SearchIndexReader } from './types.js';
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 100;
@@ -49,7 +50,7 @@ export class SearchEngine {
 
   constructor(
     private readonly reader: SearchIndexReader,
-    private readonly analyze: Analyze,
+    private readonly analyze: AnalyzeTerms = analyzeTerms,
     private readonly params: RankingParams = DEFAULT_RANKING,
   ) {}
 
@@ -60,7 +61,7 @@ export class SearchEngine {
     const offset = clampInt(request.offset ?? 0, 0, 10_000);
     const plan = planQuery(parsed, this.analyze);
     if (plan.empty) {
-      warnings.push(plan.empty === 'only-stopwords' ? 'the query holds only very common words' : 'the query holds no words to search for');
+      warnings.push(plan.empty === 'only-stopwords' ? 'الاستعلام كلمات شائعة فقط؛ أضف كلمة مميزة' : 'لا كلمات للبحث عنها في الاستعلام');
       return { total: 0, hits: [], warnings, empty: plan.empty };
     }
     const filter = await this.resolveFilter(parsed, request, warnings);
@@ -84,7 +85,7 @@ export class SearchEngine {
     const filter: SearchFilter = {};
     if (slugs.length > 0) {
       const ids = await this.reader.searchSourceIds(slugs);
-      for (const slug of slugs) if (!ids.has(slug)) warnings.push(`no source is called "${slug}"`);
+      for (const slug of slugs) if (!ids.has(slug)) warnings.push(`لا مصدر باسم «${slug}»`);
       if (ids.size === 0) return 'impossible';
       filter.sourceIds = [...ids.values()];
     }
@@ -92,11 +93,11 @@ export class SearchEngine {
       const text = request[side] ?? parsed[side];
       if (!text) continue;
       const bound = parseDateBound(text, side);
-      if (bound === null) warnings.push(`"${text}" is not a date; ${side}: was ignored`);
+      if (bound === null) warnings.push(`أُهمل ${side}: «${text}» ليس تاريخًا`);
       else filter[side] = bound;
     }
     if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
-      warnings.push('the date range is empty (from is after to)');
+      warnings.push('نطاق التاريخ فارغ: بدايته بعد نهايته');
       return 'impossible';
     }
     return filter.sourceIds || filter.from !== undefined || filter.to !== undefined ? filter : null;

@@ -1,9 +1,10 @@
 import type { Article } from '../core/types.js';
 import { EXACT_PREFIX, STEM_PREFIX, exactForm } from './index-keys.js';
-import { isContentToken } from './index-document.js';
+import { isContentTerm } from './index-document.js';
 import type { QueryPlan } from './query-plan.js';
 import { makeSnippet, type Snippet, type SnippetHit } from './snippet.js';
-import type { Analyze, AnalyzedToken } from './types.js';
+import type { Terms } from '../text/index.js';
+import type { AnalyzeTerms } from './types.js';
 
 /**
  * Analysis is the costly part of presenting a hit, so only the text up to the snippet is analysed: the
@@ -42,10 +43,11 @@ export class QueryWords {
     return this.stems.size;
   }
 
-  /** The token's match: the stem it shares with the query, weighted up when the form is the one typed. */
-  match(token: AnalyzedToken, offset = 0): SnippetHit | null {
-    if (token.stop || !this.stems.has(token.stem)) return null;
-    return { start: token.start + offset, end: token.end + offset, key: token.stem, weight: this.exacts.has(exactForm(token.norm)) ? 1.5 : 1 };
+  /** Term i's match: the stem it shares with the query, weighted up when the form is the one typed. */
+  match(terms: Terms, i: number, offset = 0): SnippetHit | null {
+    const stem = terms.stems[i]!;
+    if (!this.stems.has(stem) || !isContentTerm(terms, i)) return null;
+    return { start: terms.starts[i]! + offset, end: terms.ends[i]! + offset, key: stem, weight: this.exacts.has(exactForm(terms.norms[i]!)) ? 1.5 : 1 };
   }
 }
 
@@ -53,7 +55,7 @@ export class QueryWords {
  * Snippet and title marks for one hit, located by re-analysing the original title and text.
  * `bodyPositions` are the content-word positions of the query's words in the body (from the index).
  */
-export function buildHitSnippets(article: Article, words: QueryWords, analyze: Analyze, bodyPositions: readonly number[] = []): HitSnippets {
+export function buildHitSnippets(article: Article, words: QueryWords, analyze: AnalyzeTerms, bodyPositions: readonly number[] = []): HitSnippets {
   const needed = wordsNeeded(bodyPositions);
   const hits: SnippetHit[] = [];
   let done = 0;
@@ -61,9 +63,10 @@ export function buildHitSnippets(article: Article, words: QueryWords, analyze: A
   let chunk = Math.max(MIN_CHUNK, needed * CHARS_PER_WORD);
   while (done < article.text.length && done < MAX_SCAN_CHARS) {
     const end = cutPoint(article.text, done + chunk);
-    for (const token of analyze(article.text.slice(done, end))) {
-      if (isContentToken(token)) content++;
-      const hit = words.match(token, done);
+    const terms = analyze(article.text.slice(done, end));
+    for (let i = 0; i < terms.count; i++) {
+      if (isContentTerm(terms, i)) content++;
+      const hit = words.match(terms, i, done);
       if (hit) hits.push(hit);
     }
     done = end;
@@ -73,7 +76,8 @@ export function buildHitSnippets(article: Article, words: QueryWords, analyze: A
   const snippet = makeSnippet(article.text.slice(0, done), hits);
   if (done < article.text.length && !snippet.text.endsWith('…')) snippet.text += '…';
   const titleHighlights: [number, number][] = [];
-  for (const token of analyze(article.title)) if (words.match(token)) titleHighlights.push([token.start, token.end]);
+  const title = analyze(article.title);
+  for (let i = 0; i < title.count; i++) if (words.match(title, i)) titleHighlights.push([title.starts[i]!, title.ends[i]!]);
   return { snippet, titleHighlights };
 }
 

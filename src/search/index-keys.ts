@@ -29,7 +29,11 @@ export function stemKey(stem: string): string {
 }
 
 export function exactKey(norm: string): string {
-  return clip(EXACT_PREFIX + exactForm(norm));
+  return exactKeyOfForm(exactForm(norm));
+}
+
+export function exactKeyOfForm(form: string): string {
+  return clip(EXACT_PREFIX + form);
 }
 
 export function isStemKey(key: string): boolean {

@@ -8,7 +8,8 @@
  *   source:okaz      only this source (repeat for several); from:2015-08-01 to:2015-08-04 bound the date
  *
  * Anything else — stray quotes, brackets, SQL or FTS operators — is treated as ordinary text, and the
- * analyzer later drops what is not a word. Problems are reported as warnings, never as errors.
+ * analyzer later drops what is not a word. Problems are reported as warnings (UI text, in Arabic), never
+ * as errors.
  */
 
 export const MAX_QUERY_CHARS = 1000;
@@ -35,6 +36,8 @@ export interface ParsedQuery {
   warnings: string[];
 }
 
+const OR_WARNING = 'أُهملت OR: تحتاج كلمة قبلها وكلمة بعدها';
+
 const OPEN_QUOTES: Record<string, string> = { '"': '"', '«': '»', '“': '”', '„': '“', '”': '”' };
 const FIELD = /^(source|from|to):(.*)$/i;
 
@@ -47,10 +50,10 @@ interface RawToken {
 export function parseQuery(input: unknown): ParsedQuery {
   const result: ParsedQuery = { clauses: [], excluded: [], sources: [], from: null, to: null, warnings: [] };
   let text = typeof input === 'string' ? input : '';
-  if (typeof input !== 'string') result.warnings.push('the query is not text');
+  if (typeof input !== 'string') result.warnings.push('الاستعلام ليس نصًا');
   if (text.length > MAX_QUERY_CHARS) {
     text = text.slice(0, MAX_QUERY_CHARS);
-    result.warnings.push(`the query was cut to its first ${MAX_QUERY_CHARS} characters`);
+    result.warnings.push(`اقتُطع الاستعلام عند ${MAX_QUERY_CHARS} حرف`);
   }
   // Control characters and lone surrogates are noise in a query.
   text = text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ' ');
@@ -59,7 +62,7 @@ export function parseQuery(input: unknown): ParsedQuery {
   let pendingOr = false;
   for (const token of tokens) {
     if (!token.phrase && !token.negated && (token.text === 'OR' || token.text === '|')) {
-      if (result.clauses.length === 0 || pendingOr) result.warnings.push('OR needs a word on each side; it was ignored');
+      if (result.clauses.length === 0 || pendingOr) result.warnings.push(OR_WARNING);
       else pendingOr = true;
       continue;
     }
@@ -82,11 +85,11 @@ export function parseQuery(input: unknown): ParsedQuery {
     }
     result.clauses.push(clause);
   }
-  if (pendingOr) result.warnings.push('OR needs a word on each side; it was ignored');
+  if (pendingOr) result.warnings.push(OR_WARNING);
   if (result.clauses.length + result.excluded.length > MAX_CLAUSES) {
     result.clauses = result.clauses.slice(0, MAX_CLAUSES);
     result.excluded = result.excluded.slice(0, Math.max(0, MAX_CLAUSES - result.clauses.length));
-    result.warnings.push(`only the first ${MAX_CLAUSES} parts of the query were used`);
+    result.warnings.push(`استُخدم أول ${MAX_CLAUSES} جزءًا من الاستعلام فقط`);
   }
   result.warnings = [...new Set(result.warnings)];
   return result;
@@ -94,7 +97,7 @@ export function parseQuery(input: unknown): ParsedQuery {
 
 function applyField(result: ParsedQuery, name: string, value: string): void {
   if (!value) {
-    result.warnings.push(`${name}: needs a value; it was ignored`);
+    result.warnings.push(`أُهمل ${name}: لأنه بلا قيمة`);
     return;
   }
   if (name === 'source') {
@@ -127,7 +130,7 @@ function tokenize(text: string, warnings: string[]): RawToken[] {
         i = end + 1;
         continue;
       }
-      warnings.push('a quotation mark is not closed; it was ignored');
+      warnings.push('أُهملت علامة تنصيص لم تُغلق');
       i++;
       if (negated && (i >= chars.length || /\s/u.test(chars[i]!))) continue;
     }

@@ -1,6 +1,7 @@
 import { exactKey, stemKey } from './index-keys.js';
 import type { Clause, ParsedQuery, TextClause } from './query-parser.js';
-import type { Analyze } from './types.js';
+import { isContentTerm } from './index-document.js';
+import type { AnalyzeTerms } from './types.js';
 
 /** A query word as the index sees it. */
 export interface PlanTerm {
@@ -37,17 +38,19 @@ export interface QueryPlan {
   empty: null | 'no-words' | 'only-stopwords';
 }
 
-function analyzeClause(analyze: Analyze, clause: TextClause): { terms: PlanTerm[]; stopwords: number } {
+function analyzeClause(analyze: AnalyzeTerms, clause: TextClause): { terms: PlanTerm[]; stopwords: number } {
   const terms: PlanTerm[] = [];
   let stopwords = 0;
-  for (const token of analyze(clause.text)) {
-    if (token.stop) stopwords++;
-    else if (token.stem) terms.push({ stemKey: stemKey(token.stem), exactKey: exactKey(token.norm), text: token.token });
+  const analysed = analyze(clause.text);
+  for (let i = 0; i < analysed.count; i++) {
+    if (isContentTerm(analysed, i)) {
+      terms.push({ stemKey: stemKey(analysed.stems[i]!), exactKey: exactKey(analysed.norms[i]!), text: clause.text.slice(analysed.starts[i]!, analysed.ends[i]!) });
+    } else stopwords++;
   }
   return { terms, stopwords };
 }
 
-export function planQuery(parsed: ParsedQuery, analyze: Analyze): QueryPlan {
+export function planQuery(parsed: ParsedQuery, analyze: AnalyzeTerms): QueryPlan {
   const units: PlanUnit[] = [];
   const pairs: [PlanTerm, PlanTerm][] = [];
   const seenStems = new Set<string>();

@@ -1,24 +1,16 @@
 import type { Article } from '../core/types.js';
+import type { Terms } from '../text/index.js';
 
 /**
  * Types shared by the search module and the stores that keep its index. The search layer is pure: it reads
  * postings and article metadata through `SearchIndexReader`, which each Store adapter implements.
  */
 
-/** One analysed word as the text analyzer returns it; offsets point into the ORIGINAL text. */
-export interface AnalyzedToken {
-  /** The word as written. */
-  token: string;
-  /** Normalised surface form (hamza/alef/ta-marbuta/ya unified, no diacritics or tatweel). */
-  norm: string;
-  /** Light stem of `norm`. */
-  stem: string;
-  start: number;
-  end: number;
-  stop: boolean;
-}
-
-export type Analyze = (text: string) => AnalyzedToken[];
+/**
+ * The analyzer search uses: text → parallel arrays of norms, stems, offsets into the ORIGINAL text and
+ * flags (src/text's `analyzeTerms`). Swappable so that tests and peers can run the engine with another one.
+ */
+export type AnalyzeTerms = (text: string) => Terms;
 
 /** A term of one document: its index key and its positions (counted over non-stopword tokens) per field. */
 export interface IndexTerm {

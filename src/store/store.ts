@@ -147,4 +147,6 @@ export interface SearchIndexStore extends SearchIndexReader {
   removeDocument(articleId: number): Promise<void>;
   /** Merges the whole index into one segment; worth it after a bulk import, never needed for correctness. */
   optimizeSearchIndex(): Promise<void>;
+  /** Stored articles that are not in the index, by increasing id after `afterId` (for re-indexing). */
+  unindexedArticleIds(afterId: number, limit: number): Promise<number[]>;
 }

@@ -383,6 +383,9 @@ export abstract class PgQueries implements Omit<Store, 'dialect' | 'transaction'
   async optimizeSearchIndex(): Promise<void> {
     await this.writeSearchIndex((t) => this.searchIndex.optimize(t));
   }
+  async unindexedArticleIds(afterId: number, limit: number): Promise<number[]> {
+    return new PgSearchTables(this.db()).unindexed(afterId, limit);
+  }
   async searchStats(): Promise<IndexStats> {
     return new PgSearchTables(this.db()).stats();
   }

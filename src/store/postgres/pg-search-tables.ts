@@ -155,6 +155,14 @@ export class PgSearchTables implements SearchTables {
     return new Map(rows.map((r) => [r.report, r.outlets]));
   }
 
+  async unindexed(afterId: number, limit: number): Promise<number[]> {
+    const rows = await this.rows<{ id: number }>(
+      'SELECT a.id FROM articles AS a WHERE a.id > $1 AND NOT EXISTS (SELECT 1 FROM search_docs AS d WHERE d.article_id = a.id) ORDER BY a.id LIMIT $2',
+      [afterId, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async sourceIds(slugs: readonly string[]): Promise<Map<string, number>> {
     const rows = await this.rows<{ slug: string; id: number }>('SELECT slug, id FROM sources WHERE slug = ANY($1::text[])', [slugs]);
     return new Map(rows.map((r) => [r.slug, r.id]));

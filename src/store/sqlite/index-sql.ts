@@ -139,6 +139,13 @@ export class SqliteSearchTables implements SearchTables {
     return new Map(rows.map((r) => [r.report, r.outlets]));
   }
 
+  unindexed(afterId: number, limit: number): number[] {
+    return this.c
+      .prepare('SELECT a.id FROM articles AS a WHERE a.id > ? AND NOT EXISTS (SELECT 1 FROM search_docs AS d WHERE d.article_id = a.id) ORDER BY a.id LIMIT ?')
+      .pluck()
+      .all(afterId, limit) as number[];
+  }
+
   sourceIds(slugs: readonly string[]): Map<string, number> {
     const rows = this.c.prepare('SELECT slug, id FROM sources WHERE slug IN (SELECT value FROM json_each(?))').all(JSON.stringify(slugs)) as { slug: string; id: number }[];
     return new Map(rows.map((r) => [r.slug, r.id]));

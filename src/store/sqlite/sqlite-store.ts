@@ -257,6 +257,9 @@ export class SqliteStore implements Store {
   async optimizeSearchIndex(): Promise<void> {
     await this.w((c) => this.searchIndex.optimize(new SqliteSearchTables(c)));
   }
+  async unindexedArticleIds(afterId: number, limit: number): Promise<number[]> {
+    return new SqliteSearchTables(this.r()).unindexed(afterId, limit);
+  }
   async searchStats(): Promise<IndexStats> {
     return new SqliteSearchTables(this.r()).stats();
   }

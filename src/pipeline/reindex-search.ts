@@ -15,6 +15,8 @@ export interface ReindexOptions {
   onError?: (articleId: number, reason: string) => void;
   /** Monotonic clock in ms (performance.now by default); only used for `seconds`. */
   clock?: () => number;
+  /** Merge the index into one segment at the end (default true). */
+  optimize?: boolean;
 }
 
 /**
@@ -34,9 +36,7 @@ export async function reindexSearch(store: Store, options: ReindexOptions = {}):
     after = ids[ids.length - 1]!;
     const articles = await store.getArticles(ids);
     try {
-      await store.transaction(async (tx) => {
-        for (const a of articles) await tx.indexDocument(indexDocumentFor(a.id, a.title, a.text));
-      });
+      await store.transaction((tx) => tx.indexDocuments(articles.map((a) => indexDocumentFor(a.id, a.title, a.text))));
       summary.indexed += articles.length;
     } catch {
       // One article failed and rolled the batch back: redo the batch one article per transaction.
@@ -52,7 +52,7 @@ export async function reindexSearch(store: Store, options: ReindexOptions = {}):
     }
     options.onProgress?.(summary.indexed);
   }
-  await store.optimizeSearchIndex();
+  if (options.optimize ?? true) await store.optimizeSearchIndex();
   summary.seconds = Math.round((clock() - started) / 10) / 100;
   return summary;
 }

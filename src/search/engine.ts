@@ -17,9 +17,9 @@ export interface SearchRequest {
   offset?: number;
   /** Source slugs (any of them); added to `source:` in the query. */
   sources?: readonly string[];
-  /** ISO dates or date-times; a bare date covers the whole day. */
-  from?: string | null;
-  to?: string | null;
+  /** ISO dates or date-times (a bare date covers the whole day), or epoch ms. */
+  from?: string | number | null;
+  to?: string | number | null;
   /** The clock, for the recency prior (epoch ms). */
   now: number;
 }
@@ -90,9 +90,14 @@ export class SearchEngine {
       filter.sourceIds = [...ids.values()];
     }
     for (const side of ['from', 'to'] as const) {
-      const text = request[side] ?? parsed[side];
+      const given = request[side];
+      if (typeof given === 'number' && Number.isFinite(given)) {
+        filter[side] = given;
+        continue;
+      }
+      const text = given ?? parsed[side];
       if (!text) continue;
-      const bound = parseDateBound(text, side);
+      const bound = parseDateBound(String(text), side);
       if (bound === null) warnings.push(`أُهمل ${side}: «${text}» ليس تاريخًا`);
       else filter[side] = bound;
     }

@@ -1,5 +1,4 @@
 import { TERM_STOP, analyzeTerms, type Terms } from '../text/index.js';
-import { compareKeys } from './bytes.js';
 import { exactForm, exactKeyOfForm, stemKey } from './index-keys.js';
 import type { AnalyzeTerms, IndexDocument, IndexTerm } from './types.js';
 
@@ -50,12 +49,7 @@ export function buildIndexDocument(articleId: number, title: Terms, body: Terms)
       existing.body = mergeSorted(existing.body, t.body);
     }
   }
-  return { articleId, titleLength: lengths.title, bodyLength: lengths.body, terms: sortTerms([...byKey.values()]) };
-}
-
-/** Sorts terms by the UTF-8 bytes of their keys: the order of every index structure. */
-export function sortTerms(terms: IndexTerm[]): IndexTerm[] {
-  return terms.sort((a, b) => compareKeys(a.key, b.key));
+  return { articleId, titleLength: lengths.title, bodyLength: lengths.body, terms: [...byKey.values()] };
 }
 
 /** Words that are indexed and counted in positions: everything but stopwords (and empty stems). */

@@ -30,28 +30,32 @@ export function titleLengthCode(length: number): number {
   return Math.min(255, Math.max(0, Math.floor(length)));
 }
 
-export interface PostingInput {
-  doc: number;
-  titleLength: number;
-  bodyLength: number;
-  title: readonly number[];
-  body: readonly number[];
-}
-
 /** Appends one posting; `previousDoc` is the id of the posting before it in the list (0 for the first). */
-export function writePosting(w: ByteWriter, previousDoc: number, p: PostingInput, positional: boolean): void {
-  w.varint(p.doc - previousDoc);
-  w.byte(titleLengthCode(p.titleLength));
-  w.byte(bodyLengthCode(p.bodyLength));
-  w.varint(p.title.length);
-  w.varint(p.body.length);
+export function writePosting(
+  w: ByteWriter,
+  previousDoc: number,
+  doc: number,
+  titleLength: number,
+  bodyLength: number,
+  title: readonly number[],
+  body: readonly number[],
+  positional: boolean,
+): void {
+  w.varint(doc - previousDoc);
+  w.byte(titleLengthCode(titleLength));
+  w.byte(bodyLengthCode(bodyLength));
+  w.varint(title.length);
+  w.varint(body.length);
   if (!positional) return;
-  for (const positions of [p.title, p.body]) {
-    let last = 0;
-    for (const position of positions) {
-      w.varint(position - last);
-      last = position;
-    }
+  let last = 0;
+  for (const position of title) {
+    w.varint(position - last);
+    last = position;
+  }
+  last = 0;
+  for (const position of body) {
+    w.varint(position - last);
+    last = position;
   }
 }
 

@@ -2,7 +2,7 @@ import { ByteReader, ByteWriter, compareKeys, compareRanges, utf8Many } from './
 import { isStemKey, STEM_PREFIX } from './index-keys.js';
 import { forEachPosting, writePosting } from './postings.js';
 import { BlockCursor, BlockPacker, type EncodedBlock } from './segment-format.js';
-import type { IndexDocument, IndexTerm } from './types.js';
+import type { IndexDocument } from './types.js';
 
 const STEM_BYTE = STEM_PREFIX.charCodeAt(0);
 
@@ -20,48 +20,76 @@ function buildSegmentSorted(docs: readonly IndexDocument[], emit: (block: Encode
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.articleId === sorted[i - 1]!.articleId) throw new RangeError(`document ${sorted[i]!.articleId} given twice`);
   }
-  const byKey = new Map<string, { doc: IndexDocument; term: IndexTerm }[]>();
-  for (const doc of sorted) {
-    for (const term of doc.terms) {
-      let list = byKey.get(term.key);
-      if (!list) byKey.set(term.key, (list = []));
-      list.push({ doc, term });
+  // key → flat (document index, term index) pairs, documents in id order.
+  const byKey = new Map<string, number[]>();
+  for (let d = 0; d < sorted.length; d++) {
+    const terms = sorted[d]!.terms;
+    for (let t = 0; t < terms.length; t++) {
+      const key = terms[t]!.key;
+      const list = byKey.get(key);
+      if (list) list.push(d, t);
+      else byKey.set(key, [d, t]);
     }
   }
-  const keys = [...byKey.keys()].sort(compareKeys);
+  const keys = sortKeys([...byKey.keys()]);
   const encoded = utf8Many(keys);
   const packer = new BlockPacker(emit);
   const w = new ByteWriter(256);
-  for (const [k, key] of keys.entries()) {
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
     const list = byKey.get(key)!;
     const positional = isStemKey(key);
     w.reset();
     let previous = 0;
-    for (const { doc, term } of list) {
-      writePosting(w, previous, { doc: doc.articleId, titleLength: doc.titleLength, bodyLength: doc.bodyLength, title: term.title, body: term.body }, positional);
+    for (let i = 0; i < list.length; i += 2) {
+      const doc = sorted[list[i]!]!;
+      const term = doc.terms[list[i + 1]!]!;
+      if (term.title.length + term.body.length === 0) continue;
+      writePosting(w, previous, doc.articleId, doc.titleLength, doc.bodyLength, term.title, term.body, positional);
       previous = doc.articleId;
     }
-    packer.add(encoded[k]!, list.length, previous, w.view());
+    if (w.length > 0) packer.add(encoded[k]!, countPostings(list, sorted), previous, w.view());
   }
   packer.finish();
   return packer.blocks;
 }
 
-/** The segment of a single document: its terms are already sorted, so they are encoded in order. */
+function countPostings(list: readonly number[], docs: readonly IndexDocument[]): number {
+  let n = 0;
+  for (let i = 0; i < list.length; i += 2) {
+    const term = docs[list[i]!]!.terms[list[i + 1]!]!;
+    if (term.title.length + term.body.length > 0) n++;
+  }
+  return n;
+}
+
+/** The segment of a single document. */
 function buildOne(doc: IndexDocument, emit: (block: EncodedBlock) => void): number {
-  const terms = doc.terms;
-  for (let i = 1; i < terms.length; i++) if (compareKeys(terms[i - 1]!.key, terms[i]!.key) >= 0) return buildSegmentSorted([doc], emit);
-  const encoded = utf8Many(terms.map((t) => t.key));
+  const byKey = new Map(doc.terms.map((t) => [t.key, t]));
+  if (byKey.size !== doc.terms.length) throw new RangeError(`document ${doc.articleId} has a key twice`);
+  const order = sortKeys([...byKey.keys()]);
+  const encoded = utf8Many(order);
   const packer = new BlockPacker(emit);
   const w = new ByteWriter(256);
-  for (let i = 0; i < terms.length; i++) {
-    const term = terms[i]!;
+  for (let i = 0; i < order.length; i++) {
+    const term = byKey.get(order[i]!)!;
+    if (term.title.length + term.body.length === 0) continue;
     w.reset();
-    writePosting(w, 0, { doc: doc.articleId, titleLength: doc.titleLength, bodyLength: doc.bodyLength, title: term.title, body: term.body }, isStemKey(term.key));
+    writePosting(w, 0, doc.articleId, doc.titleLength, doc.bodyLength, term.title, term.body, isStemKey(term.key));
     packer.add(encoded[i]!, 1, doc.articleId, w.view());
   }
   packer.finish();
   return packer.blocks;
+}
+
+/**
+ * Keys in UTF-8 byte order. The native sort (UTF-16 order) is right unless a character above U+FFFF meets
+ * one in U+E000..U+FFFF; a check catches that rare case and sorts again exactly.
+ */
+function sortKeys(keys: string[]): string[] {
+  keys.sort();
+  for (let i = 1; i < keys.length; i++) if (compareKeys(keys[i - 1]!, keys[i]!) >= 0) return keys.sort(compareKeys);
+  return keys;
 }
 
 /** One segment being merged: its blocks in order (fetched lazily), and the articles whose postings in it are stale. */

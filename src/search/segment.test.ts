@@ -6,7 +6,6 @@ import { buildSegment, mergeSegments } from './segment-build.js';
 import { BlockView, blockFor, decodeDirectory, encodeDirectory, type EncodedBlock } from './segment-format.js';
 import { BODY_LENGTH, PostingsCursor, bodyLengthCode } from './postings.js';
 import { pickMerge, segmentLevel } from './merge-policy.js';
-import { sortTerms } from './index-document.js';
 import type { IndexDocument } from './types.js';
 
 /** Decodes a whole segment back into key → [doc, tfTitle, tfBody, title positions, body positions]. */
@@ -38,7 +37,7 @@ const docArb = (id: number) =>
       articleId: id,
       titleLength: 31,
       bodyLength: 4001,
-      terms: sortTerms(terms.filter((t) => t.title.length + t.body.length > 0).map((t) => ({ key: t.key, title: [...t.title].sort((a, b) => a - b), body: [...t.body].sort((a, b) => a - b) }))),
+      terms: terms.filter((t) => t.title.length + t.body.length > 0).map((t) => ({ key: t.key, title: [...t.title].sort((a, b) => a - b), body: [...t.body].sort((a, b) => a - b) })),
     }),
   );
 

@@ -25,7 +25,7 @@ export interface IndexDocument {
   /** Non-stopword tokens in the title and body (the BM25 field lengths). */
   titleLength: number;
   bodyLength: number;
-  /** Unique keys, sorted by their UTF-8 bytes. */
+  /** One entry per key, in any order; a term with no positions is ignored. */
   terms: IndexTerm[];
 }
 

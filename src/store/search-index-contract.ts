@@ -81,6 +81,21 @@ export function describeSearchIndexContract(adapter: string, openEmpty: () => Pr
       assert.equal(parts.reduce((n, p) => n + p.df, 0), count);
     });
 
+    it('indexes a batch as one segment, the last version of a repeated document winning', async () => {
+      const a = (await store.insertArticle(article(okaz, 400))).id;
+      const b = (await store.insertArticle(article(was, 401))).id;
+      const before = await store.searchStats();
+      await store.indexDocuments([
+        buildIndexDocument(a, terms('بركان'), terms('ثوران بركان')),
+        buildIndexDocument(b, terms('بركان'), terms('رماد')),
+        buildIndexDocument(a, terms('اعصار'), terms('رياح')),
+      ]);
+      assert.deepEqual(await docsWith(stemKey('بركان')), [b]);
+      assert.deepEqual(await docsWith(stemKey('اعصار')), [a]);
+      assert.equal((await store.searchStats()).docs, before.docs + 2);
+      await store.indexDocuments([]);
+    });
+
     it('replaces a re-indexed document and hides a removed one', async () => {
       const { id } = await store.insertArticle(article(okaz, 100));
       await index(id, 'زلزال في ايران', 'زلزال بقوه 5');

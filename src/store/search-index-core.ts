@@ -31,16 +31,26 @@ const READ_ATTEMPTS = 5;
 export class SearchIndexCore {
   private readonly directories = new DirectoryCache();
 
-  async indexDocument(t: SearchTables, doc: IndexDocument): Promise<void> {
-    await this.retire(t, doc.articleId);
-    const segment = await this.writeSegment(t, 1, async (emit) => {
+  /** Indexes documents as one new segment (a batch makes a larger first segment: fewer merges later). */
+  async indexDocuments(t: SearchTables, docs: readonly IndexDocument[]): Promise<void> {
+    // A document given twice keeps its last version.
+    const unique = [...new Map(docs.map((d) => [d.articleId, d])).values()];
+    if (unique.length === 0) return;
+    for (const doc of unique) await this.retire(t, doc.articleId);
+    const segment = await this.writeSegment(t, unique.length, async (emit) => {
       const blocks: EncodedBlock[] = [];
-      const count = buildSegment([doc], (b) => blocks.push(b));
+      const count = buildSegment(unique, (b) => blocks.push(b));
       for (const b of blocks) await emit(b);
       return count;
     });
-    await t.insertDoc(doc.articleId, segment, doc.titleLength, doc.bodyLength);
-    await t.addStats(1, doc.titleLength, doc.bodyLength);
+    let titleTokens = 0;
+    let bodyTokens = 0;
+    for (const doc of unique) {
+      await t.insertDoc(doc.articleId, segment, doc.titleLength, doc.bodyLength);
+      titleTokens += doc.titleLength;
+      bodyTokens += doc.bodyLength;
+    }
+    await t.addStats(unique.length, titleTokens, bodyTokens);
     await this.mergeWhileNeeded(t, false);
   }
 

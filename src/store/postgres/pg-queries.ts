@@ -375,7 +375,10 @@ export abstract class PgQueries implements Omit<Store, 'dialect' | 'transaction'
   }
 
   async indexDocument(doc: IndexDocument): Promise<void> {
-    await this.writeSearchIndex((t) => this.searchIndex.indexDocument(t, doc));
+    await this.indexDocuments([doc]);
+  }
+  async indexDocuments(docs: readonly IndexDocument[]): Promise<void> {
+    await this.writeSearchIndex((t) => this.searchIndex.indexDocuments(t, docs));
   }
   async removeDocument(articleId: number): Promise<void> {
     await this.writeSearchIndex((t) => this.searchIndex.removeDocument(t, articleId));

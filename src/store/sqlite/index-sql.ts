@@ -85,11 +85,13 @@ export class SqliteSearchTables implements SearchTables {
   }
 
   async replaceSegments(merged: number, ids: readonly number[], mergedBlocks: number): Promise<void> {
-    const list = JSON.stringify(ids);
-    this.c.prepare('UPDATE search_docs SET segment_id = ? WHERE segment_id IN (SELECT value FROM json_each(?))').run(merged, list);
-    this.c.prepare('DELETE FROM search_stale WHERE segment_id IN (SELECT value FROM json_each(?))').run(list);
-    this.c.prepare('DELETE FROM search_blocks WHERE segment_id IN (SELECT value FROM json_each(?))').run(list);
-    this.c.prepare('DELETE FROM search_segments WHERE id IN (SELECT value FROM json_each(?))').run(list);
+    // One statement per segment: with an IN (json_each) list SQLite's planner scans whole tables here.
+    for (const id of ids) {
+      this.c.prepare('UPDATE search_docs SET segment_id = ? WHERE segment_id = ?').run(merged, id);
+      this.c.prepare('DELETE FROM search_stale WHERE segment_id = ?').run(id);
+      this.c.prepare('DELETE FROM search_blocks WHERE segment_id = ?').run(id);
+      this.c.prepare('DELETE FROM search_segments WHERE id = ?').run(id);
+    }
     if (mergedBlocks === 0) this.c.prepare('DELETE FROM search_segments WHERE id = ?').run(merged);
   }
 

@@ -249,7 +249,10 @@ export class SqliteStore implements Store {
   // ---- search index ----
 
   async indexDocument(doc: IndexDocument): Promise<void> {
-    await this.w((c) => this.searchIndex.indexDocument(new SqliteSearchTables(c), doc));
+    await this.indexDocuments([doc]);
+  }
+  async indexDocuments(docs: readonly IndexDocument[]): Promise<void> {
+    await this.w((c) => this.searchIndex.indexDocuments(new SqliteSearchTables(c), docs));
   }
   async removeDocument(articleId: number): Promise<void> {
     await this.w((c) => this.searchIndex.removeDocument(new SqliteSearchTables(c), articleId));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { SearchEngine } from './engine.js';
-import { indexDocumentFor } from './index-document.js';
+import { addIndexedArticle } from '../test-support/search.js';
 
 /**
  * What readers type against what outlets write, with Sada's own analyzer: spelling variants, clitics,
@@ -13,29 +13,9 @@ describe('Arabic matching (Sada analyzer)', () => {
   let store: Store;
   let engine: SearchEngine;
   const T0 = Date.parse('2015-08-03T09:00:00Z');
-  const names = async (query: string) => (await engine.search({ query, now: T0 })).hits.map((h) => h.article.url.slice('https://a.test/'.length));
+  const names = async (query: string) => (await engine.search({ query, now: T0 })).hits.map((h) => h.article.url.slice('https://t.test/'.length));
 
-  async function add(name: string, title: string, text: string): Promise<void> {
-    const sourceId = (await store.ensureImportSource('src', T0)).id;
-    const { id } = await store.insertArticle({
-      sourceId,
-      url: `https://a.test/${name}`,
-      canonicalUrl: `https://a.test/${name}`,
-      externalId: null,
-      title,
-      text,
-      summary: null,
-      author: null,
-      category: null,
-      tags: [],
-      image: null,
-      lang: 'ar',
-      published: T0,
-      ingestedAt: T0,
-      contentHash: name,
-    });
-    await store.indexDocument(indexDocumentFor(id, title, text));
-  }
+  const add = (name: string, title: string, text: string) => addIndexedArticle(store, { name, source: 'src', title, text, published: T0 });
 
   before(async () => {
     store = await SqliteStore.open({ path: ':memory:' });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { SearchEngine, type SearchRequest } from './engine.js';
-import { indexDocumentFor } from './index-document.js';
+import { addIndexedArticle } from '../test-support/search.js';
 import { analyzeTerms, stem } from '../text/index.js';
 import type { AnalyzeTerms } from './types.js';
 
@@ -32,27 +32,8 @@ describe('search engine', () => {
   const names = async (query: string, extra: Partial<SearchRequest> = {}) => (await search(query, extra)).hits.map((h) => h.article.url.replace('https://t.test/', ''));
 
   async function add(name: string, source: string, title: string, text: string, hoursAgo = 0, duplicateOf?: string): Promise<void> {
-    const sourceId = (await store.ensureImportSource(source, T0)).id;
-    const { id } = await store.insertArticle({
-      sourceId,
-      url: `https://t.test/${name}`,
-      canonicalUrl: `https://t.test/${name}`,
-      externalId: null,
-      title,
-      text,
-      summary: null,
-      author: null,
-      category: null,
-      tags: [],
-      image: null,
-      lang: 'ar',
-      published: T0 - hoursAgo * 3_600_000,
-      ingestedAt: T0,
-      contentHash: name,
-      duplicateOf: duplicateOf ? ids.get(duplicateOf)! : null,
-    });
-    ids.set(name, id);
-    await store.indexDocument(indexDocumentFor(id, title, text, analyze));
+    const published = T0 - hoursAgo * 3_600_000;
+    ids.set(name, await addIndexedArticle(store, { name, source, title, text, published, duplicateOf: duplicateOf ? ids.get(duplicateOf)! : null }, analyze));
   }
 
   before(async () => {

@@ -103,15 +103,20 @@ export class BlockCursor {
 
   constructor(readonly data: Uint8Array) {
     if (data.length < 4) throw new RangeError('corrupt search block');
-    this.count = (data[0]! | (data[1]! << 8) | (data[2]! << 16)) + data[3]! * 0x1000000;
+    this.count = this.u32(0);
     if (4 + this.count * 4 > data.length) throw new RangeError('corrupt search block');
   }
 
   next(): boolean {
-    if (++this.index >= this.count) return false;
-    const d = this.data;
-    const p = 4 + this.index * 4;
-    this.pos = (d[p]! | (d[p + 1]! << 8) | (d[p + 2]! << 16)) + d[p + 3]! * 0x1000000;
+    if (this.index + 1 >= this.count) return false;
+    this.seek(this.index + 1);
+    return true;
+  }
+
+  /** Makes entry i the current one. */
+  seek(i: number): void {
+    this.index = i;
+    this.pos = this.u32(4 + i * 4);
     const keyLength = this.varint();
     this.keyStart = this.pos;
     this.keyEnd = this.pos + keyLength;
@@ -121,8 +126,7 @@ export class BlockCursor {
     const length = this.varint();
     this.postingsStart = this.pos;
     this.postingsEnd = this.pos + length;
-    if (this.postingsEnd > d.length) throw new RangeError('corrupt search block');
-    return true;
+    if (this.postingsEnd > this.data.length) throw new RangeError('corrupt search block');
   }
 
   key(): Uint8Array {
@@ -131,6 +135,31 @@ export class BlockCursor {
 
   postings(): Uint8Array {
     return this.data.subarray(this.postingsStart, this.postingsEnd);
+  }
+
+  entry(): SegmentEntry {
+    return { key: this.key(), df: this.df, lastDoc: this.lastDoc, postings: this.postings() };
+  }
+
+  /** Moves to the entry whose key is `key` (binary search); false when the block has none. */
+  find(key: Uint8Array): boolean {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      this.seek(mid);
+      const c = compareRanges(this.data, this.keyStart, this.keyEnd, key, 0, key.length);
+      if (c === 0) return true;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+
+  private u32(p: number): number {
+    const d = this.data;
+    if (p + 4 > d.length) throw new RangeError('corrupt search block');
+    return (d[p]! | (d[p + 1]! << 8) | (d[p + 2]! << 16)) + d[p + 3]! * 0x1000000;
   }
 
   private varint(): number {
@@ -147,84 +176,27 @@ export class BlockCursor {
   }
 }
 
-/** Read access to one encoded block. */
+/** Read access to one encoded block by key, or entry after entry. */
 export class BlockView {
-  readonly count: number;
-  /** Read cursor of the private varint reader (avoids an allocation per lookup). */
-  private pos = 0;
+  private readonly cursor: BlockCursor;
 
-  constructor(readonly data: Uint8Array) {
-    if (data.length < 4) throw new RangeError('corrupt search block');
-    this.count = this.u32(0);
-    if (4 + this.count * 4 > data.length) throw new RangeError('corrupt search block');
+  constructor(data: Uint8Array) {
+    this.cursor = new BlockCursor(data);
   }
 
-  private u32(p: number): number {
-    const d = this.data;
-    return (d[p]! | (d[p + 1]! << 8) | (d[p + 2]! << 16)) + d[p + 3]! * 0x1000000;
-  }
-
-  private varint(): number {
-    const d = this.data;
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      if (this.pos >= d.length) throw new RangeError('corrupt search block');
-      const b = d[this.pos++]!;
-      value += (b & 0x7f) * scale;
-      if (b < 0x80) return value;
-      scale *= 0x80;
-    }
-  }
-
-  key(i: number): Uint8Array {
-    this.pos = this.u32(4 + i * 4);
-    const length = this.varint();
-    return this.data.subarray(this.pos, this.pos + length);
-  }
-
-  /** Compares entry i's key with `key` in place. */
-  private compareKey(i: number, key: Uint8Array): number {
-    this.pos = this.u32(4 + i * 4);
-    const length = this.varint();
-    const d = this.data;
-    const start = this.pos;
-    const n = Math.min(length, key.length);
-    for (let j = 0; j < n; j++) {
-      const diff = d[start + j]! - key[j]!;
-      if (diff !== 0) return diff;
-    }
-    return length - key.length;
-  }
-
-  entry(i: number): SegmentEntry {
-    this.pos = this.u32(4 + i * 4);
-    const keyLength = this.varint();
-    const keyStart = this.pos;
-    this.pos += keyLength;
-    const df = this.varint();
-    const lastDoc = this.varint();
-    const length = this.varint();
-    const start = this.pos;
-    if (start + length > this.data.length) throw new RangeError('corrupt search block');
-    return { key: this.data.subarray(keyStart, keyStart + keyLength), df, lastDoc, postings: this.data.subarray(start, start + length) };
+  get count(): number {
+    return this.cursor.count;
   }
 
   find(key: Uint8Array): SegmentEntry | null {
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const c = this.compareKey(mid, key);
-      if (c === 0) return this.entry(mid);
-      if (c < 0) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return null;
+    return this.cursor.find(key) ? this.cursor.entry() : null;
   }
 
   *entries(): Generator<SegmentEntry> {
-    for (let i = 0; i < this.count; i++) yield this.entry(i);
+    for (let i = 0; i < this.cursor.count; i++) {
+      this.cursor.seek(i);
+      yield this.cursor.entry();
+    }
   }
 }
 

@@ -2,21 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SearchService } from '../server/services.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
-import { indexDocumentFor } from './index-document.js';
+import { addIndexedArticle } from '../test-support/search.js';
 import { createSearchService } from './service.js';
 
 test('the search service fits the server\'s SearchService and filters by epoch-ms dates', async () => {
   const store = await SqliteStore.open({ path: ':memory:' });
   const T0 = Date.parse('2015-08-03T09:00:00Z');
-  const sourceId = (await store.ensureImportSource('okaz', T0)).id;
   for (const [n, published] of [
     [1, T0],
     [2, T0 - 5 * 86_400_000],
   ] as const) {
-    const title = `أمير مكة يفتتح سوق عكاظ ${n}`;
-    const text = 'افتتح الأمير سوق عكاظ في الطائف.';
-    const { id } = await store.insertArticle({ sourceId, url: `https://s.test/${n}`, canonicalUrl: `https://s.test/${n}`, externalId: null, title, text, summary: null, author: null, category: null, tags: [], image: null, lang: 'ar', published, ingestedAt: T0, contentHash: `h${n}` });
-    await store.indexDocument(indexDocumentFor(id, title, text));
+    await addIndexedArticle(store, { name: String(n), source: 'okaz', title: `أمير مكة يفتتح سوق عكاظ ${n}`, text: 'افتتح الأمير سوق عكاظ في الطائف.', published });
   }
   const service: SearchService = createSearchService(store, () => T0);
   const all = await service.search('امير عكاظ', { limit: 10 });
@@ -25,6 +21,6 @@ test('the search service fits the server\'s SearchService and filters by epoch-m
   assert.ok(hit.highlights.length > 0);
   assert.equal(hit.snippet.slice(hit.highlights[0]!.start, hit.highlights[0]!.end), 'الأمير');
   const recent = await service.search('امير عكاظ', { limit: 10, from: T0 - 86_400_000, sources: ['okaz'] });
-  assert.deepEqual(recent.hits.map((h) => h.article.url), ['https://s.test/1']);
+  assert.deepEqual(recent.hits.map((h) => h.article.url), ['https://t.test/1']);
   await store.close();
 });

@@ -26,6 +26,17 @@ export interface SearchTables {
 }
 
 const BLOCK_BATCH = 32;
+
+/** Rows of the stale table grouped by segment. */
+export function groupStale(rows: readonly { segment_id: number; article_id: number }[]): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>();
+  for (const r of rows) {
+    const set = out.get(r.segment_id);
+    if (set) set.add(r.article_id);
+    else out.set(r.segment_id, new Set([r.article_id]));
+  }
+  return out;
+}
 const READ_ATTEMPTS = 5;
 
 export class SearchIndexCore {

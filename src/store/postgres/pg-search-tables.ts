@@ -1,7 +1,7 @@
 import type { SegmentSummary } from '../../search/merge-policy.js';
 import { blockId } from '../../search/index-read.js';
 import type { IndexStats, SearchDocInfo, SearchFilter } from '../../search/types.js';
-import type { SearchTables } from '../search-index-core.js';
+import { groupStale, type SearchTables } from '../search-index-core.js';
 import type pg from 'pg';
 
 type Db = Pick<pg.Pool, 'query'> | pg.PoolClient;
@@ -73,13 +73,7 @@ export class PgSearchTables implements SearchTables {
     const rows = segments
       ? await this.rows<{ segment_id: number; article_id: number }>('SELECT segment_id, article_id FROM search_stale WHERE segment_id = ANY($1::bigint[])', [segments])
       : await this.rows<{ segment_id: number; article_id: number }>('SELECT segment_id, article_id FROM search_stale');
-    const out = new Map<number, Set<number>>();
-    for (const r of rows) {
-      const set = out.get(r.segment_id) ?? new Set<number>();
-      set.add(r.article_id);
-      out.set(r.segment_id, set);
-    }
-    return out;
+    return groupStale(rows);
   }
 
   async readBlock(segment: number, blockNo: number): Promise<Uint8Array | undefined> {

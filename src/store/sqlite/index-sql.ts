@@ -1,7 +1,7 @@
 import type { SegmentSummary } from '../../search/merge-policy.js';
 import { blockId } from '../../search/index-read.js';
 import type { IndexStats, SearchDocInfo, SearchFilter } from '../../search/types.js';
-import type { SearchTables } from '../search-index-core.js';
+import { groupStale, type SearchTables } from '../search-index-core.js';
 import type { Connection } from './connection.js';
 
 /** The search index tables of migration 020 in SQLite's dialect (the logic is in search-index-core.ts). */
@@ -55,13 +55,7 @@ export class SqliteSearchTables implements SearchTables {
         ? this.c.prepare('SELECT segment_id, article_id FROM search_stale WHERE segment_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(segments))
         : this.c.prepare('SELECT segment_id, article_id FROM search_stale').all()
     ) as { segment_id: number; article_id: number }[];
-    const out = new Map<number, Set<number>>();
-    for (const r of rows) {
-      const set = out.get(r.segment_id) ?? new Set<number>();
-      set.add(r.article_id);
-      out.set(r.segment_id, set);
-    }
-    return out;
+    return groupStale(rows);
   }
 
   async readBlock(segment: number, blockNo: number): Promise<Uint8Array | undefined> {

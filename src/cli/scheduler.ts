@@ -19,6 +19,7 @@ export function createScheduler(ctx: CliContext, deps: RefreshDeps, metrics?: Sa
       loop = runScheduler(deps, {
         signal: controller.signal,
         concurrency: ctx.config.fetchConcurrency,
+        leaseMs: ctx.config.leaseSeconds * 1000,
         ...(options.idleMs === undefined ? {} : { idleMs: options.idleMs }),
         onSourceDone: (source, result) => {
           metrics?.fetchOutcomes.inc({ outcome: result.status });

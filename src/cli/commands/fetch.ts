@@ -37,6 +37,7 @@ export function register(program: Command, getContext: () => CliContext): void {
           once: Boolean(opts.once) || sourceId !== undefined,
           sourceId,
           concurrency: ctx.config.fetchConcurrency,
+          leaseMs: ctx.config.leaseSeconds * 1000,
           onSourceDone: (source, result) => {
             if (result.status === 'error') log.warn({ source: source.slug }, result.error ?? 'failed');
             else log.info({ source: source.slug, status: result.status, new: result.newArticles }, 'source refreshed');

@@ -35,6 +35,7 @@ export const CONFIG_TABLE = {
   hostConcurrency: { env: 'SADA_HOST_CONCURRENCY', default: 2, schema: int(1, 64), doc: 'simultaneous requests to one host' },
   hostDelayMs: { env: 'SADA_HOST_DELAY_MS', default: 500, schema: int(0, 600_000), doc: 'pause between requests to one host' },
   fetchConcurrency: { env: 'SADA_FETCH_CONCURRENCY', default: 8, schema: int(1, 256), doc: 'sources refreshed at the same time' },
+  leaseSeconds: { env: 'SADA_LEASE_SECONDS', default: 900, schema: int(1, 86_400), doc: 'how long a worker holds a claimed source; a killed worker\'s sources return after it' },
 } as const;
 
 type Table = typeof CONFIG_TABLE;

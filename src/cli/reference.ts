@@ -6,9 +6,9 @@ import { CONFIG_TABLE } from './config.js';
  * cannot drift from `sada --help` (a test compares them; `npm run docs` rewrites the README).
  */
 export function renderCliReference(program: Command): string {
-  const lines = ['## Command line', '', 'Generated from `sada --help` (`npm run docs` refreshes it).', '', '```text', help(program).trimEnd(), '```', ''];
+  const lines = ['### Command line', '', 'Generated from `sada --help` (`npm run docs` refreshes it).', '', '```text', help(program).trimEnd(), '```', ''];
   for (const command of walk(program)) {
-    lines.push(`### \`${fullName(command)}\``, '', '```text', help(command).trimEnd(), '```', '');
+    lines.push(`#### \`${fullName(command)}\``, '', '```text', help(command).trimEnd(), '```', '');
   }
   return lines.join('\n');
 }
@@ -16,7 +16,7 @@ export function renderCliReference(program: Command): string {
 export function renderConfigReference(): string {
   const rows = Object.entries(CONFIG_TABLE).map(([key, e]) => `| \`${e.env}\` | \`${key}\` | \`${JSON.stringify(e.default)}\` | ${e.doc} |`);
   return [
-    '## Configuration',
+    '### Configuration',
     '',
     'Every setting has a default and an environment variable; command-line flags (`--db`, `--log-level`, `--allow-private`,',
     '`--port`, `--host`) override the environment. Invalid values stop the program with exit code 2 and the variable named.',

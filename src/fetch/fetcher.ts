@@ -93,6 +93,16 @@ export class Fetcher {
     return backoffDelay(attempt, this.options.retryBaseDelayMs ?? 1000);
   }
 
+  /** Waits for this host's turn among all processes sharing the gate (a no-op without one). */
+  private async waitForSharedSlot(host: string, crawlDelayMs: number): Promise<void> {
+    const gate = this.options.sharedHostGate;
+    if (!gate) return;
+    const spacing = Math.max(this.options.hostDelayMs, crawlDelayMs);
+    if (spacing <= 0) return;
+    const wait = await gate(host, spacing);
+    if (wait > 0) await this.sleep(wait);
+  }
+
   /**
    * One try: the request and its redirects, under one total deadline that starts when the first hop gets its
    * host slot (time spent queueing for politeness does not count).
@@ -105,7 +115,14 @@ export class Fetcher {
     for (;;) {
       assertUrlAllowed(current, this.guard);
       const at = current;
-      const exchange = await this.limiter.run(at.host, () => this.exchange(at, request, kind, timing), crawlDelayMs);
+      const exchange = await this.limiter.run(
+        at.host,
+        async () => {
+          await this.waitForSharedSlot(at.host, crawlDelayMs);
+          return this.exchange(at, request, kind, timing);
+        },
+        crawlDelayMs,
+      );
       if (exchange.type === 'redirect') {
         if (redirects.length >= maxRedirects) throw new AppError('FETCH_FAILED', `${start.href}: more than ${maxRedirects} redirects`);
         current = parseUrl(exchange.location, current);

@@ -32,6 +32,11 @@ export interface FetcherOptions {
   allowAddresses?: readonly string[];
   /** DNS resolver with the `dns.lookup` signature (default: the system resolver). */
   lookup?: LookupFunction;
+  /**
+   * Politeness shared with other processes (workers on one database): reserves the next request start to a
+   * host and returns how long to wait for it. The in-process limiter still applies.
+   */
+  sharedHostGate?: (host: string, spacingMs: number) => Promise<number>;
   /** Clock and sleep, injectable so that backoff and politeness can be tested without waiting. */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;

@@ -109,6 +109,16 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
         assert.deepEqual([...claimed].sort(), [ids[1], ids[2]].sort());
       });
 
+      it('spaces request starts to one host across callers', async () => {
+        assert.equal(await store.reserveHostSlot('news.test', T0, 500), 0);
+        assert.equal(await store.reserveHostSlot('news.test', T0 + 100, 500), 400);
+        assert.equal(await store.reserveHostSlot('news.test', T0 + 100, 500), 900);
+        assert.equal(await store.reserveHostSlot('other.test', T0 + 100, 500), 0);
+        assert.equal(await store.reserveHostSlot('news.test', T0 + 10_000, 500), 0, 'an old reservation does not delay later requests');
+        const waits = await Promise.all([1, 2, 3].map(() => store.reserveHostSlot('burst.test', T0, 100)));
+        assert.deepEqual([...waits].sort((a, b) => a - b), [0, 100, 200]);
+      });
+
       it('creates import sources once and never schedules them', async () => {
         const first = await store.ensureImportSource('sabq', T0);
         const second = await store.ensureImportSource('sabq', T0 + 1);

@@ -61,17 +61,9 @@ test('sada extract: bad usage exits 2, an unreadable file exits 2, an unreachabl
 test('sada extract URL fetches the page with the normal fetcher (private addresses only with --allow-private)', async () => {
   const { startStaticServer } = await import('../../test-support/http-fixture.js');
   const { fixturePath } = await import('../../test-support/paths.js');
-  const { startCli } = await import('../../test-support/cli.js');
+  const { runCliAsync } = await import('../../test-support/cli.js');
   const server = await startStaticServer(fixturePath('fetch', 'site'));
-  const run = (args: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = startCli(args);
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      child.on('close', (status) => resolve({ status, stdout, stderr }));
-    });
+  const run = runCliAsync;
   try {
     const url = `${server.origin}/articles/market.html`;
     const ok = await run(['extract', url, '--json', '--allow-private']);

@@ -4,22 +4,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { startCli, type CliResult } from '../../test-support/cli.js';
+import { runCliAsync } from '../../test-support/cli.js';
 import { fixturePath } from '../../test-support/paths.js';
 import { startStaticServer } from '../../test-support/http-fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sada-fetch-cli-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the CLI without blocking this process, so the fixture server here keeps answering. */
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  const child = startCli(args, env);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
-}
+const cli = runCliAsync;
 
 /** The fixture site with ETags: a conditional request for an unchanged file gets 304. */
 const serveSite = () => startStaticServer(fixturePath('fetch', 'site'), { etags: true });

@@ -11,12 +11,10 @@ export function register(program: Command, getContext: () => CliContext): void {
     .option('--source <id>', 'only this source (id or slug)')
     .action(async (opts: { once?: boolean; source?: string }) => {
       const ctx = getContext();
-      const [{ runFetchRound }, { ensureDefaultSources }, { createArticlePipeline }, { Fetcher }, { pageFieldsFromHtml }] = await Promise.all([
+      const [{ runFetchRound }, { ensureDefaultSources }, { createIngestion }] = await Promise.all([
         import('../../pipeline/refresh-round.js'),
         import('../../pipeline/sources-admin.js'),
-        import('../../pipeline/process-article.js'),
-        import('../../fetch/index.js'),
-        import('../../pipeline/page-fields.js'),
+        import('../ingestion.js'),
       ]);
       const store = await ctx.openStore();
       let sourceId: number | undefined;
@@ -31,22 +29,15 @@ export function register(program: Command, getContext: () => CliContext): void {
         const seeded = await ensureDefaultSources(store, Date.now());
         if (seeded > 0) ctx.stderr.write(`no sources yet: added ${seeded} built-in Arabic outlets\n`);
       }
-      const fetcher = new Fetcher(ctx.config);
-      ctx.onClose(() => fetcher.close());
+      const { deps } = await createIngestion(ctx, store);
       const log = ctx.logger();
       const summary = await runFetchRound(
-        {
-          store,
-          fetcher,
-          process: createArticlePipeline({ now: Date.now }),
-          now: Date.now,
-          extractPage: (html, url) => pageFieldsFromHtml(html, url, Date.now()),
-          onItemError: (source, url, reason) => log.warn({ source: source.slug, url }, reason),
-        },
+        deps,
         {
           once: Boolean(opts.once) || sourceId !== undefined,
           sourceId,
           concurrency: ctx.config.fetchConcurrency,
+          leaseMs: ctx.config.leaseSeconds * 1000,
           onSourceDone: (source, result) => {
             if (result.status === 'error') log.warn({ source: source.slug }, result.error ?? 'failed');
             else log.info({ source: source.slug, status: result.status, new: result.newArticles }, 'source refreshed');

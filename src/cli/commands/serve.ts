@@ -72,44 +72,12 @@ export const register: RegisterCommand = (program, getContext) => {
  * over the store; until then the reader says search is unavailable.
  */
 async function wireServices(ctx: CliContext, store: Store, metrics: SadaMetrics): Promise<{ search?: SearchService; addSource: AddSource; scheduler: SchedulerHooks }> {
-  const [{ addSource }, { runScheduler }, { createArticlePipeline }, { Fetcher }] = await Promise.all([
+  const [{ addSource }, { createScheduler }, { createIngestion }] = await Promise.all([
     import('../../pipeline/add-source.js'),
-    import('../../pipeline/schedule-loop.js'),
-    import('../../pipeline/process-article.js'),
-    import('../../fetch/index.js'),
+    import('../scheduler.js'),
+    import('../ingestion.js'),
   ]);
-  const fetcher = new Fetcher(ctx.config);
-  ctx.onClose(() => fetcher.close());
-  const log = ctx.logger();
-  let controller: AbortController | null = null;
-  let loop: Promise<void> | null = null;
-  const scheduler: SchedulerHooks = {
-    start() {
-      controller = new AbortController();
-      loop = runScheduler(
-        { store, fetcher, process: createArticlePipeline({ now: Date.now }), now: Date.now },
-        {
-          signal: controller.signal,
-          concurrency: ctx.config.fetchConcurrency,
-          onSourceDone: (source, result) => {
-            metrics.fetchOutcomes.inc({ outcome: result.status });
-            metrics.articlesIngested.inc(result.newArticles);
-            if (result.status === 'error') log.warn({ source: source.slug }, result.error ?? 'fetch failed');
-          },
-          onError: (error) => log.error({ err: error }, 'fetch round failed'),
-        },
-      );
-    },
-    async stop() {
-      controller?.abort();
-      await loop;
-      loop = null;
-    },
-    wake() {
-      if (!loop) return;
-      // the loop sleeps between idle rounds; restarting it begins a round now (the round in flight finishes first)
-      void scheduler.stop().then(() => scheduler.start());
-    },
-  };
+  const { fetcher, deps } = await createIngestion(ctx, store);
+  const scheduler = createScheduler(ctx, deps, metrics);
   return { addSource: (url) => addSource({ store, fetcher, now: Date.now }, url), scheduler };
 }

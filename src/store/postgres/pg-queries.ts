@@ -167,6 +167,16 @@ export abstract class PgQueries implements Omit<Store, 'dialect' | 'transaction'
     await this.db().query('UPDATE sources SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [id, worker]);
   }
 
+  async reserveHostSlot(host: string, now: number, spacingMs: number): Promise<number> {
+    // The row lock of the upsert orders concurrent reservations: each one starts after the previous.
+    const [row] = await this.rows<{ next_at: number }>(
+      `INSERT INTO host_slots (host, next_at) VALUES ($1, $2::bigint + $3::bigint)
+       ON CONFLICT (host) DO UPDATE SET next_at = GREATEST(host_slots.next_at, $2::bigint) + $3::bigint RETURNING next_at`,
+      [host, now, spacingMs],
+    );
+    return Math.max(0, row!.next_at - spacingMs - now);
+  }
+
   // ---- articles ----
 
   async insertArticle(a: NewArticle): Promise<{ id: number; inserted: boolean }> {

@@ -119,6 +119,16 @@ export function claimDueSources(
   return rows.map((r) => ({ ...toSource(r), ...toFetchState(r) }));
 }
 
+export function reserveHostSlot(c: Connection, host: string, now: number, spacingMs: number): number {
+  const row = c
+    .prepare(
+      `INSERT INTO host_slots (host, next_at) VALUES (?, ?) ON CONFLICT (host) DO UPDATE SET next_at = max(next_at, ?) + ?
+       RETURNING next_at`,
+    )
+    .get(host, now + spacingMs, now, spacingMs) as { next_at: number };
+  return Math.max(0, row.next_at - spacingMs - now);
+}
+
 export function releaseSource(c: Connection, id: number, worker: string): void {
   c.prepare('UPDATE sources SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?').run(id, worker);
 }

@@ -1,0 +1,133 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { runCli, runCliAsync, startCli } from '../../test-support/cli.js';
+import { fixturePath } from '../../test-support/paths.js';
+import { startStaticServer } from '../../test-support/http-fixture.js';
+import { startSyntheticFeeds } from '../../test-support/synthetic-feeds.js';
+import { PG_SKIP, TEST_PG_URL } from '../../test-support/postgres.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sada-worker-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+const WORKER_ENV = { SADA_HOST_DELAY_MS: '0', SADA_LEASE_SECONDS: '3', SADA_FETCH_CONCURRENCY: '4', SADA_LOG_LEVEL: 'warn' };
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+}
+
+async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+test('sada worker fetches due sources and stops cleanly on SIGTERM, releasing its leases', async () => {
+  const server = await startStaticServer(fixturePath('fetch', 'site'), { etags: true });
+  const db = join(dir, 'worker.db');
+  try {
+    const added = await runCliAsync(['sources', 'add', `${server.origin}/feed.xml`, '--db', db, '--allow-private']);
+    assert.equal(added.status, 0, added.stderr);
+    const worker = startCli(['worker', '--db', db, '--allow-private', '--idle-seconds', '1'], WORKER_ENV);
+    let stderr = '';
+    worker.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const count = () => {
+      const raw = new Database(db, { readonly: true });
+      try {
+        return (raw.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+      } finally {
+        raw.close();
+      }
+    };
+    await waitFor('the worker to store the feed', () => count() === 3, 20_000);
+    worker.kill('SIGTERM');
+    assert.equal(await exited(worker), 0, stderr);
+    const raw = new Database(db, { readonly: true });
+    const leased = raw.prepare('SELECT count(*) AS n FROM sources WHERE lease_owner IS NOT NULL').get() as { n: number };
+    raw.close();
+    assert.equal(leased.n, 0);
+  } finally {
+    await server.close();
+  }
+});
+
+test('scale-out on PostgreSQL: three workers, one killed mid-round; every item once, copies grouped, nothing leased twice', { skip: PG_SKIP, timeout: 240_000 }, async () => {
+  const SOURCES = 50;
+  const ITEMS = 40;
+  const site = await startSyntheticFeeds({ sources: SOURCES, items: ITEMS, copyEvery: 5, latencyMs: 20 });
+  const database = `sada_scale_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const url = new URL(TEST_PG_URL);
+  url.pathname = `/${database}`;
+  const dbUrl = url.href;
+  const client = new pg.Client({ connectionString: dbUrl });
+  const workers: ChildProcess[] = [];
+  try {
+    const opml = join(dir, 'sources.opml');
+    const outlines = Array.from({ length: SOURCES }, (_, s) => `<outline type="rss" text="مصدر ${s}" xmlUrl="${site.feedUrl(s)}"/>`).join('\n');
+    writeFileSync(opml, `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>${outlines}</body></opml>`);
+    const imported = runCli(['sources', 'import-opml', opml, '--db', dbUrl, '--json']);
+    assert.equal(imported.status, 0, imported.stderr);
+    await client.connect();
+    const one = async (sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows[0];
+    assert.equal(Number((await one('SELECT count(*) AS n FROM sources')).n), SOURCES);
+
+    for (let i = 0; i < 3; i++) workers.push(startCli(['worker', '--db', dbUrl, '--allow-private', '--idle-seconds', '1'], WORKER_ENV));
+    const errors: string[] = ['', '', ''];
+    workers.forEach((w, i) => w.stderr!.setEncoding('utf8').on('data', (d: string) => (errors[i] += d)));
+    const stored = async () => Number((await one('SELECT count(*) AS n FROM articles')).n);
+
+    // Kill one worker without warning once the round is well under way.
+    await waitFor('the round to get going', async () => (await stored()) >= 300, 90_000);
+    const victim = workers[0]!;
+    victim.kill('SIGKILL');
+    await exited(victim);
+    const orphaned = (await client.query('SELECT id, feed_url FROM sources WHERE lease_owner LIKE $1', [`%:${victim.pid}`])).rows as { id: number; feed_url: string }[];
+
+    const total = SOURCES * ITEMS;
+    await waitFor(`all ${total} items stored (after the killed worker's leases expire)`, async () => (await stored()) >= total, 150_000);
+    for (const w of workers.slice(1)) w.kill('SIGTERM');
+    for (const [i, w] of workers.slice(1).entries()) assert.equal(await exited(w), 0, errors[i + 1]);
+
+    const counts = await one('SELECT count(*) AS n, count(DISTINCT canonical_url) AS urls FROM articles');
+    assert.equal(Number(counts.n), total, 'every item stored exactly once');
+    assert.equal(Number(counts.urls), total);
+    assert.equal(Number((await one('SELECT count(*) AS n FROM sources WHERE lease_owner IS NOT NULL')).n), 0, 'nothing stays leased');
+
+    // A source is fetched twice in this round only if the killed worker held it when it died.
+    const orphanPaths = new Set(orphaned.map((o) => new URL(o.feed_url).pathname));
+    for (let s = 0; s < SOURCES; s++) {
+      const path = new URL(site.feedUrl(s)).pathname;
+      const fetches = site.feedFetches().get(path) ?? 0;
+      assert.ok(fetches >= 1, `${path} fetched`);
+      if (!orphanPaths.has(path)) assert.equal(fetches, 1, `${path} fetched ${fetches} times`);
+    }
+
+    // Copies end up grouped with their originals (same duplicate group).
+    const rows = (await client.query('SELECT id, canonical_url, duplicate_of FROM articles')).rows as { id: number; canonical_url: string; duplicate_of: number | null }[];
+    const byUrl = new Map(rows.map((r) => [r.canonical_url, r]));
+    const group = (url: string) => {
+      const r = byUrl.get(url)!;
+      return Number(r.duplicate_of ?? r.id);
+    };
+    const copies = site.items.filter((i) => i.copyOf);
+    assert.ok(copies.length >= SOURCES * ITEMS * 0.15, `${copies.length} copies in the fixture`);
+    for (const c of copies) assert.equal(group(c.url), group(c.copyOf!), `${c.url} grouped with ${c.copyOf}`);
+  } finally {
+    for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
+    await client.end().catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+    await site.close();
+  }
+});

@@ -1,0 +1,34 @@
+import { AppError } from '../../core/errors.js';
+import type { RegisterCommand } from '../context.js';
+
+/** `sada worker`: the fetch scheduler alone, for scale-out (many workers, one database, no web server). */
+export const register: RegisterCommand = (program, getContext) => {
+  program
+    .command('worker')
+    .description('run the fetch scheduler only (scale-out: several workers and web nodes can share one database); stops cleanly on SIGTERM')
+    .option('--idle-seconds <n>', 'pause between rounds when no source is due', '30')
+    .action(async (flags: { idleSeconds: string }) => {
+      const ctx = getContext();
+      const idleSeconds = Number(flags.idleSeconds);
+      if (!Number.isFinite(idleSeconds) || idleSeconds < 0 || idleSeconds > 86_400) throw new AppError('BAD_USAGE', `invalid --idle-seconds: ${flags.idleSeconds}`);
+      const [{ createIngestion }, { createScheduler }, { workerName }] = await Promise.all([
+        import('../ingestion.js'),
+        import('../scheduler.js'),
+        import('../../pipeline/refresh-round.js'),
+      ]);
+      const store = await ctx.openStore();
+      const { deps } = await createIngestion(ctx, store);
+      const scheduler = createScheduler(ctx, deps, undefined, { idleMs: idleSeconds * 1000 });
+      const log = ctx.logger();
+      const stopped = new Promise<string>((resolve) => {
+        process.once('SIGINT', () => resolve('SIGINT'));
+        process.once('SIGTERM', () => resolve('SIGTERM'));
+      });
+      await scheduler.start();
+      log.info({ worker: workerName(), db: store.dialect }, 'worker started');
+      const signal = await stopped;
+      log.info({ signal }, 'worker stopping: finishing claimed sources');
+      await scheduler.stop();
+      log.info({}, 'worker stopped');
+    });
+};

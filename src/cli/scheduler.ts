@@ -1,0 +1,45 @@
+import type { RefreshDeps } from '../pipeline/refresh-source.js';
+import { runScheduler } from '../pipeline/schedule-loop.js';
+import type { SadaMetrics } from '../server/metrics.js';
+import type { SchedulerHooks } from '../server/services.js';
+import type { CliContext } from './context.js';
+
+/**
+ * The continuous fetcher of `sada serve` and `sada worker`: start/stop hooks around the scheduler loop, with
+ * outcomes counted in the metrics when a server exposes them. `stop()` lets claimed sources finish and
+ * releases their leases (graceful shutdown on SIGTERM).
+ */
+export function createScheduler(ctx: CliContext, deps: RefreshDeps, metrics?: SadaMetrics, options: { idleMs?: number } = {}): SchedulerHooks {
+  const log = ctx.logger();
+  let controller: AbortController | null = null;
+  let loop: Promise<void> | null = null;
+  const scheduler: SchedulerHooks = {
+    start() {
+      controller = new AbortController();
+      loop = runScheduler(deps, {
+        signal: controller.signal,
+        concurrency: ctx.config.fetchConcurrency,
+        leaseMs: ctx.config.leaseSeconds * 1000,
+        ...(options.idleMs === undefined ? {} : { idleMs: options.idleMs }),
+        onSourceDone: (source, result) => {
+          metrics?.fetchOutcomes.inc({ outcome: result.status });
+          metrics?.articlesIngested.inc(result.newArticles);
+          if (result.status === 'error') log.warn({ source: source.slug }, result.error ?? 'fetch failed');
+          else log.info({ source: source.slug, status: result.status, new: result.newArticles }, 'source refreshed');
+        },
+        onError: (error) => log.error({ err: error }, 'fetch round failed'),
+      });
+    },
+    async stop() {
+      controller?.abort();
+      await loop;
+      loop = null;
+    },
+    wake() {
+      if (!loop) return;
+      // the loop sleeps between idle rounds; restarting it begins a round now (the round in flight finishes first)
+      void scheduler.stop().then(() => scheduler.start());
+    },
+  };
+  return scheduler;
+}

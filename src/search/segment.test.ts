@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ByteReader, ByteWriter, compareBytes, utf8 } from './bytes.js';
+import { ByteReader, ByteWriter, compareBytes, compareKeys, utf8 } from './bytes.js';
 import { buildSegment, mergeSegments } from './segment-build.js';
 import { BlockView, blockFor, decodeDirectory, encodeDirectory, type EncodedBlock } from './segment-format.js';
 import { BODY_LENGTH, PostingsCursor, bodyLengthCode } from './postings.js';
@@ -59,6 +59,16 @@ describe('bytes', () => {
       }),
     );
     assert.throws(() => new ByteReader(new Uint8Array([0x80, 0x80])).varint(), RangeError);
+  });
+
+  it('compares strings in UTF-8 byte order without encoding them', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b) => {
+        assert.equal(Math.sign(compareKeys(a, b)), Math.sign(compareBytes(utf8(a), utf8(b))));
+      }),
+      { numRuns: 500 },
+    );
+    assert.ok(compareKeys('\u{1F600}', '\uFFFD') > 0, 'an astral character sorts after U+FFFD, as in UTF-8');
   });
 
   it('orders keys by UTF-8 bytes', () => {

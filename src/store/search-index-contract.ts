@@ -94,6 +94,10 @@ export function describeSearchIndexContract(adapter: string, openEmpty: () => Pr
       assert.deepEqual(await docsWith(stemKey('اعصار')), [a]);
       assert.equal((await store.searchStats()).docs, before.docs + 2);
       await store.indexDocuments([]);
+      // An article with no words to index is accepted (and counted) all the same.
+      const empty = (await store.insertArticle(article(okaz, 402))).id;
+      await index(empty, '', '... !!!');
+      assert.ok(!(await store.unindexedArticleIds(0, 10_000)).includes(empty));
     });
 
     it('replaces a re-indexed document and hides a removed one', async () => {

@@ -2,6 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '../core/errors.js';
 import type { NewArticle, Store } from './store.js';
+import { describeSearchIndexContract } from './search-index-contract.js';
 
 /**
  * The storage contract: every Store adapter must pass this suite. Adapters call it from their own test file
@@ -259,17 +260,6 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
       });
     });
 
-    describe('search index', () => {
-      it('accepts, replaces and removes documents', async () => {
-        const src = (await store.ensureImportSource('idx', T0)).id;
-        const { id } = await store.insertArticle(article(src, 60));
-        await store.indexDocument({ articleId: id, title: 'امير مكه', body: 'امير مكه يفتتح' });
-        await store.indexDocument({ articleId: id, title: 'امير', body: 'نص' });
-        await store.removeDocument(id);
-        await store.removeDocument(id);
-      });
-    });
-
     describe('transactions', () => {
       it('commits together or not at all', async () => {
         const src = (await store.ensureImportSource('tx', T0)).id;
@@ -320,4 +310,5 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
       });
     });
   });
+  describeSearchIndexContract(adapter, openEmpty);
 }

@@ -7,6 +7,7 @@ import type {
   SourceWithStatus,
   Story,
 } from '../core/types.js';
+import type { IndexDocument, SearchIndexReader } from '../search/types.js';
 
 /**
  * The storage interface every adapter (SQLite, PostgreSQL) implements. All methods are async so that
@@ -138,14 +139,24 @@ export interface RelatedStore {
   getRelated(articleId: number): Promise<RelatedEntry[]>;
 }
 
-/** Pre-analysed text for the search index: space-separated terms per field, produced by `text/`. */
-export interface IndexDocument {
-  articleId: number;
-  title: string;
-  body: string;
-}
+export type { IndexDocument } from '../search/types.js';
 
-export interface SearchIndexStore {
+/**
+ * The search index: the write side is called by the pipeline for every stored article; the read side
+ * (SearchIndexReader, defined by src/search) serves the search engine.
+ */
+export interface SearchIndexStore extends SearchIndexReader {
+  /** Indexes an article, replacing its previous version if it was indexed before. */
   indexDocument(doc: IndexDocument): Promise<void>;
+  /**
+   * Indexes several articles at once (one new segment). Cheaper than one call per article: a batch of 200
+   * makes the index write about half as much over its merges.
+   */
+  indexDocuments(docs: readonly IndexDocument[]): Promise<void>;
+  /** Takes an article out of the index (no-op when it is not indexed). */
   removeDocument(articleId: number): Promise<void>;
+  /** Merges the whole index into one segment; worth it after a bulk import, never needed for correctness. */
+  optimizeSearchIndex(): Promise<void>;
+  /** Stored articles that are not in the index, by increasing id after `afterId` (for re-indexing). */
+  unindexedArticleIds(afterId: number, limit: number): Promise<number[]>;
 }

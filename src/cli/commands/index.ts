@@ -5,9 +5,10 @@ import { register as sourcesCommand } from './sources.js';
 import { register as fetchCommand } from './fetch.js';
 import { register as extract } from './extract.js';
 import { register as serve } from './serve.js';
+import { register as search } from './search.js';
 import { register as worker } from './worker.js';
 
 export type { RegisterCommand };
 
 /** The commands of `sada`, in the order `--help` lists them. */
-export const COMMANDS: RegisterCommand[] = [importCommand, sourcesCommand, fetchCommand, serve, worker, extract, analyze];
+export const COMMANDS: RegisterCommand[] = [importCommand, sourcesCommand, fetchCommand, search, serve, worker, extract, analyze];

@@ -17,6 +17,9 @@ import {
   type SourceRow,
   type StoryRow,
 } from '../rows.js';
+import { SearchIndexCore } from '../search-index-core.js';
+import type { IndexStats, PostingsPart, SearchDocInfo, SearchFilter } from '../../search/types.js';
+import { PgSearchTables } from './pg-search-tables.js';
 
 export type Db = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
@@ -369,15 +372,51 @@ export abstract class PgQueries implements Omit<Store, 'dialect' | 'transaction'
 
   // ---- search index ----
 
-  async indexDocument(doc: IndexDocument): Promise<void> {
-    await this.db().query(
-      `INSERT INTO search_index (article_id, title, body) VALUES ($1, $2, $3)
-       ON CONFLICT (article_id) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body`,
-      [doc.articleId, doc.title, doc.body],
-    );
+  /** Implemented by PgStore: search index writes run in a transaction that holds the index lock. */
+  abstract transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  private readonly searchIndex = new SearchIndexCore();
+
+  private async writeSearchIndex(fn: (t: PgSearchTables) => Promise<void>): Promise<void> {
+    await this.transaction(async () => {
+      const tables = new PgSearchTables(this.db());
+      await tables.lock();
+      await fn(tables);
+    });
   }
 
+  async indexDocument(doc: IndexDocument): Promise<void> {
+    await this.indexDocuments([doc]);
+  }
+  async indexDocuments(docs: readonly IndexDocument[]): Promise<void> {
+    await this.writeSearchIndex((t) => this.searchIndex.indexDocuments(t, docs));
+  }
   async removeDocument(articleId: number): Promise<void> {
-    await this.db().query('DELETE FROM search_index WHERE article_id = $1', [articleId]);
+    await this.writeSearchIndex((t) => this.searchIndex.removeDocument(t, articleId));
+  }
+  async optimizeSearchIndex(): Promise<void> {
+    await this.writeSearchIndex((t) => this.searchIndex.optimize(t));
+  }
+  async unindexedArticleIds(afterId: number, limit: number): Promise<number[]> {
+    return new PgSearchTables(this.db()).unindexed(afterId, limit);
+  }
+  async searchStats(): Promise<IndexStats> {
+    return new PgSearchTables(this.db()).stats();
+  }
+  async searchPostings(keys: readonly string[]): Promise<Map<string, PostingsPart[]>> {
+    // Inside a transaction the reader may see segments that could still roll back: do not cache them.
+    const db = this.db();
+    return this.searchIndex.postings(new PgSearchTables(db), keys, !('release' in db));
+  }
+  async searchDocInfo(ids: readonly number[]): Promise<Map<number, SearchDocInfo>> {
+    return new PgSearchTables(this.db()).docInfo(ids);
+  }
+  async searchFilterIds(filter: SearchFilter): Promise<Set<number>> {
+    return new PgSearchTables(this.db()).filterIds(filter);
+  }
+  async searchReportOutlets(reportIds: readonly number[]): Promise<Map<number, number>> {
+    return new PgSearchTables(this.db()).reportOutlets(reportIds);
+  }
+  async searchSourceIds(slugs: readonly string[]): Promise<Map<string, number>> {
+    return new PgSearchTables(this.db()).sourceIds(slugs);
   }
 }

@@ -6,7 +6,6 @@ import { AppError } from '../../core/errors.js';
 import type {
   ArticleListQuery,
   Fingerprint,
-  IndexDocument,
   NewArticle,
   NewSource,
   Store,
@@ -17,7 +16,9 @@ import { migrate, readMigrations } from './migrate.js';
 import * as sources from './sources-sql.js';
 import * as articles from './articles-sql.js';
 import * as stories from './stories-sql.js';
-import * as index from './index-sql.js';
+import { SqliteSearchTables } from './index-sql.js';
+import { SearchIndexCore } from '../search-index-core.js';
+import type { IndexDocument, IndexStats, PostingsPart, SearchDocInfo, SearchFilter } from '../../search/types.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -40,6 +41,7 @@ export class SqliteStore implements Store {
   private readonly txContext = new AsyncLocalStorage<true>();
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly searchIndex = new SearchIndexCore();
 
   private constructor(writer: Connection, reader: Connection) {
     this.writer = writer;
@@ -249,10 +251,37 @@ export class SqliteStore implements Store {
 
   // ---- search index ----
 
-  indexDocument(doc: IndexDocument): Promise<void> {
-    return this.w((c) => index.indexDocument(c, doc));
+  async indexDocument(doc: IndexDocument): Promise<void> {
+    await this.indexDocuments([doc]);
   }
-  removeDocument(articleId: number): Promise<void> {
-    return this.w((c) => index.removeDocument(c, articleId));
+  async indexDocuments(docs: readonly IndexDocument[]): Promise<void> {
+    await this.w((c) => this.searchIndex.indexDocuments(new SqliteSearchTables(c), docs));
+  }
+  async removeDocument(articleId: number): Promise<void> {
+    await this.w((c) => this.searchIndex.removeDocument(new SqliteSearchTables(c), articleId));
+  }
+  async optimizeSearchIndex(): Promise<void> {
+    await this.w((c) => this.searchIndex.optimize(new SqliteSearchTables(c)));
+  }
+  async unindexedArticleIds(afterId: number, limit: number): Promise<number[]> {
+    return new SqliteSearchTables(this.r()).unindexed(afterId, limit);
+  }
+  async searchStats(): Promise<IndexStats> {
+    return new SqliteSearchTables(this.r()).stats();
+  }
+  async searchPostings(keys: readonly string[]): Promise<Map<string, PostingsPart[]>> {
+    return this.searchIndex.postings(new SqliteSearchTables(this.r()), keys, !this.inTransaction);
+  }
+  async searchDocInfo(ids: readonly number[]): Promise<Map<number, SearchDocInfo>> {
+    return new SqliteSearchTables(this.r()).docInfo(ids);
+  }
+  async searchFilterIds(filter: SearchFilter): Promise<Set<number>> {
+    return new SqliteSearchTables(this.r()).filterIds(filter);
+  }
+  async searchReportOutlets(reportIds: readonly number[]): Promise<Map<number, number>> {
+    return new SqliteSearchTables(this.r()).reportOutlets(reportIds);
+  }
+  async searchSourceIds(slugs: readonly string[]): Promise<Map<string, number>> {
+    return new SqliteSearchTables(this.r()).sourceIds(slugs);
   }
 }

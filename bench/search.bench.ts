@@ -1,0 +1,129 @@
+/**
+ * Search quality and speed, Sada next to its peers in the same run.
+ *   npm run bench -- search                       quality on the dev set + speed on the full corpus
+ *   SADA_BENCH_SEARCH_COPIES=4 npm run bench -- search   also speed at 4× the corpus (shifted copies)
+ *   SADA_BENCH_SEARCH_PARTS=speed …                      only some parts (quality, speed)
+ *
+ * Quality: the articles of ../shared/eval/README.md's recipe are imported through the pipeline; Sada, SQLite
+ * FTS5 (default tokenizer, bm25) and a Lucene-style Light-10 + BM25 peer answer the 100 dev queries; every
+ * result file is scored by ../shared/eval/search.mjs itself. Speed: the whole shared corpus (~51k articles),
+ * dev queries and 1,000 generated queries (1–5 consecutive title words), Sada (full engine: ranking,
+ * copies collapsed, snippets) next to FTS5 (bm25 + snippet()) on the same articles.
+ */
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { SearchEngine } from '../src/search/engine.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { REPO_ROOT, sharedData } from '../src/test-support/paths.js';
+import { DEV_QUERIES, EVAL_FILES, allFiles, generatedQueries, importCorpus, importShiftedCopy, measure, readQueries, score, type Latency, type Query } from './search-corpus.js';
+import { Fts5Peer, Light10Peer, storedArticles } from './search-peers.js';
+
+const NOW = Date.parse('2025-01-01T00:00:00Z');
+const dir = join(REPO_ROOT, '.bench-cache', 'search');
+
+async function freshStore(name: string): Promise<{ store: SqliteStore; path: string }> {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.db`);
+  for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });
+  return { store: await SqliteStore.open({ path }), path };
+}
+
+const f2 = (x: number) => x.toFixed(2);
+const f3 = (x: number) => x.toFixed(3);
+const mb = (path: string) => (statSync(path).size / 1e6).toFixed(0);
+
+async function quality(): Promise<void> {
+  console.log('### Quality: dev queries (100), articles of SaudiNewsNet 2015-08-01..04 + ANT 2018-07\n');
+  const { store, path } = await freshStore('eval');
+  const built = await importCorpus(store, EVAL_FILES);
+  await store.optimizeSearchIndex();
+  const engine = new SearchEngine(store);
+  const queries = readQueries(DEV_QUERIES);
+  const sada: { id: number | string; hits: { url: string }[] }[] = [];
+  for (const q of queries) sada.push({ id: q.id, hits: (await engine.search({ query: q.query, limit: 10, now: NOW })).hits.map((h) => ({ url: h.article.url })) });
+  const fts = Fts5Peer.build(join(dir, 'eval-fts5.db'), storedArticles(path)).peer;
+  const light = Light10Peer.build(storedArticles(path)).peer;
+  const rows: [string, ReturnType<typeof score>][] = [
+    ['Sada', score(join(dir, 'sada.out.jsonl'), sada)],
+    ['SQLite FTS5, default tokenizer, bm25 (peer)', score(join(dir, 'fts5.out.jsonl'), queries.map((q) => ({ id: q.id, hits: fts.search(q.query) })))],
+    ['Light-10 + stopwords, BM25 (Lucene-style peer)', score(join(dir, 'light10.out.jsonl'), queries.map((q) => ({ id: q.id, hits: light.search(q.query) })))],
+  ];
+  console.log(`${built.articles} articles; import ${f2(built.importSeconds)} s, indexing ${f2(built.indexSeconds)} s\n`);
+  console.log('| engine | MRR@10 | success@1 | success@10 | not found in top 10 |');
+  console.log('|---|---|---|---|---|');
+  for (const [name, q] of rows) console.log(`| ${name} | ${f3(q.mrr10)} | ${f3(q.success1)} | ${f3(q.success10)} | ${q.not_found.join(' ')} |`);
+  console.log('');
+  fts.close();
+  await store.close();
+}
+
+function latencyRow(name: string, l: Latency, peer?: Latency): string {
+  const ratio = peer ? ` | ${f2(l.p50 / peer.p50)}× / ${f2(l.p99 / peer.p99)}×` : ' | –';
+  return `| ${name} | ${l.queries} | ${l.qps.toFixed(0)} | ${f2(l.p50)} | ${f2(l.p90)} | ${f2(l.p99)} | ${f2(l.max)} | ${f2(l.cpu)}${ratio} |`;
+}
+
+async function speedTable(label: string, store: SqliteStore, fts: Fts5Peer, sets: [string, Query[]][]): Promise<void> {
+  const engine = new SearchEngine(store);
+  console.log(`#### ${label}\n`);
+  console.log('| engine, queries | n | queries/s | p50 ms | p90 ms | p99 ms | max ms | CPU ms/query | p50 / p99 vs FTS5 |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const [name, queries] of sets) {
+    const peer = await measure(queries, (q) => fts.search(q.query));
+    const sada = await measure(queries, (q) => engine.search({ query: q.query, limit: 10, now: NOW }));
+    console.log(latencyRow(`Sada, ${name}`, sada, peer));
+    console.log(latencyRow(`FTS5 peer, ${name}`, peer));
+  }
+  console.log('');
+}
+
+async function speed(): Promise<void> {
+  console.log('### Speed: the whole shared corpus\n');
+  const { store, path } = await freshStore('full');
+  const built = await importCorpus(store, allFiles());
+  const peerBuild = Fts5Peer.build(join(dir, 'full-fts5.db'), storedArticles(path));
+  const fts = peerBuild.peer;
+  const titles = [...storedArticles(path)].map((a) => a.title);
+  const sets: [string, Query[]][] = [
+    ['dev queries', readQueries(DEV_QUERIES)],
+    ['1,000 generated queries', generatedQueries(titles, 1000)],
+  ];
+  console.log(
+    `${built.articles} articles; import (pipeline) ${f2(built.importSeconds)} s, Sada indexing ${f2(built.indexSeconds)} s ` +
+      `(${f3((built.indexSeconds * 1000) / built.articles)} ms/article, analysis included); FTS5 peer build ${f2(peerBuild.seconds)} s\n`,
+  );
+  await speedTable(`${built.articles} articles, index as left by size-tiered merges`, store, fts, sets);
+  let t = performance.now();
+  await store.optimizeSearchIndex();
+  console.log(`optimizeSearchIndex: ${f2((performance.now() - t) / 1000)} s; database ${mb(path)} MB (articles + index), FTS5 peer ${mb(join(dir, 'full-fts5.db'))} MB\n`);
+  await speedTable(`${built.articles} articles, index merged into one segment`, store, fts, sets);
+
+  const copies = Number(process.env.SADA_BENCH_SEARCH_COPIES ?? 1);
+  if (copies > 1) {
+    t = performance.now();
+    for (let k = 1; k < copies; k++) await importShiftedCopy(store, allFiles(), k);
+    const importSeconds = (performance.now() - t) / 1000;
+    t = performance.now();
+    const { reindexSearch } = await import('../src/pipeline/reindex-search.js');
+    await reindexSearch(store, { optimize: false });
+    const articles = await store.countArticles();
+    console.log(`scaled to ${articles} articles (${copies - 1} shifted copies): import ${f2(importSeconds)} s, indexing ${f2((performance.now() - t) / 1000)} s\n`);
+    fts.close();
+    const scaledPeer = Fts5Peer.build(join(dir, 'full-fts5.db'), storedArticles(path)).peer;
+    await speedTable(`${articles} articles, size-tiered`, store, scaledPeer, sets);
+    t = performance.now();
+    await store.optimizeSearchIndex();
+    console.log(`optimizeSearchIndex: ${f2((performance.now() - t) / 1000)} s; database ${mb(path)} MB\n`);
+    await speedTable(`${articles} articles, one segment`, store, scaledPeer, sets);
+    scaledPeer.close();
+  } else fts.close();
+  await store.close();
+}
+
+const data = sharedData('data', 'queries', 'dev.queries.jsonl');
+if (data.skip) console.log(`skipped: ${data.skip}`);
+else {
+  console.log('Machine: 2 shared vCPUs, Node', process.version, '\n');
+  const parts = (process.env.SADA_BENCH_SEARCH_PARTS ?? 'quality,speed').split(',');
+  if (parts.includes('quality')) await quality();
+  if (parts.includes('speed')) await speed();
+}

@@ -1,0 +1,76 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../test-support/cli.js';
+import { fixturePath } from '../../test-support/paths.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sada-search-cli-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+const db = join(dir, 'search.db');
+const search = (...args: string[]) => runCli(['search', '--db', db, ...args]);
+
+before(() => {
+  const imported = runCli(['import', '--db', db, fixturePath('search', 'cli', 'articles.jsonl')]);
+  assert.equal(imported.status, 0, imported.stderr);
+  // --reindex indexes what the import left out (and is a no-op when the pipeline already indexed).
+  const reindexed = search('--reindex');
+  assert.equal(reindexed.status, 0, reindexed.stderr);
+});
+
+test('sada search --json prints the contract shape with snippets cut from the original text', () => {
+  const r = search('--json', 'امير', 'مكه', 'عكاظ');
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.ok(out.total >= 1);
+  const hit = out.hits[0];
+  for (const key of ['id', 'url', 'title', 'source', 'published', 'score', 'snippet']) assert.ok(key in hit, key);
+  assert.equal(hit.url, 'https://okaz.test/1');
+  assert.equal(hit.published, '2015-08-03T10:00:00.000Z');
+  const marked = hit.highlights.map(([s, e]: [number, number]) => hit.snippet.slice(s, e));
+  assert.ok(marked.includes('الأمير'), marked.join('|'));
+});
+
+test('copies of one report come back once, with the other outlet counted', () => {
+  const out = JSON.parse(search('--json', 'مهرجان الطائف').stdout);
+  const copies = out.hits.filter((h: { url: string }) => h.url === 'https://was.test/2' || h.url === 'https://sabq.test/3');
+  assert.equal(copies.length, 1);
+  assert.equal(copies[0].also_in, 1);
+});
+
+test('filters: --source, --from/--to and --limit', () => {
+  const bySource = JSON.parse(search('--json', '--source', 'alriyadh', 'عكاظ').stdout);
+  assert.deepEqual(bySource.hits.map((h: { source: string }) => h.source), ['alriyadh']);
+  const byDate = JSON.parse(search('--json', '--from', '2015-08-04', 'الصحة OR مستشفى').stdout);
+  assert.deepEqual(byDate.hits.map((h: { url: string }) => h.url), ['https://alyaum.test/5']);
+  const limited = JSON.parse(search('--json', '--limit', '1', 'عكاظ').stdout);
+  assert.equal(limited.hits.length, 1);
+});
+
+test('batch mode answers every line, a bad line with an error line', () => {
+  const r = search('--json', '--queries', fixturePath('search', 'cli', 'queries.jsonl'));
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.id), [1, null, 'q2', 3, 4]);
+  assert.equal(lines[0].hits[0].url, 'https://okaz.test/1');
+  assert.ok(lines[1].error.includes(':2:'));
+  assert.ok(lines[2].hits.every((h: { url: string }) => h.url !== 'https://alriyadh.test/4'));
+  assert.ok(lines[3].error.includes('query'));
+  assert.deepEqual(lines[4].hits, []);
+  assert.match(r.stderr, /queries\.jsonl:2/);
+});
+
+test('human output lists hits with marked words; bad usage exits 2', () => {
+  const r = search('امير', 'مكه');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^\d+ نتيجة/);
+  assert.match(r.stdout, /\*الأمير\*/);
+  assert.match(r.stdout, /https:\/\/okaz\.test\/1/);
+  assert.equal(search().status, 2);
+  assert.equal(search('--limit', 'x', 'عكاظ').status, 2);
+  assert.equal(search('--queries', join(dir, 'missing.jsonl')).status, 2);
+  const odd = search('--json', '"', "'; DROP TABLE articles; --", 'ا'.repeat(5000));
+  assert.equal(odd.status, 0, odd.stderr);
+  assert.ok(Array.isArray(JSON.parse(odd.stdout).hits));
+});

@@ -1,0 +1,136 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { Store } from '../store/store.js';
+import { SearchEngine, type SearchRequest } from './engine.js';
+import { addIndexedArticle } from '../test-support/search.js';
+import { analyzeTerms, stem } from '../text/index.js';
+import type { AnalyzeTerms } from './types.js';
+
+/**
+ * Sada's analyzer with one change: a deliberately AGGRESSIVE stemmer that conflates كتاب، كاتب and كتب —
+ * the worst case the exact-form share must survive (Sada's own light stemmer keeps them apart).
+ */
+const ROOTS = new Map([
+  ['كتاب', 'كتب'],
+  ['كاتب', 'كتب'],
+  ['كتب', 'كتب'],
+]);
+const conflating = (norm: string) => {
+  const s = stem(norm);
+  return ROOTS.get(s) ?? s;
+};
+const analyze: AnalyzeTerms = (text) => analyzeTerms(text, { stemmer: conflating });
+
+const T0 = Date.parse('2015-08-03T09:00:00Z');
+
+describe('search engine', () => {
+  let store: Store;
+  let engine: SearchEngine;
+  const ids = new Map<string, number>();
+  const search = (query: string, extra: Partial<SearchRequest> = {}) => engine.search({ query, now: T0 + 86_400_000, ...extra });
+  const names = async (query: string, extra: Partial<SearchRequest> = {}) => (await search(query, extra)).hits.map((h) => h.article.url.replace('https://t.test/', ''));
+
+  async function add(name: string, source: string, title: string, text: string, hoursAgo = 0, duplicateOf?: string): Promise<void> {
+    const published = T0 - hoursAgo * 3_600_000;
+    ids.set(name, await addIndexedArticle(store, { name, source, title, text, published, duplicateOf: duplicateOf ? ids.get(duplicateOf)! : null }, analyze));
+  }
+
+  before(async () => {
+    store = await SqliteStore.open({ path: ':memory:' });
+    engine = new SearchEngine(store, analyze);
+    await add('okaz-souq', 'okaz', 'أمير مكة المكرمة يوافق على تطوير مشروع خيمة سوق عكاظ', 'وافق الأمير على تطوير سوق عكاظ في الطائف، وقال إن المشروع يخدم الزوار.', 30);
+    await add('was-souq', 'was', 'أمير منطقة مكة يوافق على مشروع سوق عكاظ', 'وافق الأمير على تطوير سوق عكاظ في الطائف، وقال إن المشروع يخدم الزوار.', 31);
+    await add('copy-souq', 'sabq', 'أمير مكة يوافق على تطوير سوق عكاظ', 'وافق الأمير على تطوير سوق عكاظ في الطائف، وقال إن المشروع يخدم الزوار.', 29, 'was-souq');
+    await add('far-words', 'alriyadh', 'جولة في الأسواق', 'زار الوفد سوق الخضار ثم تحدث عن تاريخ عكاظ الأدبي.', 40);
+    await add('book', 'alyaum', 'كتاب جديد عن تاريخ الطائف', 'صدر كتاب يروي تاريخ المدينة.', 200);
+    await add('writer', 'alyaum', 'الكاتب يتحدث عن الكاتب الشاب', 'قال الكاتب إن الكاتب الشاب يكتب كل يوم، وكاتب المقال كتب.', 1);
+    await add('hajj', 'alwatan', 'استعدادات الحج', 'بدأت استعدادات موسم الحج في المشاعر.', 5);
+    await add('umrah', 'alwatan', 'أعداد المعتمرين', 'بلغ عدد المعتمرين ستة ملايين في العمرة هذا العام.', 6);
+    await add('body-only', 'okaz', 'أخبار المنطقة', 'تحدث التقرير عن الزلزال بالتفصيل.', 2);
+    await add('in-title', 'okaz', 'زلزال يضرب المنطقة', 'شعر السكان بهزة قوية.', 2);
+  });
+  after(() => store.close());
+
+  it('finds reader spellings: no hamza, ه for ة, a single outlet per report', async () => {
+    const r = await search('امير مكه عكاظ');
+    assert.ok(r.total >= 3);
+    assert.ok(/souq$/.test(r.hits[0]!.article.url));
+    const urls = r.hits.map((h) => h.article.url);
+    assert.ok(!(urls.includes('https://t.test/was-souq') && urls.includes('https://t.test/copy-souq')), 'copies collapse');
+    const collapsed = r.hits.find((h) => h.article.url.endsWith('was-souq') || h.article.url.endsWith('copy-souq'))!;
+    assert.equal(collapsed.alsoIn, 1);
+  });
+
+  it('never ranks other forms of a word above the word itself', async () => {
+    const order = await names('كتاب');
+    assert.equal(order[0], 'book', order.join(' '));
+    assert.ok(order.includes('writer'), 'the conflating stem still finds the other forms');
+  });
+
+  it('boosts query words that stand together in the document', async () => {
+    const order = await names('سوق عكاظ');
+    assert.ok(order.indexOf('far-words') > order.indexOf('okaz-souq'));
+  });
+
+  it('ranks a title match above a body-only match', async () => {
+    assert.deepEqual((await names('زلزال')).slice(0, 2), ['in-title', 'body-only']);
+  });
+
+  it('requires quoted phrases, in order, across stopwords', async () => {
+    assert.ok(!(await names('"سوق عكاظ"')).includes('far-words'));
+    assert.deepEqual(await names('"عكاظ سوق"'), []);
+    assert.ok((await names('"تطوير سوق"')).includes('okaz-souq'));
+    assert.ok((await names('"الطائف وقال"')).length > 0, 'punctuation between words does not break a phrase');
+  });
+
+  it('excludes words and phrases', async () => {
+    const withAll = await names('عكاظ');
+    assert.ok(withAll.includes('far-words'));
+    assert.ok(!(await names('عكاظ -الخضار')).includes('far-words'));
+    assert.ok(!(await names('عكاظ -"سوق الخضار"')).includes('far-words'));
+    assert.ok((await names('عكاظ -"الخضار سوق"')).includes('far-words'));
+  });
+
+  it('reads OR as either word', async () => {
+    assert.deepEqual((await names('الحج OR العمرة')).sort(), ['hajj', 'umrah']);
+  });
+
+  it('filters by source and date, from flags or from the query', async () => {
+    assert.deepEqual(await names('عكاظ', { sources: ['alriyadh'] }), ['far-words']);
+    assert.deepEqual(await names('عكاظ source:alriyadh'), ['far-words']);
+    const windowed = await names('عكاظ', { from: '2015-08-01T22:00:00Z', to: '2015-08-02T04:00:00Z' });
+    assert.deepEqual(windowed.sort(), ['copy-souq', 'okaz-souq'].filter((n) => windowed.includes(n)).sort());
+    assert.ok(!windowed.includes('far-words'));
+    const unknown = await search('عكاظ', { sources: ['nowhere'] });
+    assert.equal(unknown.total, 0);
+    assert.equal(unknown.empty, 'no-match-filter');
+    assert.ok(unknown.warnings.some((w) => w.includes('nowhere')));
+    assert.ok((await search('عكاظ', { from: 'yesterday' })).warnings.some((w) => w.includes('yesterday')));
+  });
+
+  it('highlights the words as written in the original text', async () => {
+    const hit = (await search('امير الطائف')).hits.find((h) => h.article.url.endsWith('okaz-souq'))!;
+    const marked = hit.snippet.highlights.map(([s, e]) => hit.snippet.text.slice(s, e));
+    assert.ok(marked.includes('الأمير'), marked.join(','));
+    assert.ok(marked.includes('الطائف،') === false && marked.includes('الطائف'));
+    const titleMarks = hit.titleHighlights.map(([s, e]) => hit.article.title.slice(s, e));
+    assert.deepEqual(titleMarks, ['أمير']);
+  });
+
+  it('answers bad input with an empty result, never an error', async () => {
+    for (const q of ['', '   ', 'في من على', '"', '-', 'OR', `'; DROP TABLE articles; --`, 'NEAR(سوق عكاظ)', '*', 'ا'.repeat(10_000), 'كلمة '.repeat(3_000), '\u0000\ud800']) {
+      const r = await search(q);
+      assert.ok(r.total >= 0 && Array.isArray(r.hits), q.slice(0, 20));
+    }
+    assert.equal((await search('في من على')).empty, 'only-stopwords');
+    assert.equal((await search('')).empty, 'no-words');
+    assert.ok((await search('NEAR(سوق عكاظ)')).total > 0, 'operators of other engines are plain text');
+  });
+
+  it('pages with offset and limit', async () => {
+    const all = await names('عكاظ', { limit: 10 });
+    const second = await names('عكاظ', { limit: 1, offset: 1 });
+    assert.deepEqual(second, all.slice(1, 2));
+  });
+});

@@ -1,0 +1,242 @@
+import { BODY_LENGTH, PostingsCursor, forEachPosting } from './postings.js';
+import { adjacentCount, collectPositions, phraseDocs, type FieldPositions } from './positions.js';
+import type { PlanAlternative, PlanTerm, QueryPlan } from './query-plan.js';
+import type { RankingParams } from './ranking-params.js';
+import type { IndexStats, PostingsPart } from './types.js';
+
+export interface ScoredDoc {
+  id: number;
+  score: number;
+}
+
+export interface ScoreResult {
+  /** Documents that match (required phrases present, nothing excluded, inside the filter). */
+  total: number;
+  /** The best `params.candidates` of them, best first, with proximity already added. */
+  candidates: ScoredDoc[];
+  /** Where each query word (stem key) occurs in each candidate: for proximity, and for snippets. */
+  positions: ReadonlyMap<string, ReadonlyMap<number, FieldPositions>>;
+}
+
+/** A score accumulator over document ids: a dense array plus the list of ids touched. */
+class Accumulator {
+  scores = new Float64Array(1024);
+  touched: number[] = [];
+
+  add(doc: number, value: number): void {
+    if (doc >= this.scores.length) this.grow(doc);
+    if (this.scores[doc] === 0) this.touched.push(doc);
+    this.scores[doc]! += value;
+  }
+
+  max(doc: number, value: number): void {
+    if (doc >= this.scores.length) this.grow(doc);
+    const current = this.scores[doc]!;
+    if (current === 0) this.touched.push(doc);
+    if (value > current) this.scores[doc] = value;
+  }
+
+  clear(): void {
+    for (const doc of this.touched) this.scores[doc] = 0;
+    this.touched = [];
+  }
+
+  private grow(doc: number): void {
+    let size = this.scores.length;
+    while (size <= doc) size *= 2;
+    const next = new Float64Array(size);
+    next.set(this.scores);
+    this.scores = next;
+  }
+}
+
+/**
+ * BM25F over stems with an exact-form share, OR-units scored by their best alternative, required and
+ * excluded phrases, then a proximity boost on the best candidates. Keeps its scratch arrays between
+ * queries, so one Scorer serves many queries (not concurrently).
+ */
+export class Scorer {
+  private readonly main = new Accumulator();
+  private readonly unit = new Accumulator();
+  private readonly alt = new Accumulator();
+
+  score(plan: QueryPlan, postings: ReadonlyMap<string, readonly PostingsPart[]>, stats: IndexStats, params: RankingParams, allowed: ReadonlySet<number> | null): ScoreResult {
+    const model = new Bm25(stats, params);
+    const idf = (key: string) => model.idf(dfOf(postings.get(key)));
+    try {
+      for (const unit of plan.units) {
+        if (unit.alternatives.length === 1) {
+          for (const term of unit.alternatives[0]!.terms) this.addTerm(this.main, term, postings, model);
+          continue;
+        }
+        for (const alternative of unit.alternatives) {
+          this.scoreAlternative(alternative, postings, model);
+          for (const doc of this.alt.touched) if (this.alt.scores[doc]! > 0) this.unit.max(doc, this.alt.scores[doc]!);
+          this.alt.clear();
+        }
+        for (const doc of this.unit.touched) this.main.add(doc, this.unit.scores[doc]!);
+        this.unit.clear();
+      }
+
+      const required = plan.units.filter((u) => u.required).map((u) => phraseDocs(u.alternatives[0]!.terms.map((t) => t.stemKey), postings));
+      const excluded = new Set<number>();
+      for (const term of plan.excludedTerms) for (const doc of docsOf(postings.get(term.stemKey))) excluded.add(doc);
+      for (const phrase of plan.excludedPhrases) for (const doc of phraseDocs(phrase.map((t) => t.stemKey), postings)) excluded.add(doc);
+
+      let total = 0;
+      const heap = new TopHeap(params.candidates);
+      const scores = this.main.scores;
+      const filtered = excluded.size > 0 || allowed !== null || required.length > 0;
+      for (const doc of this.main.touched) {
+        if (filtered && (excluded.has(doc) || (allowed && !allowed.has(doc)) || !required.every((set) => set.has(doc)))) continue;
+        total++;
+        heap.push(doc, scores[doc]!);
+      }
+      const candidates = heap.sorted();
+      const docs = new Set(candidates.map((c) => c.id));
+      const positions = new Map<string, Map<number, FieldPositions>>();
+      for (const unit of plan.units) {
+        for (const alt of unit.alternatives) {
+          for (const t of alt.terms) if (!positions.has(t.stemKey)) positions.set(t.stemKey, collectPositions(postings.get(t.stemKey), docs));
+        }
+      }
+      this.addProximity(candidates, plan.pairs, positions, params, idf);
+      candidates.sort(byScore);
+      return { total, candidates, positions };
+    } finally {
+      this.main.clear();
+      this.unit.clear();
+      this.alt.clear();
+    }
+  }
+
+  private scoreAlternative(alternative: PlanAlternative, postings: ReadonlyMap<string, readonly PostingsPart[]>, model: Bm25): void {
+    for (const term of alternative.terms) this.addTerm(this.alt, term, postings, model);
+    if (!alternative.phrase) return;
+    // A phrase alternative counts only where the phrase occurs.
+    const docs = phraseDocs(alternative.terms.map((t) => t.stemKey), postings);
+    for (const doc of this.alt.touched) if (!docs.has(doc)) this.alt.scores[doc] = 0;
+  }
+
+  private addTerm(target: Accumulator, term: PlanTerm, postings: ReadonlyMap<string, readonly PostingsPart[]>, model: Bm25): void {
+    const stemParts = postings.get(term.stemKey);
+    const exactParts = postings.get(term.exactKey);
+    model.accumulate(target, stemParts, model.params.stemShare * model.idf(dfOf(stemParts)), true);
+    model.accumulate(target, exactParts, (1 - model.params.stemShare) * model.idf(dfOf(exactParts)), false);
+  }
+
+  private addProximity(candidates: ScoredDoc[], pairs: readonly [PlanTerm, PlanTerm][], positions: ReadonlyMap<string, ReadonlyMap<number, FieldPositions>>, params: RankingParams, idf: (key: string) => number): void {
+    if (pairs.length === 0 || candidates.length === 0 || params.proximityWeight === 0) return;
+    for (const [a, b] of pairs) {
+      const pa = positions.get(a.stemKey);
+      const pb = positions.get(b.stemKey);
+      if (!pa || !pb) continue;
+      const weight = params.proximityWeight * Math.min(idf(a.stemKey), idf(b.stemKey));
+      for (const c of candidates) {
+        const x = pa.get(c.id);
+        const y = pb.get(c.id);
+        if (!x || !y) continue;
+        const together = params.titleWeight * adjacentCount(x.title, y.title) + params.bodyWeight * adjacentCount(x.body, y.body);
+        if (together > 0) c.score += (weight * together) / (together + params.k1);
+      }
+    }
+  }
+}
+
+function byScore(a: ScoredDoc, b: ScoredDoc): number {
+  return b.score - a.score || b.id - a.id;
+}
+
+function dfOf(parts: readonly PostingsPart[] | undefined): number {
+  let df = 0;
+  for (const p of parts ?? []) df += p.df;
+  return df;
+}
+
+function docsOf(parts: readonly PostingsPart[] | undefined): number[] {
+  const out: number[] = [];
+  for (const part of parts ?? []) {
+    const cursor = new PostingsCursor(part.bytes, true);
+    while (cursor.next()) if (!part.stale?.has(cursor.doc)) out.push(cursor.doc);
+  }
+  return out;
+}
+
+/** BM25F with per-field length normalisation; lengths come quantised in each posting. */
+class Bm25 {
+  private readonly titleNorm = new Float64Array(256);
+  private readonly bodyNorm = new Float64Array(256);
+  private readonly docs: number;
+
+  constructor(
+    stats: IndexStats,
+    readonly params: RankingParams,
+  ) {
+    this.docs = Math.max(1, stats.docs);
+    const avgTitle = Math.max(1, stats.titleTokens / this.docs);
+    const avgBody = Math.max(1, stats.bodyTokens / this.docs);
+    for (let code = 0; code < 256; code++) {
+      this.titleNorm[code] = params.titleWeight / (1 - params.titleB + (params.titleB * code) / avgTitle);
+      this.bodyNorm[code] = params.bodyWeight / (1 - params.bodyB + (params.bodyB * BODY_LENGTH[code]!) / avgBody);
+    }
+  }
+
+  idf(df: number): number {
+    if (df <= 0) return 0;
+    const n = Math.max(this.docs, df);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  accumulate(target: Accumulator, parts: readonly PostingsPart[] | undefined, weight: number, positional: boolean): void {
+    if (!parts || weight <= 0) return;
+    const k1 = this.params.k1;
+    const titleNorm = this.titleNorm;
+    const bodyNorm = this.bodyNorm;
+    for (const part of parts) {
+      const stale = part.stale && part.stale.size > 0 ? part.stale : null;
+      forEachPosting(part.bytes, positional, (doc, titleLength, bodyCode, tfTitle, tfBody) => {
+        if (stale?.has(doc)) return;
+        const tf = tfTitle * titleNorm[titleLength]! + tfBody * bodyNorm[bodyCode]!;
+        if (tf > 0) target.add(doc, (weight * tf) / (tf + k1));
+      });
+    }
+  }
+}
+
+/** Keeps the k best (score, id) pairs seen. */
+class TopHeap {
+  private readonly items: ScoredDoc[] = [];
+  constructor(private readonly k: number) {}
+
+  push(id: number, score: number): void {
+    const items = this.items;
+    if (items.length < this.k) {
+      items.push({ id, score });
+      let i = items.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (byScore(items[parent]!, items[i]!) >= 0) break;
+        [items[parent], items[i]] = [items[i]!, items[parent]!];
+        i = parent;
+      }
+      return;
+    }
+    if (this.k === 0 || byScore({ id, score }, items[0]!) >= 0) return;
+    items[0] = { id, score };
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < items.length && byScore(items[l]!, items[worst]!) > 0) worst = l;
+      if (r < items.length && byScore(items[r]!, items[worst]!) > 0) worst = r;
+      if (worst === i) break;
+      [items[worst], items[i]] = [items[i]!, items[worst]!];
+      i = worst;
+    }
+  }
+
+  sorted(): ScoredDoc[] {
+    return [...this.items].sort(byScore);
+  }
+}

@@ -1,0 +1,154 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildIndexDocument } from '../search/index-document.js';
+import { exactKey, stemKey } from '../search/index-keys.js';
+import { MERGE_FACTOR } from '../search/merge-policy.js';
+import { PostingsCursor } from '../search/postings.js';
+import { analyzeTerms } from '../text/index.js';
+import type { NewArticle, Store } from './store.js';
+
+/** Sada's analyzer without stemming (each word its own stem): the keys below stay predictable. */
+const terms = (text: string) => analyzeTerms(text, { stemmer: (norm) => norm });
+
+/**
+ * The search-index part of the storage contract: postings survive merges, re-indexing replaces, removal
+ * hides, and the article facts the ranking needs come back right.
+ */
+export function describeSearchIndexContract(adapter: string, openEmpty: () => Promise<Store>): void {
+  const T0 = Date.parse('2015-08-01T08:00:00Z');
+
+  describe(`Search index contract: ${adapter}`, () => {
+    let store: Store;
+    let okaz: number;
+    let was: number;
+    before(async () => {
+      store = await openEmpty();
+      okaz = (await store.ensureImportSource('okaz', T0)).id;
+      was = (await store.ensureImportSource('was', T0)).id;
+    });
+    after(async () => {
+      await store.close();
+    });
+
+    const article = (sourceId: number, n: number, extra: Partial<NewArticle> = {}): NewArticle => ({
+      sourceId,
+      url: `https://news.test/${n}`,
+      canonicalUrl: `https://news.test/${n}`,
+      externalId: null,
+      title: `خبر ${n}`,
+      text: 'نص',
+      summary: null,
+      author: null,
+      category: null,
+      tags: [],
+      image: null,
+      lang: 'ar',
+      published: T0 + n * 3_600_000,
+      ingestedAt: T0,
+      contentHash: `h${n}`,
+      ...extra,
+    });
+
+    const index = (id: number, title: string, body: string) => store.indexDocument(buildIndexDocument(id, terms(title), terms(body)));
+
+    async function docsWith(key: string): Promise<number[]> {
+      const docs: number[] = [];
+      for (const part of (await store.searchPostings([key])).get(key) ?? []) {
+        const cursor = new PostingsCursor(part.bytes, key.startsWith('s'));
+        while (cursor.next()) if (!part.stale?.has(cursor.doc)) docs.push(cursor.doc);
+      }
+      return docs.sort((a, b) => a - b);
+    }
+
+    it('finds every document under its keys across segment merges', async () => {
+      const ids: number[] = [];
+      const count = MERGE_FACTOR * 3 + 3;
+      for (let n = 1; n <= count; n++) {
+        const { id } = await store.insertArticle(article(n % 2 ? okaz : was, n));
+        ids.push(id);
+        await index(id, `امير مكه ${n % 3 === 0 ? 'عكاظ' : 'جده'}`, `الامير يفتتح سوق عكاظ في يوم ${n}`);
+      }
+      assert.deepEqual(await docsWith(stemKey('امير')), ids);
+      assert.deepEqual(await docsWith(stemKey('جده')), ids.filter((_, i) => (i + 1) % 3 !== 0));
+      assert.deepEqual(await docsWith(exactKey('الامير')), ids, 'the exact key drops the article');
+      assert.deepEqual(await docsWith(stemKey('في')), [], 'stopwords are not indexed');
+      assert.deepEqual(await docsWith(stemKey('غير-موجود')), []);
+      const stats = await store.searchStats();
+      assert.equal(stats.docs, count);
+      assert.equal(stats.titleTokens, count * 3);
+      const parts = (await store.searchPostings([stemKey('امير')])).get(stemKey('امير'))!;
+      assert.ok(parts.length < count, 'segments were merged');
+      assert.equal(parts.reduce((n, p) => n + p.df, 0), count);
+    });
+
+    it('indexes a batch as one segment, the last version of a repeated document winning', async () => {
+      const a = (await store.insertArticle(article(okaz, 400))).id;
+      const b = (await store.insertArticle(article(was, 401))).id;
+      const before = await store.searchStats();
+      await store.indexDocuments([
+        buildIndexDocument(a, terms('بركان'), terms('ثوران بركان')),
+        buildIndexDocument(b, terms('بركان'), terms('رماد')),
+        buildIndexDocument(a, terms('اعصار'), terms('رياح')),
+      ]);
+      assert.deepEqual(await docsWith(stemKey('بركان')), [b]);
+      assert.deepEqual(await docsWith(stemKey('اعصار')), [a]);
+      assert.equal((await store.searchStats()).docs, before.docs + 2);
+      await store.indexDocuments([]);
+      // An article with no words to index is accepted (and counted) all the same.
+      const empty = (await store.insertArticle(article(okaz, 402))).id;
+      await index(empty, '', '... !!!');
+      assert.ok(!(await store.unindexedArticleIds(0, 10_000)).includes(empty));
+    });
+
+    it('replaces a re-indexed document and hides a removed one', async () => {
+      const { id } = await store.insertArticle(article(okaz, 100));
+      await index(id, 'زلزال في ايران', 'زلزال بقوه 5');
+      assert.ok((await docsWith(stemKey('زلزال'))).includes(id));
+      await index(id, 'فيضان في الهند', 'فيضان');
+      assert.ok(!(await docsWith(stemKey('زلزال'))).includes(id), 'old words are gone');
+      assert.deepEqual(await docsWith(stemKey('فيضان')), [id]);
+      const before = await store.searchStats();
+      await store.removeDocument(id);
+      await store.removeDocument(id);
+      assert.deepEqual(await docsWith(stemKey('فيضان')), []);
+      assert.equal((await store.searchStats()).docs, before.docs - 1);
+    });
+
+    it('lists the stored articles the index lacks', async () => {
+      const { id } = await store.insertArticle(article(okaz, 300));
+      const missing = await store.unindexedArticleIds(0, 1000);
+      assert.ok(missing.includes(id));
+      assert.deepEqual(await store.unindexedArticleIds(id, 10), []);
+      await index(id, 'خبر', 'نص');
+      assert.ok(!(await store.unindexedArticleIds(0, 1000)).includes(id));
+    });
+
+    it('optimizes into one segment without losing postings', async () => {
+      const before = await docsWith(stemKey('امير'));
+      await store.optimizeSearchIndex();
+      const parts = (await store.searchPostings([stemKey('امير')])).get(stemKey('امير'))!;
+      assert.equal(parts.length, 1);
+      assert.equal(parts[0]!.stale, undefined);
+      assert.deepEqual(await docsWith(stemKey('امير')), before);
+      assert.deepEqual(await docsWith(stemKey('فيضان')), [], 'removed documents stay removed after the merge');
+    });
+
+    it('answers the facts ranking needs: sources, dates, reports', async () => {
+      const first = await store.insertArticle(article(was, 200));
+      const copy = await store.insertArticle(article(okaz, 201, { duplicateOf: first.id }));
+      await store.updateArticle(first.id, { duplicateOf: first.id });
+      const info = await store.searchDocInfo([first.id, copy.id, 999_999]);
+      assert.equal(info.size, 2);
+      assert.equal(info.get(copy.id)?.reportId, first.id);
+      assert.equal(info.get(first.id)?.reportId, first.id);
+      assert.equal(info.get(copy.id)?.sourceId, okaz);
+      assert.equal(info.get(copy.id)?.sortTime, T0 + 201 * 3_600_000);
+      assert.deepEqual([...(await store.searchReportOutlets([first.id]))], [[first.id, 2]]);
+      const bySource = await store.searchFilterIds({ sourceIds: [was] });
+      assert.ok(bySource.has(first.id) && !bySource.has(copy.id));
+      const byDate = await store.searchFilterIds({ from: T0 + 201 * 3_600_000, to: T0 + 201 * 3_600_000 });
+      assert.deepEqual([...byDate], [copy.id]);
+      assert.deepEqual([...(await store.searchSourceIds(['okaz', 'nope']))], [['okaz', okaz]]);
+    });
+  });
+}

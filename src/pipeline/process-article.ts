@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ArticleInput } from '../core/types.js';
 import { canonicalUrl as canonicalizeUrl } from '../dedup/canonical-url.js';
 import type { Store } from '../store/store.js';
+import { indexDocumentFor } from '../search/index-document.js';
 import type { ProcessArticle, ProcessOutcome } from './import-files.js';
 
 export interface ArticlePipelineOptions {
@@ -22,7 +23,7 @@ export function createArticlePipeline(options: ArticlePipelineOptions): ProcessA
     const source = (await tx.getSourceBySlug(input.source)) ?? (await tx.ensureImportSource(input.source, now));
     const contentHash = createHash('sha256').update(input.text.replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 32);
     const copies = await tx.findByContentHash(contentHash);
-    const { inserted } = await tx.insertArticle({
+    const { id, inserted } = await tx.insertArticle({
       sourceId: source.id,
       url: input.url,
       canonicalUrl,
@@ -41,6 +42,7 @@ export function createArticlePipeline(options: ArticlePipelineOptions): ProcessA
       duplicateOf: copies[0] ?? null,
     });
     if (!inserted) return 'exists';
+    await tx.indexDocument(indexDocumentFor(id, input.title, input.text));
     return copies.length > 0 ? 'duplicate' : 'inserted';
   };
 }

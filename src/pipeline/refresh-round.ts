@@ -46,17 +46,30 @@ export async function runFetchRound(deps: RefreshDeps, options: RoundOptions): P
   // With --once every source is claimable whatever its next check, so they are claimed in one go.
   const claim = (limit: number) => deps.store.claimDueSources(deps.now(), limit, worker, leaseMs, { force: options.once === true, sourceId: options.sourceId });
   let pending: PolledSource[] = await claim(options.once ? 1_000_000 : batchSize);
-  while (pending.length > 0 && !options.signal?.aborted) {
-    await runPool(pending, options.concurrency, async (source) => {
-      try {
-        const result = await refreshSource(deps, source);
-        tally(summary, source, result);
-        options.onSourceDone?.(source, result);
-      } finally {
-        await deps.store.releaseSource(source.id, worker);
-      }
-    });
-    pending = options.once || options.signal?.aborted ? [] : await claim(batchSize);
+  // Heartbeat: a refresh may outlast the lease (a slow server, a long feed); renewing the leases of the
+  // sources still held keeps other workers off them, while a killed worker's leases simply run out.
+  const held = new Set<number>(pending.map((s) => s.id));
+  const heartbeat = setInterval(() => {
+    if (held.size > 0) deps.store.renewLeases([...held], worker, deps.now() + leaseMs).catch(() => undefined);
+  }, Math.max(50, Math.floor(leaseMs / 3)));
+  heartbeat.unref();
+  try {
+    while (pending.length > 0 && !options.signal?.aborted) {
+      await runPool(pending, options.concurrency, async (source) => {
+        try {
+          const result = await refreshSource(deps, source);
+          tally(summary, source, result);
+          options.onSourceDone?.(source, result);
+        } finally {
+          held.delete(source.id);
+          await deps.store.releaseSource(source.id, worker);
+        }
+      });
+      pending = options.once || options.signal?.aborted ? [] : await claim(batchSize);
+      for (const s of pending) held.add(s.id);
+    }
+  } finally {
+    clearInterval(heartbeat);
   }
   for (const source of pending) await deps.store.releaseSource(source.id, worker);
   return summary;

@@ -99,10 +99,13 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
         await store.releaseSource(ids[0]!, 'worker-a');
         assert.deepEqual(mine(await store.claimDueSources(now, 100, 'worker-b', 60_000)), [], 'released but not due');
         assert.deepEqual(mine(await store.claimDueSources(now, 100, 'worker-b', 60_000, { force: true, sourceId: ids[0]! })), [ids[0]]);
-        assert.deepEqual(mine(await store.claimDueSources(now + 60_001, 100, 'worker-c', 60_000)), [ids[1], ids[2]], 'expired leases are claimable');
+        await store.renewLeases([ids[1]!], 'worker-a', now + 120_000);
+        await store.renewLeases([ids[2]!], 'worker-x', now + 120_000);
+        assert.deepEqual(mine(await store.claimDueSources(now + 60_001, 100, 'worker-c', 60_000)), [ids[2]], 'a renewed lease holds; an expired one is claimable');
+        assert.deepEqual(mine(await store.claimDueSources(now + 120_000, 100, 'worker-c', 60_000)), [ids[1]], 'the renewed lease ends when renewed to');
         const concurrent = await Promise.all([
-          store.claimDueSources(now + 200_000, 100, 'w1', 60_000),
-          store.claimDueSources(now + 200_000, 100, 'w2', 60_000),
+          store.claimDueSources(now + 300_000, 100, 'w1', 60_000),
+          store.claimDueSources(now + 300_000, 100, 'w2', 60_000),
         ]);
         const claimed = concurrent.flatMap(mine);
         assert.equal(claimed.length, new Set(claimed).size, 'no source leased twice');

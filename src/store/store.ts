@@ -59,6 +59,8 @@ export interface SourceStore {
   claimDueSources(now: number, limit: number, worker: string, leaseMs: number, options?: { force?: boolean; sourceId?: number }): Promise<(Source & SourceFetchState)[]>;
   /** Ends `worker`'s lease on a source (after its fetch state has been recorded). */
   releaseSource(id: number, worker: string): Promise<void>;
+  /** Extends `worker`'s leases on these sources to `until` (a heartbeat while their refresh runs long). */
+  renewLeases(ids: readonly number[], worker: string, until: number): Promise<void>;
   /**
    * Reserves the next request start to `host`, at least `spacingMs` after the previous reservation by any
    * process sharing this database. Returns how many ms the caller must wait before starting (0 if none).

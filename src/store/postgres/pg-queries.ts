@@ -167,6 +167,11 @@ export abstract class PgQueries implements Omit<Store, 'dialect' | 'transaction'
     await this.db().query('UPDATE sources SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [id, worker]);
   }
 
+  async renewLeases(ids: readonly number[], worker: string, until: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db().query('UPDATE sources SET lease_until = $1 WHERE lease_owner = $2 AND id = ANY($3::bigint[])', [until, worker, ids]);
+  }
+
   async reserveHostSlot(host: string, now: number, spacingMs: number): Promise<number> {
     // The row lock of the upsert orders concurrent reservations: each one starts after the previous.
     const [row] = await this.rows<{ next_at: number }>(

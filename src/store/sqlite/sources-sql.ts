@@ -129,6 +129,11 @@ export function reserveHostSlot(c: Connection, host: string, now: number, spacin
   return Math.max(0, row.next_at - spacingMs - now);
 }
 
+export function renewLeases(c: Connection, ids: readonly number[], worker: string, until: number): void {
+  if (ids.length === 0) return;
+  c.prepare('UPDATE sources SET lease_until = ? WHERE lease_owner = ? AND id IN (SELECT value FROM json_each(?))').run(until, worker, JSON.stringify(ids));
+}
+
 export function releaseSource(c: Connection, id: number, worker: string): void {
   c.prepare('UPDATE sources SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?').run(id, worker);
 }

@@ -167,6 +167,9 @@ export class SqliteStore implements Store {
   releaseSource(id: number, worker: string): Promise<void> {
     return this.w((c) => sources.releaseSource(c, id, worker));
   }
+  renewLeases(ids: readonly number[], worker: string, until: number): Promise<void> {
+    return this.w((c) => sources.renewLeases(c, ids, worker, until));
+  }
   reserveHostSlot(host: string, now: number, spacingMs: number): Promise<number> {
     return this.w((c) => sources.reserveHostSlot(c, host, now, spacingMs));
   }

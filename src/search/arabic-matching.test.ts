@@ -26,6 +26,10 @@ describe('Arabic matching (Sada analyzer)', () => {
     await add('clitics', 'المدارس تستقبل طلابها', 'وبالمدارس استعدادات، وللطلاب برامج، وسيارته متوقفة بجوار مدرستهم.');
     await add('book', 'معرض الكتاب', 'افتتح معرض الكتاب بمشاركة دور النشر، وكتاب جديد يلقى الإقبال.');
     await add('writer', 'الكاتب الشاب', 'قال الكاتب إن الكاتب الشاب يكتب كل يوم، والكتّاب حاضرون في الندوة.');
+    await add('putin-long', 'بوتين يستقبل ضيفه في الكرملين', 'استقبل الرئيس الروسي فلاديمير بوتين ضيفه وتحدث عن العلاقات.');
+    await add('putin-short', 'بوتن يرد على العقوبات', 'قال الرئيس الروسي فلاديمير بوتن إن بلاده سترد على العقوبات.');
+    await add('first-time', 'لأول مرة منذ عقود', 'افتتح المتحف لأول مرة أمام الزوار.');
+    await add('first-other', 'الأولى في المنطقة', 'هذه المبادرة الأولى من نوعها في المنطقة.');
   });
   after(() => store.close());
 
@@ -47,6 +51,21 @@ describe('Arabic matching (Sada analyzer)', () => {
     // الكتّاب (writers) is spelt like الكتاب (the book) once diacritics go; كاتب never outranks كتاب.
     if (order.includes('writer')) assert.ok(order.indexOf('writer') > order.indexOf('book'));
     assert.equal((await names('كاتب'))[0], 'writer');
+  });
+
+  it('finds other spellings of a rare name, below the spelling typed', async () => {
+    assert.deepEqual(await names('بوتن'), ['putin-short', 'putin-long']);
+    assert.deepEqual(await names('بوتين'), ['putin-long', 'putin-short']);
+    const hit = (await engine.search({ query: 'بوتين', now: T0 })).hits.find((h) => h.article.url.endsWith('/putin-short'))!;
+    assert.deepEqual(
+      hit.titleHighlights.map(([s, e]) => hit.article.title.slice(s, e)),
+      ['بوتن'],
+    );
+  });
+
+  it('counts a word behind a clitic as the exact word', async () => {
+    // لأول is ل + أول: the exact form, not just the stem (الأولى shares the stem only)
+    assert.deepEqual((await names('اول')).slice(0, 2), ['first-time', 'first-other']);
   });
 
   it('highlights the original spelling, diacritics and hamza included', async () => {

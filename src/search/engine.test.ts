@@ -49,6 +49,9 @@ describe('search engine', () => {
     await add('umrah', 'alwatan', 'أعداد المعتمرين', 'بلغ عدد المعتمرين ستة ملايين في العمرة هذا العام.', 6);
     await add('body-only', 'okaz', 'أخبار المنطقة', 'تحدث التقرير عن الزلزال بالتفصيل.', 2);
     await add('in-title', 'okaz', 'زلزال يضرب المنطقة', 'شعر السكان بهزة قوية.', 2);
+    const filler = 'وتحدث المسؤولون عن الطقس والمحاصيل والطرق والمدارس والأسواق في القرى المجاورة. '.repeat(8);
+    await add('lead-early', 'alyaum', 'أخبار الجزيرة', `ثار البركان صباح اليوم. ${filler}`, 3);
+    await add('lead-late', 'alyaum', 'أخبار الساحل', `${filler}ثار البركان صباح اليوم.`, 3);
   });
   after(() => store.close());
 
@@ -75,6 +78,10 @@ describe('search engine', () => {
 
   it('ranks a title match above a body-only match', async () => {
     assert.deepEqual((await names('زلزال')).slice(0, 2), ['in-title', 'body-only']);
+  });
+
+  it('ranks a word in the lead above the same word deep in the text', async () => {
+    assert.deepEqual(await names('البركان'), ['lead-early', 'lead-late']);
   });
 
   it('requires quoted phrases, in order, across stopwords', async () => {

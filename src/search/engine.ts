@@ -42,8 +42,9 @@ export interface SearchResponse {
 }
 
 /**
- * Arabic search over a SearchIndexReader: parse, plan, score (BM25F + exact form + proximity), then a mild
- * recency prior, copies of one report collapsed into one hit, and snippets from the original text.
+ * Arabic search over a SearchIndexReader: parse, plan, score (BM25F + exact form + other spellings of rare
+ * words + proximity + head), then a mild recency prior, copies of one report collapsed into one hit, and
+ * snippets from the original text.
  */
 export class SearchEngine {
   private readonly scorer = new Scorer();
@@ -73,10 +74,10 @@ export class SearchEngine {
       filter ? this.reader.searchFilterIds(filter) : Promise.resolve(null),
     ]);
     const params = { ...this.params, candidates: Math.max(this.params.candidates, (offset + limit) * 4) };
-    const { total, candidates, positions } = this.scorer.score(plan, postings, stats, params, allowed);
-    const ranked = await this.collapse(candidates, request.now, params);
+    const scored = this.scorer.score(plan, postings, stats, params, allowed);
+    const ranked = await this.collapse(scored.candidates, request.now, params);
     const page = ranked.slice(offset, offset + limit);
-    return { total, hits: await this.present(page, plan, positions), warnings, empty: null };
+    return { total: scored.total, hits: await this.present(page, plan, scored), warnings, empty: null };
   }
 
   /** Combines flags and `source:`/`from:`/`to:` from the query. Null = no filter. */
@@ -125,14 +126,14 @@ export class SearchEngine {
     return scored.filter((s) => !seen.has(s.info.reportId) && seen.add(s.info.reportId));
   }
 
-  private async present(page: { doc: ScoredDoc; info: SearchDocInfo }[], plan: QueryPlan, positions: ScoreResult['positions']): Promise<SearchHit[]> {
+  private async present(page: { doc: ScoredDoc; info: SearchDocInfo }[], plan: QueryPlan, { positions, variantKeys }: ScoreResult): Promise<SearchHit[]> {
     if (page.length === 0) return [];
     const [articles, outlets] = await Promise.all([
       this.reader.getArticles(page.map((p) => p.doc.id)),
       this.reader.searchReportOutlets([...new Set(page.map((p) => p.info.reportId))]),
     ]);
     const byId = new Map(articles.map((a) => [a.id, a]));
-    const words = new QueryWords(plan);
+    const words = new QueryWords(plan, variantKeys);
     const hits: SearchHit[] = [];
     for (const { doc, info } of page) {
       const article = byId.get(doc.id);

@@ -1,5 +1,5 @@
 import type { Article } from '../core/types.js';
-import { EXACT_PREFIX, STEM_PREFIX, exactForm } from './index-keys.js';
+import { EXACT_PREFIX, SKELETON_PREFIX, STEM_PREFIX, exactForm, skeletonKey } from './index-keys.js';
 import { isContentTerm } from './index-document.js';
 import type { QueryPlan } from './query-plan.js';
 import { makeSnippet, type Snippet, type SnippetHit } from './snippet.js';
@@ -28,7 +28,11 @@ export class QueryWords {
   private readonly stems = new Set<string>();
   private readonly exacts = new Set<string>();
 
-  constructor(plan: QueryPlan) {
+  /** `variantKeys`: skeleton keys of query words whose other spellings matched (they are marked too). */
+  constructor(
+    plan: QueryPlan,
+    private readonly variantKeys: ReadonlySet<string> = new Set(),
+  ) {
     for (const unit of plan.units) {
       for (const alt of unit.alternatives) {
         for (const t of alt.terms) {
@@ -46,7 +50,13 @@ export class QueryWords {
   /** Term i's match: the stem it shares with the query, weighted up when the form is the one typed. */
   match(terms: Terms, i: number, offset = 0): SnippetHit | null {
     const stem = terms.stems[i]!;
-    if (!this.stems.has(stem) || !isContentTerm(terms, i)) return null;
+    if (!isContentTerm(terms, i)) return null;
+    if (!this.stems.has(stem)) {
+      if (this.variantKeys.size === 0) return null;
+      const variant = skeletonKey(terms.norms[i]!);
+      if (variant === null || !this.variantKeys.has(variant)) return null;
+      return { start: terms.starts[i]! + offset, end: terms.ends[i]! + offset, key: variant.slice(SKELETON_PREFIX.length), weight: 1 };
+    }
     return { start: terms.starts[i]! + offset, end: terms.ends[i]! + offset, key: stem, weight: this.exacts.has(exactForm(terms.norms[i]!)) ? 1.5 : 1 };
   }
 }

@@ -1,5 +1,5 @@
 import { TERM_STOP, analyzeTerms, type Terms } from '../text/index.js';
-import { exactForm, exactKeyOfForm, stemKey } from './index-keys.js';
+import { exactForm, exactKeyOfForm, skeletonKey, stemKey } from './index-keys.js';
 import type { AnalyzeTerms, IndexDocument, IndexTerm } from './types.js';
 
 /** Positions beyond this many content words of a field are not indexed (hostile or absurdly long text). */
@@ -21,6 +21,7 @@ export function buildIndexDocument(articleId: number, title: Terms, body: Terms)
   // Keyed by the bare stem / exact form: the prefixed key string is made once per distinct word.
   const stems = new Map<string, IndexTerm>();
   const exacts = new Map<string, IndexTerm>();
+  const skeletons = new Map<string, IndexTerm>();
   const lengths = { title: 0, body: 0 };
   for (const [field, terms] of [['title', title], ['body', body]] as const) {
     let position = 0;
@@ -35,13 +36,19 @@ export function buildIndexDocument(articleId: number, title: Terms, body: Terms)
       let e = exacts.get(form);
       if (!e) exacts.set(form, (e = { key: exactKeyOfForm(form), title: [], body: [] }));
       e[field].push(position);
+      const skel = skeletonKey(terms.norms[i]!);
+      if (skel !== null) {
+        let k = skeletons.get(skel);
+        if (!k) skeletons.set(skel, (k = { key: skel, title: [], body: [] }));
+        k[field].push(position);
+      }
       position++;
     }
     lengths[field] = position;
   }
   // Very long words are cut to the same key now and then: fold such terms into one.
   const byKey = new Map<string, IndexTerm>();
-  for (const t of [...stems.values(), ...exacts.values()]) {
+  for (const t of [...stems.values(), ...exacts.values(), ...skeletons.values()]) {
     const existing = byKey.get(t.key);
     if (!existing) byKey.set(t.key, t);
     else {

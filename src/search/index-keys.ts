@@ -1,27 +1,79 @@
+import { cliticFree } from '../text/index.js';
+
 /**
- * Index keys. Every content word is indexed twice:
- *  - by its stem (`s` + stem): finds every inflected or cliticised form; carries positions for phrases and
- *    proximity;
- *  - by its exact form (`e` + normalised form without the definite article and the particles fused to it):
- *    lets a word written as the reader wrote it rank above a word that only shares its stem.
- * The one-letter prefixes keep the two families apart in one sorted key space.
+ * Index keys. Every content word is indexed three times:
+ *  - by its stem (`s` + stem): finds every inflected or cliticised form; carries positions for phrases,
+ *    proximity and the head boost;
+ *  - by its exact form (`e` + the normalised word without its clitics, see `exactForm`): lets a word written
+ *    as the reader wrote it rank above a word that only shares its stem;
+ *  - by its spelling skeleton (`k` + skeleton, see `skeleton`): finds other spellings of rare words.
+ * The one-letter prefixes keep the families apart in one sorted key space.
  */
 export const STEM_PREFIX = 's';
 export const EXACT_PREFIX = 'e';
+export const SKELETON_PREFIX = 'k';
 
 /** Longest index key in UTF-8 bytes; longer words (URLs, garbage runs) are cut so keys stay small. */
 export const MAX_KEY_BYTES = 120;
 
-// The definite article with the particles that fuse to it (و، ف، ب، ك، ل). Bare one-letter particles are
-// NOT stripped: و/ف/ب/ل also begin many words (وزير، فيلم، بنك، لبنان) and the stem key covers those forms.
+/**
+ * The normalised form without its clitics (the article, و ب ل and the like, one pronoun suffix): الطلاق and
+ * طلاق, لأول and أول, سيارتها and سيارة share it; other inflections (طلاقات، أولى) do not.
+ */
+export function exactForm(norm: string): string {
+  return cliticFree(norm);
+}
+
+const ALEF = 0x0627;
+const WAW = 0x0648;
+const YEH = 0x064a;
+const HAMZA = 0x0621;
+const HEH = 0x0647;
+const QAF = 0x0642;
+const GHAIN = 0x063a;
+/** A skeleton shorter than this says too little about the word to match on. */
+export const MIN_SKELETON = 3;
+
+/**
+ * The spelling skeleton of a normalised Arabic word: long vowels and hamza (ا و ي ء) dropped everywhere, a
+ * final ه (ة) dropped, doubled letters made single, and غ written ق (two spellings of a foreign g).
+ * Transliterated names and loanwords vary exactly there: بوتين / بوتن، إنييستا / إنيستا، أمريكي / أميركي،
+ * إنستغرام / انستقرام. Null for words that are not all Arabic letters or whose skeleton is under
+ * MIN_SKELETON letters (too short to tell words apart).
+ */
+export function skeleton(form: string): string | null {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < form.length; i++) {
+    let c = form.charCodeAt(i);
+    if (c < 0x0621 || c > 0x064a) return null;
+    if (c === ALEF || c === WAW || c === YEH || c === HAMZA) continue;
+    if (c === HEH && i === form.length - 1) continue;
+    if (c === GHAIN) c = QAF;
+    if (c === last) continue;
+    out += String.fromCharCode(c);
+    last = c;
+  }
+  return out.length >= MIN_SKELETON ? out : null;
+}
+
+// The definite article with the particles that fuse to it (و، ف، ب، ك، ل): the only clitics a skeleton
+// drops. A bare و / ب / ل may be a name's first letter (بوتن), which no stemmer can know of a name it has
+// never seen, so the skeleton leaves it.
 const ARTICLE_PREFIXES = ['وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
 
 /** The normalised form without a leading definite article (and a particle fused to it). */
-export function exactForm(norm: string): string {
+export function articleFree(norm: string): string {
   for (const prefix of ARTICLE_PREFIXES) {
     if (norm.startsWith(prefix) && norm.length - prefix.length >= 2) return norm.slice(prefix.length);
   }
   return norm;
+}
+
+/** The skeleton key of a normalised word (see `skeleton`), or null. */
+export function skeletonKey(norm: string): string | null {
+  const s = skeleton(articleFree(norm));
+  return s === null ? null : clip(SKELETON_PREFIX + s);
 }
 
 export function stemKey(stem: string): string {

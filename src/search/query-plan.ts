@@ -1,4 +1,4 @@
-import { exactKey, stemKey } from './index-keys.js';
+import { exactKey, skeletonKey, stemKey } from './index-keys.js';
 import type { Clause, ParsedQuery, TextClause } from './query-parser.js';
 import { isContentTerm } from './index-document.js';
 import type { AnalyzeTerms } from './types.js';
@@ -7,9 +7,12 @@ import type { AnalyzeTerms } from './types.js';
 export interface PlanTerm {
   stemKey: string;
   exactKey: string;
+  /** Its spelling skeleton's key (null when the word has none worth matching). */
+  skeletonKey: string | null;
   /** The word as typed (for messages and highlighting). */
   text: string;
 }
+
 
 /** A run of words that must (phrase) or may (words) appear together. */
 export interface PlanAlternative {
@@ -44,7 +47,8 @@ function analyzeClause(analyze: AnalyzeTerms, clause: TextClause): { terms: Plan
   const analysed = analyze(clause.text);
   for (let i = 0; i < analysed.count; i++) {
     if (isContentTerm(analysed, i)) {
-      terms.push({ stemKey: stemKey(analysed.stems[i]!), exactKey: exactKey(analysed.norms[i]!), text: clause.text.slice(analysed.starts[i]!, analysed.ends[i]!) });
+      const norm = analysed.norms[i]!;
+      terms.push({ stemKey: stemKey(analysed.stems[i]!), exactKey: exactKey(norm), skeletonKey: skeletonKey(norm), text: clause.text.slice(analysed.starts[i]!, analysed.ends[i]!) });
     } else stopwords++;
   }
   return { terms, stopwords };
@@ -103,7 +107,14 @@ export function planQuery(parsed: ParsedQuery, analyze: AnalyzeTerms): QueryPlan
   }
 
   const keys = new Set<string>();
-  for (const unit of units) for (const alt of unit.alternatives) for (const t of alt.terms) keys.add(t.stemKey).add(t.exactKey);
+  for (const unit of units) {
+    for (const alt of unit.alternatives) {
+      for (const t of alt.terms) {
+        keys.add(t.stemKey).add(t.exactKey);
+        if (t.skeletonKey !== null) keys.add(t.skeletonKey);
+      }
+    }
+  }
   for (const t of excludedTerms) keys.add(t.stemKey);
   for (const phrase of excludedPhrases) for (const t of phrase) keys.add(t.stemKey);
 

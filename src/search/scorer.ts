@@ -16,7 +16,12 @@ export interface ScoreResult {
   candidates: ScoredDoc[];
   /** Where each query word (stem key) occurs in each candidate: for proximity, and for snippets. */
   positions: ReadonlyMap<string, ReadonlyMap<number, FieldPositions>>;
+  /** Skeleton keys of the query words whose other spellings were matched (for highlighting). */
+  variantKeys: ReadonlySet<string>;
 }
+
+/** A word in at most this many documents is rare, however small the collection. */
+const MIN_RARE_DF = 3;
 
 /** A score accumulator over document ids: a dense array plus the list of ids touched. */
 class Accumulator {
@@ -27,6 +32,10 @@ class Accumulator {
     if (doc >= this.scores.length) this.grow(doc);
     if (this.scores[doc] === 0) this.touched.push(doc);
     this.scores[doc]! += value;
+  }
+
+  has(doc: number): boolean {
+    return doc < this.scores.length && this.scores[doc] !== 0;
   }
 
   max(doc: number, value: number): void {
@@ -51,18 +60,23 @@ class Accumulator {
 }
 
 /**
- * BM25F over stems with an exact-form share, OR-units scored by their best alternative, required and
- * excluded phrases, then a proximity boost on the best candidates. Keeps its scratch arrays between
- * queries, so one Scorer serves many queries (not concurrently).
+ * BM25F over stems with an exact-form share, other spellings of rare words in documents without the word
+ * itself, OR-units scored by their best alternative, required and excluded phrases; then, on the best
+ * candidates, boosts for query words adjacent in the document and for query words in its head (title and
+ * lead). Keeps its scratch arrays between queries, so one Scorer serves many queries (not concurrently).
  */
 export class Scorer {
   private readonly main = new Accumulator();
   private readonly unit = new Accumulator();
   private readonly alt = new Accumulator();
+  private readonly own = new Accumulator();
+  private readonly variant = new Accumulator();
+  private variantKeys = new Set<string>();
 
   score(plan: QueryPlan, postings: ReadonlyMap<string, readonly PostingsPart[]>, stats: IndexStats, params: RankingParams, allowed: ReadonlySet<number> | null): ScoreResult {
     const model = new Bm25(stats, params);
     const idf = (key: string) => model.idf(dfOf(postings.get(key)));
+    this.variantKeys = new Set();
     try {
       for (const unit of plan.units) {
         if (unit.alternatives.length === 1) {
@@ -101,12 +115,15 @@ export class Scorer {
         }
       }
       this.addProximity(candidates, plan.pairs, positions, params, idf);
+      addHead(candidates, plan, positions, params, idf);
       candidates.sort(byScore);
-      return { total, candidates, positions };
+      return { total, candidates, positions, variantKeys: this.variantKeys };
     } finally {
       this.main.clear();
       this.unit.clear();
       this.alt.clear();
+      this.own.clear();
+      this.variant.clear();
     }
   }
 
@@ -119,10 +136,29 @@ export class Scorer {
   }
 
   private addTerm(target: Accumulator, term: PlanTerm, postings: ReadonlyMap<string, readonly PostingsPart[]>, model: Bm25): void {
+    const { stemShare, variantShare, variantMaxDf } = model.params;
     const stemParts = postings.get(term.stemKey);
     const exactParts = postings.get(term.exactKey);
-    model.accumulate(target, stemParts, model.params.stemShare * model.idf(dfOf(stemParts)), true);
-    model.accumulate(target, exactParts, (1 - model.params.stemShare) * model.idf(dfOf(exactParts)), false);
+    const exactDf = dfOf(exactParts);
+    // Names and loanwords are rare words, and they are where spellings vary (بوتين / بوتن).
+    const rare = exactDf <= Math.max(MIN_RARE_DF, variantMaxDf * model.docs);
+    const variantParts = term.skeletonKey !== null && variantShare > 0 && rare ? postings.get(term.skeletonKey) : undefined;
+    const own = variantParts ? this.own : target;
+    model.accumulate(own, stemParts, stemShare * model.idf(dfOf(stemParts)), true);
+    model.accumulate(own, exactParts, (1 - stemShare) * model.idf(exactDf), false);
+    if (!variantParts) return;
+    // Another spelling counts only in documents without the word itself.
+    model.accumulate(this.variant, variantParts, variantShare * model.idf(dfOf(variantParts)), false);
+    for (const doc of own.touched) target.add(doc, own.scores[doc]!);
+    let used = false;
+    for (const doc of this.variant.touched) {
+      if (own.has(doc)) continue;
+      target.add(doc, this.variant.scores[doc]!);
+      used = true;
+    }
+    if (used) this.variantKeys.add(term.skeletonKey!);
+    own.clear();
+    this.variant.clear();
   }
 
   private addProximity(candidates: ScoredDoc[], pairs: readonly [PlanTerm, PlanTerm][], positions: ReadonlyMap<string, ReadonlyMap<number, FieldPositions>>, params: RankingParams, idf: (key: string) => number): void {
@@ -140,6 +176,35 @@ export class Scorer {
         if (together > 0) c.score += (weight * together) / (together + params.k1);
       }
     }
+  }
+}
+
+/**
+ * The head of an article — its title and the first words of its text — says what it is about, and a reader
+ * who recalls an article recalls those words. Each query word gets up to `headWeight` × its idf, decaying
+ * with the position where the document first uses it (title words count as position 0, the text follows):
+ * headWords / (headWords + position). A unit scores its best alternative (the sum over its words).
+ */
+function addHead(candidates: ScoredDoc[], plan: QueryPlan, positions: ReadonlyMap<string, ReadonlyMap<number, FieldPositions>>, params: RankingParams, idf: (key: string) => number): void {
+  if (params.headWeight === 0 || candidates.length === 0) return;
+  const scale = params.headWords;
+  for (const c of candidates) {
+    let bonus = 0;
+    for (const unit of plan.units) {
+      let best = 0;
+      for (const alt of unit.alternatives) {
+        let sum = 0;
+        for (const t of alt.terms) {
+          const at = positions.get(t.stemKey)?.get(c.id);
+          if (!at) continue;
+          const first = at.title.length > 0 ? 0 : at.body.length > 0 ? at.body[0]! : -1;
+          if (first >= 0) sum += (idf(t.stemKey) * scale) / (scale + first);
+        }
+        best = Math.max(best, sum);
+      }
+      bonus += best;
+    }
+    c.score += params.headWeight * bonus;
   }
 }
 
@@ -166,7 +231,7 @@ function docsOf(parts: readonly PostingsPart[] | undefined): number[] {
 class Bm25 {
   private readonly titleNorm = new Float64Array(256);
   private readonly bodyNorm = new Float64Array(256);
-  private readonly docs: number;
+  readonly docs: number;
 
   constructor(
     stats: IndexStats,

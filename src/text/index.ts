@@ -18,7 +18,7 @@
  */
 export { normalize, foldRange } from './normalize.js';
 export { tokenize, tokenSpans, type RawToken, type TokenSpans } from './tokenize.js';
-export { stem, createStemmer, DEFAULT_LEXICON, type Stemmer, type StemmerLexicon } from './stem.js';
+export { stem, cliticFree, createStemmer, createStemmerParts, DEFAULT_LEXICON, type Stemmer, type StemmerLexicon } from './stem.js';
 export { isStopword, isNewsBoilerplate } from './stopwords.js';
 export {
   analyze,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { stem, createStemmer } from './stem.js';
+import { stem, cliticFree, createStemmer } from './stem.js';
 import { normalize } from './normalize.js';
 import { fixturePath } from '../test-support/paths.js';
 import { readClitics, readGold, scoreClitics, scorePairs } from '../../bench/stemmer-eval.js';
@@ -69,6 +69,37 @@ test('words that only look inflected stay apart', () => {
   differ('المائة', 'الماء');
   differ('الله', 'له');
   for (const name of ['إيران', 'سلمان', 'لبنان', 'عمان', 'رمضان', 'عثمان', 'قانون']) assert.equal(s(name), normalize(name), name);
+});
+
+test('cliticFree removes clitics and keeps number and gender endings', () => {
+  const c = (w: string) => cliticFree(normalize(w));
+  assert.equal(c('وبالسيارة'), normalize('سيارة'));
+  assert.equal(c('وبسيارتها'), normalize('سيارة'), 'ت + pronoun is a ة');
+  assert.equal(c('خدماتها'), 'خدمات', 'ات + pronoun keeps the plural');
+  assert.equal(c('لمعلميهم'), 'معلمي');
+  assert.equal(c('المعلمون'), 'معلمون');
+  assert.equal(c('لأول'), 'اول');
+  assert.equal(c('لينفي'), 'ينفي');
+  assert.equal(c('الطلاق'), 'طلاق');
+  // root letters and function words stay
+  assert.equal(c('بوزارة'), normalize('وزارة'));
+  assert.equal(c('للجنة'), normalize('لجنة'));
+  assert.equal(c('بعدها'), 'بعد');
+  assert.equal(c('والله'), 'الله');
+  for (const w of ['2015', 'g20', 'في', '']) assert.equal(cliticFree(w), w);
+});
+
+test('property: cliticFree is a suffix-trimmed substring of the word and never empty', () => {
+  fc.assert(
+    fc.property(anyText, (text) => {
+      const n = normalize(text);
+      const out = cliticFree(n);
+      if (n.length > 0) assert.ok(out.length > 0);
+      const body = out.endsWith('ه') ? out.slice(0, -1) : out;
+      assert.ok(n.includes(body), `${n} → ${out}`);
+    }),
+    { numRuns: 3000 },
+  );
 });
 
 test('numbers, Latin words and short words come back unchanged', () => {

@@ -50,6 +50,8 @@ const BEH = 0x0628;
 const LAM = 0x0644;
 const ALEF = 0x0627;
 const TEH = 0x062a;
+/** ة as `normalize` writes it. */
+const TEH_MARBUTA_NORM = 'ه';
 
 const ALLAH = code('الله');
 /** Article forms, longest first; the last two letters are always the article (ال or the ل of لل). */
@@ -142,6 +144,15 @@ function pronounEnd(w: string, b: number, e: number): number {
 
 /** A stemmer over the given lexicon (missing lists are empty); `stem` uses DEFAULT_LEXICON. */
 export function createStemmer(lexicon: Partial<StemmerLexicon> = {}): Stemmer {
+  return createStemmerParts(lexicon).stem;
+}
+
+/**
+ * The stemmer and, over the same lexicon, `cliticFree`: the word without its clitics — the proclitics the
+ * stemmer removes and one pronoun suffix (ت + pronoun becomes ة, written ه) — but with its own number and
+ * gender endings: وبسيارتها → سياره, لمعلميهم → معلمي, خدماتها → خدمات, طلاقه → طلاقه (ه may be ة: kept).
+ */
+export function createStemmerParts(lexicon: Partial<StemmerLexicon> = {}): { stem: Stemmer; cliticFree: Stemmer } {
   const norm = (pairs: readonly (readonly [string, string])[] = []) => pairs.map(([a, b]) => [normalize(a), normalize(b)] as const);
   const guardTargets: string[] = [];
   const guardMap = (pairs: readonly (readonly [string, string])[] = []) =>
@@ -237,7 +248,7 @@ export function createStemmer(lexicon: Partial<StemmerLexicon> = {}): Stemmer {
     return b;
   }
 
-  return function stem(w: string): string {
+  function stem(w: string): string {
     const n = w.length;
     if (n < 3 || !isArabicLetter(w.charCodeAt(0))) return w;
     const wholeStem = whole.get(w);
@@ -250,8 +261,30 @@ export function createStemmer(lexicon: Partial<StemmerLexicon> = {}): Stemmer {
     const e = suffixes(w, b, n, true);
     if (e < 0) return guardTargets[-1 - e] as string;
     return b === 0 && e === n ? w : w.slice(b, e);
-  };
+  }
+
+  function cliticFree(w: string): string {
+    const n = w.length;
+    if (n < 3 || !isArabicLetter(w.charCodeAt(0))) return w;
+    const wholeStem = whole.get(w);
+    if (wholeStem !== undefined) return wholeStem;
+    const b = proclitics(w, n);
+    if (functionWords.has(w, b, n) || (n - b > 4 && endsWith(w, n, ALLAH))) return b === 0 ? w : w.slice(b);
+    for (const p of at(PRONOUNS_BY_LAST, w.charCodeAt(n - 1))) {
+      if (n - b - p.length < 3 || !endsWith(w, n, p)) continue;
+      if (p[0] !== TEH) return w.slice(b, n - p.length);
+      // ت + pronoun: a plural ات keeps its ت (خدماتها → خدمات), else the ت is a ة (سيارتها → سياره)
+      if (w.charCodeAt(n - p.length - 1) === ALEF && n - p.length + 1 - 2 - b >= 3) return w.slice(b, n - p.length + 1);
+      return `${w.slice(b, n - p.length)}${TEH_MARBUTA_NORM}`;
+    }
+    return b === 0 ? w : w.slice(b);
+  }
+
+  return { stem, cliticFree };
 }
 
+const DEFAULT_PARTS = createStemmerParts(DEFAULT_LEXICON);
 /** Sada's stemmer with its default lexicon (see createStemmer). */
-export const stem: Stemmer = createStemmer(DEFAULT_LEXICON);
+export const stem: Stemmer = DEFAULT_PARTS.stem;
+/** A normalised word without its clitics, over the default lexicon (see createStemmerParts). */
+export const cliticFree: Stemmer = DEFAULT_PARTS.cliticFree;

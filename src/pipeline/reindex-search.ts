@@ -1,8 +1,11 @@
 import { errorMessage } from '../core/errors.js';
 import { indexDocumentFor } from '../search/index-document.js';
+import { SEARCH_KEY_VERSION } from '../search/index-keys.js';
 import type { Store } from '../store/store.js';
 
 export interface ReindexSummary {
+  /** True when the index held keys of an older version and was emptied first, then rebuilt whole. */
+  rebuilt: boolean;
   indexed: number;
   errors: number;
   seconds: number;
@@ -21,14 +24,20 @@ export interface ReindexOptions {
 
 /**
  * Puts every stored article that the search index lacks into it (a database from before the index, or
- * articles stored by a pipeline that did not index), then merges the index into one segment. An article
- * that fails is reported and skipped; it never stops the rest.
+ * articles stored by a pipeline that did not index), then merges the index into one segment. An index built
+ * with keys of an older version (SEARCH_KEY_VERSION) is emptied first and rebuilt whole. An article that
+ * fails is reported and skipped; it never stops the rest.
  */
 export async function reindexSearch(store: Store, options: ReindexOptions = {}): Promise<ReindexSummary> {
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
   const batchSize = options.batchSize ?? 200;
-  const summary: ReindexSummary = { indexed: 0, errors: 0, seconds: 0 };
+  const summary: ReindexSummary = { rebuilt: false, indexed: 0, errors: 0, seconds: 0 };
+  const stats = await store.searchStats();
+  if (stats.keyVersion !== SEARCH_KEY_VERSION) {
+    await store.resetSearchIndex();
+    summary.rebuilt = stats.docs > 0;
+  }
   let after = 0;
   for (;;) {
     const ids = await store.unindexedArticleIds(after, batchSize);

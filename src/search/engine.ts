@@ -1,5 +1,6 @@
 import type { Article } from '../core/types.js';
 import { parseDateBound } from './date-bounds.js';
+import { SEARCH_KEY_VERSION } from './index-keys.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
 import { DEFAULT_RANKING, type RankingParams } from './ranking-params.js';
@@ -73,6 +74,7 @@ export class SearchEngine {
       this.reader.searchPostings(plan.keys),
       filter ? this.reader.searchFilterIds(filter) : Promise.resolve(null),
     ]);
+    if (stats.keyVersion !== SEARCH_KEY_VERSION && stats.docs > 0) warnings.push('فهرس البحث من إصدار أقدم فالنتائج أضعف؛ أعد بناءه بالأمر sada search --reindex');
     const params = { ...this.params, candidates: Math.max(this.params.candidates, (offset + limit) * 4) };
     const scored = this.scorer.score(plan, postings, stats, params, allowed);
     const ranked = await this.collapse(scored.candidates, request.now, params);

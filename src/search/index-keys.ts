@@ -9,6 +9,13 @@ import { cliticFree } from '../text/index.js';
  *  - by its spelling skeleton (`k` + skeleton, see `skeleton`): finds other spellings of rare words.
  * The one-letter prefixes keep the families apart in one sorted key space.
  */
+/**
+ * The version of the keys below. Raise it whenever a change makes keys built before it differ from keys
+ * built after it (the analyzer's stems, the exact form, the skeleton): the index records the version it was
+ * built with, search warns when it differs, and `sada search --reindex` rebuilds the index.
+ */
+export const SEARCH_KEY_VERSION = 2;
+
 export const STEM_PREFIX = 's';
 export const EXACT_PREFIX = 'e';
 export const SKELETON_PREFIX = 'k';

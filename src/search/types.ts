@@ -29,11 +29,13 @@ export interface IndexDocument {
   terms: IndexTerm[];
 }
 
-/** Corpus statistics for BM25. */
+/** Corpus statistics for BM25, and the version of the keys the index holds. */
 export interface IndexStats {
   docs: number;
   titleTokens: number;
   bodyTokens: number;
+  /** SEARCH_KEY_VERSION of the code that built the index (see index-keys.ts). */
+  keyVersion: number;
 }
 
 /** The postings of one key in one segment, still encoded (see postings.ts). */

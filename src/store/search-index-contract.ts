@@ -1,7 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildIndexDocument } from '../search/index-document.js';
-import { exactKey, stemKey } from '../search/index-keys.js';
+import { SEARCH_KEY_VERSION, exactKey, stemKey } from '../search/index-keys.js';
 import { MERGE_FACTOR } from '../search/merge-policy.js';
 import { PostingsCursor } from '../search/postings.js';
 import { analyzeTerms } from '../text/index.js';
@@ -149,6 +149,21 @@ export function describeSearchIndexContract(adapter: string, openEmpty: () => Pr
       const byDate = await store.searchFilterIds({ from: T0 + 201 * 3_600_000, to: T0 + 201 * 3_600_000 });
       assert.deepEqual([...byDate], [copy.id]);
       assert.deepEqual([...(await store.searchSourceIds(['okaz', 'nope']))], [['okaz', okaz]]);
+    });
+
+    it('records the key version, and empties the index for a rebuild', async () => {
+      assert.equal((await store.searchStats()).keyVersion, SEARCH_KEY_VERSION);
+      const indexed = await docsWith(stemKey('امير'));
+      assert.ok(indexed.length > 0);
+      await store.resetSearchIndex();
+      const stats = await store.searchStats();
+      assert.deepEqual(stats, { docs: 0, titleTokens: 0, bodyTokens: 0, keyVersion: SEARCH_KEY_VERSION });
+      assert.deepEqual(await docsWith(stemKey('امير')), []);
+      const missing = new Set(await store.unindexedArticleIds(0, 100_000));
+      assert.ok(indexed.every((id) => missing.has(id)), 'every article is unindexed again');
+      await index(indexed[0]!, 'امير', 'نص');
+      assert.deepEqual(await docsWith(stemKey('امير')), [indexed[0]]);
+      assert.equal((await store.searchStats()).docs, 1);
     });
   });
 }

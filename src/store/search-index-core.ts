@@ -2,6 +2,7 @@ import { buildSegment, mergeSegments, type MergeInput } from '../search/segment-
 import { encodeDirectory, type EncodedBlock } from '../search/segment-format.js';
 import { pickMerge, type SegmentSummary } from '../search/merge-policy.js';
 import { DirectoryCache, assemblePostings, planBlockReads } from '../search/index-read.js';
+import { SEARCH_KEY_VERSION } from '../search/index-keys.js';
 import type { IndexDocument, PostingsPart } from '../search/types.js';
 
 /** The table operations each dialect provides; the search index logic on top of them is shared. */
@@ -11,6 +12,10 @@ export interface SearchTables {
   /** Deletes the live-document row and marks its postings in `segment` stale. */
   retireDoc(articleId: number, segment: number): Promise<void>;
   addStats(docs: number, titleTokens: number, bodyTokens: number): Promise<void>;
+  /** Empties the whole index (segments, documents, statistics) and records the key version it will hold. */
+  reset(keyVersion: number): Promise<void>;
+  /** True when the index holds no document and no segment. */
+  isEmpty(): Promise<boolean>;
   createSegment(docs: number): Promise<number>;
   insertBlocks(segment: number, blocks: readonly { no: number; data: Uint8Array }[]): Promise<void>;
   finishSegment(segment: number, directory: Uint8Array): Promise<void>;
@@ -47,6 +52,8 @@ export class SearchIndexCore {
     // A document given twice keeps its last version.
     const unique = [...new Map(docs.map((d) => [d.articleId, d])).values()];
     if (unique.length === 0) return;
+    // The first documents of an empty index set the version of its keys.
+    if (await t.isEmpty()) await t.reset(SEARCH_KEY_VERSION);
     for (const doc of unique) await this.retire(t, doc.articleId);
     const segment = await this.writeSegment(t, unique.length, async (emit) => {
       const blocks: EncodedBlock[] = [];
@@ -63,6 +70,11 @@ export class SearchIndexCore {
     }
     await t.addStats(unique.length, titleTokens, bodyTokens);
     await this.mergeWhileNeeded(t, false);
+  }
+
+  /** Empties the index for a rebuild with the current keys. */
+  async reset(t: SearchTables): Promise<void> {
+    await t.reset(SEARCH_KEY_VERSION);
   }
 
   async removeDocument(t: SearchTables, articleId: number): Promise<void> {

@@ -161,4 +161,6 @@ export interface SearchIndexStore extends SearchIndexReader {
   optimizeSearchIndex(): Promise<void>;
   /** Stored articles that are not in the index, by increasing id after `afterId` (for re-indexing). */
   unindexedArticleIds(afterId: number, limit: number): Promise<number[]>;
+  /** Empties the index so that it can be rebuilt with the current keys (every article becomes unindexed). */
+  resetSearchIndex(): Promise<void>;
 }

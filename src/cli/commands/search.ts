@@ -130,5 +130,6 @@ async function reindex(ctx: CliContext, store: Awaited<ReturnType<CliContext['op
     onError: (id, reason) => progress.log(`article ${id}: ${reason}`),
   });
   progress.stop();
-  process.stderr.write(`sada: indexed ${summary.indexed} articles (${summary.errors} errors) in ${summary.seconds}s\n`);
+  const rebuilt = summary.rebuilt ? ' (the index was built by an older version: rebuilt whole)' : '';
+  process.stderr.write(`sada: indexed ${summary.indexed} articles (${summary.errors} errors) in ${summary.seconds}s${rebuilt}\n`);
 }

@@ -401,6 +401,9 @@ export abstract class PgQueries implements Omit<Store, 'dialect' | 'transaction'
   async optimizeSearchIndex(): Promise<void> {
     await this.writeSearchIndex((t) => this.searchIndex.optimize(t));
   }
+  async resetSearchIndex(): Promise<void> {
+    await this.writeSearchIndex((t) => this.searchIndex.reset(t));
+  }
   async unindexedArticleIds(afterId: number, limit: number): Promise<number[]> {
     return new PgSearchTables(this.db()).unindexed(afterId, limit);
   }

@@ -43,6 +43,17 @@ export class PgSearchTables implements SearchTables {
     await this.db.query('UPDATE search_stats SET docs = docs + $1, title_tokens = title_tokens + $2, body_tokens = body_tokens + $3 WHERE id = 1', [docs, titleTokens, bodyTokens]);
   }
 
+  async reset(keyVersion: number): Promise<void> {
+    // DELETE, not TRUNCATE: readers keep their snapshot instead of waiting for an exclusive lock.
+    for (const table of ['search_blocks', 'search_segments', 'search_docs', 'search_stale']) await this.db.query(`DELETE FROM ${table}`);
+    await this.db.query('UPDATE search_stats SET docs = 0, title_tokens = 0, body_tokens = 0, key_version = $1 WHERE id = 1', [keyVersion]);
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const [row] = await this.rows<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM search_docs) AND NOT EXISTS (SELECT 1 FROM search_segments) AS empty');
+    return row?.empty ?? true;
+  }
+
   async createSegment(docs: number): Promise<number> {
     const [row] = await this.rows<{ id: number }>("INSERT INTO search_segments (docs, directory) VALUES ($1, ''::bytea) RETURNING id", [docs]);
     return row!.id;
@@ -106,8 +117,10 @@ export class PgSearchTables implements SearchTables {
   // ---- what ranking needs from the articles ----
 
   async stats(): Promise<IndexStats> {
-    const [row] = await this.rows<{ docs: number; title_tokens: number; body_tokens: number }>('SELECT docs, title_tokens, body_tokens FROM search_stats WHERE id = 1');
-    return { docs: row?.docs ?? 0, titleTokens: row?.title_tokens ?? 0, bodyTokens: row?.body_tokens ?? 0 };
+    const [row] = await this.rows<{ docs: number; title_tokens: number; body_tokens: number; key_version: number }>(
+      'SELECT docs, title_tokens, body_tokens, key_version FROM search_stats WHERE id = 1',
+    );
+    return { docs: Number(row?.docs ?? 0), titleTokens: Number(row?.title_tokens ?? 0), bodyTokens: Number(row?.body_tokens ?? 0), keyVersion: row?.key_version ?? 0 };
   }
 
   async docInfo(ids: readonly number[]): Promise<Map<number, SearchDocInfo>> {

@@ -28,6 +28,15 @@ export class SqliteSearchTables implements SearchTables {
     this.c.prepare('UPDATE search_stats SET docs = docs + ?, title_tokens = title_tokens + ?, body_tokens = body_tokens + ? WHERE id = 1').run(docs, titleTokens, bodyTokens);
   }
 
+  async reset(keyVersion: number): Promise<void> {
+    for (const table of ['search_blocks', 'search_segments', 'search_docs', 'search_stale']) this.c.prepare(`DELETE FROM ${table}`).run();
+    this.c.prepare('UPDATE search_stats SET docs = 0, title_tokens = 0, body_tokens = 0, key_version = ? WHERE id = 1').run(keyVersion);
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return this.c.prepare('SELECT NOT EXISTS (SELECT 1 FROM search_docs) AND NOT EXISTS (SELECT 1 FROM search_segments)').pluck().get() === 1;
+  }
+
   async createSegment(docs: number): Promise<number> {
     return Number(this.c.prepare("INSERT INTO search_segments (docs, directory) VALUES (?, x'')").run(docs).lastInsertRowid);
   }
@@ -92,8 +101,10 @@ export class SqliteSearchTables implements SearchTables {
   // ---- what ranking needs from the articles ----
 
   stats(): IndexStats {
-    const row = this.c.prepare('SELECT docs, title_tokens, body_tokens FROM search_stats WHERE id = 1').get() as { docs: number; title_tokens: number; body_tokens: number } | undefined;
-    return { docs: row?.docs ?? 0, titleTokens: row?.title_tokens ?? 0, bodyTokens: row?.body_tokens ?? 0 };
+    const row = this.c.prepare('SELECT docs, title_tokens, body_tokens, key_version FROM search_stats WHERE id = 1').get() as
+      | { docs: number; title_tokens: number; body_tokens: number; key_version: number }
+      | undefined;
+    return { docs: row?.docs ?? 0, titleTokens: row?.title_tokens ?? 0, bodyTokens: row?.body_tokens ?? 0, keyVersion: row?.key_version ?? 0 };
   }
 
   docInfo(ids: readonly number[]): Map<number, SearchDocInfo> {

@@ -266,6 +266,9 @@ export class SqliteStore implements Store {
   async optimizeSearchIndex(): Promise<void> {
     await this.w((c) => this.searchIndex.optimize(new SqliteSearchTables(c)));
   }
+  async resetSearchIndex(): Promise<void> {
+    await this.w((c) => this.searchIndex.reset(new SqliteSearchTables(c)));
+  }
   async unindexedArticleIds(afterId: number, limit: number): Promise<number[]> {
     return new SqliteSearchTables(this.r()).unindexed(afterId, limit);
   }

@@ -11,11 +11,13 @@ import { createArticlePipeline } from '../src/pipeline/process-article.js';
 import { readLines } from '../src/pipeline/read-lines.js';
 import { reindexSearch } from '../src/pipeline/reindex-search.js';
 import type { Store } from '../src/store/store.js';
-import { SHARED_DIR } from '../src/test-support/paths.js';
+import { REPO_ROOT, SHARED_DIR } from '../src/test-support/paths.js';
 
 export const DATA = join(SHARED_DIR, 'data');
 export const EVAL_SCRIPT = join(SHARED_DIR, 'eval', 'search.mjs');
 export const DEV_QUERIES = join(DATA, 'queries', 'dev.queries.jsonl');
+/** Sada's own second check set: known-item queries written for this repository (test/fixtures/search/known-items). */
+export const OWN_QUERIES = join(REPO_ROOT, 'test', 'fixtures', 'search', 'known-items', 'queries.jsonl');
 /** The articles the dev queries were written against (the recipe of ../shared/eval/README.md). */
 export const EVAL_FILES = ['saudinewsnet/2015-08-01', 'saudinewsnet/2015-08-02', 'saudinewsnet/2015-08-03', 'saudinewsnet/2015-08-04', 'ant-multisource/2018-07'].map((f) =>
   join(DATA, `${f}.jsonl.gz`),
@@ -140,10 +142,23 @@ export interface Quality {
   not_found: (number | string)[];
 }
 
-/** Scores result lines `{"id","hits":[{"url"}]}` with ../shared/eval/search.mjs itself. */
-export function score(resultsPath: string, lines: readonly { id: number | string; hits: { url: string }[] }[]): Quality {
+/** Scores result lines `{"id","hits":[{"url"}]}` against a query file with ../shared/eval/search.mjs itself. */
+export function score(resultsPath: string, lines: readonly { id: number | string; hits: { url: string }[] }[], queriesPath = DEV_QUERIES): Quality {
   writeFileSync(resultsPath, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-  const r = spawnSync(process.execPath, [EVAL_SCRIPT, DEV_QUERIES, resultsPath, ...EVAL_FILES, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [EVAL_SCRIPT, queriesPath, resultsPath, ...EVAL_FILES, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`search.mjs failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as Quality;
+}
+
+/**
+ * Writes the even-id and odd-id halves of a query file next to `prefix` (to estimate how a figure varies
+ * between two sets of 50 queries: a change chosen on one half should hold on the other).
+ */
+export function splitHalves(queriesPath: string, prefix: string): [string, string] {
+  const lines = readFileSync(queriesPath, 'utf8').split('\n').filter((l) => l.trim());
+  const paths: [string, string] = [`${prefix}.even.jsonl`, `${prefix}.odd.jsonl`];
+  for (const [half, path] of paths.entries()) {
+    writeFileSync(path, lines.filter((l, i) => Number((JSON.parse(l) as Query).id ?? i) % 2 === half).join('\n') + '\n');
+  }
+  return paths;
 }

@@ -5,8 +5,9 @@
  *   SADA_BENCH_SEARCH_PARTS=speed …                      only some parts (quality, speed)
  *
  * Quality: the articles of ../shared/eval/README.md's recipe are imported through the pipeline; Sada, SQLite
- * FTS5 (default tokenizer, bm25) and a Lucene-style Light-10 + BM25 peer answer the 100 dev queries; every
- * result file is scored by ../shared/eval/search.mjs itself. Speed: the whole shared corpus (~51k articles),
+ * FTS5 (default tokenizer, bm25) and a Lucene-style Light-10 + BM25 peer answer the 100 dev queries and
+ * Sada's own 43 (test/fixtures/search/known-items); every result file is scored by ../shared/eval/search.mjs
+ * itself, whole and by halves (even and odd query ids). Speed: the whole shared corpus (~51k articles),
  * dev queries and 1,000 generated queries (1–5 consecutive title words), Sada (full engine: ranking,
  * copies collapsed, snippets) next to FTS5 (bm25 + snippet()) on the same articles.
  */
@@ -15,7 +16,7 @@ import { join } from 'node:path';
 import { SearchEngine } from '../src/search/engine.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { REPO_ROOT, sharedData } from '../src/test-support/paths.js';
-import { DEV_QUERIES, EVAL_FILES, allFiles, generatedQueries, importCorpus, importShiftedCopy, measure, readQueries, score, type Latency, type Query } from './search-corpus.js';
+import { DEV_QUERIES, EVAL_FILES, OWN_QUERIES, allFiles, generatedQueries, importCorpus, importShiftedCopy, measure, readQueries, score, splitHalves, type Latency, type Query } from './search-corpus.js';
 import { Fts5Peer, Light10Peer, storedArticles } from './search-peers.js';
 
 const NOW = Date.parse('2025-01-01T00:00:00Z');
@@ -32,26 +33,39 @@ const f2 = (x: number) => x.toFixed(2);
 const f3 = (x: number) => x.toFixed(3);
 const mb = (path: string) => (statSync(path).size / 1e6).toFixed(0);
 
+type Results = { id: number | string; hits: { url: string }[] }[];
+
 async function quality(): Promise<void> {
-  console.log('### Quality: dev queries (100), articles of SaudiNewsNet 2015-08-01..04 + ANT 2018-07\n');
+  console.log('### Quality: known-item queries, articles of SaudiNewsNet 2015-08-01..04 + ANT 2018-07\n');
   const { store, path } = await freshStore('eval');
   const built = await importCorpus(store, EVAL_FILES);
   await store.optimizeSearchIndex();
   const engine = new SearchEngine(store);
-  const queries = readQueries(DEV_QUERIES);
-  const sada: { id: number | string; hits: { url: string }[] }[] = [];
-  for (const q of queries) sada.push({ id: q.id, hits: (await engine.search({ query: q.query, limit: 10, now: NOW })).hits.map((h) => ({ url: h.article.url })) });
   const fts = Fts5Peer.build(join(dir, 'eval-fts5.db'), storedArticles(path)).peer;
   const light = Light10Peer.build(storedArticles(path)).peer;
-  const rows: [string, ReturnType<typeof score>][] = [
-    ['Sada', score(join(dir, 'sada.out.jsonl'), sada)],
-    ['SQLite FTS5, default tokenizer, bm25 (peer)', score(join(dir, 'fts5.out.jsonl'), queries.map((q) => ({ id: q.id, hits: fts.search(q.query) })))],
-    ['Light-10 + stopwords, BM25 (Lucene-style peer)', score(join(dir, 'light10.out.jsonl'), queries.map((q) => ({ id: q.id, hits: light.search(q.query) })))],
-  ];
   console.log(`${built.articles} articles; import ${f2(built.importSeconds)} s, indexing ${f2(built.indexSeconds)} s\n`);
-  console.log('| engine | MRR@10 | success@1 | success@10 | not found in top 10 |');
-  console.log('|---|---|---|---|---|');
-  for (const [name, q] of rows) console.log(`| ${name} | ${f3(q.mrr10)} | ${f3(q.success1)} | ${f3(q.success10)} | ${q.not_found.join(' ')} |`);
+  console.log('| query set | engine | MRR@10 | even ids | odd ids | success@1 | success@10 | not found in top 10 |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const [set, file] of [
+    ['dev (100)', DEV_QUERIES],
+    ['own (43)', OWN_QUERIES],
+  ] as const) {
+    const queries = readQueries(file);
+    const halves = splitHalves(file, join(dir, set.split(' ')[0]!));
+    const sada: Results = [];
+    for (const q of queries) sada.push({ id: q.id, hits: (await engine.search({ query: q.query, limit: 10, now: NOW })).hits.map((h) => ({ url: h.article.url })) });
+    const engines: [string, string, Results][] = [
+      ['Sada', 'sada', sada],
+      ['SQLite FTS5, default tokenizer, bm25 (peer)', 'fts5', queries.map((q) => ({ id: q.id, hits: fts.search(q.query) }))],
+      ['Light-10 + stopwords, BM25 (Lucene-style peer)', 'light10', queries.map((q) => ({ id: q.id, hits: light.search(q.query) }))],
+    ];
+    for (const [name, slug, results] of engines) {
+      const out = join(dir, `${slug}.${set.split(' ')[0]}.out.jsonl`);
+      const all = score(out, results, file);
+      const [even, odd] = halves.map((h) => score(out, results, h).mrr10);
+      console.log(`| ${set} | ${name} | ${f3(all.mrr10)} | ${f3(even!)} | ${f3(odd!)} | ${f3(all.success1)} | ${f3(all.success10)} | ${all.not_found.join(' ')} |`);
+    }
+  }
   console.log('');
   fts.close();
   await store.close();

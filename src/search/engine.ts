@@ -4,7 +4,7 @@ import { SEARCH_KEY_VERSION } from './index-keys.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
 import { DEFAULT_RANKING, type RankingParams } from './ranking-params.js';
-import { Scorer, type ScoreResult, type ScoredDoc } from './scorer.js';
+import { Scorer, skeletonKeysToRead, type ScoreResult, type ScoredDoc } from './scorer.js';
 import { QueryWords, buildHitSnippets, type HitSnippets } from './hit-snippets.js';
 import { analyzeTerms } from '../text/index.js';
 import type { AnalyzeTerms, SearchDocInfo, SearchFilter, SearchIndexReader } from './types.js';
@@ -74,6 +74,8 @@ export class SearchEngine {
       this.reader.searchPostings(plan.keys),
       filter ? this.reader.searchFilterIds(filter) : Promise.resolve(null),
     ]);
+    const skeletons = skeletonKeysToRead(plan, postings, stats, this.params);
+    if (skeletons.length > 0) for (const [key, parts] of await this.reader.searchPostings(skeletons)) postings.set(key, parts);
     if (stats.keyVersion !== SEARCH_KEY_VERSION && stats.docs > 0) warnings.push('فهرس البحث من إصدار أقدم فالنتائج أضعف؛ أعد بناءه بالأمر sada search --reindex');
     const params = { ...this.params, candidates: Math.max(this.params.candidates, (offset + limit) * 4) };
     const scored = this.scorer.score(plan, postings, stats, params, allowed);

@@ -35,7 +35,7 @@ export interface QueryPlan {
   pairs: [PlanTerm, PlanTerm][];
   excludedTerms: PlanTerm[];
   excludedPhrases: PlanTerm[][];
-  /** Every key the plan reads. */
+  /** Every stem and exact key the plan reads (skeleton keys are read later, for rare words only). */
   keys: string[];
   /** Set when nothing is left to search for, with the reason. */
   empty: null | 'no-words' | 'only-stopwords';
@@ -111,7 +111,6 @@ export function planQuery(parsed: ParsedQuery, analyze: AnalyzeTerms): QueryPlan
     for (const alt of unit.alternatives) {
       for (const t of alt.terms) {
         keys.add(t.stemKey).add(t.exactKey);
-        if (t.skeletonKey !== null) keys.add(t.skeletonKey);
       }
     }
   }

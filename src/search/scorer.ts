@@ -22,6 +22,29 @@ export interface ScoreResult {
 
 /** A word in at most this many documents is rare, however small the collection. */
 const MIN_RARE_DF = 3;
+/** A rare word's skeleton is read when it is in at most this many times as many documents as a rare word. */
+const SKELETON_SPREAD = 4;
+
+/** Whether a word in `df` of `docs` documents is rare enough for its other spellings to count. */
+function isRare(df: number, docs: number, params: RankingParams): boolean {
+  return df <= Math.max(MIN_RARE_DF, params.variantMaxDf * Math.max(1, docs));
+}
+
+/**
+ * The skeleton keys the scorer will read for this plan: those of its rare words, known once the words'
+ * exact-form postings are read. Fetching them in a second read keeps every other word's skeleton out of
+ * the block reads (one block per key and segment).
+ */
+export function skeletonKeysToRead(plan: QueryPlan, postings: ReadonlyMap<string, readonly PostingsPart[]>, stats: IndexStats, params: RankingParams): string[] {
+  if (params.variantShare <= 0) return [];
+  const keys = new Set<string>();
+  for (const unit of plan.units) {
+    for (const alt of unit.alternatives) {
+      for (const t of alt.terms) if (t.skeletonKey !== null && isRare(dfOf(postings.get(t.exactKey)), stats.docs, params)) keys.add(t.skeletonKey);
+    }
+  }
+  return [...keys];
+}
 
 /** A score accumulator over document ids: a dense array plus the list of ids touched. */
 class Accumulator {
@@ -136,13 +159,14 @@ export class Scorer {
   }
 
   private addTerm(target: Accumulator, term: PlanTerm, postings: ReadonlyMap<string, readonly PostingsPart[]>, model: Bm25): void {
-    const { stemShare, variantShare, variantMaxDf } = model.params;
+    const { stemShare, variantShare } = model.params;
     const stemParts = postings.get(term.stemKey);
     const exactParts = postings.get(term.exactKey);
     const exactDf = dfOf(exactParts);
     // Names and loanwords are rare words, and they are where spellings vary (بوتين / بوتن).
-    const rare = exactDf <= Math.max(MIN_RARE_DF, variantMaxDf * model.docs);
-    const variantParts = term.skeletonKey !== null && variantShare > 0 && rare ? postings.get(term.skeletonKey) : undefined;
+    const skeletonParts = term.skeletonKey !== null && variantShare > 0 && isRare(exactDf, model.docs, model.params) ? postings.get(term.skeletonKey) : undefined;
+    // A skeleton in many more documents than a rare word reaches is mostly other words: little worth, much work.
+    const variantParts = skeletonParts && isRare(dfOf(skeletonParts) / SKELETON_SPREAD, model.docs, model.params) ? skeletonParts : undefined;
     const own = variantParts ? this.own : target;
     model.accumulate(own, stemParts, stemShare * model.idf(dfOf(stemParts)), true);
     model.accumulate(own, exactParts, (1 - stemShare) * model.idf(exactDf), false);

@@ -6,7 +6,7 @@
  *
  * Quality: the articles of ../shared/eval/README.md's recipe are imported through the pipeline; Sada, SQLite
  * FTS5 (default tokenizer, bm25) and a Lucene-style Light-10 + BM25 peer answer the 100 dev queries and
- * Sada's own 43 (test/fixtures/search/known-items); every result file is scored by ../shared/eval/search.mjs
+ * Sada's own 51 (test/fixtures/search/known-items); every result file is scored by ../shared/eval/search.mjs
  * itself, whole and by halves (even and odd query ids). Speed: the whole shared corpus (~51k articles),
  * dev queries and 1,000 generated queries (1–5 consecutive title words), Sada (full engine: ranking,
  * copies collapsed, snippets) next to FTS5 (bm25 + snippet()) on the same articles.
@@ -48,7 +48,7 @@ async function quality(): Promise<void> {
   console.log('|---|---|---|---|---|---|---|---|');
   for (const [set, file] of [
     ['dev (100)', DEV_QUERIES],
-    ['own (43)', OWN_QUERIES],
+    ['own (51)', OWN_QUERIES],
   ] as const) {
     const queries = readQueries(file);
     const halves = splitHalves(file, join(dir, set.split(' ')[0]!));

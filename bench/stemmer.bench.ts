@@ -26,6 +26,7 @@ const STEMMERS: [string, (surface: string) => string][] = [
   ['Sada (`stem(normalize(w))`)', (w) => stem(normalize(w))],
   ['Sada without the radical-initial lexicon', withLexicon({ radicalInitial: [] })],
   ['Sada without collision guards and fixed stems', withLexicon({ feminineGuard: [], nisbaGuard: [], fixedStems: [] })],
+  ['Sada without the names list', withLexicon({ names: [] })],
   ['Light-10, Sada normalisation', (w) => light10(normalize(w))],
   ['Light-10, Larkey normalisation', (w) => light10(larkeyNormalize(w))],
   ['Snowball (@orama/stemmers), surface form', (w) => snowball(w)],
@@ -50,6 +51,15 @@ console.log('\nRecall by kind of form (pairs of one group involving a form of th
 console.log(`| stemmer | ${tags.join(' | ')} |`);
 console.log(`|---|${tags.map(() => '---').join('|')}|`);
 for (const row of tagRows) console.log(row);
+
+const names = readGold(fixturePath('text', 'names-gold.tsv'));
+console.log(`\nNames list (${names.length} forms; written with the list: a regression check, not independent evidence):\n`);
+console.log('| stemmer | pair precision | pair recall | F1 | false merges |');
+console.log('|---|---|---|---|---|');
+for (const [name, fn] of STEMMERS.slice(0, 4)) {
+  const s = scorePairs(names, fn);
+  console.log(`| ${name} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} | ${s.falseMerges.length} |`);
+}
 
 const sada = scorePairs(gold, (w) => stem(normalize(w)));
 console.log('\nSada false merges:', sada.falseMerges.map((m) => `${m.stem} (${m.groups.join(' / ')})`).join('; ') || 'none');

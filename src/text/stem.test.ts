@@ -133,6 +133,16 @@ test('labelled list: pair precision, recall and F1 stay above the measured floor
   assert.ok(score.recallNoBroken >= 0.9, `recall without broken plurals ${score.recallNoBroken}`);
 });
 
+test('names list: foreign names stay whole, spellings join, and nothing else merges with them', () => {
+  const score = scorePairs(readGold(fixturePath('text', 'names-gold.tsv')), s);
+  assert.equal(score.precision, 1, score.falseMerges.map((m) => m.stem).join(' '));
+  assert.equal(score.recall, 1);
+  differ('ماكرون', 'ماكر');
+  differ('كاميرون', 'كاميرا');
+  differ('الحريري', 'الحرير');
+  same('بوتين', 'لبوتين', 'بوتن', 'وبوتن');
+});
+
 test('held-out list: the first letter is taken for a clitic exactly when it is one, above the floor', () => {
   const { accuracy } = scoreClitics(readClitics(fixturePath('text', 'clitic-heldout.tsv')), stem);
   assert.ok(accuracy >= 0.95, `accuracy ${accuracy}`);

@@ -1,7 +1,7 @@
 import { normalize } from './normalize.js';
 import { RangeMap, RangeSet } from './range-set.js';
 import { FUNCTION_WORD_FORMS } from './stopwords.js';
-import { FEMININE_GUARD, FIXED_STEMS, NISBA_GUARD, RADICAL_INITIAL, WHOLE_WORD_STEMS } from './lexicon.js';
+import { FEMININE_GUARD, FIXED_STEMS, NAME_STEMS, NISBA_GUARD, RADICAL_INITIAL, WHOLE_WORD_STEMS } from './lexicon.js';
 
 /**
  * Sada's light stemmer for Arabic: `stem(norm)` takes a normalised word (`normalize`) and returns its stem;
@@ -27,6 +27,8 @@ export interface StemmerLexicon {
   functionWords: readonly string[];
   /** Stems fixed after the proclitics are removed (البحرين → بحرين). */
   fixedStems: readonly (readonly [string, string])[];
+  /** Names kept whole after the proclitics, other spellings joined (بوتن → بوتين); never a clitic first letter. */
+  names: readonly (readonly [string, string])[];
   /** Stems fixed for whole words, clitics included (والله → الله). */
   wholeWordStems: readonly (readonly [string, string])[];
   /** Stems that stripping ة / ات / تين must not reach, with the stem to return instead. */
@@ -39,6 +41,7 @@ export const DEFAULT_LEXICON: StemmerLexicon = {
   radicalInitial: RADICAL_INITIAL.split(/\s+/u).filter((w) => w.length > 0),
   functionWords: FUNCTION_WORD_FORMS,
   fixedStems: FIXED_STEMS,
+  names: NAME_STEMS,
   wholeWordStems: WHOLE_WORD_STEMS,
   feminineGuard: FEMININE_GUARD,
   nisbaGuard: NISBA_GUARD,
@@ -167,6 +170,7 @@ export function createStemmerParts(lexicon: Partial<StemmerLexicon> = {}): { ste
   const nisba = guardMap(lexicon.nisbaGuard);
   const whole = new RangeMap(norm(lexicon.wholeWordStems));
   const fixed = new RangeMap(norm(lexicon.fixedStems));
+  const names = new RangeMap(norm(lexicon.names).map(([form, name]) => [form, name.startsWith('ال') ? name.slice(2) : name] as const));
   const functionWords = new RangeSet((lexicon.functionWords ?? []).map(normalize));
 
   /**
@@ -226,6 +230,7 @@ export function createStemmerParts(lexicon: Partial<StemmerLexicon> = {}): { ste
   /** Would the letter at b be a root letter? True when the word from b is in the lexicon or a function word. */
   function isProtected(w: string, b: number, n: number): boolean {
     if (functionWords.has(w, b, n) || functionWords.has(w, b, pronounEnd(w, b, n))) return true; // بعد، بعدها
+    if (names.get(w, b, n) !== undefined) return true; // بوتن، لافروف
     // a verb's subject ت (وصلت، وضعت) is not stripped by the stemmer, but the verb is in the lexicon without it
     if (w.charCodeAt(n - 1) === TEH && radical.has(w, b, n - 1)) return true;
     return suffixes(w, b, n, false, radical) === FOUND;
@@ -254,7 +259,7 @@ export function createStemmerParts(lexicon: Partial<StemmerLexicon> = {}): { ste
     const wholeStem = whole.get(w);
     if (wholeStem !== undefined) return wholeStem;
     const b = proclitics(w, n);
-    const fixedStem = fixed.get(w, b, n);
+    const fixedStem = fixed.get(w, b, n) ?? names.get(w, b, n);
     if (fixedStem !== undefined) return fixedStem;
     // function words, and names built on الله (عبدالله، نصرالله), keep their endings
     if (functionWords.has(w, b, n) || (n - b > 4 && endsWith(w, n, ALLAH))) return b === 0 ? w : w.slice(b);

@@ -69,13 +69,13 @@ export class SearchEngine {
     const filter = await this.resolveFilter(parsed, request, warnings);
     if (filter === 'impossible') return { total: 0, hits: [], warnings, empty: 'no-match-filter' };
 
+    const statsRead = this.reader.searchStats();
     const [stats, postings, allowed] = await Promise.all([
-      this.reader.searchStats(),
-      this.reader.searchPostings(plan.keys),
+      statsRead,
+      // the skeletons of rare words are read once the words' own postings say which words are rare
+      this.reader.searchPostings(plan.keys, async (found) => skeletonKeysToRead(plan, found, await statsRead, this.params)),
       filter ? this.reader.searchFilterIds(filter) : Promise.resolve(null),
     ]);
-    const skeletons = skeletonKeysToRead(plan, postings, stats, this.params);
-    if (skeletons.length > 0) for (const [key, parts] of await this.reader.searchPostings(skeletons)) postings.set(key, parts);
     if (stats.keyVersion !== SEARCH_KEY_VERSION && stats.docs > 0) warnings.push('فهرس البحث من إصدار أقدم فالنتائج أضعف؛ أعد بناءه بالأمر sada search --reindex');
     const params = { ...this.params, candidates: Math.max(this.params.candidates, (offset + limit) * 4) };
     const scored = this.scorer.score(plan, postings, stats, params, allowed);

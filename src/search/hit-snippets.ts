@@ -27,6 +27,8 @@ export interface HitSnippets {
 export class QueryWords {
   private readonly stems = new Set<string>();
   private readonly exacts = new Set<string>();
+  /** Skeleton keys of the words seen, for marking other spellings (words repeat: each is computed once). */
+  private readonly skeletons = new Map<string, string | null>();
 
   /** `variantKeys`: skeleton keys of query words whose other spellings matched (they are marked too). */
   constructor(
@@ -53,7 +55,9 @@ export class QueryWords {
     if (!isContentTerm(terms, i)) return null;
     if (!this.stems.has(stem)) {
       if (this.variantKeys.size === 0) return null;
-      const variant = skeletonKey(terms.norms[i]!);
+      const norm = terms.norms[i]!;
+      let variant = this.skeletons.get(norm);
+      if (variant === undefined) this.skeletons.set(norm, (variant = skeletonKey(norm)));
       if (variant === null || !this.variantKeys.has(variant)) return null;
       return { start: terms.starts[i]! + offset, end: terms.ends[i]! + offset, key: variant.slice(SKELETON_PREFIX.length), weight: 1 };
     }

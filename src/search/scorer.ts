@@ -32,8 +32,8 @@ function isRare(df: number, docs: number, params: RankingParams): boolean {
 
 /**
  * The skeleton keys the scorer will read for this plan: those of its rare words, known once the words'
- * exact-form postings are read. Fetching them in a second read keeps every other word's skeleton out of
- * the block reads (one block per key and segment).
+ * exact-form postings are read (`SearchIndexReader.searchPostings`'s `more`). Asking for them only then
+ * keeps every other word's skeleton out of the block reads (one block per key and segment).
  */
 export function skeletonKeysToRead(plan: QueryPlan, postings: ReadonlyMap<string, readonly PostingsPart[]>, stats: IndexStats, params: RankingParams): string[] {
   if (params.variantShare <= 0) return [];

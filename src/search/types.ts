@@ -48,6 +48,9 @@ export interface PostingsPart {
   stale?: ReadonlySet<number>;
 }
 
+/** Keys to read after a first set of postings is known (e.g. the skeletons of the query's rare words). */
+export type MoreKeys = (found: ReadonlyMap<string, readonly PostingsPart[]>) => readonly string[] | Promise<readonly string[]>;
+
 /** Per-article facts the ranking needs beyond the text index. */
 export interface SearchDocInfo {
   id: number;
@@ -69,8 +72,12 @@ export interface SearchFilter {
 /** What the search engine needs from storage. All methods must be safe to call concurrently with writes. */
 export interface SearchIndexReader {
   searchStats(): Promise<IndexStats>;
-  /** For each requested key, its encoded postings in every segment that holds it (keys not found are absent). */
-  searchPostings(keys: readonly string[]): Promise<Map<string, PostingsPart[]>>;
+  /**
+   * For each requested key, its encoded postings in every segment that holds it (keys not found are absent).
+   * `more`, when given, names further keys once the first ones are read; they are read from the same
+   * segments and added to the result.
+   */
+  searchPostings(keys: readonly string[], more?: MoreKeys): Promise<Map<string, PostingsPart[]>>;
   /** Facts about articles (ids not stored are absent). */
   searchDocInfo(ids: readonly number[]): Promise<Map<number, SearchDocInfo>>;
   /** Ids of the articles that pass a filter. */

@@ -123,6 +123,22 @@ export function describeSearchIndexContract(adapter: string, openEmpty: () => Pr
       assert.ok(!(await store.unindexedArticleIds(0, 1000)).includes(id));
     });
 
+    it('reads further keys chosen from the first ones, from the same segments', async () => {
+      const asked: string[][] = [];
+      const out = await store.searchPostings([stemKey('امير')], (found) => {
+        asked.push([...found.keys()]);
+        return [stemKey('عكاظ'), stemKey('امير'), stemKey('غير-موجود')];
+      });
+      assert.deepEqual(asked, [[stemKey('امير')]]);
+      assert.deepEqual([...out.keys()].sort(), [stemKey('امير'), stemKey('عكاظ')].sort());
+      const alone = (await store.searchPostings([stemKey('عكاظ')])).get(stemKey('عكاظ'))!;
+      assert.deepEqual(
+        out.get(stemKey('عكاظ'))!.map((p) => p.df),
+        alone.map((p) => p.df),
+      );
+      assert.deepEqual([...(await store.searchPostings([stemKey('غير-موجود')], () => [stemKey('امير')])).keys()], [stemKey('امير')]);
+    });
+
     it('optimizes into one segment without losing postings', async () => {
       const before = await docsWith(stemKey('امير'));
       await store.optimizeSearchIndex();

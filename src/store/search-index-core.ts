@@ -3,7 +3,7 @@ import { encodeDirectory, type EncodedBlock } from '../search/segment-format.js'
 import { pickMerge, type SegmentSummary } from '../search/merge-policy.js';
 import { DirectoryCache, assemblePostings, planBlockReads } from '../search/index-read.js';
 import { SEARCH_KEY_VERSION } from '../search/index-keys.js';
-import type { IndexDocument, PostingsPart } from '../search/types.js';
+import type { IndexDocument, MoreKeys, PostingsPart } from '../search/types.js';
 
 /** The table operations each dialect provides; the search index logic on top of them is shared. */
 export interface SearchTables {
@@ -89,7 +89,7 @@ export class SearchIndexCore {
    * Each key's postings in every segment. Reads outside a transaction see committed data statement by
    * statement; a merge that commits between them makes a block vanish, and the read starts over.
    */
-  async postings(t: SearchTables, keys: readonly string[], cacheable: boolean): Promise<Map<string, PostingsPart[]>> {
+  async postings(t: SearchTables, keys: readonly string[], cacheable: boolean, more?: MoreKeys): Promise<Map<string, PostingsPart[]>> {
     for (let attempt = 1; ; attempt++) {
       const segments = (await t.segments()).map((s) => s.id);
       if (segments.length === 0 || keys.length === 0) return new Map();
@@ -97,7 +97,16 @@ export class SearchIndexCore {
       const { wanted, blocks } = planBlockReads(keys, directories);
       const [data, stale] = await Promise.all([t.readBlocks(blocks), t.stale()]);
       const out = assemblePostings(wanted, data, stale);
-      if (out) return out;
+      // The further keys are read from the same segments, with the same stale sets.
+      const extra = out && more ? (await more(out)).filter((k) => !out.has(k)) : [];
+      if (out && extra.length > 0) {
+        const second = planBlockReads(extra, directories);
+        const found = assemblePostings(second.wanted, await t.readBlocks(second.blocks), stale);
+        if (found) {
+          for (const [key, parts] of found) out.set(key, parts);
+          return out;
+        }
+      } else if (out) return out;
       if (attempt >= READ_ATTEMPTS) throw new Error('the search index kept changing during a read');
     }
   }

@@ -253,6 +253,11 @@ export function createStemmerParts(lexicon: Partial<StemmerLexicon> = {}): { ste
     return b;
   }
 
+  /** Function words, and names built on الله (عبدالله، نصرالله), keep their endings. */
+  function keepsEnding(w: string, b: number, n: number): boolean {
+    return functionWords.has(w, b, n) || (n - b > 4 && endsWith(w, n, ALLAH));
+  }
+
   function stem(w: string): string {
     const n = w.length;
     if (n < 3 || !isArabicLetter(w.charCodeAt(0))) return w;
@@ -261,8 +266,7 @@ export function createStemmerParts(lexicon: Partial<StemmerLexicon> = {}): { ste
     const b = proclitics(w, n);
     const fixedStem = fixed.get(w, b, n) ?? names.get(w, b, n);
     if (fixedStem !== undefined) return fixedStem;
-    // function words, and names built on الله (عبدالله، نصرالله), keep their endings
-    if (functionWords.has(w, b, n) || (n - b > 4 && endsWith(w, n, ALLAH))) return b === 0 ? w : w.slice(b);
+    if (keepsEnding(w, b, n)) return b === 0 ? w : w.slice(b);
     const e = suffixes(w, b, n, true);
     if (e < 0) return guardTargets[-1 - e] as string;
     return b === 0 && e === n ? w : w.slice(b, e);
@@ -274,7 +278,7 @@ export function createStemmerParts(lexicon: Partial<StemmerLexicon> = {}): { ste
     const wholeStem = whole.get(w);
     if (wholeStem !== undefined) return wholeStem;
     const b = proclitics(w, n);
-    if (functionWords.has(w, b, n) || (n - b > 4 && endsWith(w, n, ALLAH))) return b === 0 ? w : w.slice(b);
+    if (keepsEnding(w, b, n)) return b === 0 ? w : w.slice(b);
     for (const p of at(PRONOUNS_BY_LAST, w.charCodeAt(n - 1))) {
       if (n - b - p.length < 3 || !endsWith(w, n, p)) continue;
       if (p[0] !== TEH) return w.slice(b, n - p.length);

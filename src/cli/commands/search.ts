@@ -30,7 +30,7 @@ export const register: RegisterCommand = (program, getContext) => {
     .option('--to <date>', 'published on or before this ISO date (the whole day) or date-time')
     .option('--limit <n>', 'hits per query (1-100)', '10')
     .option('--offset <n>', 'hits to skip (paging)', '0')
-    .option('--reindex', 'first index every stored article the search index lacks, then merge the index')
+    .option('--reindex', 'first index every stored article the search index lacks (all of them when the index holds keys of an older version), then merge the index')
     .action(async (words: string[], flags: SearchFlags) => {
       const ctx = getContext();
       const limit = intFlag('--limit', flags.limit, 1, 100);

@@ -18,7 +18,7 @@ import {
   type StoryRow,
 } from '../rows.js';
 import { SearchIndexCore } from '../search-index-core.js';
-import type { IndexStats, PostingsPart, SearchDocInfo, SearchFilter } from '../../search/types.js';
+import type { IndexStats, MoreKeys, PostingsPart, SearchDocInfo, SearchFilter } from '../../search/types.js';
 import { PgSearchTables } from './pg-search-tables.js';
 
 export type Db = Pick<pg.Pool, 'query'> | pg.PoolClient;
@@ -410,10 +410,10 @@ export abstract class PgQueries implements Omit<Store, 'dialect' | 'transaction'
   async searchStats(): Promise<IndexStats> {
     return new PgSearchTables(this.db()).stats();
   }
-  async searchPostings(keys: readonly string[]): Promise<Map<string, PostingsPart[]>> {
+  async searchPostings(keys: readonly string[], more?: MoreKeys): Promise<Map<string, PostingsPart[]>> {
     // Inside a transaction the reader may see segments that could still roll back: do not cache them.
     const db = this.db();
-    return this.searchIndex.postings(new PgSearchTables(db), keys, !('release' in db));
+    return this.searchIndex.postings(new PgSearchTables(db), keys, !('release' in db), more);
   }
   async searchDocInfo(ids: readonly number[]): Promise<Map<number, SearchDocInfo>> {
     return new PgSearchTables(this.db()).docInfo(ids);

@@ -18,7 +18,7 @@ import * as articles from './articles-sql.js';
 import * as stories from './stories-sql.js';
 import { SqliteSearchTables } from './index-sql.js';
 import { SearchIndexCore } from '../search-index-core.js';
-import type { IndexDocument, IndexStats, PostingsPart, SearchDocInfo, SearchFilter } from '../../search/types.js';
+import type { IndexDocument, IndexStats, MoreKeys, PostingsPart, SearchDocInfo, SearchFilter } from '../../search/types.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -275,8 +275,8 @@ export class SqliteStore implements Store {
   async searchStats(): Promise<IndexStats> {
     return new SqliteSearchTables(this.r()).stats();
   }
-  async searchPostings(keys: readonly string[]): Promise<Map<string, PostingsPart[]>> {
-    return this.searchIndex.postings(new SqliteSearchTables(this.r()), keys, !this.inTransaction);
+  async searchPostings(keys: readonly string[], more?: MoreKeys): Promise<Map<string, PostingsPart[]>> {
+    return this.searchIndex.postings(new SqliteSearchTables(this.r()), keys, !this.inTransaction, more);
   }
   async searchDocInfo(ids: readonly number[]): Promise<Map<number, SearchDocInfo>> {
     return new SqliteSearchTables(this.r()).docInfo(ids);

@@ -2,6 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '../core/errors.js';
 import type { NewArticle, Store } from './store.js';
+import { describeStoryEngineContract } from './story-engine-contract.js';
 
 /**
  * The storage contract: every Store adapter must pass this suite. Adapters call it from their own test file
@@ -258,6 +259,8 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
         assert.deepEqual(await store.getRelated(ids[1]!), []);
       });
     });
+
+    describeStoryEngineContract(() => store, article, T0);
 
     describe('search index', () => {
       it('accepts, replaces and removes documents', async () => {

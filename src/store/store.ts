@@ -13,7 +13,7 @@ import type {
  * network databases fit; the SQLite adapter resolves immediately. Adapters pass the contract suite in
  * `contract.ts`.
  */
-export interface Store extends SourceStore, ArticleStore, FingerprintStore, StoryStore, RelatedStore, SearchIndexStore {
+export interface Store extends SourceStore, ArticleStore, FingerprintStore, StoryStore, RelatedStore, SearchIndexStore, StoryEngineStore {
   readonly dialect: 'sqlite' | 'postgres';
   /**
    * Runs `fn` in one transaction: everything it writes through `tx` commits together or not at all.
@@ -136,6 +136,77 @@ export interface RelatedStore {
   /** Replaces the stored related list of one kind for an article. */
   replaceRelated(articleId: number, kind: RelatedEntry['kind'], entries: readonly Omit<RelatedEntry, 'articleId' | 'kind'>[]): Promise<void>;
   getRelated(articleId: number): Promise<RelatedEntry[]>;
+}
+
+/** A light reference to a stored article: what story assignment and related reading need. */
+export interface ArticleRef {
+  id: number;
+  sourceId: number;
+  storyId: number | null;
+  /** Root of its duplicate group, or null when it is a root. */
+  duplicateOf: number | null;
+  /** Published time, else ingestion time (the order of every list). */
+  time: number;
+}
+
+/** What the story engine stores beside a new or changed article (see src/stories). */
+export interface ArticleProfileEntry {
+  articleId: number;
+  /** Opaque term profile (src/stories/profile-codec.ts). */
+  profile: Uint8Array;
+  /** Candidate keys the article is filed under (32-bit term hashes), replacing any earlier ones. */
+  keys: readonly number[];
+  /** The article's time for the candidate window. */
+  time: number;
+  /** Distinct term hashes to count into the corpus statistics at the next fold (omit on a text update). */
+  terms?: Uint32Array;
+}
+
+export interface CandidateQuery {
+  keys: readonly number[];
+  /** Only articles filed under at least this many of the keys. */
+  minShared: number;
+  /** Time window, inclusive. */
+  from: number;
+  to: number;
+  limit: number;
+  excludeId?: number | null;
+}
+
+/** Document frequencies: `counts` holds the terms whose count changed after the version asked for. */
+export interface TermStatsSnapshot {
+  version: number;
+  docCount: number;
+  counts: Array<[term: number, df: number]>;
+}
+
+/**
+ * Storage of the story engine: term profiles, the candidate-key index, light article references and the
+ * corpus term statistics. Term statistics change only by folds: each article queues its terms in its own
+ * transaction, and a fold (under a lock in multi-process adapters) counts queued articles exactly once
+ * and bumps the version, so every process weighs with the same numbers at a given version.
+ */
+export interface StoryEngineStore {
+  putArticleProfile(entry: ArticleProfileEntry): Promise<void>;
+  getArticleProfiles(articleIds: readonly number[]): Promise<Map<number, Uint8Array>>;
+  /** Articles sharing at least `minShared` keys inside the window: most keys first, then newest; at most `limit`. */
+  findStoryCandidates(query: CandidateQuery): Promise<Array<{ articleId: number; shared: number }>>;
+  /** References of the given articles (missing ids skipped), in the order of `ids`. */
+  getArticleRefs(articleIds: readonly number[]): Promise<ArticleRef[]>;
+  /** A story's articles, oldest first; when it has more than `limit`, the most recent `limit`. */
+  storyMembers(storyId: number, limit: number): Promise<ArticleRef[]>;
+  /** The root article and every article whose `duplicateOf` is the root, oldest first. */
+  duplicateGroup(rootId: number): Promise<ArticleRef[]>;
+  /** Stored lists of one kind for several articles, each ordered by rank. */
+  getRelatedLists(articleIds: readonly number[], kind: RelatedEntry['kind']): Promise<Map<number, RelatedEntry[]>>;
+  termStatsVersion(): Promise<{ version: number; docCount: number }>;
+  /** Counts changed after `sinceVersion` (0: all), with the current version and document count. */
+  loadTermStats(sinceVersion: number): Promise<TermStatsSnapshot>;
+  /**
+   * Counts up to `limit` queued articles into the document frequencies (oldest first), removes them from the
+   * queue and bumps the version when anything was counted. Returns the new version and document count.
+   */
+  foldTermStats(limit: number): Promise<{ version: number; docCount: number; folded: number }>;
 }
 
 /** Pre-analysed text for the search index: space-separated terms per field, produced by `text/`. */

@@ -3,15 +3,11 @@ import { fixturePath } from './paths.js';
 import { splitmix32 } from '../dedup/hash32.js';
 import { TermCounter } from '../stories/term-stats.js';
 import { type ArticleTerms, documentTerms } from '../stories/profile.js';
+import { analyzeTerms, contentTerms } from '../text/index.js';
 
-/**
- * Stand-in analysis for story tests: splits on letters and digits and drops a few function words. The
- * real analyzer (src/text) stems as well; these tests exercise the story engine, not the analyzer.
- */
-const FUNCTION_WORDS = new Set(['في', 'من', 'على', 'إلى', 'عن', 'أن', 'إن', 'التي', 'الذي', 'مع', 'بعد', 'قبل', 'خلال', 'و', 'أو', 'ما', 'لا', 'كان']);
-
+/** Content-word stems of a text with Sada's analyzer (what the pipeline compares). */
 export function simpleTerms(text: string): string[] {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => !FUNCTION_WORDS.has(t));
+  return contentTerms(analyzeTerms(text), { use: 'stem' });
 }
 
 /** A fixture article: first line is the title, the rest the body. */
@@ -52,7 +48,7 @@ export function backgroundStats(articles: readonly ArticleTerms[], docs = 1000):
     for (let i = 0; i < 40; i++) words.push(COMMON[next() % COMMON.length] ?? '');
     const topic = TOPICS[d % TOPICS.length] ?? [];
     for (let i = 0; i < 12; i++) words.push(topic[next() % topic.length] ?? '');
-    stats.addDocument(documentTerms({ title: [], body: words }));
+    stats.addDocument(documentTerms({ title: [], body: simpleTerms(words.join(' ')) }));
   }
   for (const a of articles) stats.addDocument(documentTerms(a));
   return stats;

@@ -18,7 +18,9 @@ import {
   type StoryRow,
 } from '../rows.js';
 
-export type Db = Pick<pg.Pool, 'query'> | pg.PoolClient;
+import { PgEngineQueries, type Db } from './pg-engine.js';
+
+export type { Db };
 
 const ACTIVE = 'removed_at IS NULL';
 
@@ -36,8 +38,8 @@ function setClause(patch: object, columns: Record<string, string>, first: number
 }
 
 /** The Store's queries in PostgreSQL's dialect; `db()` gives the transaction's client or the pool. */
-export abstract class PgQueries implements Omit<Store, 'dialect' | 'transaction' | 'ping' | 'close'> {
-  protected abstract db(): Db;
+export abstract class PgQueries extends PgEngineQueries implements Omit<Store, 'dialect' | 'transaction' | 'ping' | 'close'> {
+  protected abstract override db(): Db;
 
   private async rows<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
     return (await this.db().query<T>(sql, params)).rows;

@@ -9,12 +9,15 @@ export interface ArticleRefRow {
   story_id: number | null;
   duplicate_of: number | null;
   sort_time: number;
+  content_hash: string;
 }
 
-export const ARTICLE_REF_COLUMNS = 'id, source_id, story_id, duplicate_of, sort_time';
+export const ARTICLE_REF_COLUMNS = 'id, source_id, story_id, duplicate_of, sort_time, content_hash';
+/** The same columns of an `articles a` in a join. */
+export const REF_OF_A = 'a.id, a.source_id, a.story_id, a.duplicate_of, a.sort_time, a.content_hash';
 
 export function toArticleRef(r: ArticleRefRow): ArticleRef {
-  return { id: r.id, sourceId: r.source_id, storyId: r.story_id, duplicateOf: r.duplicate_of, time: r.sort_time };
+  return { id: r.id, sourceId: r.source_id, storyId: r.story_id, duplicateOf: r.duplicate_of, time: r.sort_time, contentHash: r.content_hash };
 }
 
 export interface RelatedRow {

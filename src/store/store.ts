@@ -147,6 +147,7 @@ export interface ArticleRef {
   duplicateOf: number | null;
   /** Published time, else ingestion time (the order of every list). */
   time: number;
+  contentHash: string;
 }
 
 /** What the story engine stores beside a new or changed article (see src/stories). */
@@ -173,6 +174,11 @@ export interface CandidateQuery {
   excludeId?: number | null;
 }
 
+/** A candidate article with the number of keys it shares with the query. */
+export interface StoryCandidate extends ArticleRef {
+  shared: number;
+}
+
 /** Document frequencies: `counts` holds the terms whose count changed after the version asked for. */
 export interface TermStatsSnapshot {
   version: number;
@@ -190,7 +196,7 @@ export interface StoryEngineStore {
   putArticleProfile(entry: ArticleProfileEntry): Promise<void>;
   getArticleProfiles(articleIds: readonly number[]): Promise<Map<number, Uint8Array>>;
   /** Articles sharing at least `minShared` keys inside the window: most keys first, then newest; at most `limit`. */
-  findStoryCandidates(query: CandidateQuery): Promise<Array<{ articleId: number; shared: number }>>;
+  findStoryCandidates(query: CandidateQuery): Promise<StoryCandidate[]>;
   /** References of the given articles (missing ids skipped), in the order of `ids`. */
   getArticleRefs(articleIds: readonly number[]): Promise<ArticleRef[]>;
   /** A story's articles, oldest first; when it has more than `limit`, the most recent `limit`. */

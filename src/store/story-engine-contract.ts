@@ -26,23 +26,26 @@ export function describeStoryEngineContract(getStore: () => Store, article: Arti
       assert.equal(profiles.size, 2);
 
       const window = { from: T0 - HOUR, to: T0 + 10 * HOUR, limit: 10 };
-      assert.deepEqual(await store.findStoryCandidates({ keys: [2, 3, 4], minShared: 2, ...window }), [
+      const found = async (q: Parameters<Store['findStoryCandidates']>[0]) => (await store.findStoryCandidates(q)).map((x) => ({ articleId: x.id, shared: x.shared }));
+      assert.deepEqual(await found({ keys: [2, 3, 4], minShared: 2, ...window }), [
         { articleId: b!, shared: 3 },
         { articleId: a!, shared: 2 },
       ]);
-      assert.deepEqual(await store.findStoryCandidates({ keys: [2, 3, 4], minShared: 1, ...window, limit: 2, excludeId: b! }), [
+      assert.deepEqual(await found({ keys: [2, 3, 4], minShared: 1, ...window, limit: 2, excludeId: b! }), [
         { articleId: a!, shared: 2 },
         { articleId: c!, shared: 1 },
       ]);
-      assert.deepEqual(await store.findStoryCandidates({ keys: [0xfffffff0, 0xfffffff0], minShared: 1, ...window }), [{ articleId: a!, shared: 1 }], 'unsigned 32-bit keys; repeated keys count once');
-      assert.deepEqual((await store.findStoryCandidates({ keys: [1, 2, 3, 4], minShared: 4, from: T0, to: T0 + 300 * HOUR, limit: 10 })).map((x) => x.articleId), [d!]);
+      assert.deepEqual(await found({ keys: [0xfffffff0, 0xfffffff0], minShared: 1, ...window }), [{ articleId: a!, shared: 1 }], 'unsigned 32-bit keys; repeated keys count once');
+      assert.deepEqual((await store.findStoryCandidates({ keys: [1, 2, 3, 4], minShared: 4, from: T0, to: T0 + 300 * HOUR, limit: 10 })).map((x) => x.id), [d!]);
       assert.deepEqual(await store.findStoryCandidates({ keys: [], minShared: 1, ...window }), []);
+      const [first] = await store.findStoryCandidates({ keys: [2, 3, 4], minShared: 3, ...window });
+      assert.deepEqual({ ...first }, { ...(await store.getArticleRefs([b!]))[0]!, shared: 3 }, 'candidates come with their references');
 
       // Replacing a profile replaces its keys and time.
       await put(a!, [9], 2, [1]);
       assert.deepEqual([...(await store.getArticleProfiles([a!])).get(a!)!], [1]);
-      assert.deepEqual((await store.findStoryCandidates({ keys: [9], minShared: 1, ...window })).map((x) => x.articleId).sort(), [a!, c!].sort());
-      assert.deepEqual(await store.findStoryCandidates({ keys: [1], minShared: 1, ...window }), []);
+      assert.deepEqual((await store.findStoryCandidates({ keys: [9], minShared: 1, ...window })).map((x) => x.id).sort(), [a!, c!].sort());
+      assert.deepEqual(await found({ keys: [1], minShared: 1, ...window }), []);
     });
 
     it('reads light references, story members and duplicate groups', async () => {
@@ -56,8 +59,8 @@ export function describeStoryEngineContract(getStore: () => Store, article: Arti
       for (const id of [root, copy, early, other]) await store.updateArticle(id!, { storyId: story.id });
       const refs = await store.getArticleRefs([copy!, 999_999, root!]);
       assert.deepEqual(refs, [
-        { id: copy, sourceId: src, storyId: story.id, duplicateOf: root, time: T0 + 212 * HOUR },
-        { id: root, sourceId: src, storyId: story.id, duplicateOf: null, time: T0 + 210 * HOUR },
+        { id: copy, sourceId: src, storyId: story.id, duplicateOf: root, time: T0 + 212 * HOUR, contentHash: 'hash-212' },
+        { id: root, sourceId: src, storyId: story.id, duplicateOf: null, time: T0 + 210 * HOUR, contentHash: 'hash-210' },
       ]);
       assert.equal((await store.getArticleRefs([other!]))[0]!.time, T0 + 10 * HOUR, 'unknown publication time: ingestion time');
       assert.deepEqual((await store.storyMembers(story.id, 10)).map((r) => r.id), [other, root, early, copy]);

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { RelatedEntry } from '../../core/types.js';
-import type { ArticleProfileEntry, ArticleRef, CandidateQuery, Store, StoryEngineStore, TermStatsSnapshot } from '../store.js';
-import { ARTICLE_REF_COLUMNS, asBuffer, countQueuedTerms, groupRelated, termsToBytes, toArticleRef, type ArticleRefRow, type RelatedRow } from '../engine-rows.js';
+import type { ArticleProfileEntry, ArticleRef, CandidateQuery, Store, StoryCandidate, StoryEngineStore, TermStatsSnapshot } from '../store.js';
+import { ARTICLE_REF_COLUMNS, REF_OF_A, asBuffer, countQueuedTerms, groupRelated, termsToBytes, toArticleRef, type ArticleRefRow, type RelatedRow } from '../engine-rows.js';
 
 export type Db = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
@@ -47,15 +47,17 @@ export abstract class PgEngineQueries implements StoryEngineStore {
     return out;
   }
 
-  async findStoryCandidates(q: CandidateQuery): Promise<Array<{ articleId: number; shared: number }>> {
+  async findStoryCandidates(q: CandidateQuery): Promise<StoryCandidate[]> {
     if (q.keys.length === 0 || q.limit <= 0) return [];
-    const rows = await this.all<{ article_id: number; shared: number }>(
-      `SELECT article_id, count(*)::int AS shared FROM story_keys
-       WHERE key = ANY($1::bigint[]) AND time BETWEEN $2 AND $3 AND article_id <> $4
-       GROUP BY article_id HAVING count(*) >= $5 ORDER BY shared DESC, article_id DESC LIMIT $6`,
+    const rows = await this.all<ArticleRefRow & { shared: number }>(
+      `SELECT ${REF_OF_A}, k.shared FROM (
+         SELECT article_id, count(*)::int AS shared FROM story_keys
+         WHERE key = ANY($1::bigint[]) AND time BETWEEN $2 AND $3 AND article_id <> $4
+         GROUP BY article_id HAVING count(*) >= $5 ORDER BY shared DESC, article_id DESC LIMIT $6
+       ) k JOIN articles a ON a.id = k.article_id ORDER BY k.shared DESC, a.id DESC`,
       [[...new Set(q.keys)], q.from, q.to, q.excludeId ?? -1, Math.max(1, q.minShared), q.limit],
     );
-    return rows.map((r) => ({ articleId: r.article_id, shared: r.shared }));
+    return rows.map((r) => ({ ...toArticleRef(r), shared: r.shared }));
   }
 
   async getArticleRefs(ids: readonly number[]): Promise<ArticleRef[]> {

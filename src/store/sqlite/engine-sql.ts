@@ -1,6 +1,6 @@
 import type { RelatedEntry } from '../../core/types.js';
-import type { ArticleProfileEntry, ArticleRef, CandidateQuery, TermStatsSnapshot } from '../store.js';
-import { ARTICLE_REF_COLUMNS, asBuffer, countQueuedTerms, groupRelated, termsToBytes, toArticleRef, type ArticleRefRow, type RelatedRow } from '../engine-rows.js';
+import type { ArticleProfileEntry, ArticleRef, CandidateQuery, StoryCandidate, TermStatsSnapshot } from '../store.js';
+import { ARTICLE_REF_COLUMNS, REF_OF_A, asBuffer, countQueuedTerms, groupRelated, termsToBytes, toArticleRef, type ArticleRefRow, type RelatedRow } from '../engine-rows.js';
 import type { Connection } from './connection.js';
 
 export function putArticleProfile(c: Connection, e: ArticleProfileEntry): void {
@@ -22,16 +22,18 @@ export function getArticleProfiles(c: Connection, ids: readonly number[]): Map<n
   return out;
 }
 
-export function findStoryCandidates(c: Connection, q: CandidateQuery): Array<{ articleId: number; shared: number }> {
+export function findStoryCandidates(c: Connection, q: CandidateQuery): StoryCandidate[] {
   if (q.keys.length === 0 || q.limit <= 0) return [];
   const rows = c
     .prepare(
-      `SELECT article_id, count(*) AS shared FROM story_keys
-       WHERE key IN (SELECT value FROM json_each(?)) AND time BETWEEN ? AND ? AND article_id <> ?
-       GROUP BY article_id HAVING count(*) >= ? ORDER BY shared DESC, article_id DESC LIMIT ?`,
+      `SELECT ${REF_OF_A}, k.shared FROM (
+         SELECT article_id, count(*) AS shared FROM story_keys
+         WHERE key IN (SELECT value FROM json_each(?)) AND time BETWEEN ? AND ? AND article_id <> ?
+         GROUP BY article_id HAVING count(*) >= ? ORDER BY shared DESC, article_id DESC LIMIT ?
+       ) k JOIN articles a ON a.id = k.article_id ORDER BY k.shared DESC, a.id DESC`,
     )
-    .all(JSON.stringify([...new Set(q.keys)]), q.from, q.to, q.excludeId ?? -1, Math.max(1, q.minShared), q.limit) as { article_id: number; shared: number }[];
-  return rows.map((r) => ({ articleId: r.article_id, shared: r.shared }));
+    .all(JSON.stringify([...new Set(q.keys)]), q.from, q.to, q.excludeId ?? -1, Math.max(1, q.minShared), q.limit) as (ArticleRefRow & { shared: number })[];
+  return rows.map((r) => ({ ...toArticleRef(r), shared: r.shared }));
 }
 
 export function getArticleRefs(c: Connection, ids: readonly number[]): ArticleRef[] {

@@ -8,6 +8,7 @@ import type {
   ArticleProfileEntry,
   ArticleRef,
   CandidateQuery,
+  StoryCandidate,
   TermStatsSnapshot,
   Fingerprint,
   IndexDocument,
@@ -260,7 +261,7 @@ export class SqliteStore implements Store {
   async getArticleProfiles(articleIds: readonly number[]): Promise<Map<number, Uint8Array>> {
     return engine.getArticleProfiles(this.r(), articleIds);
   }
-  async findStoryCandidates(query: CandidateQuery): Promise<Array<{ articleId: number; shared: number }>> {
+  async findStoryCandidates(query: CandidateQuery): Promise<StoryCandidate[]> {
     return engine.findStoryCandidates(this.r(), query);
   }
   async getArticleRefs(articleIds: readonly number[]): Promise<ArticleRef[]> {

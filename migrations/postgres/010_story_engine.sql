@@ -1,8 +1,9 @@
 -- Story engine; mirrors migrations/sqlite/010_story_engine.sql.
 
 CREATE TABLE article_profiles (
-  article_id BIGINT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-  profile    BYTEA  NOT NULL
+  article_id  BIGINT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+  profile     BYTEA  NOT NULL,
+  attribution TEXT
 );
 
 CREATE TABLE story_keys (
@@ -31,3 +32,8 @@ CREATE TABLE term_stats (
   docs    BIGINT  NOT NULL
 );
 INSERT INTO term_stats (id, version, docs) VALUES (1, 0, 0);
+
+DROP INDEX articles_story;
+CREATE INDEX articles_story_time ON articles (story_id, sort_time, id);
+DROP INDEX articles_duplicate_of;
+CREATE INDEX articles_duplicate_time ON articles (duplicate_of, sort_time, id);

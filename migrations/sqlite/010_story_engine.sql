@@ -3,8 +3,10 @@
 
 -- The corpus-independent term profile of each article (opaque bytes owned by src/stories).
 CREATE TABLE article_profiles (
-  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-  profile    BLOB    NOT NULL
+  article_id  INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+  profile     BLOB    NOT NULL,
+  -- the agency or outlet the article's own text names as its source (provenance), if any
+  attribution TEXT
 );
 
 -- Candidate lookup: each article is filed under its rarest headline/opening terms with its time, so a new
@@ -37,3 +39,10 @@ CREATE TABLE term_stats (
   docs    INTEGER NOT NULL
 );
 INSERT INTO term_stats (id, version, docs) VALUES (1, 0, 0);
+
+-- Story members and duplicate groups are read in time order, bounded: keep those reads independent of
+-- the size of a story or group (the composite indexes replace the single-column ones).
+DROP INDEX articles_story;
+CREATE INDEX articles_story_time ON articles (story_id, sort_time, id);
+DROP INDEX articles_duplicate_of;
+CREATE INDEX articles_duplicate_time ON articles (duplicate_of, sort_time, id);

@@ -8,19 +8,21 @@ export interface CorpusStatsOptions {
    * tests use a synthetic one). Default: none.
    */
   background?: TermStats;
-  /** Fold queued terms once the articles stored since the last fold reach this share of the corpus. */
+  /** Fold queued terms once the articles stored since the last fold reach this share of the corpus... */
   foldFraction: number;
+  /** ... and at least this many (while the corpus is tiny, the PRIOR_DOCS prior carries the weights). */
+  foldMin: number;
   /** Queued articles counted per fold at most. */
   foldLimit: number;
 }
 
-export const DEFAULT_CORPUS_STATS: CorpusStatsOptions = { foldFraction: 0.1, foldLimit: 50_000 };
+export const DEFAULT_CORPUS_STATS: CorpusStatsOptions = { foldFraction: 0.1, foldMin: 20, foldLimit: 50_000 };
 
 /**
  * The process's copy of the stored document frequencies, at one stored version. Statistics change only
  * by folds (Store.foldTermStats): every process that reads version v weighs with the same numbers, and
- * between folds they do not move at all, so weighted profiles can be cached per version. Folds come often
- * while the corpus is small (after every article at first) and every 10% of growth later.
+ * between folds they do not move at all, so weighted profiles can be cached per version. Folds come every
+ * `foldMin` articles while the corpus is small and every 10% of growth later.
  */
 export class CorpusStats implements TermStats {
   private readonly df = new TermTable();
@@ -61,7 +63,7 @@ export class CorpusStats implements TermStats {
   /** Called once per stored article, inside its transaction: folds queued terms when enough have arrived. */
   async afterArticle(store: Store): Promise<void> {
     this.sinceFold++;
-    if (this.sinceFold < Math.max(1, Math.floor(this.docs * this.options.foldFraction))) return;
+    if (this.sinceFold < Math.max(this.options.foldMin, Math.floor(this.docs * this.options.foldFraction))) return;
     this.sinceFold = 0;
     await store.foldTermStats(this.options.foldLimit);
     await this.sync(store);

@@ -58,7 +58,7 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
     return 'exists';
   }
   const now = options.now();
-  const source = (await tx.getSourceBySlug(input.source)) ?? (await tx.ensureImportSource(input.source, now));
+  const source = await engine.sources.get(input.source, () => tx.getSourceBySlug(input.source).then((s) => s ?? tx.ensureImportSource(input.source, now)));
   const { analysis, attribution: explicit } = analyzeForEngine(input.title, input.text, engine.options.model);
   await engine.stats.sync(tx);
   const self = weighProfile(analysis.profile, engine.stats, engine.options.model);
@@ -86,14 +86,14 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
   });
   // Another writer stored the same URL first (PostgreSQL workers).
   if (!inserted) return 'exists';
-  await storeFingerprints(tx, id, analysis, keys, time, true);
+  await storeFingerprints(tx, id, analysis, keys, time, { terms: true, attribution: explicit });
   engine.profiles.put(id, analysis.profile, self, engine.stats.version);
 
   const comparable = { profile: self, contentHash: analysis.contentHash };
   const ref = { id, sourceId: source.id, storyId: null, duplicateOf: null, time, contentHash: analysis.contentHash };
   const placement = await placeInStory(tx, engine, { ...ref, title: input.title, comparable, keys, bands: analysis.bands });
   const placed = { ...ref, storyId: placement.story.id, duplicateOf: placement.duplicateOf };
-  await settleOrigin(tx, { ...placed, source: source.slug, explicit, origin });
+  await settleOrigin(tx, { ...placed, origin });
   await updateReadingLists(tx, engine, placed, comparable, placement);
   if (options.index) {
     const article = await tx.getArticle(id);
@@ -103,14 +103,22 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
   return placement.duplicateOf !== null ? 'duplicate' : 'inserted';
 }
 
-async function storeFingerprints(tx: Store, id: number, analysis: ArticleAnalysis, keys: readonly number[], time: number, isNew: boolean): Promise<void> {
+async function storeFingerprints(
+  tx: Store,
+  id: number,
+  analysis: ArticleAnalysis,
+  keys: readonly number[],
+  time: number,
+  extra: { terms: boolean; attribution: string | null },
+): Promise<void> {
   await tx.putFingerprint({ articleId: id, minhash: analysis.minhash, bands: analysis.bands, shingles: analysis.shingles });
   await tx.putArticleProfile({
     articleId: id,
     profile: encodeProfile(analysis.profile),
     keys,
     time,
-    ...(isNew ? { terms: analysis.profile.keys } : {}),
+    attribution: extra.attribution,
+    ...(extra.terms ? { terms: analysis.profile.keys } : {}),
   });
 }
 
@@ -124,12 +132,12 @@ async function updateChangedText(tx: Store, existing: Article, input: ArticleInp
   if (existing.text === input.text && (existing.title === input.title || !input.title)) return;
   if (input.text.length < existing.text.length / 2) return;
   const title = input.title || existing.title;
-  const { analysis } = analyzeForEngine(title, input.text, engine.options.model);
+  const { analysis, attribution } = analyzeForEngine(title, input.text, engine.options.model);
   if (analysis.contentHash === existing.contentHash && title === existing.title) return;
   await engine.stats.sync(tx);
   const keys = candidateKeys(analysis.terms, engine.stats, engine.options.candidateKeys, engine.options.model);
   await tx.updateArticle(existing.id, { title, text: input.text, contentHash: analysis.contentHash });
-  await storeFingerprints(tx, existing.id, analysis, keys, existing.published ?? existing.ingestedAt, false);
+  await storeFingerprints(tx, existing.id, analysis, keys, existing.published ?? existing.ingestedAt, { terms: false, attribution });
   engine.profiles.put(existing.id, analysis.profile, weighProfile(analysis.profile, engine.stats, engine.options.model), engine.stats.version);
   if (options.index) await options.index(tx, { ...existing, title, text: input.text, contentHash: analysis.contentHash }, { title: analysis.title, body: analysis.body });
 }

@@ -4,6 +4,25 @@ import { DEFAULT_RELATED } from '../stories/related.js';
 import { DEFAULT_CANDIDATE_KEYS, type CandidateKeyOptions } from '../stories/candidate-keys.js';
 import { CorpusStats, DEFAULT_CORPUS_STATS, type CorpusStatsOptions } from './corpus-stats.js';
 import { ProfileCache } from './profile-cache.js';
+import type { Source } from '../core/types.js';
+
+/** A small memo of async lookups (first `capacity` keys; cleared with the engine). */
+export class Memo<K, V> {
+  private readonly values = new Map<K, V>();
+  constructor(private readonly capacity: number) {}
+
+  async get(key: K, load: () => Promise<V>): Promise<V> {
+    const hit = this.values.get(key);
+    if (hit !== undefined) return hit;
+    const value = await load();
+    if (this.values.size < this.capacity) this.values.set(key, value);
+    return value;
+  }
+
+  clear(): void {
+    this.values.clear();
+  }
+}
 
 /** Parameters of story assignment and related reading in the pipeline (docs/STORIES.md explains each). */
 export interface StoryEngineOptions {
@@ -51,7 +70,7 @@ export const DEFAULT_STORY_ENGINE: StoryEngineOptions = {
   recencyMs: DEFAULT_RELATED.recencyMs,
   sameStoryLimit: 20,
   affectedLists: 10,
-  storyMembersLimit: 500,
+  storyMembersLimit: 100,
   profileCacheSize: 20_000,
   stats: DEFAULT_CORPUS_STATS,
 };
@@ -61,6 +80,8 @@ export class StoryEngine {
   readonly options: StoryEngineOptions;
   readonly stats: CorpusStats;
   readonly profiles: ProfileCache;
+  /** Sources by slug: every article names its outlet, and outlets rarely change. */
+  readonly sources = new Memo<string, Source>(1000);
 
   constructor(options: Partial<StoryEngineOptions> = {}) {
     this.options = { ...DEFAULT_STORY_ENGINE, ...options };
@@ -75,5 +96,6 @@ export class StoryEngine {
   reset(): void {
     this.stats.reset();
     this.profiles.clear();
+    this.sources.clear();
   }
 }

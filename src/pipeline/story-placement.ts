@@ -1,5 +1,5 @@
 import type { Story } from '../core/types.js';
-import { chooseStory, isStoryMatch, judgeArticles, judgeCandidates, type CandidateArticle, type Comparable, type JudgedCandidate } from '../stories/assign.js';
+import { chooseStory, compareJudged, isStoryMatch, judgeArticles, judgeCandidates, type CandidateArticle, type Comparable, type JudgedCandidate } from '../stories/assign.js';
 import { RELATION_RANK } from '../stories/judge.js';
 import { summarizeStory } from '../stories/story-summary.js';
 import type { ArticleRef, Store } from '../store/store.js';
@@ -30,7 +30,6 @@ export interface Placement {
  */
 export async function placeInStory(tx: Store, engine: StoryEngine, a: PlacedArticle): Promise<Placement> {
   const o = engine.options;
-  const refs = new Map<number, ArticleRef>();
   const byKeys = await tx.findStoryCandidates({
     keys: a.keys,
     minShared: o.minSharedKeys,
@@ -39,20 +38,16 @@ export async function placeInStory(tx: Store, engine: StoryEngine, a: PlacedArti
     limit: o.maxCandidates,
     excludeId: a.id,
   });
-  for (const c of byKeys) refs.set(c.id, c);
-  // Copies found by their fingerprints, at any time distance.
-  const more = new Set(await tx.findBandCandidates(a.bands, a.id, o.maxBandCandidates));
-  for (const id of (await tx.findByContentHash(a.contentHash)).slice(0, 5)) if (id !== a.id) more.add(id);
-  for (const r of await tx.getArticleRefs([...more].filter((id) => !refs.has(id)))) refs.set(r.id, r);
-
-  const ids = [...refs.keys()];
-  const profiles = await engine.profiles.get(tx, ids, engine.stats);
-  const candidates: CandidateArticle[] = [];
-  for (const r of refs.values()) {
-    const profile = profiles.get(r.id);
-    if (profile) candidates.push({ id: r.id, storyId: r.storyId, duplicateOf: r.duplicateOf, time: r.time, profile, contentHash: r.contentHash });
+  let judged = await judgeRefs(tx, engine, a, byKeys);
+  // Copies the key lookup missed (published long before, or sharing few headline terms): by fingerprint
+  // and exact hash, at any time distance. Not needed when a copy was already found.
+  if (!judged.some((j) => j.judgement.relation === 'duplicate')) {
+    const seen = new Set(byKeys.map((c) => c.id));
+    const more = new Set(await tx.findBandCandidates(a.bands, a.id, o.maxBandCandidates));
+    for (const id of (await tx.findByContentHash(a.contentHash)).slice(0, 5)) if (id !== a.id) more.add(id);
+    const extra = await tx.getArticleRefs([...more].filter((id) => !seen.has(id)));
+    if (extra.length > 0) judged = [...judged, ...(await judgeRefs(tx, engine, a, extra))].sort(compareJudged);
   }
-  const judged = judgeCandidates(a.comparable, candidates, o.model);
   const open = await openStories(tx, engine, a, judged);
   const assignment = chooseStory(judged, a.time, {
     windowMs: o.storyWindowMs,
@@ -73,6 +68,20 @@ export async function placeInStory(tx: Store, engine: StoryEngine, a: PlacedArti
   placed.storyId = story.id;
   await tx.updateArticle(a.id, { storyId: story.id, duplicateOf: assignment.duplicateOf });
   return { story, duplicateOf: assignment.duplicateOf, judged: assignment.judged, members: [...members, placed] };
+}
+
+async function judgeRefs(tx: Store, engine: StoryEngine, a: PlacedArticle, refs: readonly ArticleRef[]): Promise<JudgedCandidate[]> {
+  const profiles = await engine.profiles.get(
+    tx,
+    refs.map((r) => r.id),
+    engine.stats,
+  );
+  const candidates: CandidateArticle[] = [];
+  for (const r of refs) {
+    const profile = profiles.get(r.id);
+    if (profile) candidates.push({ id: r.id, storyId: r.storyId, duplicateOf: r.duplicateOf, time: r.time, profile, contentHash: r.contentHash });
+  }
+  return judgeCandidates(a.comparable, candidates, engine.options.model);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { RelatedEntry } from '../core/types.js';
-import type { ArticleRef } from './store.js';
+import type { ArticleRef, GroupMember } from './store.js';
 
 /** Row shapes and encodings of the story engine's tables, shared by the SQLite and PostgreSQL adapters. */
 
@@ -19,6 +19,20 @@ export const REF_OF_A = 'a.id, a.source_id, a.story_id, a.duplicate_of, a.sort_t
 export function toArticleRef(r: ArticleRefRow): ArticleRef {
   return { id: r.id, sourceId: r.source_id, storyId: r.story_id, duplicateOf: r.duplicate_of, time: r.sort_time, contentHash: r.content_hash };
 }
+
+export interface GroupMemberRow extends ArticleRefRow {
+  source: string;
+  origin: string | null;
+  attribution: string | null;
+}
+
+export function toGroupMember(r: GroupMemberRow): GroupMember {
+  return { ...toArticleRef(r), source: r.source, origin: r.origin, attribution: r.attribution };
+}
+
+/** Members of a duplicate group with their provenance (the adapters add the WHERE and order). */
+export const GROUP_MEMBER_SELECT = `SELECT ${REF_OF_A}, s.slug AS source, a.origin, p.attribution
+  FROM articles a JOIN sources s ON s.id = a.source_id LEFT JOIN article_profiles p ON p.article_id = a.id`;
 
 export interface RelatedRow {
   article_id: number;

@@ -161,6 +161,17 @@ export interface ArticleProfileEntry {
   time: number;
   /** Distinct term hashes to count into the corpus statistics at the next fold (omit on a text update). */
   terms?: Uint32Array;
+  /** The agency or outlet the article's own text names as its source, if any (provenance). */
+  attribution?: string | null;
+}
+
+/** A member of a duplicate group as provenance needs it. */
+export interface GroupMember extends ArticleRef {
+  /** Source slug. */
+  source: string;
+  origin: string | null;
+  /** What the article's own text names as its source (ArticleProfileEntry.attribution). */
+  attribution: string | null;
 }
 
 export interface CandidateQuery {
@@ -201,8 +212,8 @@ export interface StoryEngineStore {
   getArticleRefs(articleIds: readonly number[]): Promise<ArticleRef[]>;
   /** A story's articles, oldest first; when it has more than `limit`, the most recent `limit`. */
   storyMembers(storyId: number, limit: number): Promise<ArticleRef[]>;
-  /** The root article and every article whose `duplicateOf` is the root, oldest first. */
-  duplicateGroup(rootId: number): Promise<ArticleRef[]>;
+  /** The root article and the articles whose `duplicateOf` is the root, oldest first: the first `limit`. */
+  duplicateGroup(rootId: number, limit: number): Promise<GroupMember[]>;
   /** Stored lists of one kind for several articles, each ordered by rank. */
   getRelatedLists(articleIds: readonly number[], kind: RelatedEntry['kind']): Promise<Map<number, RelatedEntry[]>>;
   termStatsVersion(): Promise<{ version: number; docCount: number }>;

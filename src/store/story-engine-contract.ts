@@ -65,8 +65,16 @@ export function describeStoryEngineContract(getStore: () => Store, article: Arti
       assert.equal((await store.getArticleRefs([other!]))[0]!.time, T0 + 10 * HOUR, 'unknown publication time: ingestion time');
       assert.deepEqual((await store.storyMembers(story.id, 10)).map((r) => r.id), [other, root, early, copy]);
       assert.deepEqual((await store.storyMembers(story.id, 2)).map((r) => r.id), [early, copy], 'the most recent, oldest first');
-      assert.deepEqual((await store.duplicateGroup(root!)).map((r) => r.id), [root, early, copy]);
-      assert.deepEqual((await store.duplicateGroup(other!)).map((r) => r.id), [other]);
+      assert.deepEqual((await store.duplicateGroup(root!, 10)).map((r) => r.id), [root, early, copy]);
+      assert.deepEqual((await store.duplicateGroup(root!, 2)).map((r) => r.id), [root, early], 'the earliest members');
+      assert.deepEqual((await store.duplicateGroup(other!, 10)).map((r) => r.id), [other]);
+      await store.updateArticle(copy!, { origin: 'sabq' });
+      await store.putArticleProfile({ articleId: copy!, profile: Uint8Array.from([1]), keys: [], time: T0, attribution: 'رويترز' });
+      const members = await store.duplicateGroup(root!, 10);
+      assert.deepEqual(
+        members.map((m) => [m.id, m.source, m.origin, m.attribution]),
+        [[root, 'eng-refs', null, null], [early, 'eng-refs', null, null], [copy, 'eng-refs', 'sabq', 'رويترز']],
+      );
       assert.deepEqual(await store.getArticleRefs([]), []);
     });
 

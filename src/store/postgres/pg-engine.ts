@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { RelatedEntry } from '../../core/types.js';
-import type { ArticleProfileEntry, ArticleRef, CandidateQuery, Store, StoryCandidate, StoryEngineStore, TermStatsSnapshot } from '../store.js';
-import { ARTICLE_REF_COLUMNS, REF_OF_A, asBuffer, countQueuedTerms, groupRelated, termsToBytes, toArticleRef, type ArticleRefRow, type RelatedRow } from '../engine-rows.js';
+import type { ArticleProfileEntry, ArticleRef, CandidateQuery, GroupMember, Store, StoryCandidate, StoryEngineStore, TermStatsSnapshot } from '../store.js';
+import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, REF_OF_A, toGroupMember, type GroupMemberRow, asBuffer, countQueuedTerms, groupRelated, termsToBytes, toArticleRef, type ArticleRefRow, type RelatedRow } from '../engine-rows.js';
 
 export type Db = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
@@ -20,8 +20,9 @@ export abstract class PgEngineQueries implements StoryEngineStore {
   async putArticleProfile(e: ArticleProfileEntry): Promise<void> {
     const db = this.db();
     await db.query(
-      'INSERT INTO article_profiles (article_id, profile) VALUES ($1, $2) ON CONFLICT (article_id) DO UPDATE SET profile = EXCLUDED.profile',
-      [e.articleId, asBuffer(e.profile)],
+      `INSERT INTO article_profiles (article_id, profile, attribution) VALUES ($1, $2, $3)
+       ON CONFLICT (article_id) DO UPDATE SET profile = EXCLUDED.profile, attribution = EXCLUDED.attribution`,
+      [e.articleId, asBuffer(e.profile), e.attribution ?? null],
     );
     await db.query('DELETE FROM story_keys WHERE article_id = $1', [e.articleId]);
     if (e.keys.length > 0) {
@@ -72,9 +73,14 @@ export abstract class PgEngineQueries implements StoryEngineStore {
     return rows.reverse().map(toArticleRef);
   }
 
-  async duplicateGroup(rootId: number): Promise<ArticleRef[]> {
-    const rows = await this.all<ArticleRefRow>(`SELECT ${ARTICLE_REF_COLUMNS} FROM articles WHERE id = $1 OR duplicate_of = $1 ORDER BY sort_time, id`, [rootId]);
-    return rows.map(toArticleRef);
+  async duplicateGroup(rootId: number, limit: number): Promise<GroupMember[]> {
+    const rows = await this.all<GroupMemberRow>(
+      `SELECT * FROM ((${GROUP_MEMBER_SELECT} WHERE a.id = $1)
+         UNION ALL (${GROUP_MEMBER_SELECT} WHERE a.duplicate_of = $1 ORDER BY a.sort_time, a.id LIMIT $2)) g
+       ORDER BY sort_time, id LIMIT $2`,
+      [rootId, limit],
+    );
+    return rows.map(toGroupMember);
   }
 
   async getRelatedLists(ids: readonly number[], kind: RelatedEntry['kind']): Promise<Map<number, RelatedEntry[]>> {

@@ -282,9 +282,12 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
 
   async findBandCandidates(bands: readonly number[], excludeId: number | null, limit: number): Promise<number[]> {
     if (bands.length === 0) return [];
+    // The most recent `limit` of each band, then of their union: bounded however many share a band.
     const rows = await this.rows<{ article_id: number }>(
-      'SELECT DISTINCT article_id FROM lsh_bands WHERE band_key = ANY($1::bigint[]) AND article_id <> $2 ORDER BY article_id DESC LIMIT $3',
-      [bands, excludeId ?? -1, limit],
+      `SELECT DISTINCT l.article_id FROM unnest($1::bigint[]) AS k(band_key)
+       CROSS JOIN LATERAL (SELECT article_id FROM lsh_bands b WHERE b.band_key = k.band_key AND b.article_id <> $2 ORDER BY b.article_id DESC LIMIT $3) l
+       ORDER BY l.article_id DESC LIMIT $3`,
+      [[...new Set(bands)], excludeId ?? -1, limit],
     );
     return rows.map((r) => r.article_id);
   }

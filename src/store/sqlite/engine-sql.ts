@@ -1,13 +1,14 @@
 import type { RelatedEntry } from '../../core/types.js';
-import type { ArticleProfileEntry, ArticleRef, CandidateQuery, StoryCandidate, TermStatsSnapshot } from '../store.js';
-import { ARTICLE_REF_COLUMNS, REF_OF_A, asBuffer, countQueuedTerms, groupRelated, termsToBytes, toArticleRef, type ArticleRefRow, type RelatedRow } from '../engine-rows.js';
+import type { ArticleProfileEntry, ArticleRef, CandidateQuery, GroupMember, StoryCandidate, TermStatsSnapshot } from '../store.js';
+import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, REF_OF_A, toGroupMember, type GroupMemberRow, asBuffer, countQueuedTerms, groupRelated, termsToBytes, toArticleRef, type ArticleRefRow, type RelatedRow } from '../engine-rows.js';
 import type { Connection } from './connection.js';
 
 export function putArticleProfile(c: Connection, e: ArticleProfileEntry): void {
-  c.prepare('INSERT OR REPLACE INTO article_profiles (article_id, profile) VALUES (?, ?)').run(e.articleId, asBuffer(e.profile));
+  c.prepare('INSERT OR REPLACE INTO article_profiles (article_id, profile, attribution) VALUES (?, ?, ?)').run(e.articleId, asBuffer(e.profile), e.attribution ?? null);
   c.prepare('DELETE FROM story_keys WHERE article_id = ?').run(e.articleId);
-  const insert = c.prepare('INSERT OR IGNORE INTO story_keys (key, time, article_id) VALUES (?, ?, ?)');
-  for (const key of e.keys) insert.run(key, e.time, e.articleId);
+  if (e.keys.length > 0) {
+    c.prepare('INSERT OR IGNORE INTO story_keys (key, time, article_id) SELECT value, ?, ? FROM json_each(?)').run(e.time, e.articleId, JSON.stringify(e.keys));
+  }
   if (e.terms) c.prepare('INSERT OR REPLACE INTO term_pending (article_id, terms) VALUES (?, ?)').run(e.articleId, termsToBytes(e.terms));
 }
 
@@ -50,11 +51,16 @@ export function storyMembers(c: Connection, storyId: number, limit: number): Art
   return rows.reverse().map(toArticleRef);
 }
 
-export function duplicateGroup(c: Connection, rootId: number): ArticleRef[] {
+export function duplicateGroup(c: Connection, rootId: number, limit: number): GroupMember[] {
+  // Two index range reads in time order (the root, then its copies), merged and cut in SQL.
   const rows = c
-    .prepare(`SELECT ${ARTICLE_REF_COLUMNS} FROM articles WHERE id = ? UNION SELECT ${ARTICLE_REF_COLUMNS} FROM articles WHERE duplicate_of = ? ORDER BY sort_time, id`)
-    .all(rootId, rootId) as ArticleRefRow[];
-  return rows.map(toArticleRef);
+    .prepare(
+      `SELECT * FROM (${GROUP_MEMBER_SELECT} WHERE a.id = ?
+         UNION ALL SELECT * FROM (${GROUP_MEMBER_SELECT} WHERE a.duplicate_of = ? ORDER BY a.sort_time, a.id LIMIT ?))
+       ORDER BY sort_time, id LIMIT ?`,
+    )
+    .all(rootId, rootId, limit, limit) as GroupMemberRow[];
+  return rows.map(toGroupMember);
 }
 
 export function getRelatedLists(c: Connection, ids: readonly number[], kind: RelatedEntry['kind']): Map<number, RelatedEntry[]> {
@@ -82,8 +88,11 @@ export function foldTermStats(c: Connection, limit: number): { version: number; 
   if (rows.length === 0) return { ...head, folded: 0 };
   const version = head.version + 1;
   const counts = countQueuedTerms(rows.map((r) => r.terms));
-  const upsert = c.prepare('INSERT INTO term_df (term, df, version) VALUES (?, ?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df, version = excluded.version');
-  for (const [term, n] of counts) upsert.run(term, n, version);
+  // `WHERE true` tells SQLite's parser the ON CONFLICT belongs to the INSERT, not to a join.
+  c.prepare(
+    `INSERT INTO term_df (term, df, version) SELECT value ->> 0, value ->> 1, ? FROM json_each(?) WHERE true
+     ON CONFLICT (term) DO UPDATE SET df = df + excluded.df, version = excluded.version`,
+  ).run(version, JSON.stringify([...counts]));
   c.prepare('UPDATE term_stats SET version = ?, docs = docs + ? WHERE id = 1').run(version, rows.length);
   c.prepare('DELETE FROM term_pending WHERE article_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(rows.map((r) => r.article_id)));
   return { version, docCount: head.docCount + rows.length, folded: rows.length };

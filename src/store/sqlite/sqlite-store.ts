@@ -8,6 +8,7 @@ import type {
   ArticleProfileEntry,
   ArticleRef,
   CandidateQuery,
+  GroupMember,
   StoryCandidate,
   TermStatsSnapshot,
   Fingerprint,
@@ -270,8 +271,8 @@ export class SqliteStore implements Store {
   async storyMembers(storyId: number, limit: number): Promise<ArticleRef[]> {
     return engine.storyMembers(this.r(), storyId, limit);
   }
-  async duplicateGroup(rootId: number): Promise<ArticleRef[]> {
-    return engine.duplicateGroup(this.r(), rootId);
+  async duplicateGroup(rootId: number, limit: number): Promise<GroupMember[]> {
+    return engine.duplicateGroup(this.r(), rootId, limit);
   }
   async getRelatedLists(articleIds: readonly number[], kind: RelatedEntry['kind']): Promise<Map<number, RelatedEntry[]>> {
     return engine.getRelatedLists(this.r(), articleIds, kind);

@@ -122,17 +122,27 @@ export function getFingerprints(c: Connection, ids: readonly number[]): Map<numb
   return out;
 }
 
+/** Postings beyond which a band lookup reads each band's most recent entries only. */
+const BAND_POSTINGS_CAP = 1000;
+
 export function findBandCandidates(c: Connection, bands: readonly number[], excludeId: number | null, limit: number): number[] {
   const keys = [...new Set(bands)];
   if (keys.length === 0 || limit <= 0) return [];
-  // The most recent `limit` of each band (an index range read in article order), then the most recent
-  // `limit` of their union: the same answer as one DISTINCT over all postings, at a bounded cost even when
-  // a band is shared by thousands of articles (boilerplate-only texts).
-  // (A condition on article_id inside would cost the index order; the excluded id is dropped outside.)
+  const json = JSON.stringify(keys);
+  const postings = (c.prepare('SELECT count(*) FROM (SELECT 1 FROM lsh_bands WHERE band_key IN (SELECT value FROM json_each(?)) LIMIT ?)').pluck().get(json, BAND_POSTINGS_CAP) as number) ?? 0;
+  if (postings < BAND_POSTINGS_CAP) {
+    const rows = c
+      .prepare('SELECT DISTINCT article_id FROM lsh_bands WHERE band_key IN (SELECT value FROM json_each(?)) AND article_id <> ? ORDER BY article_id DESC LIMIT ?')
+      .pluck()
+      .all(json, excludeId ?? -1, limit) as number[];
+    return rows;
+  }
+  // Bands shared by thousands of articles (boilerplate-only texts): the most recent `limit` of each band (an
+  // index range read in article order), then of their union — the same answer at a bounded cost. (A
+  // condition on article_id inside would cost the index order; the excluded id is dropped outside.)
   const perBand = '(SELECT article_id FROM lsh_bands WHERE band_key = ? ORDER BY article_id DESC LIMIT ?)';
   const sql = `SELECT article_id FROM (${keys.map(() => `SELECT * FROM ${perBand}`).join(' UNION ')}) WHERE article_id <> ? ORDER BY article_id DESC LIMIT ?`;
   const params: number[] = [];
   for (const k of keys) params.push(k, limit + 1);
-  const rows = c.prepare(sql).raw().all(...params, excludeId ?? -1, limit) as [number][];
-  return rows.map((r) => r[0]);
+  return c.prepare(sql).pluck().all(...params, excludeId ?? -1, limit) as number[];
 }

@@ -41,8 +41,9 @@ export interface StoryEngineOptions {
   maxCandidates: number;
   /** Near-duplicate (LSH band) candidates judged per article at most, at any time distance. */
   maxBandCandidates: number;
-  /** Related reading: entries per article, and how fast the preference for recent articles fades. */
+  /** Related reading: entries per article, the pair score needed, how fast the preference for recent articles fades. */
   relatedLimit: number;
+  relatedMinScore: number;
   recencyMs: number;
   /** Other coverage of the same story listed per article (one per duplicate group). */
   sameStoryLimit: number;
@@ -67,6 +68,7 @@ export const DEFAULT_STORY_ENGINE: StoryEngineOptions = {
   maxCandidates: 100,
   maxBandCandidates: 20,
   relatedLimit: DEFAULT_RELATED.limit,
+  relatedMinScore: DEFAULT_RELATED.minScore,
   recencyMs: DEFAULT_RELATED.recencyMs,
   sameStoryLimit: 20,
   affectedLists: 10,

@@ -89,14 +89,15 @@ const item = (id: number, storyId: number, extra: Partial<RelatedCandidate> = {}
 test('related reading: other stories only, one per story, never a copy, best first, at most the limit', () => {
   const self = { id: 100, storyId: 1, duplicateOf: null, time: T0 };
   const candidates = [
-    item(1, 1, { score: 0.45 }), // own story
-    item(2, 2, { score: 0.4 }),
-    item(3, 2, { score: 0.35 }), // same story as 2, lower
-    item(4, 3, { score: 0.3 }),
+    item(1, 1, { score: 0.48 }), // own story
+    item(2, 2, { score: 0.45 }),
+    item(3, 2, { score: 0.4 }), // same story as 2, lower
+    item(4, 3, { score: 0.38 }),
     item(5, 4, { score: 0.9, relation: 'duplicate' }), // a copy is never related reading
     item(6, 5, { score: 0.2, relation: 'unrelated' }),
-    item(7, 6, { score: 0.3, duplicateOf: 100 }), // in the article's own duplicate group
-    item(8, 7, { score: 0.3, time: T0 - 20 * 24 * HOUR }), // as relevant as 4 but far older
+    item(7, 6, { score: 0.38, duplicateOf: 100 }), // in the article's own duplicate group
+    item(8, 7, { score: 0.38, time: T0 - 20 * 24 * HOUR }), // as relevant as 4 but far older
+    item(9, 8, { score: 0.3 }), // related, but below the listing floor
   ];
   const ranked = rankRelated(self, candidates);
   assert.deepEqual(ranked.map((r) => r.articleId), [2, 4, 8]);

@@ -79,7 +79,7 @@ export interface Article {
   ingestedAt: number;
   /** Hash of the normalised text: equal hashes are exact copies. */
   contentHash: string;
-  /** Id of the first stored article of the same report (itself when it is the first). */
+  /** Id of the first stored article of the same report (its duplicate group), or null when this is the first. */
   duplicateOf: number | null;
   /** Who first reported it: an agency/outlet name from attribution, or the earliest copy's source. */
   origin: string | null;

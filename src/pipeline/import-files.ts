@@ -50,6 +50,12 @@ interface Pending {
   input: ArticleInput;
 }
 
+function byPublication(a: Pending, b: Pending): number {
+  const ta = a.input.published ?? Number.MAX_SAFE_INTEGER;
+  const tb = b.input.published ?? Number.MAX_SAFE_INTEGER;
+  return ta - tb || (a.input.url < b.input.url ? -1 : a.input.url > b.input.url ? 1 : a.lineNumber - b.lineNumber);
+}
+
 /**
  * Imports JSONL(.gz) files through the pipeline in batches, one transaction per batch. A malformed line is
  * reported and counted; it never stops the import. Re-running after an interruption is safe: each batch
@@ -76,8 +82,12 @@ export async function importFiles(store: Store, files: readonly string[], option
     }
   };
 
-  const flush = async (batch: Pending[]) => {
-    if (batch.length === 0) return;
+  const flush = async (unordered: Pending[]) => {
+    if (unordered.length === 0) return;
+    // Oldest first, then by URL: online story placement depends on arrival order, and a canonical order
+    // makes a batch's stories and duplicate groups the same however its lines were ordered in the file
+    // (and lets originals be stored before their copies).
+    const batch = [...unordered].sort(byPublication);
     try {
       const outcomes = await store.transaction(async (tx) => {
         const out: ProcessOutcome[] = [];

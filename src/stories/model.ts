@@ -27,6 +27,6 @@ export const JUDGE_MODEL: JudgeModel = {
   headTerms: 40,
   titleWeight: 2,
   rareDocs: 200,
-  duplicate: { lead: 7.44, full: 4.46, bias: -7.57 },
-  story: { full: 2.78, head: 2.82, rare: 1.1, related: 1.35, sameStory: 3.55 },
+  duplicate: { lead: 7.63, full: 4.5, bias: -8.09 },
+  story: { full: 2.97, head: 2.99, rare: 1.0, related: 1.4, sameStory: 3.59 },
 };

@@ -107,3 +107,14 @@ export interface RelatedEntry {
   rank: number;
   score: number;
 }
+
+/** Near-duplicate fingerprint of an article's text (src/dedup): MinHash over its word shingles. */
+export interface Fingerprint {
+  articleId: number;
+  /** MinHash signature of the article's shingles. */
+  minhash: Uint32Array;
+  /** LSH band keys derived from the signature; articles sharing one are near-duplicate candidates. */
+  bands: readonly number[];
+  /** Number of distinct shingles (for containment estimates). */
+  shingles: number;
+}

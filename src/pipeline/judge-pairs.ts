@@ -114,7 +114,11 @@ export async function judgePairs(file: string, options: JudgePairsOptions = {}):
     }
   }
   const stats = corpus.stats;
-  const comparable = (t: EngineText) => ({ profile: weighProfile(t.analysis.profile, stats, model), contentHash: t.analysis.contentHash });
+  const comparable = (t: EngineText) => ({
+    profile: weighProfile(t.analysis.profile, stats, model),
+    contentHash: t.analysis.contentHash,
+    shingles: { minhash: t.analysis.minhash, count: t.analysis.shingles },
+  });
   return pairs.map(({ pair, a, b }) => {
     const j = judgeArticles(comparable(a), comparable(b), model);
     return { pair, score: Math.round(j.score * 1e6) / 1e6, relation: j.relation };

@@ -94,7 +94,7 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
   await storeFingerprints(tx, id, analysis, keys, time, { terms: true, attribution: explicit });
   engine.profiles.put(id, analysis.profile, self, engine.stats.version);
 
-  const comparable = { profile: self, contentHash: analysis.contentHash };
+  const comparable = { profile: self, contentHash: analysis.contentHash, shingles: { minhash: analysis.minhash, count: analysis.shingles } };
   const ref = { id, sourceId: source.id, storyId: null, duplicateOf: null, time, contentHash: analysis.contentHash };
   const placement = await placeInStory(tx, engine, { ...ref, title: input.title, comparable, keys, bands: analysis.bands });
   const placed = { ...ref, storyId: placement.story.id, duplicateOf: placement.duplicateOf };

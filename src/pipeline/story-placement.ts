@@ -81,6 +81,16 @@ async function judgeRefs(tx: Store, engine: StoryEngine, a: PlacedArticle, refs:
     const profile = profiles.get(r.id);
     if (profile) candidates.push({ id: r.id, storyId: r.storyId, duplicateOf: r.duplicateOf, time: r.time, profile, contentHash: r.contentHash });
   }
+  const judged = judgeCandidates(a.comparable, candidates, engine.options.model);
+  // Vocabulary alone may call two write-ups of one event copies; the shingle check settles those few,
+  // so fingerprints are read only for candidates judged copies without being exact ones.
+  const unsure = judged.filter((j) => j.judgement.relation === 'duplicate' && j.candidate.contentHash !== a.comparable.contentHash).map((j) => j.candidate);
+  if (unsure.length === 0 || !a.comparable.shingles) return judged;
+  const fingerprints = await tx.getFingerprints(unsure.map((c) => c.id));
+  for (const c of unsure) {
+    const f = fingerprints.get(c.id);
+    if (f) c.shingles = { minhash: f.minhash, count: f.shingles };
+  }
   return judgeCandidates(a.comparable, candidates, engine.options.model);
 }
 

@@ -1,5 +1,6 @@
 import type {
   Article,
+  Fingerprint,
   RelatedEntry,
   Source,
   SourceFetchState,
@@ -98,15 +99,7 @@ export interface ArticleStore {
   findByContentHash(contentHash: string): Promise<number[]>;
 }
 
-export interface Fingerprint {
-  articleId: number;
-  /** MinHash signature of the article's shingles. */
-  minhash: Uint32Array;
-  /** LSH band keys derived from the signature; articles sharing one are near-duplicate candidates. */
-  bands: readonly number[];
-  /** Number of distinct shingles (for containment estimates). */
-  shingles: number;
-}
+export type { Fingerprint } from '../core/types.js';
 
 export interface FingerprintStore {
   putFingerprint(fingerprint: Fingerprint): Promise<void>;

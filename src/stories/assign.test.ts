@@ -136,3 +136,27 @@ test('candidate keys: the rarest head terms, deterministic, shared by copies and
   assert.equal(shared('original', 'unrelated'), 0);
   assert.deepEqual(candidateKeys({ title: [], body: [] }, stats), []);
 });
+
+test('vocabulary alone does not make a copy: without shared word runs a "duplicate" is a separate write-up', async () => {
+  const { analyzeArticle } = await import('./article-analysis.js');
+  const { judgeArticles } = await import('./assign.js');
+  const { weighProfile } = await import('./profile.js');
+  const text =
+    'احتضن المركز الثقافي في عمان معرض ضوء سعودي للتصوير بمشاركة ثلاثة وستين مصورا من مناطق المملكة وحضور حاتم خياط من السفارة وحسين الشهراني من الملحقية الثقافية وعدد من المهتمين بالفنون والثقافة في البلدين';
+  const a = analyzeArticle('افتتاح معرض ضوء سعودي في عمان', text);
+  // The very same words in another order: every term count is equal, no run of three words is shared.
+  const b = analyzeArticle('افتتاح معرض ضوء سعودي في عمان', text.split(' ').reverse().join(' '));
+  const stats = { docCount: 1000, docFrequency: () => 1 };
+  const comparable = (x: typeof a, withShingles: boolean) => ({
+    profile: weighProfile(x.profile, stats),
+    contentHash: x.contentHash,
+    shingles: withShingles ? { minhash: x.minhash, count: x.shingles } : null,
+  });
+  assert.equal(judgeArticles(comparable(a, false), comparable(b, false)).relation, 'duplicate', 'by vocabulary alone they look like copies');
+  const checked = judgeArticles(comparable(a, true), comparable(b, true));
+  assert.equal(checked.relation, 'same_story');
+  assert.ok(checked.score >= 0.5 && checked.score < 0.75);
+  // A real copy with an extra closing sentence and another headline stays a duplicate with the check on.
+  const copy = analyzeArticle('عنوان آخر للخبر نفسه', `${text} ويستمر المعرض اسبوعا كاملا`);
+  assert.equal(judgeArticles(comparable(a, true), comparable(copy, true)).relation, 'duplicate');
+});

@@ -1,3 +1,5 @@
+import { containmentFromJaccard } from '../dedup/containment.js';
+import { estimateJaccard } from '../dedup/minhash.js';
 import { type Judgement, RELATION_RANK, judge } from './judge.js';
 import { JUDGE_MODEL, type JudgeModel } from './model.js';
 import type { ArticleProfile } from './profile.js';
@@ -7,6 +9,19 @@ export interface Comparable {
   profile: ArticleProfile;
   /** Equal hashes are exact copies (src/stories/article-analysis.ts); null when unknown. */
   contentHash: string | null;
+  /** MinHash signature of the body's word shingles and their number; without it no containment check. */
+  shingles?: ShingleSignature | null;
+}
+
+export interface ShingleSignature {
+  minhash: Uint32Array;
+  count: number;
+}
+
+/** Estimated containment of the two articles' word shingles, or null when a signature is missing. */
+export function shingleContainment(a: Comparable, b: Comparable): number | null {
+  if (!a.shingles || !b.shingles || a.shingles.minhash.length !== b.shingles.minhash.length) return null;
+  return containmentFromJaccard(estimateJaccard(a.shingles.minhash, b.shingles.minhash), a.shingles.count, b.shingles.count);
 }
 
 /**
@@ -16,9 +31,18 @@ export interface Comparable {
  */
 export function judgeArticles(a: Comparable, b: Comparable, model: JudgeModel = JUDGE_MODEL): Judgement {
   const j = judge(a.profile, b.profile, model);
-  if (a.contentHash !== null && a.contentHash === b.contentHash && j.relation !== 'duplicate') return { ...j, relation: 'duplicate', score: 1 };
+  const exact = a.contentHash !== null && a.contentHash === b.contentHash;
+  if (exact) return j.relation === 'duplicate' ? j : { ...j, relation: 'duplicate', score: 1 };
+  if (j.relation === 'duplicate') {
+    // Same words but hardly a shared sentence: two write-ups of one event, not one report.
+    const contained = shingleContainment(a, b);
+    if (contained !== null && contained < model.copyMinContainment) return { ...j, relation: 'same_story', score: SAME_STORY_TOP };
+  }
   return j;
 }
+
+/** The highest score of the same-story band (its upper end is exclusive). */
+const SAME_STORY_TOP = 0.7499;
 
 /** An already stored article that a new one may belong with (found by the caller's candidate lookup). */
 export interface CandidateArticle extends Comparable {

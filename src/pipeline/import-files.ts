@@ -18,8 +18,14 @@ export interface ImportSummary {
 
 export type ProcessOutcome = 'inserted' | 'duplicate' | 'exists';
 
-/** Processes one article inside the caller's transaction: the pipeline's per-article path. */
-export type ProcessArticle = (tx: Store, input: ArticleInput) => Promise<ProcessOutcome>;
+/**
+ * Processes one article inside the caller's transaction: the pipeline's per-article path. A pipeline that
+ * defers work to the end of a batch (search indexing in bulk) exposes `endBatch`, which the caller runs in
+ * the same transaction after the batch's last article.
+ */
+export type ProcessArticle = ((tx: Store, input: ArticleInput) => Promise<ProcessOutcome>) & {
+  endBatch?: (tx: Store) => Promise<void>;
+};
 
 export interface ImportError {
   file: string;
@@ -92,6 +98,7 @@ export async function importFiles(store: Store, files: readonly string[], option
       const outcomes = await store.transaction(async (tx) => {
         const out: ProcessOutcome[] = [];
         for (const item of batch) out.push(await options.process(tx, item.input));
+        await options.process.endBatch?.(tx);
         return out;
       });
       outcomes.forEach(count);
@@ -100,7 +107,13 @@ export async function importFiles(store: Store, files: readonly string[], option
       // the failing article is lost, with its line number reported.
       for (const item of batch) {
         try {
-          count(await store.transaction((tx) => options.process(tx, item.input)));
+          count(
+            await store.transaction(async (tx) => {
+              const outcome = await options.process(tx, item.input);
+              await options.process.endBatch?.(tx);
+              return outcome;
+            }),
+          );
         } catch (error) {
           reportError({ file: item.file, lineNumber: item.lineNumber, reason: errorMessage(error) });
         }

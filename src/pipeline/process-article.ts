@@ -7,7 +7,7 @@ import { analyzeForEngine } from './article-text.js';
 import { candidateKeys } from '../stories/candidate-keys.js';
 import { encodeProfile } from '../stories/profile-codec.js';
 import { weighProfile } from '../stories/profile.js';
-import type { Store } from '../store/store.js';
+import type { IndexDocument, Store } from '../store/store.js';
 import type { ProcessArticle, ProcessOutcome } from './import-files.js';
 import { originOfSource, settleOrigin } from './provenance.js';
 import { updateReadingLists } from './reading-lists.js';
@@ -28,9 +28,17 @@ export interface ArticlePipelineOptions {
   now: () => number;
   /** The search index, called for every new or changed article (default: Sada's search index; null: none). */
   index?: ArticleIndexer | null;
+  /**
+   * Index the search documents of a batch together at `endBatch` instead of one by one (imports: one index
+   * segment per batch instead of one per article). Only for callers that run `endBatch`.
+   */
+  batchIndex?: boolean;
   /** Story engine parameters (defaults: DEFAULT_STORY_ENGINE), or an engine shared with other pipelines. */
   engine?: StoryEngine | Partial<StoryEngineOptions>;
 }
+
+/** Files an article in Sada's search index, reusing the analysis the story engine already made. */
+export const indexForSearch: ArticleIndexer = (tx, article, text) => tx.indexDocument(buildIndexDocument(article.id, text.title, text.body));
 
 /**
  * The per-article path shared by imports and fetched feeds, inside the caller's transaction so that an
@@ -38,21 +46,29 @@ export interface ArticlePipelineOptions {
  * canonical URL → already stored? (a changed text from the same outlet is updated) → analysis →
  * fingerprints and profile → store → duplicate group, story and origin → reading lists → search index.
  */
-/** Files an article in Sada's search index, reusing the analysis the story engine already made. */
-export const indexForSearch: ArticleIndexer = (tx, article, text) => tx.indexDocument(buildIndexDocument(article.id, text.title, text.body));
-
 export function createArticlePipeline(options: ArticlePipelineOptions): ProcessArticle {
   const engine = options.engine instanceof StoryEngine ? options.engine : new StoryEngine(options.engine);
-  options = { ...options, index: options.index === undefined ? indexForSearch : options.index };
-  return async (tx: Store, input: ArticleInput): Promise<ProcessOutcome> => {
+  const pending: IndexDocument[] = [];
+  const index: ArticleIndexer | null =
+    options.index === undefined ? (options.batchIndex ? async (_tx, article, text) => void pending.push(buildIndexDocument(article.id, text.title, text.body)) : indexForSearch) : options.index;
+  const settings = { ...options, index };
+  const process: ProcessArticle = async (tx: Store, input: ArticleInput): Promise<ProcessOutcome> => {
     try {
-      return await processArticle(tx, input, engine, options);
+      return await processArticle(tx, input, engine, settings);
     } catch (error) {
       // The transaction rolls back: what this process remembers may include articles that were never stored.
       engine.reset();
+      pending.length = 0;
       throw error;
     }
   };
+  if (options.batchIndex && options.index === undefined) {
+    process.endBatch = async (tx: Store) => {
+      const docs = pending.splice(0);
+      if (docs.length > 0) await tx.indexDocuments(docs);
+    };
+  }
+  return process;
 }
 
 async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngine, options: ArticlePipelineOptions): Promise<ProcessOutcome> {

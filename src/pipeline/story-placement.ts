@@ -1,4 +1,5 @@
 import type { Story } from '../core/types.js';
+import { hash32 } from '../text/index.js';
 import { chooseStory, compareJudged, isStoryMatch, judgeArticles, judgeCandidates, type CandidateArticle, type Comparable, type JudgedCandidate } from '../stories/assign.js';
 import { RELATION_RANK } from '../stories/judge.js';
 import { summarizeStory } from '../stories/story-summary.js';
@@ -25,11 +26,18 @@ export interface Placement {
 /**
  * Finds the article's candidates, judges them, and puts the article into a story and duplicate group,
  * updating the story's summary. This is the critical section for concurrent writers: two processes placing
- * copies of one report at the same moment must not both start a story, so callers that run several
- * writers hold one lock around it (in the same transaction).
+ * copies of one report at the same moment must not both start a story, so it starts by locking the
+ * article's keys (held until the transaction ends).
  */
 export async function placeInStory(tx: Store, engine: StoryEngine, a: PlacedArticle): Promise<Placement> {
   const o = engine.options;
+  // Copies of one report share candidate keys, LSH bands or the content hash: locking those serialises
+  // their placement across writers (PostgreSQL workers) until this transaction commits.
+  await tx.lockKeys([
+    ...a.keys.map((key) => ({ space: 1, key })),
+    ...a.bands.map((key) => ({ space: 2, key })),
+    { space: 3, key: hash32(a.contentHash) },
+  ]);
   const byKeys = await tx.findStoryCandidates({
     keys: a.keys,
     minShared: o.minSharedKeys,

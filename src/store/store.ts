@@ -22,6 +22,14 @@ export interface Store extends SourceStore, ArticleStore, FingerprintStore, Stor
    * Transactions are serialised; a nested call joins the outer transaction.
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction: blocks until no other transaction holds any of these keys, then holds them until
+   * this transaction ends. Story placement locks an article's candidate keys, LSH bands and content hash so
+   * that two writers placing copies of one report serialise, while unrelated articles proceed in parallel.
+   * Keys are unsigned 32-bit numbers with a small namespace number. A no-op where writers are already
+   * serialised (SQLite).
+   */
+  lockKeys(keys: readonly { space: number; key: number }[]): Promise<void>;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

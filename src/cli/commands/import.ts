@@ -21,7 +21,7 @@ export function register(program: Command, getContext: () => CliContext): void {
       const progress = createProgress(ctx, 'import');
       const summary = await importFiles(store, files, {
         batchSize,
-        process: createArticlePipeline({ now: Date.now }),
+        process: createArticlePipeline({ now: Date.now, batchIndex: true }),
         onError: (e) => progress.log(`${e.file}${e.lineNumber ? `:${e.lineNumber}` : ''}: ${e.reason}`),
         onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, `${p.summary.inserted} new, ${p.summary.skipped} skipped, ${p.summary.errors} errors`),
       });

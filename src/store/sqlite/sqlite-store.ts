@@ -117,6 +117,10 @@ export class SqliteStore implements Store {
     return result;
   }
 
+  async lockKeys(): Promise<void> {
+    // Every write already runs under the one writer connection's serialised transactions.
+  }
+
   async ping(): Promise<void> {
     this.r().prepare('SELECT 1').get();
   }

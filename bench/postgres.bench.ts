@@ -6,31 +6,19 @@
  *
  *   npm run bench -- postgres        (PostgreSQL from SADA_TEST_PG, or a throwaway cluster started here)
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { benchPostgres } from '../src/test-support/postgres.js';
 import { SearchEngine } from '../src/search/engine.js';
 import { openStore } from '../src/store/open.js';
 import { runCli } from '../src/test-support/cli.js';
-import { REPO_ROOT, sharedData } from '../src/test-support/paths.js';
+import { sharedData } from '../src/test-support/paths.js';
 import { DEV_QUERIES, EVAL_FILES, measure, readQueries, score } from './search-corpus.js';
 
 const NOW = Date.parse('2025-01-01T00:00:00Z');
 
-function pgCluster(): { url: string; stop: () => void } | null {
-  if (process.env.SADA_TEST_PG) return { url: process.env.SADA_TEST_PG, stop: () => undefined };
-  try {
-    const out = execFileSync(join(REPO_ROOT, 'scripts', 'pg-test-cluster.sh'), ['start'], { encoding: 'utf8' });
-    const url = /SADA_TEST_PG=(\S+)/.exec(out)?.[1];
-    const dir = /SADA_PG_CLUSTER_DIR=(\S+)/.exec(out)?.[1];
-    if (!url || !dir) return null;
-    return { url, stop: () => execFileSync(join(REPO_ROOT, 'scripts', 'pg-test-cluster.sh'), ['stop', dir]) };
-  } catch {
-    return null;
-  }
-}
 
 async function main(): Promise<void> {
   const data = sharedData('data', 'queries', 'dev.queries.jsonl');
@@ -38,7 +26,7 @@ async function main(): Promise<void> {
     console.log(`skipped: ${data.skip}`);
     return;
   }
-  const cluster = pgCluster();
+  const cluster = benchPostgres();
   if (!cluster) {
     console.log('skipped: no PostgreSQL (set SADA_TEST_PG or install the Debian postgresql package)');
     return;

@@ -1,14 +1,15 @@
 /**
- * Load benchmark of the reader: autocannon against `/`, `/article/:id` and `/api/v1/search` on a database
- * imported from the shared SaudiNewsNet corpus, then the article pages again while an import writes to the
- * same database (the stand-in for feed fetching until the scheduler lands). The peer, measured in the same run,
- * is a bare node:http server answering a pre-rendered article page from memory: the ratio is the cost of
- * routing, database reads, rendering and ETags.
+ * Load benchmark of the reader: autocannon against `/`, `/article/:id`, `/api/v1/search` and
+ * `/api/v1/articles/:id` of the real `sada serve` on a database built by `sada import` from the shared
+ * SaudiNewsNet corpus (real stories, reading lists and search index); then the article pages again while the
+ * same server's fetch scheduler ingests 50 local feeds × 40 new items (fetching running at the same time).
+ * The peer, measured in the same run, is a bare node:http server answering a pre-rendered article page from
+ * memory: the ratio is the cost of routing, database reads, rendering and ETags.
  *
  *   npm run bench -- server            (SADA_BENCH_SECONDS=10 per target by default)
  *
- * The server runs in a child process (this file with --serve) so that autocannon and the server do not share
- * an event loop; on a 2-core machine they still share the CPU.
+ * The server is a child process, so autocannon and the server do not share an event loop; on a 2-core
+ * machine they still share the CPU.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer as createHttpServer } from 'node:http';
@@ -19,22 +20,18 @@ import autocannon from 'autocannon';
 import { REPO_ROOT, sharedData } from '../src/test-support/paths.js';
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
-import { importFiles } from '../src/pipeline/import-files.js';
-import { createArticlePipeline } from '../src/pipeline/process-article.js';
-import { createServer } from '../src/server/create-server.js';
-import { startServer } from '../src/server/listen.js';
-import { MemorySearch } from '../src/server/testing/memory-search.js';
-import { formBenchStories } from './server-corpus.js';
+import { SADA_BIN, runCli } from '../src/test-support/cli.js';
+import { startSyntheticFeeds } from '../src/test-support/synthetic-feeds.js';
 
 const SECONDS = Number(process.env.SADA_BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.SADA_BENCH_CONNECTIONS ?? 10);
 const CACHE = join(REPO_ROOT, '.bench-cache');
-const DB = join(CACHE, 'server-bench.db');
+const DB = join(CACHE, 'server-bench-imported.db');
+const ADMIN_TOKEN = 'bench-admin-token';
 /** Each run reads (and writes, in the concurrent-import phase) a copy, so the cached database stays as built. */
 const RUN_DB = join(CACHE, 'server-bench-run.db');
 
-if (process.argv[2] === '--serve') await serve(process.argv[3]!);
-else if (process.argv[2] === '--peer') await peer(process.argv[3]!);
+if (process.argv[2] === '--peer') await peer(process.argv[3]!);
 else await main();
 
 /** The peer: a bare node:http server answering one pre-rendered page from memory. */
@@ -51,13 +48,20 @@ async function peer(file: string): Promise<void> {
   process.once('SIGTERM', () => server.close(() => process.exit(0)));
 }
 
-async function serve(db: string): Promise<void> {
-  const store = await openStore(db);
-  const search = await MemorySearch.build(store);
-  const app = createServer({ store, search, rateLimit: { apiPerMinute: 0, searchPerMinute: 0 } });
-  const server = await startServer(app, { host: '127.0.0.1', port: 0 });
-  process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
-  process.once('SIGTERM', () => void server.close(500).then(() => store.close()).then(() => process.exit(0)));
+/** The real `sada serve` on `db`: fetching runs when sources are due (local fixtures, hence --allow-private). */
+async function serve(db: string): Promise<{ url: string; process: ChildProcess }> {
+  const env = { ...process.env, SADA_ADMIN_TOKEN: ADMIN_TOKEN, SADA_RATE_LIMIT: '0', SADA_SEARCH_RATE_LIMIT: '0', SADA_HOST_DELAY_MS: '0', SADA_LOG_LEVEL: 'info', CI: 'true' };
+  const child = spawn(process.execPath, [SADA_BIN, 'serve', '--port', '0', '--db', db, '--allow-private'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let log = '';
+    child.stderr!.on('data', (d: Buffer) => {
+      log += d.toString();
+      const m = /serving on (http:[^\s"]+)/.exec(log);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`sada serve exited with ${code}: ${log.slice(-500)}`)));
+  });
+  return { url, process: child };
 }
 
 async function main(): Promise<void> {
@@ -78,7 +82,7 @@ async function main(): Promise<void> {
 
   removeDb(RUN_DB);
   copyFileSync(DB, RUN_DB);
-  const child = await spawnChild(['--serve', RUN_DB]);
+  const child = await serve(RUN_DB);
   const peerFile = join(CACHE, 'server-bench-peer.html');
   try {
     const queries = readQueries();
@@ -92,20 +96,25 @@ async function main(): Promise<void> {
     rows.push(await measure('/api/v1/articles/:id', child.url, sample.map((id) => `/api/v1/articles/${id}`)));
     peer.process.kill('SIGTERM');
 
-    const ant = sharedData('data', 'ant-multisource');
-    if (!ant.skip) {
-      // the whole ANT corpus keeps the writer busy for longer than one measurement
-      const antFiles = readdirSync(ant.path).filter((f) => f.endsWith('.jsonl.gz')).sort().map((f) => join(ant.path, f));
-      const writer = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'sada.js'), 'import', ...antFiles, '--db', RUN_DB, '--json'], { stdio: ['ignore', 'pipe', 'ignore'] });
-      let summary = '';
-      writer.stdout.on('data', (d: Buffer) => (summary += d.toString()));
-      const done = new Promise<void>((resolve) => writer.once('exit', () => resolve()));
-      rows.push(await measure('/article/:id during an import', child.url, sample.map((id) => `/article/${id}`)));
-      writer.kill('SIGTERM');
-      await done;
+    // Fetching at the same time: 50 local feeds of 40 new items each, added to the running server's database;
+    // its scheduler picks them up (due at once) while article pages are being read.
+    const feeds = await startSyntheticFeeds({ sources: 50, items: 40, copyEvery: 5, latencyMs: 20, seed: Date.now() });
+    try {
+      // Added through the admin API, as an editor would: each addition wakes the server's scheduler.
+      for (let f = 0; f < 50; f++) {
+        const res = await fetch(`${child.url}/api/v1/sources`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ url: feeds.feedUrl(f) }),
+        });
+        if (res.status !== 201 && res.status !== 200) throw new Error(`adding a source: HTTP ${res.status} ${await res.text()}`);
+      }
+      rows.push(await measure('/article/:id while fetching 50 feeds', child.url, sample.map((id) => `/article/${id}`)));
       const after = await openStore(RUN_DB);
-      console.log(`concurrent import of the ANT corpus: ${summary.trim() || `still running when the phase ended (stopped); ${(await after.countArticles()) - articles} articles written meanwhile`}`);
+      console.log(`fetched during that phase: ${(await after.countArticles()) - articles} new articles from ${feeds.feedFetches().size} feeds`);
       await after.close();
+    } finally {
+      await feeds.close();
     }
     report(rows);
   } finally {
@@ -159,14 +168,12 @@ function report(rows: Row[]): void {
 }
 
 async function buildDatabase(files: string[]): Promise<void> {
-  const started = performance.now();
-  const store = await openStore(`${DB}.tmp`);
-  const summary = await importFiles(store, files, { process: createArticlePipeline({ now: Date.now }), batchSize: 500 });
-  await formBenchStories(store);
-  await store.close();
+  removeDb(`${DB}.tmp`);
+  const r = runCli(['import', '--json', '--db', `${DB}.tmp`, ...files], { timeoutMs: 3_600_000 });
+  if (r.status !== 0) throw new Error(`import failed: ${r.stderr}`);
   renameSync(`${DB}.tmp`, DB);
   removeDb(`${DB}.tmp`);
-  console.log(`built ${DB}: ${summary.inserted} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`built ${DB} with sada import: ${r.stdout.trim()}`);
 }
 
 async function sampleArticleIds(store: Store, n: number): Promise<number[]> {

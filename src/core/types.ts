@@ -79,7 +79,7 @@ export interface Article {
   ingestedAt: number;
   /** Hash of the normalised text: equal hashes are exact copies. */
   contentHash: string;
-  /** Id of the first stored article of the same report (itself when it is the first). */
+  /** Id of the first stored article of the same report (its duplicate group), or null when this is the first. */
   duplicateOf: number | null;
   /** Who first reported it: an agency/outlet name from attribution, or the earliest copy's source. */
   origin: string | null;
@@ -106,4 +106,15 @@ export interface RelatedEntry {
   kind: RelatedKind;
   rank: number;
   score: number;
+}
+
+/** Near-duplicate fingerprint of an article's text (src/dedup): MinHash over its word shingles. */
+export interface Fingerprint {
+  articleId: number;
+  /** MinHash signature of the article's shingles. */
+  minhash: Uint32Array;
+  /** LSH band keys derived from the signature; articles sharing one are near-duplicate candidates. */
+  bands: readonly number[];
+  /** Number of distinct shingles (for containment estimates). */
+  shingles: number;
 }

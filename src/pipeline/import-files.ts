@@ -18,8 +18,14 @@ export interface ImportSummary {
 
 export type ProcessOutcome = 'inserted' | 'duplicate' | 'exists';
 
-/** Processes one article inside the caller's transaction: the pipeline's per-article path. */
-export type ProcessArticle = (tx: Store, input: ArticleInput) => Promise<ProcessOutcome>;
+/**
+ * Processes one article inside the caller's transaction: the pipeline's per-article path. A pipeline that
+ * defers work to the end of a batch (search indexing in bulk) exposes `endBatch`, which the caller runs in
+ * the same transaction after the batch's last article.
+ */
+export type ProcessArticle = ((tx: Store, input: ArticleInput) => Promise<ProcessOutcome>) & {
+  endBatch?: (tx: Store) => Promise<void>;
+};
 
 export interface ImportError {
   file: string;
@@ -50,6 +56,12 @@ interface Pending {
   input: ArticleInput;
 }
 
+function byPublication(a: Pending, b: Pending): number {
+  const ta = a.input.published ?? Number.MAX_SAFE_INTEGER;
+  const tb = b.input.published ?? Number.MAX_SAFE_INTEGER;
+  return ta - tb || (a.input.url < b.input.url ? -1 : a.input.url > b.input.url ? 1 : a.lineNumber - b.lineNumber);
+}
+
 /**
  * Imports JSONL(.gz) files through the pipeline in batches, one transaction per batch. A malformed line is
  * reported and counted; it never stops the import. Re-running after an interruption is safe: each batch
@@ -76,12 +88,17 @@ export async function importFiles(store: Store, files: readonly string[], option
     }
   };
 
-  const flush = async (batch: Pending[]) => {
-    if (batch.length === 0) return;
+  const flush = async (unordered: Pending[]) => {
+    if (unordered.length === 0) return;
+    // Oldest first, then by URL: online story placement depends on arrival order, and a canonical order
+    // makes a batch's stories and duplicate groups the same however its lines were ordered in the file
+    // (and lets originals be stored before their copies).
+    const batch = [...unordered].sort(byPublication);
     try {
       const outcomes = await store.transaction(async (tx) => {
         const out: ProcessOutcome[] = [];
         for (const item of batch) out.push(await options.process(tx, item.input));
+        await options.process.endBatch?.(tx);
         return out;
       });
       outcomes.forEach(count);
@@ -90,7 +107,13 @@ export async function importFiles(store: Store, files: readonly string[], option
       // the failing article is lost, with its line number reported.
       for (const item of batch) {
         try {
-          count(await store.transaction((tx) => options.process(tx, item.input)));
+          count(
+            await store.transaction(async (tx) => {
+              const outcome = await options.process(tx, item.input);
+              await options.process.endBatch?.(tx);
+              return outcome;
+            }),
+          );
         } catch (error) {
           reportError({ file: item.file, lineNumber: item.lineNumber, reason: errorMessage(error) });
         }

@@ -42,6 +42,8 @@ describe('search engine', () => {
     await add('okaz-souq', 'okaz', 'أمير مكة المكرمة يوافق على تطوير مشروع خيمة سوق عكاظ', 'وافق الأمير على تطوير سوق عكاظ في الطائف، وقال إن المشروع يخدم الزوار.', 30);
     await add('was-souq', 'was', 'أمير منطقة مكة يوافق على مشروع سوق عكاظ', 'وافق الأمير على تطوير سوق عكاظ في الطائف، وقال إن المشروع يخدم الزوار.', 31);
     await add('copy-souq', 'sabq', 'أمير مكة يوافق على تطوير سوق عكاظ', 'وافق الأمير على تطوير سوق عكاظ في الطائف، وقال إن المشروع يخدم الزوار.', 29, 'was-souq');
+    // Filed in the same report group by the story engine, but reworded: a rewrite, not a copy.
+    await add('rewrite-souq', 'alweeam', 'موافقة على تطوير خيمة سوق عكاظ', 'أعلن أمير منطقة مكة موافقته على مشروع لتطوير خيمة عكاظ، مؤكداً أن زوار الطائف سيستفيدون منه.', 28, 'was-souq');
     await add('far-words', 'alriyadh', 'جولة في الأسواق', 'زار الوفد سوق الخضار ثم تحدث عن تاريخ عكاظ الأدبي.', 40);
     await add('book', 'alyaum', 'كتاب جديد عن تاريخ الطائف', 'صدر كتاب يروي تاريخ المدينة.', 200);
     await add('writer', 'alyaum', 'الكاتب يتحدث عن الكاتب الشاب', 'قال الكاتب إن الكاتب الشاب يكتب كل يوم، وكاتب المقال كتب.', 1);
@@ -61,6 +63,7 @@ describe('search engine', () => {
     assert.ok(/souq$/.test(r.hits[0]!.article.url));
     const urls = r.hits.map((h) => h.article.url);
     assert.ok(!(urls.includes('https://t.test/was-souq') && urls.includes('https://t.test/copy-souq')), 'copies collapse');
+    assert.ok(urls.includes('https://t.test/rewrite-souq'), 'a rewrite in the same group is not hidden as a copy');
     const collapsed = r.hits.find((h) => h.article.url.endsWith('was-souq') || h.article.url.endsWith('copy-souq'))!;
     assert.equal(collapsed.alsoIn, 1);
   });

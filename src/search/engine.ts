@@ -1,3 +1,5 @@
+import { containmentFromJaccard } from '../dedup/containment.js';
+import { estimateJaccard } from '../dedup/minhash.js';
 import type { Article } from '../core/types.js';
 import { parseDateBound } from './date-bounds.js';
 import { SEARCH_KEY_VERSION } from './index-keys.js';
@@ -126,8 +128,38 @@ export class SearchEngine {
       scored.push({ doc: { id: c.id, score: c.score * prior }, info });
     }
     scored.sort((a, b) => b.doc.score - a.doc.score || b.doc.id - a.doc.id);
-    const seen = new Set<number>();
-    return scored.filter((s) => !seen.has(s.info.reportId) && seen.add(s.info.reportId));
+    return this.collapseCopies(scored);
+  }
+
+  /**
+   * Keeps the best-scoring article of each report. A member of the report's group that is a light rewrite
+   * rather than a copy of the kept article (under half of its word shingles shared) stays a hit of its own:
+   * the reader may be looking for exactly that version.
+   */
+  private async collapseCopies(scored: { doc: ScoredDoc; info: SearchDocInfo }[]): Promise<{ doc: ScoredDoc; info: SearchDocInfo }[]> {
+    const keptOf = new Map<number, number>();
+    const doubtful: number[] = [];
+    for (const s of scored.slice(0, COLLAPSE_CHECK_DEPTH)) {
+      const kept = keptOf.get(s.info.reportId);
+      if (kept === undefined) keptOf.set(s.info.reportId, s.doc.id);
+      else doubtful.push(s.doc.id, kept);
+    }
+    const fingerprints = doubtful.length > 0 ? await this.reader.getFingerprints([...new Set(doubtful)]) : new Map();
+    const isCopy = (a: number, b: number): boolean => {
+      const fa = fingerprints.get(a);
+      const fb = fingerprints.get(b);
+      if (!fa || !fb || fa.minhash.length !== fb.minhash.length) return true;
+      return containmentFromJaccard(estimateJaccard(fa.minhash, fb.minhash), fa.shingles, fb.shingles) >= COPY_CONTAINMENT;
+    };
+    const kept = new Map<number, number[]>();
+    const out: { doc: ScoredDoc; info: SearchDocInfo }[] = [];
+    for (const s of scored) {
+      const shown = kept.get(s.info.reportId);
+      if (shown && shown.some((id) => isCopy(s.doc.id, id))) continue;
+      kept.set(s.info.reportId, [...(shown ?? []), s.doc.id]);
+      out.push(s);
+    }
+    return out;
   }
 
   private async present(page: { doc: ScoredDoc; info: SearchDocInfo }[], plan: QueryPlan, { positions, variantKeys }: ScoreResult): Promise<SearchHit[]> {
@@ -139,19 +171,30 @@ export class SearchEngine {
     const byId = new Map(articles.map((a) => [a.id, a]));
     const words = new QueryWords(plan, variantKeys);
     const hits: SearchHit[] = [];
+    // A rewrite shown beside its group's copy is not counted among the copy's other outlets.
+    const shownPerReport = new Map<number, number>();
+    for (const { info } of page) shownPerReport.set(info.reportId, (shownPerReport.get(info.reportId) ?? 0) + 1);
+    const firstOfReport = new Set<number>();
     for (const { doc, info } of page) {
       const article = byId.get(doc.id);
       if (!article) continue;
+      const alsoIn = firstOfReport.has(info.reportId) ? 0 : Math.max(0, (outlets.get(info.reportId) ?? 1) - shownPerReport.get(info.reportId)!);
+      firstOfReport.add(info.reportId);
       hits.push({
         article,
         score: Math.round(doc.score * 10_000) / 10_000,
-        alsoIn: Math.max(0, (outlets.get(info.reportId) ?? 1) - 1),
+        alsoIn,
         ...buildHitSnippets(article, words, this.analyze, bodyPositions(positions, doc.id)),
       });
     }
     return hits;
   }
 }
+
+/** Share of the smaller text's word shingles the other must hold for the two to be one report in a result list. */
+const COPY_CONTAINMENT = 0.5;
+/** Collapsing is checked against signatures only this deep in the ranking (below, report ids decide). */
+const COLLAPSE_CHECK_DEPTH = 200;
 
 function bodyPositions(positions: ScoreResult['positions'], doc: number): number[] {
   const out: number[] = [];

@@ -1,4 +1,4 @@
-import type { Article } from '../core/types.js';
+import type { Article, Fingerprint } from '../core/types.js';
 import type { Terms } from '../text/index.js';
 
 /**
@@ -88,4 +88,6 @@ export interface SearchIndexReader {
   searchSourceIds(slugs: readonly string[]): Promise<Map<string, number>>;
   /** Articles by id, for display and snippets. */
   getArticles(ids: readonly number[]): Promise<Article[]>;
+  /** MinHash signatures of the articles' word shingles (ids without one are absent). */
+  getFingerprints(ids: readonly number[]): Promise<Map<number, Fingerprint>>;
 }

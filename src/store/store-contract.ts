@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { AppError } from '../core/errors.js';
 import type { NewArticle, Store } from './store.js';
 import { describeSearchIndexContract } from './search-index-contract.js';
+import { describeStoryEngineContract } from './story-engine-contract.js';
 
 /**
  * The storage contract: every Store adapter must pass this suite. Adapters call it from their own test file
@@ -262,6 +263,8 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
         assert.deepEqual(await store.getRelated(ids[1]!), []);
       });
     });
+
+    describeStoryEngineContract(() => store, article, T0);
 
     describe('transactions', () => {
       it('commits together or not at all', async () => {

@@ -1,5 +1,6 @@
 import type {
   Article,
+  Fingerprint,
   RelatedEntry,
   Source,
   SourceFetchState,
@@ -14,13 +15,21 @@ import type { IndexDocument, SearchIndexReader } from '../search/types.js';
  * network databases fit; the SQLite adapter resolves immediately. Adapters pass the contract suite in
  * `contract.ts`.
  */
-export interface Store extends SourceStore, ArticleStore, FingerprintStore, StoryStore, RelatedStore, SearchIndexStore {
+export interface Store extends SourceStore, ArticleStore, FingerprintStore, StoryStore, RelatedStore, SearchIndexStore, StoryEngineStore {
   readonly dialect: 'sqlite' | 'postgres';
   /**
    * Runs `fn` in one transaction: everything it writes through `tx` commits together or not at all.
    * Transactions are serialised; a nested call joins the outer transaction.
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction: blocks until no other transaction holds any of these keys, then holds them until
+   * this transaction ends. Story placement locks an article's candidate keys, LSH bands and content hash so
+   * that two writers placing copies of one report serialise, while unrelated articles proceed in parallel.
+   * Keys are unsigned 32-bit numbers with a small namespace number. A no-op where writers are already
+   * serialised (SQLite).
+   */
+  lockKeys(keys: readonly { space: number; key: number }[]): Promise<void>;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -98,15 +107,7 @@ export interface ArticleStore {
   findByContentHash(contentHash: string): Promise<number[]>;
 }
 
-export interface Fingerprint {
-  articleId: number;
-  /** MinHash signature of the article's shingles. */
-  minhash: Uint32Array;
-  /** LSH band keys derived from the signature; articles sharing one are near-duplicate candidates. */
-  bands: readonly number[];
-  /** Number of distinct shingles (for containment estimates). */
-  shingles: number;
-}
+export type { Fingerprint } from '../core/types.js';
 
 export interface FingerprintStore {
   putFingerprint(fingerprint: Fingerprint): Promise<void>;
@@ -142,6 +143,94 @@ export interface RelatedStore {
 }
 
 export type { IndexDocument } from '../search/types.js';
+
+/** A light reference to a stored article: what story assignment and related reading need. */
+export interface ArticleRef {
+  id: number;
+  sourceId: number;
+  storyId: number | null;
+  /** Root of its duplicate group, or null when it is a root. */
+  duplicateOf: number | null;
+  /** Published time, else ingestion time (the order of every list). */
+  time: number;
+  contentHash: string;
+}
+
+/** What the story engine stores beside a new or changed article (see src/stories). */
+export interface ArticleProfileEntry {
+  articleId: number;
+  /** Opaque term profile (src/stories/profile-codec.ts). */
+  profile: Uint8Array;
+  /** Candidate keys the article is filed under (32-bit term hashes), replacing any earlier ones. */
+  keys: readonly number[];
+  /** The article's time for the candidate window. */
+  time: number;
+  /** Distinct term hashes to count into the corpus statistics at the next fold (omit on a text update). */
+  terms?: Uint32Array;
+  /** The agency or outlet the article's own text names as its source, if any (provenance). */
+  attribution?: string | null;
+}
+
+/** A member of a duplicate group as provenance needs it. */
+export interface GroupMember extends ArticleRef {
+  /** Source slug. */
+  source: string;
+  origin: string | null;
+  /** What the article's own text names as its source (ArticleProfileEntry.attribution). */
+  attribution: string | null;
+}
+
+export interface CandidateQuery {
+  keys: readonly number[];
+  /** Only articles filed under at least this many of the keys. */
+  minShared: number;
+  /** Time window, inclusive. */
+  from: number;
+  to: number;
+  limit: number;
+  excludeId?: number | null;
+}
+
+/** A candidate article with the number of keys it shares with the query. */
+export interface StoryCandidate extends ArticleRef {
+  shared: number;
+}
+
+/** Document frequencies: `counts` holds the terms whose count changed after the version asked for. */
+export interface TermStatsSnapshot {
+  version: number;
+  docCount: number;
+  counts: Array<[term: number, df: number]>;
+}
+
+/**
+ * Storage of the story engine: term profiles, the candidate-key index, light article references and the
+ * corpus term statistics. Term statistics change only by folds: each article queues its terms in its own
+ * transaction, and a fold (under a lock in multi-process adapters) counts queued articles exactly once
+ * and bumps the version, so every process weighs with the same numbers at a given version.
+ */
+export interface StoryEngineStore {
+  putArticleProfile(entry: ArticleProfileEntry): Promise<void>;
+  getArticleProfiles(articleIds: readonly number[]): Promise<Map<number, Uint8Array>>;
+  /** Articles sharing at least `minShared` keys inside the window: most keys first, then newest; at most `limit`. */
+  findStoryCandidates(query: CandidateQuery): Promise<StoryCandidate[]>;
+  /** References of the given articles (missing ids skipped), in the order of `ids`. */
+  getArticleRefs(articleIds: readonly number[]): Promise<ArticleRef[]>;
+  /** A story's articles, oldest first; when it has more than `limit`, the most recent `limit`. */
+  storyMembers(storyId: number, limit: number): Promise<ArticleRef[]>;
+  /** The root article and the articles whose `duplicateOf` is the root, oldest first: the first `limit`. */
+  duplicateGroup(rootId: number, limit: number): Promise<GroupMember[]>;
+  /** Stored lists of one kind for several articles, each ordered by rank. */
+  getRelatedLists(articleIds: readonly number[], kind: RelatedEntry['kind']): Promise<Map<number, RelatedEntry[]>>;
+  termStatsVersion(): Promise<{ version: number; docCount: number }>;
+  /** Counts changed after `sinceVersion` (0: all), with the current version and document count. */
+  loadTermStats(sinceVersion: number): Promise<TermStatsSnapshot>;
+  /**
+   * Counts up to `limit` queued articles into the document frequencies (oldest first), removes them from the
+   * queue and bumps the version when anything was counted. Returns the new version and document count.
+   */
+  foldTermStats(limit: number): Promise<{ version: number; docCount: number; folded: number }>;
+}
 
 /**
  * The search index: the write side is called by the pipeline for every stored article; the read side

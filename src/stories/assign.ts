@@ -1,16 +1,57 @@
+import { containmentFromJaccard } from '../dedup/containment.js';
+import { estimateJaccard } from '../dedup/minhash.js';
 import { type Judgement, RELATION_RANK, judge } from './judge.js';
 import { JUDGE_MODEL, type JudgeModel } from './model.js';
 import type { ArticleProfile } from './profile.js';
 
+/** What is compared: the weighted profile, and the exact-copy hash of the text. */
+export interface Comparable {
+  profile: ArticleProfile;
+  /** Equal hashes are exact copies (src/stories/article-analysis.ts); null when unknown. */
+  contentHash: string | null;
+  /** MinHash signature of the body's word shingles and their number; without it no containment check. */
+  shingles?: ShingleSignature | null;
+}
+
+export interface ShingleSignature {
+  minhash: Uint32Array;
+  count: number;
+}
+
+/** Estimated containment of the two articles' word shingles, or null when a signature is missing. */
+export function shingleContainment(a: Comparable, b: Comparable): number | null {
+  if (!a.shingles || !b.shingles || a.shingles.minhash.length !== b.shingles.minhash.length) return null;
+  return containmentFromJaccard(estimateJaccard(a.shingles.minhash, b.shingles.minhash), a.shingles.count, b.shingles.count);
+}
+
+/**
+ * The pair judgement with the exact-copy rule: two texts with the same content hash are the same report
+ * whatever their profiles say (this matters only for very short texts, whose profiles carry little).
+ * Used by the pipeline and by `sada pairs` alike.
+ */
+export function judgeArticles(a: Comparable, b: Comparable, model: JudgeModel = JUDGE_MODEL): Judgement {
+  const j = judge(a.profile, b.profile, model);
+  const exact = a.contentHash !== null && a.contentHash === b.contentHash;
+  if (exact) return j.relation === 'duplicate' ? j : { ...j, relation: 'duplicate', score: 1 };
+  if (j.relation === 'duplicate') {
+    // Same words but hardly a shared sentence: two write-ups of one event, not one report.
+    const contained = shingleContainment(a, b);
+    if (contained !== null && contained < model.copyMinContainment) return { ...j, relation: 'same_story', score: SAME_STORY_TOP };
+  }
+  return j;
+}
+
+/** The highest score of the same-story band (its upper end is exclusive). */
+const SAME_STORY_TOP = 0.7499;
+
 /** An already stored article that a new one may belong with (found by the caller's candidate lookup). */
-export interface CandidateArticle {
+export interface CandidateArticle extends Comparable {
   id: number;
-  storyId: number;
+  storyId: number | null;
   /** Root of its duplicate group (the first stored copy), or null when it is its own root. */
   duplicateOf: number | null;
   /** Publication (or ingestion) time, epoch ms. */
   time: number;
-  profile: ArticleProfile;
 }
 
 export interface JudgedCandidate {
@@ -25,13 +66,18 @@ export interface Assignment {
   duplicateOf: number | null;
   /** The candidate that decided, if any. */
   match: JudgedCandidate | null;
-  /** Every candidate inside the window with its judgement, closest first (input for related reading). */
+  /** Every candidate with its judgement, closest first (input for related reading). */
   judged: JudgedCandidate[];
 }
 
 export interface AssignOptions {
-  /** Candidates published further than this from the article (either way) are not the same story. */
+  /** A separate write-up joins a story only with candidates published at most this far from it (either way). */
   windowMs: number;
+  /**
+   * Whether a story still takes articles (the caller checks the story's first report, so stories do not
+   * grow by chaining for weeks, and a daily bulletin that repeats yesterday's text starts a new story).
+   */
+  storyOpen?: (storyId: number, copy: boolean) => boolean;
   model?: JudgeModel;
 }
 
@@ -43,20 +89,27 @@ export function compareJudged(a: JudgedCandidate, b: JudgedCandidate): number {
   return b.judgement.score - a.judgement.score || a.candidate.time - b.candidate.time || a.candidate.id - b.candidate.id;
 }
 
+/** Judges the article against every candidate; closest first. */
+export function judgeCandidates(self: Comparable, candidates: readonly CandidateArticle[], model: JudgeModel = JUDGE_MODEL): JudgedCandidate[] {
+  return candidates.map((candidate) => ({ candidate, judgement: judgeArticles(self, candidate, model) })).sort(compareJudged);
+}
+
+/** Whether a judged candidate could take the article published at `time` into its story (a copy at any distance). */
+export function isStoryMatch({ candidate, judgement }: JudgedCandidate, time: number, windowMs: number): boolean {
+  if (judgement.relation === 'duplicate') return true;
+  return RELATION_RANK[judgement.relation] >= RELATION_RANK.same_story && Math.abs(candidate.time - time) <= windowMs;
+}
+
 /**
- * Online story assignment for one new article: judge it against the candidates in the time window and
- * join the story of the closest candidate that is at least the same story. A copy (same report) joins
- * its original's story and duplicate group even when the story model alone would not place it there.
+ * Chooses the story of an article from its judged candidates (closest first): the story of the closest
+ * candidate that is at least the same story and whose story is still open. A copy (same report) joins its
+ * original's story and duplicate group at any time distance from the original; a separate write-up only
+ * within the time window.
  */
-export function assignArticle(profile: ArticleProfile, time: number, candidates: readonly CandidateArticle[], options: AssignOptions): Assignment {
-  const model = options.model ?? JUDGE_MODEL;
-  const judged: JudgedCandidate[] = [];
-  for (const candidate of candidates) {
-    if (Math.abs(candidate.time - time) > options.windowMs) continue;
-    judged.push({ candidate, judgement: judge(profile, candidate.profile, model) });
-  }
-  judged.sort(compareJudged);
-  const match = judged.find((j) => RELATION_RANK[j.judgement.relation] >= RELATION_RANK.same_story) ?? null;
+export function chooseStory(judged: JudgedCandidate[], time: number, options: AssignOptions): Assignment {
+  const open = ({ candidate, judgement }: JudgedCandidate) =>
+    candidate.storyId === null || !options.storyOpen || options.storyOpen(candidate.storyId, judgement.relation === 'duplicate');
+  const match = judged.find((j) => isStoryMatch(j, time, options.windowMs) && open(j)) ?? null;
   if (!match) return { storyId: null, duplicateOf: null, match: null, judged };
   const isCopy = match.judgement.relation === 'duplicate';
   return {
@@ -65,4 +118,9 @@ export function assignArticle(profile: ArticleProfile, time: number, candidates:
     match,
     judged,
   };
+}
+
+/** Online story assignment for one new article: `judgeCandidates`, then `chooseStory`. */
+export function assignArticle(self: Comparable, time: number, candidates: readonly CandidateArticle[], options: AssignOptions): Assignment {
+  return chooseStory(judgeCandidates(self, candidates, options.model), time, options);
 }

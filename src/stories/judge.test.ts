@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backgroundStats, fixtureTerms } from '../test-support/story-fixtures.js';
-import { buildProfile } from './profile.js';
+import { buildProfile, profileTerms, weighProfile } from './profile.js';
 import { decide, judge, relationFromScore, RELATION_RANK, type Relation } from './judge.js';
 import { decodeProfile, encodeProfile } from './profile-codec.js';
 import { JUDGE_MODEL } from './model.js';
@@ -65,11 +65,12 @@ test('empty articles are unrelated to everything', () => {
   assert.equal(judge(empty, empty).relation, 'unrelated');
 });
 
-test('profiles survive the storage codec unchanged, and damaged bytes are refused', () => {
-  const bytes = encodeProfile(profile.original);
+test('term profiles survive the storage codec unchanged, and damaged bytes are refused', () => {
+  const stored = profileTerms(terms.original);
+  const bytes = encodeProfile(stored);
   const back = decodeProfile(bytes);
-  assert.deepEqual(back, profile.original);
-  assert.equal(judge(back, profile.copy).score, judge(profile.original, profile.copy).score);
+  assert.deepEqual(back, stored);
+  assert.equal(judge(weighProfile(back, stats), profile.copy).score, judge(profile.original, profile.copy).score);
   assert.throws(() => decodeProfile(bytes.subarray(0, bytes.length - 3)), RangeError);
   assert.throws(() => decodeProfile(new Uint8Array([9])), RangeError);
   const padded = new Uint8Array(bytes.length + 1);

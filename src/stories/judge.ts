@@ -1,6 +1,6 @@
 import { JUDGE_MODEL, type JudgeModel } from './model.js';
 import type { ArticleProfile } from './profile.js';
-import { type SparseVector, dot, hasKey, sharedKeys } from './sparse-vector.js';
+import { type SparseVector, dot, sharedKeys } from './sparse-vector.js';
 
 export type Relation = 'duplicate' | 'same_story' | 'related' | 'unrelated';
 
@@ -24,14 +24,19 @@ export interface Judgement {
   features: PairFeatures;
 }
 
-/** Share of `head`'s weight whose terms appear anywhere in the other article. */
+/** Share of `head`'s weight whose terms appear anywhere in the other article (both key lists ascending). */
 function coverage(head: SparseVector, other: SparseVector): number {
+  const hk = head.keys;
+  const ok = other.keys;
   let total = 0;
   let found = 0;
-  for (let i = 0; i < head.keys.length; i++) {
-    const w = head.values[i] ?? 0;
+  let j = 0;
+  for (let i = 0; i < hk.length; i++) {
+    const key = hk[i]!;
+    const w = head.values[i]!;
     total += w;
-    if (hasKey(other.keys, head.keys[i] ?? 0)) found += w;
+    while (j < ok.length && ok[j]! < key) j++;
+    if (j < ok.length && ok[j] === key) found += w;
   }
   return total > 0 ? found / total : 0;
 }

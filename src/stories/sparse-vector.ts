@@ -37,15 +37,18 @@ export function normalized(v: SparseVector): SparseVector {
 }
 
 export function dot(a: SparseVector, b: SparseVector): number {
+  const ak = a.keys;
+  const bk = b.keys;
+  const av = a.values;
+  const bv = b.values;
   let i = 0;
   let j = 0;
   let s = 0;
-  const ak = a.keys;
-  const bk = b.keys;
+  // Indexes stay inside both arrays, so the reads need no undefined checks (the hot loop of judging).
   while (i < ak.length && j < bk.length) {
-    const x = ak[i] ?? 0;
-    const y = bk[j] ?? 0;
-    if (x === y) s += (a.values[i++] ?? 0) * (b.values[j++] ?? 0);
+    const x = ak[i]!;
+    const y = bk[j]!;
+    if (x === y) s += av[i++]! * bv[j++]!;
     else if (x < y) i++;
     else j++;
   }
@@ -79,8 +82,8 @@ export function sharedKeys(a: Uint32Array, b: Uint32Array): number {
   let j = 0;
   let n = 0;
   while (i < a.length && j < b.length) {
-    const x = a[i] ?? 0;
-    const y = b[j] ?? 0;
+    const x = a[i]!;
+    const y = b[j]!;
     if (x === y) {
       n++;
       i++;

@@ -1,3 +1,4 @@
+import { analyzeArticle } from '../stories/article-analysis.js';
 import { indexDocumentFor } from '../search/index-document.js';
 import type { AnalyzeTerms } from '../search/types.js';
 import type { Store } from '../store/store.js';
@@ -12,7 +13,7 @@ export interface TestArticle {
   duplicateOf?: number | null;
 }
 
-/** Stores an article and indexes it for search, as the pipeline would; returns its id. */
+/** Stores an article with its fingerprint and indexes it for search, as the pipeline would; returns its id. */
 export async function addIndexedArticle(store: Store, a: TestArticle, analyze?: AnalyzeTerms): Promise<number> {
   const sourceId = (await store.ensureImportSource(a.source, a.published ?? 0)).id;
   const { id } = await store.insertArticle({
@@ -33,6 +34,8 @@ export async function addIndexedArticle(store: Store, a: TestArticle, analyze?: 
     contentHash: a.name,
     duplicateOf: a.duplicateOf ?? null,
   });
+  const analysis = analyzeArticle(a.title, a.text);
+  await store.putFingerprint({ articleId: id, minhash: analysis.minhash, bands: analysis.bands, shingles: analysis.shingles });
   await store.indexDocument(indexDocumentFor(id, a.title, a.text, analyze));
   return id;
 }

@@ -3,15 +3,11 @@ import { fixturePath } from './paths.js';
 import { splitmix32 } from '../dedup/hash32.js';
 import { TermCounter } from '../stories/term-stats.js';
 import { type ArticleTerms, documentTerms } from '../stories/profile.js';
+import { analyzeTerms, contentTerms } from '../text/index.js';
 
-/**
- * Stand-in analysis for story tests: splits on letters and digits and drops a few function words. The
- * real analyzer (src/text) stems as well; these tests exercise the story engine, not the analyzer.
- */
-const FUNCTION_WORDS = new Set(['في', 'من', 'على', 'إلى', 'عن', 'أن', 'إن', 'التي', 'الذي', 'مع', 'بعد', 'قبل', 'خلال', 'و', 'أو', 'ما', 'لا', 'كان']);
-
+/** Content-word stems of a text with Sada's analyzer (what the pipeline compares). */
 export function simpleTerms(text: string): string[] {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => !FUNCTION_WORDS.has(t));
+  return contentTerms(analyzeTerms(text), { use: 'stem' });
 }
 
 /** A fixture article: first line is the title, the rest the body. */
@@ -27,7 +23,10 @@ const COMMON = (
   'المشروع مشروع خطة تطوير العام الماضي المقبل الشهر مليون ريال ألف سنويا الجديد الجديدة المنطقة منطقة محافظة ' +
   'إضافة ضمن بهدف رفع تحسين الخدمات القطاع الخاص المواطنين الزوار بيان أعلنت أعلن المسؤولين مسؤولون حسب بحسب ' +
   'الدولي الدولية عدد أكثر نحو حيث كما وكان وقد يأتي تأتي فريق الدوري المباراة مساء صباح الجولة أهداف هدف فوز ' +
-  'المحلية السوق الأسهم المؤشر نقطة نقاط ارتفع انخفض الأمير الملك خادم الحرمين الشريفين الحكومة مجلس الاجتماع'
+  'المحلية السوق الأسهم المؤشر نقطة نقاط ارتفع انخفض الأمير الملك خادم الحرمين الشريفين الحكومة مجلس الاجتماع ' +
+  'ثلاثة ثلاث أربعة خمسة عشرة مئة أسبوع الأسبوع أسبوعين القادم قادما المقبلة يوم يوما أيام شهر شهرا سنة سنوات عاما لمدة ' +
+  'مدة استمرت مساء الخميس الجمعة السبت الأربعاء العاصمة رسميا إطار مرحلة موسم المواسم عدة إلى جانب أول أولى كبير ' +
+  'دولية مباشرة مباشر وصول استقبل استقبال انطلاق فعاليات المحافظة محافظة سجلت مرتفعة نسب خصصت نقل مواقع'
 ).split(' ');
 
 /** Topical vocabularies: words that are frequent within a section of the news (mid IDF, never rare). */
@@ -52,7 +51,7 @@ export function backgroundStats(articles: readonly ArticleTerms[], docs = 1000):
     for (let i = 0; i < 40; i++) words.push(COMMON[next() % COMMON.length] ?? '');
     const topic = TOPICS[d % TOPICS.length] ?? [];
     for (let i = 0; i < 12; i++) words.push(topic[next() % topic.length] ?? '');
-    stats.addDocument(documentTerms({ title: [], body: words }));
+    stats.addDocument(documentTerms({ title: [], body: simpleTerms(words.join(' ')) }));
   }
   for (const a of articles) stats.addDocument(documentTerms(a));
   return stats;

@@ -42,7 +42,7 @@ test('a file that does not exist or holds nothing valid exits 2 with a reason', 
 
 test('killing an import with SIGKILL and running it again loses nothing and duplicates nothing', async () => {
   const file = join(dir, 'big.jsonl');
-  const total = 6000;
+  const total = 2500;
   writeFileSync(file, syntheticLines(total).join('\n'));
   const db = join(dir, 'killed.db');
   const child = startCli(['import', '--db', db, '--batch-size', '50', file]);

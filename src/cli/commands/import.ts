@@ -7,7 +7,7 @@ export function register(program: Command, getContext: () => CliContext): void {
     .command('import')
     .description('import articles from JSONL or JSONL.gz files (Sada, SaudiNewsNet or ANT fields, detected per line) through the full pipeline')
     .argument('<files...>', 'JSONL files, optionally gzip-compressed')
-    .option('--batch-size <n>', 'articles per transaction', '200')
+    .option('--batch-size <n>', 'articles per transaction', '1000')
     .action(async (files: string[], opts: { batchSize: string }) => {
       const ctx = getContext();
       const batchSize = Number.parseInt(opts.batchSize, 10);
@@ -21,7 +21,7 @@ export function register(program: Command, getContext: () => CliContext): void {
       const progress = createProgress(ctx, 'import');
       const summary = await importFiles(store, files, {
         batchSize,
-        process: createArticlePipeline({ now: Date.now }),
+        process: createArticlePipeline({ now: Date.now, batchIndex: true }),
         onError: (e) => progress.log(`${e.file}${e.lineNumber ? `:${e.lineNumber}` : ''}: ${e.reason}`),
         onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, `${p.summary.inserted} new, ${p.summary.skipped} skipped, ${p.summary.errors} errors`),
       });

@@ -21,7 +21,9 @@ import { SearchIndexCore } from '../search-index-core.js';
 import type { IndexStats, MoreKeys, PostingsPart, SearchDocInfo, SearchFilter } from '../../search/types.js';
 import { PgSearchTables } from './pg-search-tables.js';
 
-export type Db = Pick<pg.Pool, 'query'> | pg.PoolClient;
+import { PgEngineQueries, type Db } from './pg-engine.js';
+
+export type { Db };
 
 const ACTIVE = 'removed_at IS NULL';
 
@@ -39,8 +41,8 @@ function setClause(patch: object, columns: Record<string, string>, first: number
 }
 
 /** The Store's queries in PostgreSQL's dialect; `db()` gives the transaction's client or the pool. */
-export abstract class PgQueries implements Omit<Store, 'dialect' | 'transaction' | 'ping' | 'close'> {
-  protected abstract db(): Db;
+export abstract class PgQueries extends PgEngineQueries implements Omit<Store, 'dialect' | 'transaction' | 'ping' | 'close' | 'lockKeys'> {
+  protected abstract override db(): Db;
 
   private async rows<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
     return (await this.db().query<T>(sql, params)).rows;
@@ -288,9 +290,12 @@ export abstract class PgQueries implements Omit<Store, 'dialect' | 'transaction'
 
   async findBandCandidates(bands: readonly number[], excludeId: number | null, limit: number): Promise<number[]> {
     if (bands.length === 0) return [];
+    // The most recent `limit` of each band, then of their union: bounded however many share a band.
     const rows = await this.rows<{ article_id: number }>(
-      'SELECT DISTINCT article_id FROM lsh_bands WHERE band_key = ANY($1::bigint[]) AND article_id <> $2 ORDER BY article_id DESC LIMIT $3',
-      [bands, excludeId ?? -1, limit],
+      `SELECT DISTINCT l.article_id FROM unnest($1::bigint[]) AS k(band_key)
+       CROSS JOIN LATERAL (SELECT article_id FROM lsh_bands b WHERE b.band_key = k.band_key AND b.article_id <> $2 ORDER BY b.article_id DESC LIMIT $3) l
+       ORDER BY l.article_id DESC LIMIT $3`,
+      [[...new Set(bands)], excludeId ?? -1, limit],
     );
     return rows.map((r) => r.article_id);
   }
@@ -378,7 +383,7 @@ export abstract class PgQueries implements Omit<Store, 'dialect' | 'transaction'
   // ---- search index ----
 
   /** Implemented by PgStore: search index writes run in a transaction that holds the index lock. */
-  abstract transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  abstract override transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   private readonly searchIndex = new SearchIndexCore();
 
   private async writeSearchIndex(fn: (t: PgSearchTables) => Promise<void>): Promise<void> {

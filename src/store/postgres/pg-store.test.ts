@@ -28,6 +28,41 @@ if (PG_SKIP) {
     await Promise.all(stores.map((s) => s.close()));
   });
 
+  test('lockKeys serialises transactions that share a key and lets disjoint ones run', async () => {
+    const schema = freshSchema('locks');
+    schemas.push(schema);
+    const [a, b] = await Promise.all([openStore(TEST_PG_URL, { schema }), openStore(TEST_PG_URL, { schema })]);
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const lockedSignal = new Promise<void>((r) => (locked = r));
+    const first = a!.transaction(async (tx) => {
+      await tx.lockKeys([{ space: 1, key: 7 }, { space: 2, key: 0xffffffff }]);
+      order.push('first-locked');
+      locked();
+      await held;
+      order.push('first-done');
+    });
+    await lockedSignal;
+    const disjoint = b!.transaction(async (tx) => {
+      await tx.lockKeys([{ space: 1, key: 8 }]);
+      order.push('disjoint');
+    });
+    await disjoint;
+    const overlapping = b!.transaction(async (tx) => {
+      await tx.lockKeys([{ space: 2, key: 0xffffffff }]);
+      order.push('overlapping');
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    release();
+    await Promise.all([first, overlapping]);
+    assert.deepEqual(order, ['first-locked', 'disjoint', 'first-done', 'overlapping']);
+    await assert.rejects(a!.lockKeys([{ space: 1, key: 1 }]), /outside a transaction/);
+    await a!.close();
+    await b!.close();
+  });
+
   test('concurrent import-source creation from two stores yields one row', async () => {
     const schema = freshSchema('race');
     schemas.push(schema);

@@ -93,6 +93,15 @@ export class PgStore extends PgQueries implements Store {
     }
   }
 
+  async lockKeys(keys: readonly { space: number; key: number }[]): Promise<void> {
+    if (!this.txClient.getStore()) throw new AppError('INTERNAL', 'lockKeys outside a transaction');
+    if (keys.length === 0) return;
+    // One 64-bit lock id per key (namespace in the high half), taken in ascending order so that two
+    // transactions locking overlapping sets cannot deadlock on each other within one call.
+    const ids = [...new Set(keys.map((k) => BigInt(k.space) * 4294967296n + BigInt(k.key >>> 0)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    await this.db().query('SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) WITH ORDINALITY AS t(k, n) ORDER BY n', [ids.map(String)]);
+  }
+
   async ping(): Promise<void> {
     await this.db().query('SELECT 1');
   }

@@ -94,8 +94,8 @@ export function putFingerprint(c: Connection, f: Fingerprint): void {
     f.shingles,
   );
   c.prepare('DELETE FROM lsh_bands WHERE article_id = ?').run(f.articleId);
-  const insert = c.prepare('INSERT OR IGNORE INTO lsh_bands (band_key, article_id) VALUES (?, ?)');
-  for (const band of f.bands) insert.run(band, f.articleId);
+  // One statement for all bands: per-statement overhead is most of the cost of a small insert.
+  if (f.bands.length > 0) c.prepare('INSERT OR IGNORE INTO lsh_bands (band_key, article_id) SELECT value, ? FROM json_each(?)').run(f.articleId, JSON.stringify(f.bands));
 }
 
 export function getFingerprints(c: Connection, ids: readonly number[]): Map<number, Fingerprint> {
@@ -122,13 +122,27 @@ export function getFingerprints(c: Connection, ids: readonly number[]): Map<numb
   return out;
 }
 
+/** Postings beyond which a band lookup reads each band's most recent entries only. */
+const BAND_POSTINGS_CAP = 1000;
+
 export function findBandCandidates(c: Connection, bands: readonly number[], excludeId: number | null, limit: number): number[] {
-  if (bands.length === 0) return [];
-  const rows = c
-    .prepare(
-      `SELECT DISTINCT article_id FROM lsh_bands WHERE band_key IN (SELECT value FROM json_each(?)) AND article_id <> ?
-       ORDER BY article_id DESC LIMIT ?`,
-    )
-    .all(JSON.stringify(bands), excludeId ?? -1, limit) as { article_id: number }[];
-  return rows.map((r) => r.article_id);
+  const keys = [...new Set(bands)];
+  if (keys.length === 0 || limit <= 0) return [];
+  const json = JSON.stringify(keys);
+  const postings = (c.prepare('SELECT count(*) FROM (SELECT 1 FROM lsh_bands WHERE band_key IN (SELECT value FROM json_each(?)) LIMIT ?)').pluck().get(json, BAND_POSTINGS_CAP) as number) ?? 0;
+  if (postings < BAND_POSTINGS_CAP) {
+    const rows = c
+      .prepare('SELECT DISTINCT article_id FROM lsh_bands WHERE band_key IN (SELECT value FROM json_each(?)) AND article_id <> ? ORDER BY article_id DESC LIMIT ?')
+      .pluck()
+      .all(json, excludeId ?? -1, limit) as number[];
+    return rows;
+  }
+  // Bands shared by thousands of articles (boilerplate-only texts): the most recent `limit` of each band (an
+  // index range read in article order), then of their union — the same answer at a bounded cost. (A
+  // condition on article_id inside would cost the index order; the excluded id is dropped outside.)
+  const perBand = '(SELECT article_id FROM lsh_bands WHERE band_key = ? ORDER BY article_id DESC LIMIT ?)';
+  const sql = `SELECT article_id FROM (${keys.map(() => `SELECT * FROM ${perBand}`).join(' UNION ')}) WHERE article_id <> ? ORDER BY article_id DESC LIMIT ?`;
+  const params: number[] = [];
+  for (const k of keys) params.push(k, limit + 1);
+  return c.prepare(sql).pluck().all(...params, excludeId ?? -1, limit) as number[];
 }

@@ -5,6 +5,12 @@ import type { Article, RelatedEntry, Source, SourceFetchState, SourceWithStatus,
 import { AppError } from '../../core/errors.js';
 import type {
   ArticleListQuery,
+  ArticleProfileEntry,
+  ArticleRef,
+  CandidateQuery,
+  GroupMember,
+  StoryCandidate,
+  TermStatsSnapshot,
   Fingerprint,
   NewArticle,
   NewSource,
@@ -19,6 +25,7 @@ import * as stories from './stories-sql.js';
 import { SqliteSearchTables } from './index-sql.js';
 import { SearchIndexCore } from '../search-index-core.js';
 import type { IndexDocument, IndexStats, MoreKeys, PostingsPart, SearchDocInfo, SearchFilter } from '../../search/types.js';
+import * as engine from './engine-sql.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -108,6 +115,10 @@ export class SqliteStore implements Store {
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  async lockKeys(): Promise<void> {
+    // Every write already runs under the one writer connection's serialised transactions.
   }
 
   async ping(): Promise<void> {
@@ -250,6 +261,39 @@ export class SqliteStore implements Store {
   }
   async getRelated(articleId: number): Promise<RelatedEntry[]> {
     return stories.getRelated(this.r(), articleId);
+  }
+
+  // ---- story engine ----
+
+  putArticleProfile(entry: ArticleProfileEntry): Promise<void> {
+    return this.w((c) => engine.putArticleProfile(c, entry));
+  }
+  async getArticleProfiles(articleIds: readonly number[]): Promise<Map<number, Uint8Array>> {
+    return engine.getArticleProfiles(this.r(), articleIds);
+  }
+  async findStoryCandidates(query: CandidateQuery): Promise<StoryCandidate[]> {
+    return engine.findStoryCandidates(this.r(), query);
+  }
+  async getArticleRefs(articleIds: readonly number[]): Promise<ArticleRef[]> {
+    return engine.getArticleRefs(this.r(), articleIds);
+  }
+  async storyMembers(storyId: number, limit: number): Promise<ArticleRef[]> {
+    return engine.storyMembers(this.r(), storyId, limit);
+  }
+  async duplicateGroup(rootId: number, limit: number): Promise<GroupMember[]> {
+    return engine.duplicateGroup(this.r(), rootId, limit);
+  }
+  async getRelatedLists(articleIds: readonly number[], kind: RelatedEntry['kind']): Promise<Map<number, RelatedEntry[]>> {
+    return engine.getRelatedLists(this.r(), articleIds, kind);
+  }
+  async termStatsVersion(): Promise<{ version: number; docCount: number }> {
+    return engine.termStatsVersion(this.r());
+  }
+  async loadTermStats(sinceVersion: number): Promise<TermStatsSnapshot> {
+    return engine.loadTermStats(this.r(), sinceVersion);
+  }
+  foldTermStats(limit: number): Promise<{ version: number; docCount: number; folded: number }> {
+    return this.w((c) => engine.foldTermStats(c, limit));
   }
 
   // ---- search index ----

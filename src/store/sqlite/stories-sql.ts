@@ -74,8 +74,11 @@ export function replaceRelated(
   entries: readonly Omit<RelatedEntry, 'articleId' | 'kind'>[],
 ): void {
   c.prepare('DELETE FROM related WHERE article_id = ? AND kind = ?').run(articleId, kind);
-  const insert = c.prepare('INSERT INTO related (article_id, kind, rank, related_id, score) VALUES (?, ?, ?, ?, ?)');
-  for (const e of entries) insert.run(articleId, kind, e.rank, e.relatedId, e.score);
+  if (entries.length === 0) return;
+  c.prepare(
+    `INSERT INTO related (article_id, kind, rank, related_id, score)
+     SELECT ?, ?, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`,
+  ).run(articleId, kind, JSON.stringify(entries.map((e) => [e.rank, e.relatedId, e.score])));
 }
 
 export function getRelated(c: Connection, articleId: number): RelatedEntry[] {

@@ -1,0 +1,160 @@
+/**
+ * Import throughput of the whole per-article pipeline (analysis, fingerprints, story placement, provenance,
+ * reading lists; no search index) over every SaudiNewsNet file in ../shared/data into a fresh SQLite
+ * database, with peak RSS and throughput per 5,000-article segment (how cost grows with the corpus), then
+ * the read latency of the stored reading lists.
+ *
+ *   npm run bench -- import
+ *
+ * Peers in the same run: (1) the floor — the same files through the same import machinery with a step that
+ * only canonicalises the URL and inserts the row (reading, gunzip, JSON, SQLite writes), so the ratio is
+ * the cost of the story engine; (2) for reading lists, recomputing them at read time from stored profiles
+ * (what storing them at ingest saves). Each import runs in its own child process for a clean peak RSS.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sharedData } from '../src/test-support/paths.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import { importFiles, type ProcessArticle, type ProcessOutcome } from '../src/pipeline/import-files.js';
+import type { ArticleInput } from '../src/core/types.js';
+import { createArticlePipeline } from '../src/pipeline/process-article.js';
+import { canonicalUrl } from '../src/dedup/canonical-url.js';
+import { StoryEngine } from '../src/pipeline/story-engine.js';
+import { decodeProfile } from '../src/stories/profile-codec.js';
+import { IN_HEAD, weighProfile } from '../src/stories/profile.js';
+import { idf } from '../src/stories/term-stats.js';
+import { judgeCandidates, type CandidateArticle } from '../src/stories/assign.js';
+import { rankRelated } from '../src/stories/related.js';
+
+const SEGMENT = 5000;
+
+interface RunResult {
+  inserted: number;
+  seconds: number;
+  rssMb: number;
+  /** Seconds spent on each full segment of SEGMENT stored articles. */
+  segments: number[];
+}
+
+if (process.argv[2] === '--run') await run(process.argv[3] as 'engine' | 'floor', process.argv[4]!, process.argv.slice(5));
+else await main();
+
+/** Child process: one import, result as a JSON line on stdout. */
+async function run(kind: 'engine' | 'floor', db: string, files: string[]): Promise<void> {
+  const store = await SqliteStore.open({ path: db });
+  const inner: ProcessArticle = kind === 'engine' ? createArticlePipeline({ now: Date.now }) : floor;
+  const segments: number[] = [];
+  let stored = 0;
+  let mark = performance.now();
+  const process_: ProcessArticle = async (tx, input) => {
+    const outcome = await inner(tx, input);
+    if (outcome !== 'exists' && ++stored % SEGMENT === 0) {
+      const now = performance.now();
+      segments.push((now - mark) / 1000);
+      mark = now;
+    }
+    return outcome;
+  };
+  const started = performance.now();
+  const summary = await importFiles(store, files, { process: process_, batchSize: 1000 });
+  const seconds = (performance.now() - started) / 1000;
+  await store.close();
+  const result: RunResult = { inserted: summary.inserted, seconds, rssMb: process.resourceUsage().maxRSS / 1024, segments };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+/** The floor peer: what any import pays (read, parse, canonical URL, one row). */
+async function floor(tx: Store, input: ArticleInput): Promise<ProcessOutcome> {
+  const url = canonicalUrl(input.url);
+  const source = (await tx.getSourceBySlug(input.source)) ?? (await tx.ensureImportSource(input.source, 0));
+  const r = await tx.insertArticle({
+    sourceId: source.id, url: input.url, canonicalUrl: url, externalId: input.externalId ?? null, title: input.title, text: input.text, summary: null,
+    author: null, category: null, tags: [], image: null, lang: null, published: input.published, ingestedAt: 0, contentHash: url,
+  });
+  return r.inserted ? 'inserted' : 'exists';
+}
+
+function child(kind: 'engine' | 'floor', db: string, files: string[]): RunResult {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--run', kind, db, ...files], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`${kind} import failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as RunResult;
+}
+
+async function main(): Promise<void> {
+  const snn = sharedData('data', 'saudinewsnet');
+  if (snn.skip) {
+    console.log(`skipped: ${snn.skip}`);
+    return;
+  }
+  const files = readdirSync(snn.path).filter((f) => f.endsWith('.jsonl.gz')).sort().map((f) => join(snn.path, f));
+  const dir = mkdtempSync(join(tmpdir(), 'sada-import-bench-'));
+  try {
+    const engine = child('engine', join(dir, 'engine.db'), files);
+    const base = child('floor', join(dir, 'floor.db'), files);
+    const rate = (r: RunResult) => r.inserted / r.seconds;
+    console.log(`SaudiNewsNet, ${files.length} files, fresh SQLite database, batches of 1000`);
+    console.log(`| run | articles | seconds | articles/s | peak RSS |`);
+    console.log(`|---|---|---|---|---|`);
+    for (const [name, r] of [['Sada pipeline', engine], ['floor (store only)', base]] as const) {
+      console.log(`| ${name} | ${r.inserted} | ${r.seconds.toFixed(1)} | ${rate(r).toFixed(0)} | ${r.rssMb.toFixed(0)} MB |`);
+    }
+    console.log(`pipeline / floor time: ${(engine.seconds / base.seconds).toFixed(1)}×`);
+    const seg = engine.segments.map((s) => SEGMENT / s);
+    console.log(`growth, articles/s per ${SEGMENT}-article segment: ${seg.map((x) => x.toFixed(0)).join(' → ')}` + (seg.length > 1 ? ` (last/first ${(seg.at(-1)! / seg[0]!).toFixed(2)})` : ''));
+    await readLatency(join(dir, 'engine.db'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+/** Stored lists (one query, plus the listed articles) against recomputing them from profiles at read time. */
+async function readLatency(db: string): Promise<void> {
+  const store = await SqliteStore.open({ path: db });
+  const all = (await store.listArticles({ limit: 1_000_000 })).map((a) => a.id);
+  const sample = Array.from({ length: 2000 }, (_, i) => all[(i * 7919) % all.length]!);
+  const engine = new StoryEngine();
+  await engine.stats.sync(store);
+  const measure = async (fn: (id: number) => Promise<unknown>) => {
+    for (const id of sample.slice(0, 200)) await fn(id); // warm-up
+    const times: number[] = [];
+    for (const id of sample) {
+      const t = performance.now();
+      await fn(id);
+      times.push(performance.now() - t);
+    }
+    return times.sort((a, b) => a - b);
+  };
+  const stored = await measure((id) => store.getRelated(id));
+  const withArticles = await measure(async (id) => store.getArticles((await store.getRelated(id)).map((e) => e.relatedId)));
+  const recomputed = await measure((id) => recompute(store, engine, id));
+  console.log(`reading lists of ${sample.length} articles (ms): | | p50 | p99 |`);
+  for (const [name, t] of [['stored lists (getRelated)', stored], ['stored lists + listed articles', withArticles], ['peer: recomputed at read', recomputed]] as const) {
+    console.log(`| ${name} | ${percentile(t, 0.5).toFixed(3)} | ${percentile(t, 0.99).toFixed(3)} |`);
+  }
+  console.log(`recomputed / stored (p50): ${(percentile(recomputed, 0.5) / percentile(stored, 0.5)).toFixed(0)}×`);
+  await store.close();
+}
+
+/** What reading would cost without stored lists: candidate lookup, judging and ranking for one article. */
+async function recompute(store: Store, engine: StoryEngine, id: number): Promise<unknown> {
+  const [ref] = await store.getArticleRefs([id]);
+  const bytes = (await store.getArticleProfiles([id])).get(id);
+  if (!ref || !bytes) return [];
+  const terms = decodeProfile(bytes);
+  const profile = weighProfile(terms, engine.stats);
+  const keys = [...terms.keys].filter((_, i) => terms.flags[i]! & IN_HEAD).sort((a, b) => idf(engine.stats, b) - idf(engine.stats, a)).slice(0, 24);
+  const o = engine.options;
+  const found = await store.findStoryCandidates({ keys, minShared: 2, from: ref.time - o.candidateWindowMs, to: ref.time + o.candidateWindowMs, limit: o.maxCandidates, excludeId: id });
+  const profiles = await engine.profiles.get(store, found.map((c) => c.id), engine.stats);
+  const candidates: CandidateArticle[] = found.filter((c) => profiles.has(c.id)).map((c) => ({ ...c, profile: profiles.get(c.id)!, contentHash: c.contentHash }));
+  const judged = judgeCandidates({ profile, contentHash: ref.contentHash }, candidates);
+  return rankRelated(ref, judged.map((j) => ({ ...j.candidate, score: j.judgement.score, relation: j.judgement.relation })));
+}

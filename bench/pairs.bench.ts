@@ -1,0 +1,108 @@
+/**
+ * Pair judgement on the labelled dev pairs (../shared/data/pairs): the shipped model as `sada pairs` applies
+ * it, a refit of its parameters on all 300 pairs (fitted) and under 10-fold cross-validation repeated 3 times
+ * (held-out: each pair scored by a model that never saw it). Peer in the same run: a plain TF-IDF cosine
+ * (the `full` feature alone) with three thresholds chosen on the training folds.
+ *
+ *   npm run bench -- pairs
+ *
+ * Features and weights come from the pipeline's own code (analyzeForEngine, weighProfile, pairFeatures,
+ * decide); background statistics: SaudiNewsNet 2015-08-02..04 as in ../shared/eval/README.md.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { sharedData } from '../src/test-support/paths.js';
+import { analyzeForEngine } from '../src/pipeline/article-text.js';
+import { parseImportLine } from '../src/pipeline/import-record.js';
+import { weighProfile } from '../src/stories/profile.js';
+import { decide, pairFeatures, RELATION_RANK, type PairFeatures } from '../src/stories/judge.js';
+import { JUDGE_MODEL, type JudgeModel } from '../src/stories/model.js';
+import { TermCounter } from '../src/stories/term-stats.js';
+import { crossValidate, fitLogistic, fitOrdinal, metrics, type Metrics, type Row } from './pair-fit.js';
+
+interface Pair {
+  label: number;
+  f: PairFeatures;
+}
+
+const readJsonl = (path: string): unknown[] => {
+  const bytes = readFileSync(path);
+  const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+  return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as unknown);
+};
+
+const dup = (f: PairFeatures) => [f.lead, f.full];
+const story = (f: PairFeatures) => [f.full, f.head, Math.log1p(f.sharedRare)];
+
+/** Fits both models on `train`; the returned JudgeModel plugs into `decide` like the shipped one. */
+function fitModel(train: readonly Pair[]): JudgeModel {
+  const d = fitLogistic(train.map((p) => dup(p.f)), train.map((p) => (p.label === 3 ? 1 : 0)));
+  const s = fitOrdinal(train.map((p) => story(p.f)), train.map((p) => p.label));
+  return {
+    ...JUDGE_MODEL,
+    duplicate: { lead: d[0]!, full: d[1]!, bias: d[2]! },
+    story: { full: s.w[0]!, head: s.w[1]!, rare: s.w[2]!, related: s.t[0]!, sameStory: s.t[1]! },
+  };
+}
+
+const judged = (model: JudgeModel) => (p: Pair): Omit<Row, 'label'> => {
+  const j = decide(p.f, model);
+  return { score: j.score, relation: RELATION_RANK[j.relation] };
+};
+
+/** The peer: cosine with three thresholds that maximise training accuracy. */
+function fitCosine(train: readonly Pair[]): (p: Pair) => Omit<Row, 'label'> {
+  const grid = Array.from({ length: 40 }, (_, i) => i / 40);
+  let best = { t: [0.2, 0.4, 0.6], ok: -1 };
+  for (const a of grid) for (const b of grid) for (const c of grid) {
+    if (!(a < b && b < c)) continue;
+    const ok = train.filter((p) => [a, b, c].filter((t) => p.f.full >= t).length === p.label).length;
+    if (ok > best.ok) best = { t: [a, b, c], ok };
+  }
+  return (p) => ({ score: p.f.full, relation: best.t.filter((t) => p.f.full >= t).length });
+}
+
+function line(name: string, m: Metrics): string {
+  return `| ${name} | ${m.spearman.toFixed(3)} | ${m.duplicate.toFixed(3)} | ${m.sameStory.toFixed(3)} | ${m.related.toFixed(3)} | ${m.accuracy.toFixed(3)} |`;
+}
+
+async function main(): Promise<void> {
+  const pairsFile = sharedData('data', 'pairs', 'snn-dev.pairs.jsonl');
+  if (pairsFile.skip) {
+    console.log(`skipped: ${pairsFile.skip}`);
+    return;
+  }
+  const gold = new Map((readJsonl(sharedData('data', 'pairs', 'snn-dev.gold.jsonl').path) as { pair: number; label: number }[]).map((g) => [g.pair, g.label]));
+  const stats = new TermCounter();
+  const seen = new Set<string>();
+  for (const day of ['2015-08-02', '2015-08-03', '2015-08-04']) {
+    for (const line_ of readJsonl(sharedData('data', 'saudinewsnet', `${day}.jsonl.gz`).path)) {
+      const parsed = parseImportLine(JSON.stringify(line_));
+      if (!parsed.ok || seen.has(parsed.article.url)) continue;
+      seen.add(parsed.article.url);
+      stats.addDocument(analyzeForEngine(parsed.article.title, parsed.article.text, JUDGE_MODEL).analysis.profile.keys);
+    }
+  }
+  type Side = { title?: string; content?: string };
+  const pairs: Pair[] = (readJsonl(pairsFile.path) as { pair: number; a: Side; b: Side }[]).map((p) => {
+    const weigh = (s: Side) => weighProfile(analyzeForEngine(s.title ?? '', s.content ?? '', JUDGE_MODEL).analysis.profile, stats);
+    return { label: gold.get(p.pair)!, f: pairFeatures(weigh(p.a), weigh(p.b)) };
+  });
+
+  const full = fitModel(pairs);
+  console.log(`${pairs.length} dev pairs; background ${stats.docCount} articles`);
+  console.log('| model | Spearman | duplicate F1 | same-story F1 | related F1 | 4-way accuracy |');
+  console.log('|---|---|---|---|---|---|');
+  console.log(line('shipped model (src/stories/model.ts)', metrics(pairs.map((p) => ({ label: p.label, ...judged(JUDGE_MODEL)(p) })))));
+  console.log(line('refit on all 300 (fitted)', metrics(pairs.map((p) => ({ label: p.label, ...judged(full)(p) })))));
+  console.log(line('refit, 10-fold × 3 (held-out)', crossValidate(pairs, (train) => judged(fitModel(train)))));
+  console.log(line('peer: TF-IDF cosine, thresholds fitted (fitted)', metrics(pairs.map((p) => ({ label: p.label, ...fitCosine(pairs)(p) })))));
+  console.log(line('peer: TF-IDF cosine, 10-fold × 3 (held-out)', crossValidate(pairs, fitCosine)));
+  const r = (x: number) => x.toFixed(2);
+  console.log(
+    `refit on all: duplicate ${r(full.duplicate.lead)}·lead + ${r(full.duplicate.full)}·full ${r(full.duplicate.bias)}; ` +
+      `story z = ${r(full.story.full)}·full + ${r(full.story.head)}·head + ${r(full.story.rare)}·ln(1+rare), related ≥ ${r(full.story.related)}, same story ≥ ${r(full.story.sameStory)}`,
+  );
+}
+
+await main();

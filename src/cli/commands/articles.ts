@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { AppError } from '../../core/errors.js';
+
+export function register(program: Command, getContext: () => CliContext): void {
+  program
+    .command('articles')
+    .description('stored articles, newest first, with their origin and story')
+    .option('--source <slug>', 'only this outlet (slug or id)')
+    .option('--limit <n>', 'how many', '20')
+    .action(async (opts: { source?: string; limit: string }) => {
+      const ctx = getContext();
+      const { articleRow, parseLimit, shortTime } = await import('../article-rows.js');
+      const limit = usage(() => parseLimit(opts.limit));
+      const store = await ctx.openStore();
+      let sourceId: number | undefined;
+      if (opts.source !== undefined) {
+        const source = /^\d+$/.test(opts.source) ? await store.getSource(Number(opts.source)) : await store.getSourceBySlug(opts.source);
+        if (!source) throw new AppError('BAD_INPUT', `no source ${JSON.stringify(opts.source)}`);
+        sourceId = source.id;
+      }
+      const articles = await store.listArticles({ limit, ...(sourceId !== undefined ? { sourceId } : {}) });
+      if (ctx.json) return ctx.printJson(articles.map(articleRow));
+      for (const a of articles) {
+        const origin = a.origin && a.origin !== a.source ? `  ← ${a.origin}` : '';
+        ctx.print(`#${a.id} ${shortTime(a.published ?? a.ingestedAt)} [${a.source}] ${a.title}${origin}${a.storyId !== null ? `  (story #${a.storyId})` : ''}`);
+      }
+    });
+}
+
+/** Turns a RangeError from an option parser into bad usage (exit code 2). */
+export function usage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw new AppError('BAD_USAGE', (error as Error).message);
+  }
+}

@@ -1,0 +1,126 @@
+import { errorMessage } from '../core/errors.js';
+import { canonicalUrl } from '../dedup/canonical-url.js';
+import { judgeArticles } from '../stories/assign.js';
+import type { Relation } from '../stories/judge.js';
+import { JUDGE_MODEL, type JudgeModel } from '../stories/model.js';
+import { weighProfile } from '../stories/profile.js';
+import { TermCounter } from '../stories/term-stats.js';
+import { analyzeForEngine, type EngineText } from './article-text.js';
+import { parseImportLine } from './import-record.js';
+import { readLines } from './read-lines.js';
+
+/** One side of an input pair: the SaudiNewsNet-like fields `sada pairs` reads. */
+interface PairSide {
+  url?: string;
+  title?: string;
+  content?: string;
+  text?: string;
+}
+
+export interface PairResult {
+  pair: unknown;
+  score: number;
+  relation: Relation;
+}
+
+export interface PairProblem {
+  file: string;
+  lineNumber: number;
+  reason: string;
+}
+
+export interface JudgePairsOptions {
+  /** Files in any import format: corpus statistics, nothing stored. Without them the pairs' own articles are the corpus. */
+  background?: readonly string[];
+  model?: JudgeModel;
+  onProblem?: (problem: PairProblem) => void;
+}
+
+interface ParsedPair {
+  pair: unknown;
+  a: EngineText;
+  b: EngineText;
+}
+
+function side(value: unknown): PairSide | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as PairSide) : null;
+}
+
+/** Articles counted once each, by canonical URL when they have one (as the pipeline stores them). */
+class Corpus {
+  readonly stats = new TermCounter();
+  private readonly seen = new Set<string>();
+
+  add(key: string | null, text: EngineText): void {
+    if (key !== null) {
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+    }
+    this.stats.addDocument(text.analysis.profile.keys);
+  }
+}
+
+function urlKey(url: unknown): string | null {
+  if (typeof url !== 'string') return null;
+  try {
+    return canonicalUrl(url);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Judges article pairs with the pipeline's own reading (`analyzeForEngine`), weighting (`weighProfile`)
+ * and decision (`judgeArticles`), so the figures of `sada pairs` describe what ingestion does.
+ */
+export async function judgePairs(file: string, options: JudgePairsOptions = {}): Promise<PairResult[]> {
+  const model = options.model ?? JUDGE_MODEL;
+  const report = (p: PairProblem) => options.onProblem?.(p);
+  const corpus = new Corpus();
+  for (const path of options.background ?? []) {
+    try {
+      for await (const { lineNumber, line } of readLines(path)) {
+        const parsed = parseImportLine(line);
+        if (!parsed.ok) {
+          if (!parsed.skip) report({ file: path, lineNumber, reason: parsed.reason });
+          continue;
+        }
+        corpus.add(urlKey(parsed.article.url), analyzeForEngine(parsed.article.title, parsed.article.text, model));
+      }
+    } catch (error) {
+      report({ file: path, lineNumber: 0, reason: errorMessage(error) });
+    }
+  }
+  const pairs: ParsedPair[] = [];
+  for await (const { lineNumber, line } of readLines(file)) {
+    let value: { pair?: unknown; a?: unknown; b?: unknown };
+    try {
+      value = JSON.parse(line) as typeof value;
+    } catch (error) {
+      report({ file, lineNumber, reason: `not JSON: ${errorMessage(error)}` });
+      continue;
+    }
+    const a = side(value?.a);
+    const b = side(value?.b);
+    if (!a || !b || value.pair === undefined) {
+      report({ file, lineNumber, reason: 'expected {"pair", "a": {title, content}, "b": {title, content}}' });
+      continue;
+    }
+    const read = (s: PairSide) => analyzeForEngine(s.title ?? '', s.content ?? s.text ?? '', model);
+    pairs.push({ pair: value.pair, a: read(a), b: read(b) });
+    if (!options.background?.length) {
+      corpus.add(urlKey(a.url), pairs.at(-1)!.a);
+      corpus.add(urlKey(b.url), pairs.at(-1)!.b);
+    }
+  }
+  const stats = corpus.stats;
+  const comparable = (t: EngineText) => ({
+    profile: weighProfile(t.analysis.profile, stats, model),
+    contentHash: t.analysis.contentHash,
+    shingles: { minhash: t.analysis.minhash, count: t.analysis.shingles },
+  });
+  return pairs.map(({ pair, a, b }) => {
+    const j = judgeArticles(comparable(a), comparable(b), model);
+    return { pair, score: Math.round(j.score * 1e6) / 1e6, relation: j.relation };
+  });
+}

@@ -1,0 +1,189 @@
+import { describe, it, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { ArticleInput } from '../core/types.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { PgStore } from '../store/postgres/pg-store.js';
+import type { Store } from '../store/store.js';
+import { fixturePath } from '../test-support/paths.js';
+import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../test-support/postgres.js';
+import { backgroundStats } from '../test-support/story-fixtures.js';
+import { createArticlePipeline, type ArticleIndexer } from './process-article.js';
+import { DEFAULT_CORPUS_STATS } from './corpus-stats.js';
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2024, 10, 3, 6);
+
+/** A hand-written fixture article: first line the headline, the rest the text. */
+function fixture(path: string): { title: string; text: string } {
+  const [title = '', ...rest] = readFileSync(fixturePath(...path.split('/')), 'utf8').trim().split('\n');
+  return { title, text: rest.join('\n') };
+}
+
+function input(path: string, source: string, hours: number, extra: Partial<ArticleInput> = {}): ArticleInput {
+  const { title, text } = fixture(`${path}.txt`);
+  return { url: `https://${source}.example/news/${path.replace(/\W+/g, '-')}`, source, title, text, published: T0 + hours * HOUR, ...extra };
+}
+
+/**
+ * A synthetic reference corpus (a handful of test articles alone give no sensible term weights); and
+ * every article sharing one candidate key is judged, so these tests exercise placement and reading lists
+ * rather than the recall of the candidate lookup (measured on real data in docs/STORIES.md).
+ */
+const engine = { minSharedKeys: 1, stats: { ...DEFAULT_CORPUS_STATS, background: backgroundStats([]) } };
+
+const schemas: string[] = [];
+after(() => dropTestSchemas(schemas));
+
+const adapters: Array<{ name: string; open: () => Promise<Store>; skip: string | false }> = [
+  { name: 'sqlite', open: () => SqliteStore.open({ path: ':memory:' }), skip: false },
+  {
+    name: 'postgres',
+    open: () => {
+      const schema = freshSchema('pipe');
+      schemas.push(schema);
+      return PgStore.open({ url: TEST_PG_URL, schema });
+    },
+    skip: PG_SKIP,
+  },
+];
+
+for (const adapter of adapters) {
+  describe(`article pipeline (${adapter.name})`, { skip: adapter.skip }, () => {
+    async function setup(options: { index?: ArticleIndexer } = {}) {
+      const store = await adapter.open();
+      const process = createArticlePipeline({ now: () => T0 + 1000 * HOUR, engine, ...options });
+      const ingest = async (...items: ArticleInput[]) => {
+        const ids: number[] = [];
+        for (const item of items) {
+          await store.transaction((tx) => process(tx, item));
+          ids.push((await store.getArticleByCanonicalUrl(item.url.replace(/^https:\/\//, 'https://')))!.id);
+        }
+        return ids;
+      };
+      return { store, process, ingest };
+    }
+
+    it('a wire copy with a new headline and an extra paragraph is a duplicate of the agency report, with the agency as origin', async () => {
+      const { store, ingest } = await setup();
+      const [wire, copy, rewrite] = await ingest(
+        input('stories/airport/original', 'was', 0),
+        input('stories/airport/copy', 'okaz', 1),
+        input('stories/airport/rewrite', 'alriyadh', 3),
+      );
+      const [w, c, r] = await store.getArticles([wire!, copy!, rewrite!]);
+      assert.equal(c!.duplicateOf, w!.id);
+      assert.equal(w!.duplicateOf, null);
+      assert.equal(c!.origin, 'واس');
+      assert.equal(w!.origin, 'واس');
+      assert.equal(r!.duplicateOf, null, 'a separate write-up is not a copy');
+      assert.equal(r!.origin, 'alriyadh');
+      assert.ok(w!.storyId !== null && c!.storyId === w!.storyId && r!.storyId === w!.storyId, 'one story');
+      const story = await store.getStory(w!.storyId!);
+      assert.deepEqual({ articles: story!.articles, sources: story!.sources, first: story!.firstArticleId, title: story!.title }, {
+        articles: 3,
+        sources: 3,
+        first: w!.id,
+        title: w!.title,
+      });
+      // Other coverage, copies collapsed: the rewrite lists the agency report once (not its copy), and the
+      // earlier articles received the rewrite when it arrived.
+      const sameStory = async (id: number) => (await store.getRelated(id)).filter((e) => e.kind === 'same_story').map((e) => e.relatedId);
+      assert.deepEqual(await sameStory(r!.id), [w!.id]);
+      assert.deepEqual(await sameStory(w!.id), [r!.id]);
+      assert.deepEqual(await sameStory(c!.id), [r!.id]);
+      await store.close();
+    });
+
+    it('a copy stored before its original: the earliest copy decides the origin, and explicit attribution overrides it', async () => {
+      const { store, ingest } = await setup();
+      // The copy names no source and arrives first; the original, published two hours earlier, has a Reuters dateline.
+      const [copy, original] = await ingest(input('pipeline/reuters-copy', 'skynews', 2), input('pipeline/reuters-original', 'alarabiya', 0));
+      const [c, o] = await store.getArticles([copy!, original!]);
+      assert.equal(o!.duplicateOf, c!.id, 'the group is rooted at the first stored copy');
+      assert.equal(o!.origin, 'رويترز');
+      assert.equal(c!.origin, 'رويترز', 'the group takes the attribution found in any copy');
+
+      // Without any attribution, the outlet of the earliest copy is the origin, whatever the arrival order.
+      const plain = (source: string, hours: number) => {
+        const base = input('stories/airport/copy', source, hours);
+        return { ...base, url: `${base.url}-plain`, text: base.text.replace('المصدر: واس', '') };
+      };
+      const [late, early] = await ingest(plain('okaz', 5), plain('sabq', 1));
+      const [l, e] = await store.getArticles([late!, early!]);
+      assert.equal(e!.duplicateOf, l!.id);
+      assert.equal(l!.origin, 'sabq');
+      assert.equal(e!.origin, 'sabq');
+      await store.close();
+    });
+
+    it('an unrelated article that pastes a "read also" item never becomes its related reading', async () => {
+      const { store, ingest } = await setup();
+      const [airport, football, followUp] = await ingest(
+        input('stories/airport/original', 'was', 0),
+        input('pipeline/read-also', 'alyaum', 2),
+        input('stories/airport/related', 'alwatan', 30),
+      );
+      const [a, f, u] = await store.getArticles([airport!, football!, followUp!]);
+      assert.notEqual(f!.storyId, a!.storyId);
+      assert.equal(f!.duplicateOf, null);
+      const listed = async (id: number) => (await store.getRelated(id)).map((e) => e.relatedId);
+      assert.ok(!(await listed(f!.id)).includes(a!.id), 'the pasted item is not related reading of the football article');
+      assert.ok(!(await listed(a!.id)).includes(f!.id), 'nor the other way round');
+      // The airport's genuine follow-up is related reading of the opening, from another story.
+      assert.notEqual(u!.storyId, a!.storyId);
+      const related = (await store.getRelated(a!.id)).filter((e) => e.kind === 'related').map((e) => e.relatedId);
+      assert.deepEqual(related, [u!.id], 'the follow-up entered the earlier article’s list when it arrived');
+      assert.deepEqual((await store.getRelated(u!.id)).filter((e) => e.kind === 'related').map((e) => e.relatedId), [a!.id]);
+      await store.close();
+    });
+
+    it('stores each URL once, updates a corrected text from its own outlet, and indexes through the injected indexer', async () => {
+      const indexed: Array<[number, string, number]> = [];
+      const { store, process, ingest } = await setup({ index: async (_tx, article, text) => void indexed.push([article.id, article.title, text.body.count]) });
+      const item = input('pipeline/reuters-original', 'alarabiya', 0);
+      const [id] = await ingest(item);
+      assert.equal(await store.transaction((tx) => process(tx, item)), 'exists');
+      assert.equal(await store.transaction((tx) => process(tx, { ...item, url: `${item.url}?utm_source=x` })), 'exists');
+      const extended = `${item.text}\nوأضافت الشركة أن أعمال البناء ستبدأ في الربع الأول من العام المقبل.`;
+      assert.equal(await store.transaction((tx) => process(tx, { ...item, text: extended })), 'exists');
+      assert.equal((await store.getArticle(id!))!.text, extended);
+      // Another outlet's copy of the URL, or a bare summary, does not replace the text.
+      await store.transaction((tx) => process(tx, { ...item, source: 'other', text: 'نص آخر' }));
+      await store.transaction((tx) => process(tx, { ...item, text: 'أرامكو توقع عقدا لمحطة تحلية.' }));
+      assert.equal((await store.getArticle(id!))!.text, extended);
+      assert.deepEqual(indexed.map(([i]) => i), [id, id]);
+      assert.ok(indexed[1]![2] > indexed[0]![2], 'the indexer received the new analysis');
+      assert.equal(await store.countArticles(), 1);
+      await store.close();
+    });
+
+    it('places the same articles in the same stories whatever their order within a batch', async () => {
+      const items = [
+        input('stories/airport/original', 'was', 0),
+        input('stories/airport/copy', 'okaz', 1),
+        input('stories/airport/rewrite', 'alriyadh', 3),
+        input('stories/airport/related', 'alwatan', 30),
+        input('stories/airport/unrelated', 'arreyadi', 2),
+        input('pipeline/reuters-original', 'alarabiya', 4),
+        input('pipeline/reuters-copy', 'skynews', 6),
+        input('pipeline/read-also', 'alyaum', 5),
+      ];
+      const partition = async (order: ArticleInput[]) => {
+        const { store } = await setup();
+        const process = createArticlePipeline({ now: () => T0, engine });
+        await store.transaction(async (tx) => {
+          for (const item of order) await process(tx, item);
+        });
+        const articles = await store.listArticles({ limit: 100 });
+        const byStory = new Map<number, string[]>();
+        for (const a of articles) byStory.set(a.storyId!, [...(byStory.get(a.storyId!) ?? []), a.url].sort());
+        await store.close();
+        return [...byStory.values()].map((urls) => urls.join(' ')).sort();
+      };
+      const forward = await partition(items);
+      assert.deepEqual(await partition([...items].reverse()), forward);
+      assert.equal(forward.length, 5, 'airport event, follow-up, football result, Aramco contract, transfer');
+    });
+  });
+}

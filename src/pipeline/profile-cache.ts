@@ -1,0 +1,71 @@
+import { decodeProfile } from '../stories/profile-codec.js';
+import { type ArticleProfile, type TermProfile, weighProfile } from '../stories/profile.js';
+import type { JudgeModel } from '../stories/model.js';
+import type { Store } from '../store/store.js';
+import type { CorpusStats } from './corpus-stats.js';
+
+interface Entry {
+  terms: TermProfile;
+  version: number;
+  weighted: ArticleProfile;
+}
+
+/**
+ * Weighted profiles of recently compared articles, least recently used evicted. An entry is re-weighed
+ * when the statistics moved to another version; stored term profiles never change except on a text
+ * update, which goes through `put`.
+ */
+export class ProfileCache {
+  private readonly entries = new Map<number, Entry>();
+
+  constructor(
+    private readonly capacity: number,
+    private readonly model: JudgeModel,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Weighted profiles of the given articles (those without a stored profile are left out). */
+  async get(store: Store, ids: readonly number[], stats: CorpusStats): Promise<Map<number, ArticleProfile>> {
+    const out = new Map<number, ArticleProfile>();
+    const missing: number[] = [];
+    for (const id of ids) {
+      const e = this.entries.get(id);
+      if (!e) {
+        missing.push(id);
+        continue;
+      }
+      if (e.version !== stats.version) {
+        e.weighted = weighProfile(e.terms, stats, this.model);
+        e.version = stats.version;
+      }
+      this.entries.delete(id);
+      this.entries.set(id, e);
+      out.set(id, e.weighted);
+    }
+    if (missing.length > 0) {
+      for (const [id, bytes] of await store.getArticleProfiles(missing)) {
+        const terms = decodeProfile(bytes);
+        const weighted = weighProfile(terms, stats, this.model);
+        this.put(id, terms, weighted, stats.version);
+        out.set(id, weighted);
+      }
+    }
+    return out;
+  }
+
+  put(id: number, terms: TermProfile, weighted: ArticleProfile, version: number): void {
+    this.entries.delete(id);
+    this.entries.set(id, { terms, weighted, version });
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value as number;
+      this.entries.delete(oldest);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,163 @@
+import type { Story } from '../core/types.js';
+import { hash32 } from '../text/index.js';
+import { chooseStory, compareJudged, isStoryMatch, judgeArticles, judgeCandidates, type CandidateArticle, type Comparable, type JudgedCandidate } from '../stories/assign.js';
+import { RELATION_RANK } from '../stories/judge.js';
+import { summarizeStory } from '../stories/story-summary.js';
+import type { ArticleRef, Store } from '../store/store.js';
+import type { StoryEngine } from './story-engine.js';
+
+/** The new article as story placement sees it (already inserted, with its fingerprints and keys). */
+export interface PlacedArticle extends ArticleRef {
+  title: string;
+  comparable: Comparable;
+  keys: readonly number[];
+  bands: readonly number[];
+}
+
+export interface Placement {
+  story: Story;
+  duplicateOf: number | null;
+  /** Every candidate with its judgement, closest first. */
+  judged: JudgedCandidate[];
+  /** The story's articles after placement (the most recent `storyMembersLimit`), oldest first. */
+  members: ArticleRef[];
+}
+
+/**
+ * Finds the article's candidates, judges them, and puts the article into a story and duplicate group,
+ * updating the story's summary. This is the critical section for concurrent writers: two processes placing
+ * copies of one report at the same moment must not both start a story, so it starts by locking the
+ * article's keys (held until the transaction ends).
+ */
+export async function placeInStory(tx: Store, engine: StoryEngine, a: PlacedArticle): Promise<Placement> {
+  const o = engine.options;
+  // Copies of one report share candidate keys, LSH bands or the content hash: locking those serialises
+  // their placement across writers (PostgreSQL workers) until this transaction commits.
+  await tx.lockKeys([
+    ...a.keys.map((key) => ({ space: 1, key })),
+    ...a.bands.map((key) => ({ space: 2, key })),
+    { space: 3, key: hash32(a.contentHash) },
+  ]);
+  const byKeys = await tx.findStoryCandidates({
+    keys: a.keys,
+    minShared: o.minSharedKeys,
+    from: a.time - o.candidateWindowMs,
+    to: a.time + o.candidateWindowMs,
+    limit: o.maxCandidates,
+    excludeId: a.id,
+  });
+  let judged = await judgeRefs(tx, engine, a, byKeys);
+  // Copies the key lookup missed (published long before, or sharing few headline terms): by fingerprint
+  // and exact hash, at any time distance. Not needed when a copy was already found.
+  if (!judged.some((j) => j.judgement.relation === 'duplicate')) {
+    const seen = new Set(byKeys.map((c) => c.id));
+    const more = new Set(await tx.findBandCandidates(a.bands, a.id, o.maxBandCandidates));
+    for (const id of (await tx.findByContentHash(a.contentHash)).slice(0, 5)) if (id !== a.id) more.add(id);
+    const extra = await tx.getArticleRefs([...more].filter((id) => !seen.has(id)));
+    if (extra.length > 0) judged = [...judged, ...(await judgeRefs(tx, engine, a, extra))].sort(compareJudged);
+  }
+  const open = await openStories(tx, engine, a, judged);
+  const assignment = chooseStory(judged, a.time, {
+    windowMs: o.storyWindowMs,
+    storyOpen: (sid, copy) => (open.get(sid)?.span ?? true) && (copy || (open.get(sid)?.writeUps ?? true)),
+  });
+  o.onPlacement?.(a.id, assignment);
+  const placed: ArticleRef = { ...a, storyId: assignment.storyId, duplicateOf: assignment.duplicateOf };
+
+  let story: Story;
+  let members: ArticleRef[];
+  if (assignment.storyId === null) {
+    story = await tx.createStory({ title: a.title, titleArticleId: a.id, firstSeen: a.time, lastSeen: a.time, articles: 1, sources: 1, firstArticleId: a.id });
+    members = [];
+  } else {
+    members = await tx.storyMembers(assignment.storyId, o.storyMembersLimit);
+    story = await joinStory(tx, assignment.storyId, a, placed, members);
+  }
+  placed.storyId = story.id;
+  await tx.updateArticle(a.id, { storyId: story.id, duplicateOf: assignment.duplicateOf });
+  return { story, duplicateOf: assignment.duplicateOf, judged: assignment.judged, members: [...members, placed] };
+}
+
+async function judgeRefs(tx: Store, engine: StoryEngine, a: PlacedArticle, refs: readonly ArticleRef[]): Promise<JudgedCandidate[]> {
+  const profiles = await engine.profiles.get(
+    tx,
+    refs.map((r) => r.id),
+    engine.stats,
+  );
+  const candidates: CandidateArticle[] = [];
+  for (const r of refs) {
+    const profile = profiles.get(r.id);
+    if (profile) candidates.push({ id: r.id, storyId: r.storyId, duplicateOf: r.duplicateOf, time: r.time, profile, contentHash: r.contentHash });
+  }
+  const judged = judgeCandidates(a.comparable, candidates, engine.options.model);
+  // Vocabulary alone may call two write-ups of one event copies; the shingle check settles those few,
+  // so fingerprints are read only for candidates judged copies without being exact ones.
+  const unsure = judged.filter((j) => j.judgement.relation === 'duplicate' && j.candidate.contentHash !== a.comparable.contentHash).map((j) => j.candidate);
+  if (unsure.length === 0 || !a.comparable.shingles) return judged;
+  const fingerprints = await tx.getFingerprints(unsure.map((c) => c.id));
+  for (const c of unsure) {
+    const f = fingerprints.get(c.id);
+    if (f) c.shingles = { minhash: f.minhash, count: f.shingles };
+  }
+  return judgeCandidates(a.comparable, candidates, engine.options.model);
+}
+
+/**
+ * Which of the stories the article could join still take it. A story stays open for `storySpanMs` around
+ * its first report (coverage of one event, not a thread that grows for weeks by chaining similar
+ * articles), and a separate write-up must be at least related to the story's representative report, so
+ * one borderline match with one member does not pull an article into a story about something else.
+ */
+async function openStories(tx: Store, engine: StoryEngine, a: PlacedArticle, judged: readonly JudgedCandidate[]): Promise<Map<number, { span: boolean; writeUps: boolean }>> {
+  const o = engine.options;
+  const open = new Map<number, { span: boolean; writeUps: boolean }>();
+  const representatives = new Map<number, number>();
+  for (const j of judged) {
+    const sid = j.candidate.storyId;
+    if (sid === null || open.has(sid) || !isStoryMatch(j, a.time, o.storyWindowMs)) continue;
+    const story = await tx.getStory(sid);
+    open.set(sid, { span: !story || Math.abs(a.time - story.firstSeen) <= o.storySpanMs, writeUps: true });
+    if (story?.titleArticleId != null) representatives.set(sid, story.titleArticleId);
+  }
+  const profiles = await engine.profiles.get(tx, [...representatives.values()], engine.stats);
+  for (const [sid, rep] of representatives) {
+    const profile = profiles.get(rep);
+    if (!profile) continue;
+    const relation = judgeArticles(a.comparable, { profile, contentHash: null }, o.model).relation;
+    open.get(sid)!.writeUps = RELATION_RANK[relation] >= RELATION_RANK.related;
+  }
+  return open;
+}
+
+/** Adds the article to a story's summary: counts, first report, last update and representative headline. */
+async function joinStory(tx: Store, storyId: number, a: PlacedArticle, placed: ArticleRef, members: readonly ArticleRef[]): Promise<Story> {
+  const story = await tx.getStory(storyId);
+  if (!story) throw new Error(`story ${storyId} of a candidate article does not exist`);
+  const complete = members.length === story.articles;
+  const summary = summarizeStory([...members, placed])!;
+  // With every member at hand the summary is exact; for a very large story only the newcomer is added.
+  const next: Story = complete
+    ? {
+        ...story,
+        articles: summary.articles,
+        sources: summary.sources,
+        firstSeen: summary.firstSeen,
+        lastSeen: summary.lastSeen,
+        firstArticleId: summary.firstArticleId,
+        titleArticleId: summary.representativeId,
+      }
+    : {
+        ...story,
+        articles: story.articles + 1,
+        sources: story.sources + (members.some((m) => m.sourceId === a.sourceId) ? 0 : 1),
+        firstSeen: Math.min(story.firstSeen, a.time),
+        lastSeen: Math.max(story.lastSeen, a.time),
+        firstArticleId: a.time < story.firstSeen ? a.id : story.firstArticleId,
+      };
+  if (next.titleArticleId !== story.titleArticleId && next.titleArticleId !== null) {
+    next.title = next.titleArticleId === a.id ? a.title : ((await tx.getArticle(next.titleArticleId))?.title ?? story.title);
+  }
+  const { id: _id, ...patch } = next;
+  await tx.updateStory(storyId, patch);
+  return next;
+}

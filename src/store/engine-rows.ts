@@ -1,0 +1,77 @@
+import type { RelatedEntry } from '../core/types.js';
+import type { ArticleRef, GroupMember } from './store.js';
+
+/** Row shapes and encodings of the story engine's tables, shared by the SQLite and PostgreSQL adapters. */
+
+export interface ArticleRefRow {
+  id: number;
+  source_id: number;
+  story_id: number | null;
+  duplicate_of: number | null;
+  sort_time: number;
+  content_hash: string;
+}
+
+export const ARTICLE_REF_COLUMNS = 'id, source_id, story_id, duplicate_of, sort_time, content_hash';
+/** The same columns of an `articles a` in a join. */
+export const REF_OF_A = 'a.id, a.source_id, a.story_id, a.duplicate_of, a.sort_time, a.content_hash';
+
+export function toArticleRef(r: ArticleRefRow): ArticleRef {
+  return { id: r.id, sourceId: r.source_id, storyId: r.story_id, duplicateOf: r.duplicate_of, time: r.sort_time, contentHash: r.content_hash };
+}
+
+export interface GroupMemberRow extends ArticleRefRow {
+  source: string;
+  origin: string | null;
+  attribution: string | null;
+}
+
+export function toGroupMember(r: GroupMemberRow): GroupMember {
+  return { ...toArticleRef(r), source: r.source, origin: r.origin, attribution: r.attribution };
+}
+
+/** Members of a duplicate group with their provenance (the adapters add the WHERE and order). */
+export const GROUP_MEMBER_SELECT = `SELECT ${REF_OF_A}, s.slug AS source, a.origin, p.attribution
+  FROM articles a JOIN sources s ON s.id = a.source_id LEFT JOIN article_profiles p ON p.article_id = a.id`;
+
+export interface RelatedRow {
+  article_id: number;
+  kind: RelatedEntry['kind'];
+  rank: number;
+  related_id: number;
+  score: number;
+}
+
+export function groupRelated(ids: readonly number[], rows: readonly RelatedRow[]): Map<number, RelatedEntry[]> {
+  const out = new Map<number, RelatedEntry[]>(ids.map((id) => [id, []]));
+  for (const r of rows) out.get(r.article_id)?.push({ articleId: r.article_id, kind: r.kind, rank: r.rank, relatedId: r.related_id, score: r.score });
+  for (const list of out.values()) list.sort((a, b) => a.rank - b.rank);
+  return out;
+}
+
+/** Term hashes as little-endian bytes (the queue of terms waiting to be counted). */
+export function termsToBytes(terms: Uint32Array): Buffer {
+  const out = Buffer.alloc(terms.length * 4);
+  for (let i = 0; i < terms.length; i++) out.writeUInt32LE(terms[i]!, i * 4);
+  return out;
+}
+
+/** Adds the distinct terms of each queued article to `counts`. */
+export function countQueuedTerms(blobs: Iterable<Uint8Array>, counts = new Map<number, number>()): Map<number, number> {
+  for (const blob of blobs) {
+    const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+    const seen = new Set<number>();
+    for (let at = 0; at + 4 <= blob.byteLength; at += 4) {
+      const term = view.getUint32(at, true);
+      if (seen.has(term)) continue;
+      seen.add(term);
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Profile bytes as a Buffer without copying (drivers bind Buffers). */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

@@ -1,0 +1,99 @@
+import type { RelatedEntry } from '../../core/types.js';
+import type { ArticleProfileEntry, ArticleRef, CandidateQuery, GroupMember, StoryCandidate, TermStatsSnapshot } from '../store.js';
+import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, REF_OF_A, toGroupMember, type GroupMemberRow, asBuffer, countQueuedTerms, groupRelated, termsToBytes, toArticleRef, type ArticleRefRow, type RelatedRow } from '../engine-rows.js';
+import type { Connection } from './connection.js';
+
+export function putArticleProfile(c: Connection, e: ArticleProfileEntry): void {
+  c.prepare('INSERT OR REPLACE INTO article_profiles (article_id, profile, attribution) VALUES (?, ?, ?)').run(e.articleId, asBuffer(e.profile), e.attribution ?? null);
+  c.prepare('DELETE FROM story_keys WHERE article_id = ?').run(e.articleId);
+  if (e.keys.length > 0) {
+    c.prepare('INSERT OR IGNORE INTO story_keys (key, time, article_id) SELECT value, ?, ? FROM json_each(?)').run(e.time, e.articleId, JSON.stringify(e.keys));
+  }
+  if (e.terms) c.prepare('INSERT OR REPLACE INTO term_pending (article_id, terms) VALUES (?, ?)').run(e.articleId, termsToBytes(e.terms));
+}
+
+export function getArticleProfiles(c: Connection, ids: readonly number[]): Map<number, Uint8Array> {
+  const out = new Map<number, Uint8Array>();
+  if (ids.length === 0) return out;
+  const rows = c.prepare('SELECT article_id, profile FROM article_profiles WHERE article_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+    article_id: number;
+    profile: Buffer;
+  }[];
+  for (const r of rows) out.set(r.article_id, new Uint8Array(r.profile.buffer, r.profile.byteOffset, r.profile.byteLength));
+  return out;
+}
+
+export function findStoryCandidates(c: Connection, q: CandidateQuery): StoryCandidate[] {
+  if (q.keys.length === 0 || q.limit <= 0) return [];
+  const rows = c
+    .prepare(
+      `SELECT ${REF_OF_A}, k.shared FROM (
+         SELECT article_id, count(*) AS shared FROM story_keys
+         WHERE key IN (SELECT value FROM json_each(?)) AND time BETWEEN ? AND ? AND article_id <> ?
+         GROUP BY article_id HAVING count(*) >= ? ORDER BY shared DESC, article_id DESC LIMIT ?
+       ) k JOIN articles a ON a.id = k.article_id ORDER BY k.shared DESC, a.id DESC`,
+    )
+    .all(JSON.stringify([...new Set(q.keys)]), q.from, q.to, q.excludeId ?? -1, Math.max(1, q.minShared), q.limit) as (ArticleRefRow & { shared: number })[];
+  return rows.map((r) => ({ ...toArticleRef(r), shared: r.shared }));
+}
+
+export function getArticleRefs(c: Connection, ids: readonly number[]): ArticleRef[] {
+  if (ids.length === 0) return [];
+  const rows = c.prepare(`SELECT ${ARTICLE_REF_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleRefRow[];
+  const byId = new Map(rows.map((r) => [r.id, toArticleRef(r)]));
+  return ids.map((id) => byId.get(id)).filter((r): r is ArticleRef => r !== undefined);
+}
+
+export function storyMembers(c: Connection, storyId: number, limit: number): ArticleRef[] {
+  const rows = c
+    .prepare(`SELECT ${ARTICLE_REF_COLUMNS} FROM articles WHERE story_id = ? ORDER BY sort_time DESC, id DESC LIMIT ?`)
+    .all(storyId, limit) as ArticleRefRow[];
+  return rows.reverse().map(toArticleRef);
+}
+
+export function duplicateGroup(c: Connection, rootId: number, limit: number): GroupMember[] {
+  // Two index range reads in time order (the root, then its copies), merged and cut in SQL.
+  const rows = c
+    .prepare(
+      `SELECT * FROM (${GROUP_MEMBER_SELECT} WHERE a.id = ?
+         UNION ALL SELECT * FROM (${GROUP_MEMBER_SELECT} WHERE a.duplicate_of = ? ORDER BY a.sort_time, a.id LIMIT ?))
+       ORDER BY sort_time, id LIMIT ?`,
+    )
+    .all(rootId, rootId, limit, limit) as GroupMemberRow[];
+  return rows.map(toGroupMember);
+}
+
+export function getRelatedLists(c: Connection, ids: readonly number[], kind: RelatedEntry['kind']): Map<number, RelatedEntry[]> {
+  if (ids.length === 0) return new Map();
+  const rows = c
+    .prepare('SELECT article_id, kind, rank, related_id, score FROM related WHERE article_id IN (SELECT value FROM json_each(?)) AND kind = ?')
+    .all(JSON.stringify(ids), kind) as RelatedRow[];
+  return groupRelated(ids, rows);
+}
+
+export function termStatsVersion(c: Connection): { version: number; docCount: number } {
+  const row = c.prepare('SELECT version, docs FROM term_stats WHERE id = 1').get() as { version: number; docs: number };
+  return { version: row.version, docCount: row.docs };
+}
+
+export function loadTermStats(c: Connection, sinceVersion: number): TermStatsSnapshot {
+  const head = termStatsVersion(c);
+  const rows = c.prepare('SELECT term, df FROM term_df WHERE version > ?').raw().all(sinceVersion) as [number, number][];
+  return { ...head, counts: rows };
+}
+
+export function foldTermStats(c: Connection, limit: number): { version: number; docCount: number; folded: number } {
+  const head = termStatsVersion(c);
+  const rows = c.prepare('SELECT article_id, terms FROM term_pending ORDER BY article_id LIMIT ?').all(limit) as { article_id: number; terms: Buffer }[];
+  if (rows.length === 0) return { ...head, folded: 0 };
+  const version = head.version + 1;
+  const counts = countQueuedTerms(rows.map((r) => r.terms));
+  // `WHERE true` tells SQLite's parser the ON CONFLICT belongs to the INSERT, not to a join.
+  c.prepare(
+    `INSERT INTO term_df (term, df, version) SELECT value ->> 0, value ->> 1, ? FROM json_each(?) WHERE true
+     ON CONFLICT (term) DO UPDATE SET df = df + excluded.df, version = excluded.version`,
+  ).run(version, JSON.stringify([...counts]));
+  c.prepare('UPDATE term_stats SET version = ?, docs = docs + ? WHERE id = 1').run(version, rows.length);
+  c.prepare('DELETE FROM term_pending WHERE article_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(rows.map((r) => r.article_id)));
+  return { version, docCount: head.docCount + rows.length, folded: rows.length };
+}

@@ -6,32 +6,20 @@
  *
  *   npm run bench -- workers        (PostgreSQL from SADA_TEST_PG, or a throwaway cluster started here)
  */
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { benchPostgres } from '../src/test-support/postgres.js';
 import { openStore } from '../src/store/open.js';
 import { runCli, startCli } from '../src/test-support/cli.js';
-import { REPO_ROOT } from '../src/test-support/paths.js';
 import { startSyntheticFeeds, type SyntheticFeeds } from '../src/test-support/synthetic-feeds.js';
 
 const SOURCES = 50;
 const ITEMS = 40;
 const ENV = { SADA_HOST_DELAY_MS: '0', SADA_FETCH_CONCURRENCY: '4', SADA_LOG_LEVEL: 'warn' };
 
-async function pgCluster(): Promise<{ url: string; stop: () => void } | null> {
-  if (process.env.SADA_TEST_PG) return { url: process.env.SADA_TEST_PG, stop: () => undefined };
-  try {
-    const out = execFileSync(join(REPO_ROOT, 'scripts', 'pg-test-cluster.sh'), ['start'], { encoding: 'utf8' });
-    const url = /SADA_TEST_PG=(\S+)/.exec(out)?.[1];
-    const dir = /SADA_PG_CLUSTER_DIR=(\S+)/.exec(out)?.[1];
-    if (!url || !dir) return null;
-    return { url, stop: () => execFileSync(join(REPO_ROOT, 'scripts', 'pg-test-cluster.sh'), ['stop', dir]) };
-  } catch {
-    return null;
-  }
-}
 
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
@@ -60,7 +48,7 @@ async function run(site: SyntheticFeeds, db: string, workers: number, opml: stri
 }
 
 async function main(): Promise<void> {
-  const cluster = await pgCluster();
+  const cluster = benchPostgres();
   if (!cluster) {
     console.log('skipped: no PostgreSQL (set SADA_TEST_PG or install the Debian postgresql package)');
     return;

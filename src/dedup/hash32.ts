@@ -2,17 +2,10 @@
  * Small, fast, deterministic 32-bit integer hashing used by MinHash and LSH. Everything here is stable
  * across runs and machines: signatures are stored in the database and compared later.
  */
+import { mix32 } from '../text/index.js';
 
-/** MurmurHash3's finaliser: a bijective mix of a 32-bit integer with good avalanche. */
-export function fmix32(value: number): number {
-  let h = value >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+/** MurmurHash3's finaliser (shared with the analyzer's hashing): a bijective mix with good avalanche. */
+export const fmix32 = mix32;
 
 /** Combines a running hash with one more 32-bit value (order-sensitive). */
 export function combine32(hash: number, value: number): number {

@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import pg from 'pg';
+import { REPO_ROOT } from './paths.js';
 
 /**
  * PostgreSQL for tests: `SADA_TEST_PG` names a database the tests may create schemas in
@@ -25,5 +28,23 @@ export async function dropTestSchemas(schemas: string[]): Promise<void> {
     for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * A PostgreSQL for benchmarks: SADA_TEST_PG when set, else a throwaway cluster started with
+ * scripts/pg-test-cluster.sh (stopped by `stop`); null when neither is possible.
+ */
+export function benchPostgres(): { url: string; stop: () => void } | null {
+  if (TEST_PG_URL) return { url: TEST_PG_URL, stop: () => undefined };
+  const script = join(REPO_ROOT, 'scripts', 'pg-test-cluster.sh');
+  try {
+    const out = execFileSync(script, ['start'], { encoding: 'utf8' });
+    const url = /SADA_TEST_PG=(\S+)/.exec(out)?.[1];
+    const dir = /SADA_PG_CLUSTER_DIR=(\S+)/.exec(out)?.[1];
+    if (!url || !dir) return null;
+    return { url, stop: () => execFileSync(script, ['stop', dir]) };
+  } catch {
+    return null;
   }
 }

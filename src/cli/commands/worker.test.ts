@@ -133,6 +133,21 @@ test('scale-out on PostgreSQL: three workers, one killed mid-round; every item o
       const story = byUrl.get(c.url)!.story_id;
       assert.ok(story !== null && story === byUrl.get(c.copyOf!)!.story_id, `${c.url} in the story of ${c.copyOf}`);
     }
+
+    // A stateless web node on the same database serves what the workers stored.
+    const web = startCli(['serve', '--no-fetch', '--port', '0', '--db', dbUrl], { SADA_LOG_LEVEL: 'info' });
+    workers.push(web);
+    let log = '';
+    web.stderr!.setEncoding('utf8').on('data', (d: string) => (log += d));
+    await waitFor('the web node to listen', () => /serving on (http:\S+)/.test(log), 20_000);
+    const origin = /serving on (http:[^\s"]+)/.exec(log)![1]!;
+    const health = await fetch(`${origin}/healthz`);
+    assert.equal(health.status, 200);
+    const listed = (await (await fetch(`${origin}/api/v1/stories?limit=5`)).json()) as { stories: { articles: number }[] };
+    assert.equal(listed.stories.length, 5);
+    assert.ok(listed.stories.some((s) => s.articles >= 2), 'stories with copies from other feeds');
+    web.kill('SIGTERM');
+    assert.equal(await exited(web), 0);
   } finally {
     for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
     await client.end().catch(() => undefined);

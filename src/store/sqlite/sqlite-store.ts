@@ -23,7 +23,7 @@ import * as sources from './sources-sql.js';
 import * as articles from './articles-sql.js';
 import * as stories from './stories-sql.js';
 import { SqliteSearchTables } from './index-sql.js';
-import { SearchIndexCore } from '../search-index-core.js';
+import { SearchIndexCore, type BuiltSegment } from '../search-index-core.js';
 import type { IndexDocument, IndexStats, PostingsPart, SearchDocInfo, SearchFilter } from '../../search/types.js';
 import * as engine from './engine-sql.js';
 
@@ -202,6 +202,9 @@ export class SqliteStore implements Store {
   async getArticleByCanonicalUrl(canonicalUrl: string): Promise<Article | null> {
     return articles.getArticleBy(this.r(), 'a.canonical_url = ?', [canonicalUrl]);
   }
+  async storedCanonicalUrls(canonicalUrls: readonly string[]): Promise<Set<string>> {
+    return articles.storedCanonicalUrls(this.r(), canonicalUrls);
+  }
   async getArticleByExternalId(sourceId: number, externalId: string): Promise<Article | null> {
     return articles.getArticleBy(this.r(), 'a.source_id = ? AND a.external_id = ?', [sourceId, externalId]);
   }
@@ -303,6 +306,9 @@ export class SqliteStore implements Store {
   }
   async indexDocuments(docs: readonly IndexDocument[]): Promise<void> {
     await this.w((c) => this.searchIndex.indexDocuments(new SqliteSearchTables(c), docs));
+  }
+  async indexSegment(segment: BuiltSegment): Promise<void> {
+    await this.w((c) => this.searchIndex.indexSegment(new SqliteSearchTables(c), segment));
   }
   async removeDocument(articleId: number): Promise<void> {
     await this.w((c) => this.searchIndex.removeDocument(new SqliteSearchTables(c), articleId));

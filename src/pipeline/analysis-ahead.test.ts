@@ -60,11 +60,28 @@ async function outcome(store: Store): Promise<unknown> {
   };
 }
 
-async function run(make: () => ProcessArticle): Promise<{ result: unknown; errors: ImportError[]; summary: unknown }> {
+const WORDS = ['الحكومة', 'وزير', 'المالية', 'مشروع', 'جديد', 'المدينة', 'الرياض', 'افتتاح', 'مؤتمر', 'الصحة', 'التعليم', 'الاقتصاد', 'ميزانية', 'سوق', 'النفط', 'الأمطار', 'جدة'];
+
+/**
+ * More articles than the worker encodes in one part, in one batch; then the first article again with a
+ * longer text (its outlet corrected it): re-indexed in the same batch, after articles with higher ids.
+ */
+function largeBatchFile(): string {
+  const lines = Array.from({ length: 300 }, (_, i) => {
+    const words = Array.from({ length: 80 }, (_, j) => WORDS[(i * 7 + j * 3 + ((i * j) % 5)) % WORDS.length]);
+    return { url: `https://outlet${i % 5}.test/news/${i}`, source: `outlet${i % 5}`, title: `خبر ${i} ${words.slice(0, 5).join(' ')}`, text: `${words.join(' ')} ${i}.`, published: new Date(T0 + i * 60_000).toISOString() };
+  });
+  lines.push({ ...lines[0]!, text: `${lines[0]!.text} ${WORDS.join(' ')}`, published: new Date(T0 + 400 * 60_000).toISOString() });
+  const file = join(dir, 'large.jsonl');
+  writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n'));
+  return file;
+}
+
+async function run(make: () => ProcessArticle, file = importFile(), batchSize = 3): Promise<{ result: unknown; errors: ImportError[]; summary: unknown }> {
   const store = await SqliteStore.open({ path: ':memory:' });
   const process = make();
   const errors: ImportError[] = [];
-  const summary = await importFiles(store, [importFile()], { process, batchSize: 3, onError: (e) => errors.push(e) });
+  const summary = await importFiles(store, [file], { process, batchSize, onError: (e) => errors.push(e) });
   await process.close?.();
   const result = await outcome(store);
   await store.close();
@@ -91,4 +108,16 @@ test('without its worker thread the pipeline analyses in its own thread, with th
     return p;
   });
   assert.deepEqual(closed, inline);
+});
+
+test('a batch larger than a part of the worker’s segment, with a re-indexed article, gets the same search index', async () => {
+  const file = largeBatchFile();
+  const inline = await run(() => createArticlePipeline({ now: () => T0, engine, batchIndex: true, analysisThread: false }), file, 1000);
+  const ahead = await run(() => createArticlePipeline({ now: () => T0, engine, batchIndex: true }), file, 1000);
+  assert.deepEqual(ahead, inline);
+  assert.equal((inline.summary as { inserted: number }).inserted, 300);
+  // Without the corrected article, every id follows the one before: the parts are merged.
+  const ordered = join(dir, 'ordered.jsonl');
+  writeFileSync(ordered, readFileSync(file, 'utf8').split('\n').slice(0, 300).join('\n'));
+  assert.deepEqual(await run(() => createArticlePipeline({ now: () => T0, engine, batchIndex: true }), ordered, 1000), await run(() => createArticlePipeline({ now: () => T0, engine, batchIndex: true, analysisThread: false }), ordered, 1000));
 });

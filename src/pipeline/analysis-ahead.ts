@@ -1,9 +1,8 @@
 import type { ArticleInput } from '../core/types.js';
 import { canonicalUrl as canonicalizeUrl } from '../dedup/canonical-url.js';
 import type { JudgeModel } from '../stories/model.js';
-import type { BuiltSegment } from '../store/search-index-core.js';
 import type { Store } from '../store/store.js';
-import { TextWorker, type AnalysedReply, type SegmentItem } from './text-worker.js';
+import { TextWorker, type AnalysedReply } from './text-worker.js';
 
 /** What was prepared for an article before its turn: its canonical URL and, unless it was already stored, its text. */
 export interface Ahead {
@@ -62,9 +61,9 @@ export class AnalysisAhead {
     void Promise.all(texts).then((replies) => this.worker.drop(replies.flatMap((r) => (r && 'prepared' in r ? [r.token] : []))));
   }
 
-  /** The batch's search segment, encoded by the worker from the documents it kept; null when it cannot. */
-  segment(items: SegmentItem[]): Promise<BuiltSegment | null> {
-    return this.worker.buildSegment(items);
+  /** The worker thread, which also encodes the search segments of batches from the documents it keeps. */
+  get segments(): Pick<TextWorker, 'addToSegment' | 'finishSegment' | 'abandonSegment'> {
+    return this.worker;
   }
 
   close(): Promise<void> {

@@ -1,43 +1,56 @@
 /**
  * The worker thread behind TextWorker (text-worker.ts): analyses articles ahead of the pipeline and encodes
- * the search segment of each batch from the documents it keeps, so neither crosses the thread boundary
- * as thousands of small objects.
+ * the search segment of each batch from the documents it keeps, so neither crosses the thread boundary as
+ * thousands of small objects. A batch's segment is encoded in parts while the batch is being stored, and
+ * the parts are merged at its end: the main thread waits for the last part and the merge only.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../core/errors.js';
+import { mergeSegments } from '../search/segment-build.js';
+import type { EncodedBlock } from '../search/segment-format.js';
 import type { IndexDocument } from '../search/types.js';
 import type { JudgeModel } from '../stories/model.js';
-import { encodeSegment } from '../store/search-index-core.js';
+import { encodeSegment, type BuiltSegment } from '../store/search-index-core.js';
 import { indexDocumentOf, prepareText } from './prepared-text.js';
-import type { AnalysedReply, FromWorker, ToWorker } from './text-worker.js';
+import type { AnalysedReply, FromWorker, SegmentItem, ToWorker } from './text-worker.js';
 
 const port = parentPort!;
 const model = (workerData as { model: JudgeModel }).model;
 /** Search documents of analysed articles (article id 0) by token, until the main thread drops them. */
 const documents = new Map<number, IndexDocument>();
+
+interface Batch {
+  docs: IndexDocument[];
+  /** Encoded parts (consecutive runs of `docs`), while every id is greater than the one before. */
+  parts: (readonly EncodedBlock[])[];
+  encoded: number;
+  ordered: boolean;
+  missing: number[];
+}
+const batches = new Map<number, Batch>();
+
 const queue: ToWorker[] = [];
-let scheduled = false;
+let running = false;
 
 port.on('message', (message: ToWorker) => {
   queue.push(message);
-  schedule();
+  if (!running) setImmediate(run);
 });
 
-function schedule(): void {
-  if (scheduled) return;
-  scheduled = true;
-  // One job per turn: messages that arrive meanwhile are queued before the next job is chosen.
-  setImmediate(() => {
-    scheduled = false;
-    // The main thread waits for a batch's segment inside its transaction: that comes before analysing ahead.
-    const at = Math.max(0, queue.findIndex((m) => m.type === 'segment'));
-    const [job] = queue.splice(at, 1);
-    if (job) handle(job);
-    if (queue.length > 0) schedule();
-  });
+/** One job per turn: messages that arrive meanwhile are queued before the next job is chosen. */
+async function run(): Promise<void> {
+  running = true;
+  // The main thread waits for a batch's segment inside its transaction; parts come next, analysis last.
+  const rank = (m: ToWorker) => (m.type === 'segment' ? 0 : m.type === 'part' ? 1 : 2);
+  let at = 0;
+  for (let i = 1; i < queue.length; i++) if (rank(queue[i]!) < rank(queue[at]!)) at = i;
+  const [job] = queue.splice(at, 1);
+  if (job) await handle(job);
+  running = false;
+  if (queue.length > 0) setImmediate(run);
 }
 
-function handle(job: ToWorker): void {
+async function handle(job: ToWorker): Promise<void> {
   switch (job.type) {
     case 'analyse': {
       const results: AnalysedReply[] = job.items.map(({ token, title, text }) => {
@@ -49,31 +62,63 @@ function handle(job: ToWorker): void {
           return { token, error: errorMessage(error) };
         }
       });
-      post({ type: 'analysed', results });
-      return;
+      return post({ type: 'analysed', results });
     }
+    case 'part':
+      return addPart(batchOf(job.batch), job.items);
     case 'segment': {
-      const missing: number[] = [];
-      const docs: IndexDocument[] = [];
-      for (const item of job.items) {
-        if ('doc' in item) docs.push(item.doc);
-        else {
-          const doc = documents.get(item.token);
-          if (doc) docs.push({ ...doc, articleId: item.articleId });
-          else missing.push(item.token);
-        }
-      }
-      if (missing.length > 0) return post({ type: 'segment', id: job.id, error: `search documents ${missing.join(', ')} are gone` });
+      const batch = batchOf(job.batch);
+      batches.delete(job.batch);
       try {
-        post({ type: 'segment', id: job.id, segment: encodeSegment(docs) });
+        addPart(batch, job.items);
+        if (batch.missing.length > 0) return post({ type: 'segment', id: job.id, error: `search documents ${batch.missing.join(', ')} are gone` });
+        return post({ type: 'segment', id: job.id, segment: await finish(batch) });
       } catch (error) {
-        post({ type: 'segment', id: job.id, error: errorMessage(error) });
+        return post({ type: 'segment', id: job.id, error: errorMessage(error) });
       }
-      return;
     }
+    case 'abandon':
+      batches.delete(job.batch);
+      return;
     case 'drop':
       for (const token of job.tokens) documents.delete(token);
   }
+}
+
+function batchOf(id: number): Batch {
+  let batch = batches.get(id);
+  if (!batch) batches.set(id, (batch = { docs: [], parts: [], encoded: 0, ordered: true, missing: [] }));
+  return batch;
+}
+
+function addPart(batch: Batch, items: readonly SegmentItem[]): void {
+  for (const item of items) {
+    const doc = 'doc' in item ? item.doc : documents.get(item.token);
+    if (!doc) {
+      if ('token' in item) batch.missing.push(item.token);
+      continue;
+    }
+    const last = batch.docs[batch.docs.length - 1];
+    batch.docs.push('doc' in item ? doc : { ...doc, articleId: item.articleId });
+    if (last && last.articleId >= batch.docs[batch.docs.length - 1]!.articleId) batch.ordered = false;
+  }
+  // Parts merge into exactly the segment of all documents when each id is greater than the one before
+  // (lists are then concatenated); otherwise the whole batch is encoded at its end.
+  if (!batch.ordered || batch.missing.length > 0 || batch.docs.length === batch.encoded) return;
+  batch.parts.push(encodeSegment(batch.docs.slice(batch.encoded)).blocks);
+  batch.encoded = batch.docs.length;
+}
+
+async function finish(batch: Batch): Promise<BuiltSegment> {
+  if (!batch.ordered) return encodeSegment(batch.docs);
+  const docs = batch.docs.map((d) => ({ articleId: d.articleId, titleLength: d.titleLength, bodyLength: d.bodyLength }));
+  if (batch.parts.length <= 1) return { docs, blocks: batch.parts[0] ?? [] };
+  const blocks: EncodedBlock[] = [];
+  await mergeSegments(
+    batch.parts.map((part) => ({ blocks: part.map((b) => b.data) })),
+    (b) => void blocks.push(b),
+  );
+  return { docs, blocks };
 }
 
 function post(message: FromWorker): void {

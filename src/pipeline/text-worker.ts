@@ -12,7 +12,11 @@ export type SegmentItem = { token: number; articleId: number } | { doc: IndexDoc
 
 export type ToWorker =
   | { type: 'analyse'; items: { token: number; title: string; text: string }[] }
-  | { type: 'segment'; id: number; items: SegmentItem[] }
+  /** Documents of a batch in the order they were stored; a part is encoded at once. */
+  | { type: 'part'; batch: number; items: SegmentItem[] }
+  /** The batch's last documents: the answer is its whole segment. */
+  | { type: 'segment'; id: number; batch: number; items: SegmentItem[] }
+  | { type: 'abandon'; batch: number }
   | { type: 'drop'; tokens: number[] };
 
 export type FromWorker = { type: 'analysed'; results: AnalysedReply[] } | { type: 'segment'; id: number; segment?: BuiltSegment; error?: string };
@@ -52,14 +56,24 @@ export class TextWorker {
     return promises;
   }
 
-  /** Encodes a search segment from kept and given documents; null when the worker cannot. */
-  buildSegment(items: SegmentItem[]): Promise<BuiltSegment | null> {
+  /** Hands over documents of a batch's search segment (kept ones by token), to be encoded meanwhile. */
+  addToSegment(batch: number, items: SegmentItem[]): void {
+    if (this.worker) this.worker.postMessage({ type: 'part', batch, items } satisfies ToWorker);
+  }
+
+  /** The batch's whole search segment, with its last documents; null when the worker cannot make it. */
+  finishSegment(batch: number, items: SegmentItem[]): Promise<BuiltSegment | null> {
     const worker = this.start();
     if (!worker) return Promise.resolve(null);
     const id = this.nextRequest++;
     const done = new Promise<BuiltSegment | null>((resolve) => this.segments.set(id, resolve));
-    this.send(worker, { type: 'segment', id, items });
+    this.send(worker, { type: 'segment', id, batch, items });
     return done;
+  }
+
+  /** Forgets the parts of a batch that will not be finished (its transaction rolled back). */
+  abandonSegment(batch: number): void {
+    if (this.worker) this.worker.postMessage({ type: 'abandon', batch } satisfies ToWorker);
   }
 
   /** Forgets the search documents of articles that are done with. */

@@ -40,8 +40,9 @@ port.on('message', (message: ToWorker) => {
 /** One job per turn: messages that arrive meanwhile are queued before the next job is chosen. */
 async function run(): Promise<void> {
   running = true;
-  // The main thread waits for a batch's segment inside its transaction; parts come next, analysis last.
-  const rank = (m: ToWorker) => (m.type === 'segment' ? 0 : m.type === 'part' ? 1 : 2);
+  // The main thread waits for a batch's segment inside its transaction: segment work (in the order it was
+  // sent: a batch's parts before its end) comes before analysing ahead.
+  const rank = (m: ToWorker) => (m.type === 'analyse' ? 1 : 0);
   let at = 0;
   for (let i = 1; i < queue.length; i++) if (rank(queue[i]!) < rank(queue[at]!)) at = i;
   const [job] = queue.splice(at, 1);

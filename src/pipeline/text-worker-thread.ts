@@ -11,16 +11,20 @@ import type { EncodedBlock } from '../search/segment-format.js';
 import type { IndexDocument } from '../search/types.js';
 import type { JudgeModel } from '../stories/model.js';
 import { encodeSegment, type BuiltSegment } from '../store/search-index-core.js';
+import { packDocument, unpackDocument, type PackedDocument } from './packed-document.js';
 import { indexDocumentOf, prepareText } from './prepared-text.js';
 import type { AnalysedReply, FromWorker, SegmentItem, ToWorker } from './text-worker.js';
 
 const port = parentPort!;
 const model = (workerData as { model: JudgeModel }).model;
-/** Search documents of analysed articles (article id 0) by token, until the main thread drops them. */
-const documents = new Map<number, IndexDocument>();
+/** Search documents of analysed articles by token (packed: they wait a batch for their ids), until dropped. */
+const documents = new Map<number, PackedDocument>();
+
+/** A document of a batch: kept here (packed) with its id, or given whole. */
+type BatchDoc = { articleId: number; packed: PackedDocument } | IndexDocument;
 
 interface Batch {
-  docs: IndexDocument[];
+  docs: BatchDoc[];
   /** Encoded parts (consecutive runs of `docs`), while every id is greater than the one before. */
   parts: (readonly EncodedBlock[])[];
   encoded: number;
@@ -57,7 +61,7 @@ async function handle(job: ToWorker): Promise<void> {
       const results: AnalysedReply[] = job.items.map(({ token, title, text }) => {
         try {
           const { prepared, analysis } = prepareText(title, text, model);
-          documents.set(token, indexDocumentOf(0, analysis));
+          documents.set(token, packDocument(indexDocumentOf(0, analysis)));
           return { token, prepared };
         } catch (error) {
           return { token, error: errorMessage(error) };
@@ -94,25 +98,38 @@ function batchOf(id: number): Batch {
 
 function addPart(batch: Batch, items: readonly SegmentItem[]): void {
   for (const item of items) {
-    const doc = 'doc' in item ? item.doc : documents.get(item.token);
-    if (!doc) {
-      if ('token' in item) batch.missing.push(item.token);
-      continue;
+    let doc: BatchDoc;
+    if ('doc' in item) doc = item.doc;
+    else {
+      const packed = documents.get(item.token);
+      if (!packed) {
+        batch.missing.push(item.token);
+        continue;
+      }
+      doc = { articleId: item.articleId, packed };
     }
     const last = batch.docs[batch.docs.length - 1];
-    batch.docs.push('doc' in item ? doc : { ...doc, articleId: item.articleId });
-    if (last && last.articleId >= batch.docs[batch.docs.length - 1]!.articleId) batch.ordered = false;
+    if (last && last.articleId >= doc.articleId) batch.ordered = false;
+    batch.docs.push(doc);
   }
   // Parts merge into exactly the segment of all documents when each id is greater than the one before
   // (lists are then concatenated); otherwise the whole batch is encoded at its end.
   if (!batch.ordered || batch.missing.length > 0 || batch.docs.length === batch.encoded) return;
-  batch.parts.push(encodeSegment(batch.docs.slice(batch.encoded)).blocks);
+  batch.parts.push(encodeSegment(batch.docs.slice(batch.encoded).map(unpacked)).blocks);
   batch.encoded = batch.docs.length;
 }
 
+function unpacked(doc: BatchDoc): IndexDocument {
+  return 'packed' in doc ? unpackDocument(doc.packed, doc.articleId) : doc;
+}
+
+function fieldLengths(doc: BatchDoc): { titleLength: number; bodyLength: number } {
+  return 'packed' in doc ? doc.packed : doc;
+}
+
 async function finish(batch: Batch): Promise<BuiltSegment> {
-  if (!batch.ordered) return encodeSegment(batch.docs);
-  const docs = batch.docs.map((d) => ({ articleId: d.articleId, titleLength: d.titleLength, bodyLength: d.bodyLength }));
+  if (!batch.ordered) return encodeSegment(batch.docs.map(unpacked));
+  const docs = batch.docs.map((d) => ({ articleId: d.articleId, titleLength: fieldLengths(d).titleLength, bodyLength: fieldLengths(d).bodyLength }));
   if (batch.parts.length <= 1) return { docs, blocks: batch.parts[0] ?? [] };
   const blocks: EncodedBlock[] = [];
   await mergeSegments(

@@ -8,7 +8,7 @@ import type { SegmentItem } from './text-worker.js';
 type Entry = { doc: IndexDocument } | { token: number; articleId: number; title: string; text: string };
 
 /** Documents handed to the worker at a time while a batch is stored (each part is encoded at once). */
-const PART = 128;
+const PART = 32;
 
 /**
  * The search documents of a batch, indexed together at its end as one segment. Documents of articles

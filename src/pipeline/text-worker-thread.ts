@@ -1,8 +1,9 @@
 /**
  * The worker thread behind TextWorker (text-worker.ts): analyses articles ahead of the pipeline and encodes
  * the search segment of each batch from the documents it keeps, so neither crosses the thread boundary as
- * thousands of small objects. A batch's segment is encoded in parts while the batch is being stored, and
- * the parts are merged at its end: the main thread waits for the last part and the merge only.
+ * thousands of small objects. A batch's segment is encoded in parts while the batch is being stored, parts
+ * of equal size merged as they come (like a binary counter), so at its end the main thread waits for the
+ * last small part and one merge of a few parts only.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../core/errors.js';
@@ -25,8 +26,8 @@ type BatchDoc = { articleId: number; packed: PackedDocument } | IndexDocument;
 
 interface Batch {
   docs: BatchDoc[];
-  /** Encoded parts (consecutive runs of `docs`), while every id is greater than the one before. */
-  parts: (readonly EncodedBlock[])[];
+  /** Encoded parts (consecutive runs of `docs`, largest first), while every id is greater than the one before. */
+  parts: { docs: number; blocks: readonly EncodedBlock[] }[];
   encoded: number;
   ordered: boolean;
   missing: number[];
@@ -70,12 +71,12 @@ async function handle(job: ToWorker): Promise<void> {
       return post({ type: 'analysed', results });
     }
     case 'part':
-      return addPart(batchOf(job.batch), job.items);
+      return addPart(batchOf(job.batch), job.items, true);
     case 'segment': {
       const batch = batchOf(job.batch);
       batches.delete(job.batch);
       try {
-        addPart(batch, job.items);
+        await addPart(batch, job.items, false);
         if (batch.missing.length > 0) return post({ type: 'segment', id: job.id, error: `search documents ${batch.missing.join(', ')} are gone` });
         return post({ type: 'segment', id: job.id, segment: await finish(batch) });
       } catch (error) {
@@ -96,7 +97,7 @@ function batchOf(id: number): Batch {
   return batch;
 }
 
-function addPart(batch: Batch, items: readonly SegmentItem[]): void {
+async function addPart(batch: Batch, items: readonly SegmentItem[], compact: boolean): Promise<void> {
   for (const item of items) {
     let doc: BatchDoc;
     if ('doc' in item) doc = item.doc;
@@ -115,8 +116,24 @@ function addPart(batch: Batch, items: readonly SegmentItem[]): void {
   // Parts merge into exactly the segment of all documents when each id is greater than the one before
   // (lists are then concatenated); otherwise the whole batch is encoded at its end.
   if (!batch.ordered || batch.missing.length > 0 || batch.docs.length === batch.encoded) return;
-  batch.parts.push(encodeSegment(batch.docs.slice(batch.encoded).map(unpacked)).blocks);
+  const docs = batch.docs.length - batch.encoded;
+  batch.parts.push({ docs, blocks: encodeSegment(batch.docs.slice(batch.encoded).map(unpacked)).blocks });
   batch.encoded = batch.docs.length;
+  // Merging equal parts keeps a handful of parts, so the merge at the end stays small.
+  const parts = batch.parts;
+  while (compact && parts.length >= 2 && parts[parts.length - 2]!.docs <= parts[parts.length - 1]!.docs) {
+    const [a, b] = parts.splice(-2);
+    parts.push({ docs: a!.docs + b!.docs, blocks: await merged([a!.blocks, b!.blocks]) });
+  }
+}
+
+async function merged(parts: readonly (readonly EncodedBlock[])[]): Promise<EncodedBlock[]> {
+  const blocks: EncodedBlock[] = [];
+  await mergeSegments(
+    parts.map((part) => ({ blocks: part.map((b) => b.data) })),
+    (b) => void blocks.push(b),
+  );
+  return blocks;
 }
 
 function unpacked(doc: BatchDoc): IndexDocument {
@@ -130,13 +147,8 @@ function fieldLengths(doc: BatchDoc): { titleLength: number; bodyLength: number 
 async function finish(batch: Batch): Promise<BuiltSegment> {
   if (!batch.ordered) return encodeSegment(batch.docs.map(unpacked));
   const docs = batch.docs.map((d) => ({ articleId: d.articleId, titleLength: fieldLengths(d).titleLength, bodyLength: fieldLengths(d).bodyLength }));
-  if (batch.parts.length <= 1) return { docs, blocks: batch.parts[0] ?? [] };
-  const blocks: EncodedBlock[] = [];
-  await mergeSegments(
-    batch.parts.map((part) => ({ blocks: part.map((b) => b.data) })),
-    (b) => void blocks.push(b),
-  );
-  return { docs, blocks };
+  if (batch.parts.length <= 1) return { docs, blocks: batch.parts[0]?.blocks ?? [] };
+  return { docs, blocks: await merged(batch.parts.map((p) => p.blocks)) };
 }
 
 function post(message: FromWorker): void {

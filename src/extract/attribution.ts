@@ -68,8 +68,9 @@ export function parseAttributionParagraph(paragraph: string, index: number): Att
     const name = canonicalAgency(credit[1]!);
     if (name) return { line: text, sources: [name], kind: 'credit', standalone: true, paragraph: index };
   }
-  const dateline = DATELINE.exec(folded);
-  if (dateline && index <= 2) {
+  // Only the opening paragraphs carry a dateline.
+  const dateline = index <= 2 ? DATELINE.exec(folded) : null;
+  if (dateline) {
     const place = dateline[1]!.trim();
     const name = canonicalAgency(dateline[2] ?? dateline[3] ?? '');
     if (name && place.split(/\s+/).length <= 3 && !canonicalAgency(place)) {

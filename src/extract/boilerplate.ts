@@ -110,10 +110,33 @@ const CUE_SET = new Set(CUE_PHRASES);
 /** Phrases that, as the start of a short block, mean "what follows is a link to another article". */
 const READ_ALSO_PREFIX = /^(اقرا|اقرئي|طالع|شاهد|شاهدي|للمزيد|قد يهمك|قد يعجبك|لا تفوتك|read also|read more|see also|also read|related|more)\b/;
 
+/** Longest cue heading, normalised. */
+const MAX_CUE = 40;
+
+/**
+ * Whether `text` keeps more than `limit` characters through normalizeCue and the heading trim: characters
+ * other than marks, tatweel, whitespace and the trimmed punctuation always stay (case mapping never
+ * shortens a string). Counting them is far cheaper than normalising a whole paragraph to learn that it
+ * is no heading.
+ */
+function keepsMoreThan(text: string, limit: number): boolean {
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640) continue;
+    if (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) continue;
+    if (TRIMMED.has(c)) continue;
+    if (++kept > limit) return true;
+  }
+  return false;
+}
+const TRIMMED = new Set([...':：-–—|»«>…•.!'].map((ch) => ch.charCodeAt(0)));
+
 /** The block's whole text is a furniture heading ("اقرأ أيضاً:", "مقالات ذات صلة", "Related stories"). */
 export function isCueHeading(text: string): boolean {
+  if (keepsMoreThan(text, MAX_CUE)) return false;
   const norm = normalizeCue(text).replace(/[:：\-–—|»«>…•.!\s]+$/u, '').replace(/^[:\-–—|»«>•\s]+/u, '');
-  if (norm.length === 0 || norm.length > 40) return false;
+  if (norm.length === 0 || norm.length > MAX_CUE) return false;
   return CUE_SET.has(norm);
 }
 

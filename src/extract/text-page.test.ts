@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fixturePath, sharedData } from '../test-support/paths.js';
 import { segmentTextPage, toTextPageJson } from './index.js';
+import { isCueHeading } from './boilerplate.js';
 
 const seed = sharedData('data', 'seed-page.txt');
 
@@ -41,4 +42,15 @@ test('a page without furniture is all article; an empty page is empty', () => {
   assert.equal(page.text, 'سطر أول من الخبر.\n\nسطر ثان من الخبر.');
   assert.deepEqual(page.readAlso, []);
   assert.equal(segmentTextPage('').text, '');
+});
+
+test('cue headings are recognised through marks, tatweel, spaces and edge punctuation, and a long paragraph never is one', () => {
+  // isCueHeading skips normalising a paragraph whose kept characters already exceed the longest heading.
+  const padded = `اقـــــرأ   أيضـــاً ${'\u064e'.repeat(60)} :${' '.repeat(80)}…`;
+  assert.equal(isCueHeading(padded), true);
+  assert.equal(isCueHeading(`${'ـ'.repeat(100)}مقالات ذات صلة${'.'.repeat(100)}`), true);
+  assert.equal(isCueHeading('اقرأ أيضاً: الأمير يفتتح مشروع توسعة المطار الجديد في المدينة المنورة'), false);
+  const page = segmentTextPage(['نص الخبر الأول.', padded, 'عنوان خبر آخر منشور', 'نص الخبر الآخر.'].join('\n'));
+  assert.equal(page.text, 'نص الخبر الأول.');
+  assert.deepEqual(page.readAlso, [{ title: 'عنوان خبر آخر منشور', text: 'نص الخبر الآخر.' }]);
 });

@@ -16,13 +16,13 @@ const RELATED = /(ذات صله|مشابهه|متعلقه|مرتبطه|اخري|
 const BULLET = /^\s*(?:[•·▪●◦‣∙*\-–—]|\d{1,2}[.)-]|[٠-٩]{1,2}[.)-])\s+/;
 
 function cueKind(line: string): CueKind | null {
-  const norm = normalizeCue(line).replace(/[:：.]+$/, '').trim();
   if (!isCueHeading(line)) {
     // "اقرأ أيضاً: عنوان" on one line
     const inline = /^(.{3,25}?)\s*[:：]\s*(.+)$/.exec(line.trim());
     if (inline && isCueHeading(inline[1]!) && READ_ALSO.test(normalizeCue(inline[1]!))) return 'read-also';
     return null;
   }
+  const norm = normalizeCue(line).replace(/[:：.]+$/, '').trim();
   if (READ_ALSO.test(norm)) return 'read-also';
   if (RELATED.test(norm)) return 'related';
   return 'other';

@@ -25,6 +25,15 @@ export type ProcessOutcome = 'inserted' | 'duplicate' | 'exists';
  */
 export type ProcessArticle = ((tx: Store, input: ArticleInput) => Promise<ProcessOutcome>) & {
   endBatch?: (tx: Store) => Promise<void>;
+  /**
+   * Starts the work on a coming batch that needs no transaction (text analysis in a worker thread) while
+   * the previous batch is being stored; `release` follows once the batch is done (stored or given up).
+   * A pipeline with `prepare` gets the same inputs, in the same order, as without it.
+   */
+  prepare?: (store: Store, inputs: readonly ArticleInput[]) => void;
+  release?: (inputs: readonly ArticleInput[]) => void;
+  /** Stops any helper thread (the pipeline stays usable without it). */
+  close?: () => Promise<void>;
 };
 
 export interface ImportError {
@@ -88,12 +97,7 @@ export async function importFiles(store: Store, files: readonly string[], option
     }
   };
 
-  const flush = async (unordered: Pending[]) => {
-    if (unordered.length === 0) return;
-    // Oldest first, then by URL: online story placement depends on arrival order, and a canonical order
-    // makes a batch's stories and duplicate groups the same however its lines were ordered in the file
-    // (and lets originals be stored before their copies).
-    const batch = [...unordered].sort(byPublication);
+  const flush = async (batch: Pending[]) => {
     try {
       const outcomes = await store.transaction(async (tx) => {
         const out: ProcessOutcome[] = [];
@@ -121,6 +125,41 @@ export async function importFiles(store: Store, files: readonly string[], option
     }
   };
 
+  // With `prepare`, a batch is prepared as soon as it is read and stored once the previous one is: the
+  // two overlap. Batches are the same either way (a file's lines, `batchSize` at a time).
+  const { prepare, release } = options.process;
+  let stored: Promise<void> = Promise.resolve();
+  const submit = async (unordered: Pending[], progress: ImportProgress) => {
+    if (unordered.length > 0) {
+      // Oldest first, then by URL: online story placement depends on arrival order, and a canonical order
+      // makes a batch's stories and duplicate groups the same however its lines were ordered in the file
+      // (and lets originals be stored before their copies).
+      const batch = [...unordered].sort(byPublication);
+      const inputs = batch.map((p) => p.input);
+      if (prepare) {
+        try {
+          prepare(store, inputs);
+        } catch {
+          // Preparing is an optimisation: the pipeline does the same work in its turn.
+        }
+      }
+      await stored;
+      stored = flush(batch).then(() => {
+        try {
+          release?.(inputs);
+        } catch {
+          // Releasing only frees memory kept for the batch.
+        }
+      });
+    }
+    const report = () => options.onProgress?.(progress);
+    if (prepare) stored = stored.then(report);
+    else {
+      await stored;
+      report();
+    }
+  };
+
   for (const [i, file] of files.entries()) {
     let batch: Pending[] = [];
     let bytesRead = 0;
@@ -136,19 +175,18 @@ export async function importFiles(store: Store, files: readonly string[], option
         }
         batch.push({ file, lineNumber, input: parsed.article });
         if (batch.length >= batchSize) {
-          await flush(batch);
+          await submit(batch, { file, bytesRead: doneBytes + bytesRead, totalBytes, summary });
           batch = [];
-          options.onProgress?.({ file, bytesRead: doneBytes + bytesRead, totalBytes, summary });
         }
       }
     } catch (error) {
       // An unreadable or truncated file: keep what was read, report it, go on with the next file.
       reportError({ file, lineNumber: 0, reason: errorMessage(error) });
     }
-    await flush(batch);
     doneBytes += sizes[i] ?? 0;
-    options.onProgress?.({ file, bytesRead: doneBytes, totalBytes, summary });
+    await submit(batch, { file, bytesRead: doneBytes, totalBytes, summary });
   }
+  await stored;
   summary.seconds = Math.round((clock() - started) / 10) / 100;
   return summary;
 }

@@ -2,16 +2,18 @@ import type { Article, ArticleInput } from '../core/types.js';
 import { canonicalUrl as canonicalizeUrl } from '../dedup/canonical-url.js';
 import type { Terms } from '../text/index.js';
 import { buildIndexDocument } from '../search/index-document.js';
-import type { ArticleAnalysis } from '../stories/article-analysis.js';
-import { analyzeForEngine } from './article-text.js';
-import { candidateKeys } from '../stories/candidate-keys.js';
+import { candidateKeysOfHead } from '../stories/candidate-keys.js';
 import { encodeProfile } from '../stories/profile-codec.js';
 import { weighProfile } from '../stories/profile.js';
-import type { IndexDocument, Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
+import { AnalysisAhead, type Ahead } from './analysis-ahead.js';
+import { BatchIndex } from './batch-index.js';
 import type { ProcessArticle, ProcessOutcome } from './import-files.js';
+import { prepareText, type ArticleText, type PreparedText } from './prepared-text.js';
 import { originOfSource, settleOrigin } from './provenance.js';
 import { updateReadingLists } from './reading-lists.js';
 import { StoryEngine, type StoryEngineOptions } from './story-engine.js';
+import type { JudgeModel } from '../stories/model.js';
 import { placeInStory } from './story-placement.js';
 
 /** The analysed text of a stored article, handed to the search indexer so it need not analyse again. */
@@ -35,6 +37,18 @@ export interface ArticlePipelineOptions {
   batchIndex?: boolean;
   /** Story engine parameters (defaults: DEFAULT_STORY_ENGINE), or an engine shared with other pipelines. */
   engine?: StoryEngine | Partial<StoryEngineOptions>;
+  /**
+   * With `batchIndex` (and the default index): analyse the batches a caller announces with `prepare` in a
+   * worker thread, ahead of storing them (default true). The stored result is the same without it.
+   */
+  analysisThread?: boolean;
+}
+
+type IndexStep = (tx: Store, article: Article, text: ArticleText) => Promise<void>;
+
+interface Settings {
+  now: () => number;
+  index: IndexStep | null;
 }
 
 /** Files an article in Sada's search index, reusing the analysis the story engine already made. */
@@ -48,31 +62,55 @@ export const indexForSearch: ArticleIndexer = (tx, article, text) => tx.indexDoc
  */
 export function createArticlePipeline(options: ArticlePipelineOptions): ProcessArticle {
   const engine = options.engine instanceof StoryEngine ? options.engine : new StoryEngine(options.engine);
-  const pending: IndexDocument[] = [];
-  const index: ArticleIndexer | null =
-    options.index === undefined ? (options.batchIndex ? async (_tx, article, text) => void pending.push(buildIndexDocument(article.id, text.title, text.body)) : indexForSearch) : options.index;
-  const settings = { ...options, index };
+  const model = engine.options.model;
+  const batched = options.batchIndex === true && options.index === undefined;
+  const ahead = batched && options.analysisThread !== false ? new AnalysisAhead(model) : null;
+  const batch = batched ? new BatchIndex(model, ahead) : null;
+  const custom = options.index;
+  let index: IndexStep | null;
+  if (batch) index = async (_tx, article, text) => batch.add(article, text);
+  else if (custom === null) index = null;
+  else {
+    const indexer = custom ?? indexForSearch;
+    index = (tx, article, text) => indexer(tx, article, analysedText(text, article, model));
+  }
+  const settings: Settings = { now: options.now, index };
   const process: ProcessArticle = async (tx: Store, input: ArticleInput): Promise<ProcessOutcome> => {
     try {
-      return await processArticle(tx, input, engine, settings);
+      return await processArticle(tx, input, engine, settings, ahead?.take(input));
     } catch (error) {
       // The transaction rolls back: what this process remembers may include articles that were never stored.
       engine.reset();
-      pending.length = 0;
+      batch?.clear();
       throw error;
     }
   };
-  if (options.batchIndex && options.index === undefined) {
-    process.endBatch = async (tx: Store) => {
-      const docs = pending.splice(0);
-      if (docs.length > 0) await tx.indexDocuments(docs);
-    };
+  if (batch) process.endBatch = (tx: Store) => batch.end(tx);
+  if (ahead) {
+    process.prepare = (store, inputs) => ahead.prepare(store, inputs);
+    process.release = (inputs) => ahead.release(inputs);
+    process.close = () => ahead.close();
   }
   return process;
 }
 
-async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngine, options: ArticlePipelineOptions): Promise<ProcessOutcome> {
-  const canonicalUrl = canonicalizeUrl(input.url);
+/** The analyser's output an ArticleIndexer receives (analysed again if it was made in the worker). */
+function analysedText(text: ArticleText, article: Article, model: JudgeModel): AnalysedText {
+  const analysis = text.analysis ?? prepareText(article.title, article.text, model).analysis;
+  return { title: analysis.title, body: analysis.body };
+}
+
+/** The article's text prepared ahead (worker thread) when it was, else here and now. */
+async function textOf(input: ArticleInput, model: JudgeModel, ahead: Ahead | undefined): Promise<ArticleText> {
+  const reply = ahead ? await ahead.text : null;
+  if (reply && 'error' in reply) throw new Error(reply.error);
+  if (reply) return { prepared: reply.prepared, token: reply.token };
+  const { prepared, analysis } = prepareText(input.title, input.text, model);
+  return { prepared, analysis };
+}
+
+async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngine, options: Settings, ahead: Ahead | undefined): Promise<ProcessOutcome> {
+  const canonicalUrl = ahead?.canonicalUrl ?? canonicalizeUrl(input.url);
   const existing = await tx.getArticleByCanonicalUrl(canonicalUrl);
   if (existing) {
     await updateChangedText(tx, existing, input, engine, options);
@@ -80,14 +118,15 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
   }
   const now = options.now();
   const source = await engine.sources.get(input.source, () => tx.getSourceBySlug(input.source).then((s) => s ?? tx.ensureImportSource(input.source, now)));
-  const { analysis, attribution: explicit } = analyzeForEngine(input.title, input.text, engine.options.model);
+  const text = await textOf(input, engine.options.model, ahead);
+  const p = text.prepared;
   await engine.stats.sync(tx);
-  const self = weighProfile(analysis.profile, engine.stats, engine.options.model);
-  const keys = candidateKeys(analysis.terms, engine.stats, engine.options.candidateKeys, engine.options.model);
+  const self = weighProfile(p.profile, engine.stats, engine.options.model);
+  const keys = candidateKeysOfHead(p.head, engine.stats, engine.options.candidateKeys);
   const time = input.published ?? now;
-  const origin = explicit ?? originOfSource(source.slug);
+  const origin = p.attribution ?? originOfSource(source.slug);
 
-  const { id, inserted } = await tx.insertArticle({
+  const row = {
     sourceId: source.id,
     url: input.url,
     canonicalUrl,
@@ -102,44 +141,39 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
     lang: input.lang ?? null,
     published: input.published,
     ingestedAt: now,
-    contentHash: analysis.contentHash,
+    contentHash: p.contentHash,
     origin,
-  });
+  };
+  const { id, inserted } = await tx.insertArticle(row);
   // Another writer stored the same URL first (PostgreSQL workers).
   if (!inserted) return 'exists';
-  await storeFingerprints(tx, id, analysis, keys, time, { terms: true, attribution: explicit });
-  engine.profiles.put(id, analysis.profile, self, engine.stats.version);
+  await storeFingerprints(tx, id, p, keys, time, true);
+  engine.profiles.put(id, p.profile, self, engine.stats.version);
 
-  const comparable = { profile: self, contentHash: analysis.contentHash, shingles: { minhash: analysis.minhash, count: analysis.shingles } };
-  const ref = { id, sourceId: source.id, storyId: null, duplicateOf: null, time, contentHash: analysis.contentHash };
-  const placement = await placeInStory(tx, engine, { ...ref, title: input.title, comparable, keys, bands: analysis.bands });
+  const comparable = { profile: self, contentHash: p.contentHash, shingles: { minhash: p.minhash, count: p.shingles } };
+  const ref = { id, sourceId: source.id, storyId: null, duplicateOf: null, time, contentHash: p.contentHash };
+  const placement = await placeInStory(tx, engine, { ...ref, title: input.title, comparable, keys, bands: p.bands });
   const placed = { ...ref, storyId: placement.story.id, duplicateOf: placement.duplicateOf };
-  await settleOrigin(tx, { ...placed, origin });
+  const settled = await settleOrigin(tx, { ...placed, origin });
   await updateReadingLists(tx, engine, placed, comparable, placement);
   if (options.index) {
-    const article = await tx.getArticle(id);
-    if (article) await options.index(tx, article, { title: analysis.title, body: analysis.body });
+    // The stored article as it now is, without reading back what was just written.
+    const article: Article = { ...row, id, source: source.slug, origin: settled, storyId: placed.storyId, duplicateOf: placed.duplicateOf };
+    await options.index(tx, article, text);
   }
   await engine.stats.afterArticle(tx);
   return placement.duplicateOf !== null ? 'duplicate' : 'inserted';
 }
 
-async function storeFingerprints(
-  tx: Store,
-  id: number,
-  analysis: ArticleAnalysis,
-  keys: readonly number[],
-  time: number,
-  extra: { terms: boolean; attribution: string | null },
-): Promise<void> {
-  await tx.putFingerprint({ articleId: id, minhash: analysis.minhash, bands: analysis.bands, shingles: analysis.shingles });
+async function storeFingerprints(tx: Store, id: number, p: PreparedText, keys: readonly number[], time: number, newArticle: boolean): Promise<void> {
+  await tx.putFingerprint({ articleId: id, minhash: p.minhash, bands: p.bands, shingles: p.shingles });
   await tx.putArticleProfile({
     articleId: id,
-    profile: encodeProfile(analysis.profile),
+    profile: encodeProfile(p.profile),
     keys,
     time,
-    attribution: extra.attribution,
-    ...(extra.terms ? { terms: analysis.profile.keys } : {}),
+    attribution: p.attribution,
+    ...(newArticle ? { terms: p.profile.keys } : {}),
   });
 }
 
@@ -148,17 +182,17 @@ async function storeFingerprints(
  * the text and everything derived from it are replaced; its story and duplicate group stay as they are.
  * A much shorter text (a feed summary of an article whose page was read) never replaces a full one.
  */
-async function updateChangedText(tx: Store, existing: Article, input: ArticleInput, engine: StoryEngine, options: ArticlePipelineOptions): Promise<void> {
+async function updateChangedText(tx: Store, existing: Article, input: ArticleInput, engine: StoryEngine, options: Settings): Promise<void> {
   if (existing.source !== input.source || !input.text.trim()) return;
   if (existing.text === input.text && (existing.title === input.title || !input.title)) return;
   if (input.text.length < existing.text.length / 2) return;
   const title = input.title || existing.title;
-  const { analysis, attribution } = analyzeForEngine(title, input.text, engine.options.model);
-  if (analysis.contentHash === existing.contentHash && title === existing.title) return;
+  const { prepared: p, analysis } = prepareText(title, input.text, engine.options.model);
+  if (p.contentHash === existing.contentHash && title === existing.title) return;
   await engine.stats.sync(tx);
-  const keys = candidateKeys(analysis.terms, engine.stats, engine.options.candidateKeys, engine.options.model);
-  await tx.updateArticle(existing.id, { title, text: input.text, contentHash: analysis.contentHash });
-  await storeFingerprints(tx, existing.id, analysis, keys, existing.published ?? existing.ingestedAt, { terms: false, attribution });
-  engine.profiles.put(existing.id, analysis.profile, weighProfile(analysis.profile, engine.stats, engine.options.model), engine.stats.version);
-  if (options.index) await options.index(tx, { ...existing, title, text: input.text, contentHash: analysis.contentHash }, { title: analysis.title, body: analysis.body });
+  const keys = candidateKeysOfHead(p.head, engine.stats, engine.options.candidateKeys);
+  await tx.updateArticle(existing.id, { title, text: input.text, contentHash: p.contentHash });
+  await storeFingerprints(tx, existing.id, p, keys, existing.published ?? existing.ingestedAt, false);
+  engine.profiles.put(existing.id, p.profile, weighProfile(p.profile, engine.stats, engine.options.model), engine.stats.version);
+  if (options.index) await options.index(tx, { ...existing, title, text: input.text, contentHash: p.contentHash }, { prepared: p, analysis });
 }

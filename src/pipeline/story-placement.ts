@@ -95,11 +95,17 @@ async function judgeRefs(tx: Store, engine: StoryEngine, a: PlacedArticle, refs:
   const unsure = judged.filter((j) => j.judgement.relation === 'duplicate' && j.candidate.contentHash !== a.comparable.contentHash).map((j) => j.candidate);
   if (unsure.length === 0 || !a.comparable.shingles) return judged;
   const fingerprints = await tx.getFingerprints(unsure.map((c) => c.id));
+  const rejudged = new Set<CandidateArticle>();
   for (const c of unsure) {
     const f = fingerprints.get(c.id);
-    if (f) c.shingles = { minhash: f.minhash, count: f.shingles };
+    if (!f) continue;
+    c.shingles = { minhash: f.minhash, count: f.shingles };
+    rejudged.add(c);
   }
-  return judgeCandidates(a.comparable, candidates, engine.options.model);
+  if (rejudged.size === 0) return judged;
+  // Only those judgements can change; the order is total (score, time, id), so sorting again gives the
+  // list judging every candidate again would.
+  return judged.map((j) => (rejudged.has(j.candidate) ? { candidate: j.candidate, judgement: judgeArticles(a.comparable, j.candidate, engine.options.model) } : j)).sort(compareJudged);
 }
 
 /**

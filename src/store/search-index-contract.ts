@@ -6,6 +6,7 @@ import { MERGE_FACTOR } from '../search/merge-policy.js';
 import { PostingsCursor } from '../search/postings.js';
 import { analyzeTerms } from '../text/index.js';
 import type { NewArticle, Store } from './store.js';
+import { encodeSegment } from './search-index-core.js';
 
 /** Sada's analyzer without stemming (each word its own stem): the keys below stay predictable. */
 const terms = (text: string) => analyzeTerms(text, { stemmer: (norm) => norm });
@@ -98,6 +99,21 @@ export function describeSearchIndexContract(adapter: string, openEmpty: () => Pr
       const empty = (await store.insertArticle(article(okaz, 402))).id;
       await index(empty, '', '... !!!');
       assert.ok(!(await store.unindexedArticleIds(0, 10_000)).includes(empty));
+    });
+
+    it('indexes a segment encoded by the caller as it indexes the documents', async () => {
+      const a = (await store.insertArticle(article(okaz, 500))).id;
+      const b = (await store.insertArticle(article(was, 501))).id;
+      await index(a, 'سيل', 'سيل جارف');
+      const before = await store.searchStats();
+      await store.indexSegment(encodeSegment([buildIndexDocument(a, terms('مطر'), terms('مطر غزير')), buildIndexDocument(b, terms('مطر'), terms('برق'))]));
+      assert.deepEqual(await docsWith(stemKey('مطر')), [a, b]);
+      assert.deepEqual(await docsWith(stemKey('سيل')), [], 'the earlier version of a is replaced');
+      const after = await store.searchStats();
+      assert.equal(after.docs, before.docs + 1);
+      assert.equal(after.titleTokens, before.titleTokens - 1 + 2);
+      await store.indexSegment(encodeSegment([]));
+      assert.deepEqual(await store.searchStats(), after);
     });
 
     it('replaces a re-indexed document and hides a removed one', async () => {

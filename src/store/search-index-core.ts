@@ -44,22 +44,41 @@ export function groupStale(rows: readonly { segment_id: number; article_id: numb
 }
 const READ_ATTEMPTS = 5;
 
+/** A new search segment: its documents' field lengths and its encoded blocks in key order. */
+export interface BuiltSegment {
+  docs: readonly { articleId: number; titleLength: number; bodyLength: number }[];
+  blocks: readonly EncodedBlock[];
+}
+
+/**
+ * Encodes documents as one segment (pure: the pipeline may run it in a worker thread). A document given
+ * twice keeps its last version.
+ */
+export function encodeSegment(docs: readonly IndexDocument[]): BuiltSegment {
+  const unique = [...new Map(docs.map((d) => [d.articleId, d])).values()];
+  const blocks: EncodedBlock[] = [];
+  if (unique.length > 0) buildSegment(unique, (b) => blocks.push(b));
+  return { docs: unique.map((d) => ({ articleId: d.articleId, titleLength: d.titleLength, bodyLength: d.bodyLength })), blocks };
+}
+
 export class SearchIndexCore {
   private readonly directories = new DirectoryCache();
 
   /** Indexes documents as one new segment (a batch makes a larger first segment: fewer merges later). */
   async indexDocuments(t: SearchTables, docs: readonly IndexDocument[]): Promise<void> {
-    // A document given twice keeps its last version.
-    const unique = [...new Map(docs.map((d) => [d.articleId, d])).values()];
+    await this.indexSegment(t, encodeSegment(docs));
+  }
+
+  /** Indexes documents already encoded as one segment by `encodeSegment` (possibly in another thread). */
+  async indexSegment(t: SearchTables, built: BuiltSegment): Promise<void> {
+    const unique = built.docs;
     if (unique.length === 0) return;
     // The first documents of an empty index set the version of its keys.
     if (await t.isEmpty()) await t.reset(SEARCH_KEY_VERSION);
     for (const doc of unique) await this.retire(t, doc.articleId);
     const segment = await this.writeSegment(t, unique.length, async (emit) => {
-      const blocks: EncodedBlock[] = [];
-      const count = buildSegment(unique, (b) => blocks.push(b));
-      for (const b of blocks) await emit(b);
-      return count;
+      for (const b of built.blocks) await emit(b);
+      return built.blocks.length;
     });
     let titleTokens = 0;
     let bodyTokens = 0;

@@ -166,6 +166,8 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
         assert.deepEqual(await store.getArticleByCanonicalUrl('https://example.com/news/1'), got);
         assert.deepEqual(await store.getArticleByExternalId(sourceId, 'guid-1'), got);
         assert.equal(await store.getArticleByCanonicalUrl('https://example.com/none'), null);
+        assert.deepEqual(await store.storedCanonicalUrls(['https://example.com/none', 'https://example.com/news/1']), new Set(['https://example.com/news/1']));
+        assert.deepEqual(await store.storedCanonicalUrls([]), new Set());
       });
 
       it('lists newest first with keyset pagination and source filter', async () => {

@@ -9,6 +9,7 @@ import type {
   Story,
 } from '../core/types.js';
 import type { IndexDocument, SearchIndexReader } from '../search/types.js';
+import type { BuiltSegment } from './search-index-core.js';
 
 /**
  * The storage interface every adapter (SQLite, PostgreSQL) implements. All methods are async so that
@@ -100,6 +101,8 @@ export interface ArticleStore {
   getArticle(id: number): Promise<Article | null>;
   getArticles(ids: readonly number[]): Promise<Article[]>;
   getArticleByCanonicalUrl(canonicalUrl: string): Promise<Article | null>;
+  /** Which of these canonical URLs are stored (one query for a batch). */
+  storedCanonicalUrls(canonicalUrls: readonly string[]): Promise<Set<string>>;
   getArticleByExternalId(sourceId: number, externalId: string): Promise<Article | null>;
   listArticles(query: ArticleListQuery): Promise<Article[]>;
   countArticles(): Promise<number>;
@@ -244,6 +247,8 @@ export interface SearchIndexStore extends SearchIndexReader {
    * makes the index write about half as much over its merges.
    */
   indexDocuments(docs: readonly IndexDocument[]): Promise<void>;
+  /** Indexes documents the caller encoded as one segment (`encodeSegment`), as `indexDocuments` would. */
+  indexSegment(segment: BuiltSegment): Promise<void>;
   /** Takes an article out of the index (no-op when it is not indexed). */
   removeDocument(articleId: number): Promise<void>;
   /** Merges the whole index into one segment; worth it after a bulk import, never needed for correctness. */

@@ -23,7 +23,16 @@ export const DEFAULT_CANDIDATE_KEYS: CandidateKeyOptions = { count: 24, maxShare
  * not on the corpus: that keeps ingest near-linear. docs/STORIES.md measures the recall of this lookup.
  */
 export function candidateKeys(terms: ArticleTerms, stats: TermStats, options: CandidateKeyOptions = DEFAULT_CANDIDATE_KEYS, model: JudgeModel = JUDGE_MODEL): number[] {
-  const head = termHashes([...terms.title, ...terms.body.slice(0, model.headTerms)]);
+  return candidateKeysOfHead(headTermHashes(terms, model), stats, options);
+}
+
+/** Hashes of the head terms (title and opening) in text order: what `candidateKeysOfHead` chooses from. */
+export function headTermHashes(terms: ArticleTerms, model: JudgeModel = JUDGE_MODEL): number[] {
+  return termHashes([...terms.title, ...terms.body.slice(0, model.headTerms)]);
+}
+
+/** `candidateKeys` from the head term hashes (computed once, possibly in another thread). */
+export function candidateKeysOfHead(head: readonly number[], stats: TermStats, options: CandidateKeyOptions = DEFAULT_CANDIDATE_KEYS): number[] {
   const cap = Math.max(options.minCap, options.maxShare * stats.docCount);
   const firstSeen = new Map<number, number>();
   head.forEach((h, i) => {

@@ -17,7 +17,7 @@ import {
   type SourceRow,
   type StoryRow,
 } from '../rows.js';
-import { SearchIndexCore } from '../search-index-core.js';
+import { SearchIndexCore, type BuiltSegment } from '../search-index-core.js';
 import type { IndexStats, MoreKeys, PostingsPart, SearchDocInfo, SearchFilter } from '../../search/types.js';
 import { PgSearchTables } from './pg-search-tables.js';
 
@@ -229,6 +229,12 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
     return row ? toArticle(row) : null;
   }
 
+  async storedCanonicalUrls(canonicalUrls: readonly string[]): Promise<Set<string>> {
+    if (canonicalUrls.length === 0) return new Set();
+    const rows = await this.rows<{ canonical_url: string }>('SELECT canonical_url FROM articles WHERE canonical_url = ANY($1::text[])', [canonicalUrls]);
+    return new Set(rows.map((r) => r.canonical_url));
+  }
+
   async getArticleByExternalId(sourceId: number, externalId: string): Promise<Article | null> {
     const [row] = await this.rows<ArticleRow>(`${ARTICLE_SELECT} WHERE a.source_id = $1 AND a.external_id = $2`, [sourceId, externalId]);
     return row ? toArticle(row) : null;
@@ -399,6 +405,9 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
   }
   async indexDocuments(docs: readonly IndexDocument[]): Promise<void> {
     await this.writeSearchIndex((t) => this.searchIndex.indexDocuments(t, docs));
+  }
+  async indexSegment(segment: BuiltSegment): Promise<void> {
+    await this.writeSearchIndex((t) => this.searchIndex.indexSegment(t, segment));
   }
   async removeDocument(articleId: number): Promise<void> {
     await this.writeSearchIndex((t) => this.searchIndex.removeDocument(t, articleId));

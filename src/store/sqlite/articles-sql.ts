@@ -68,6 +68,12 @@ export function getArticleBy(c: Connection, where: string, params: unknown[]): A
   return row ? toArticle(row) : null;
 }
 
+export function storedCanonicalUrls(c: Connection, urls: readonly string[]): Set<string> {
+  if (urls.length === 0) return new Set();
+  const stmt = c.prepare('SELECT canonical_url FROM articles WHERE canonical_url IN (SELECT value FROM json_each(?))').pluck();
+  return new Set(stmt.all(JSON.stringify(urls)) as string[]);
+}
+
 export function listArticles(c: Connection, q: ArticleListQuery): Article[] {
   const where: string[] = [];
   const params: unknown[] = [];

@@ -18,12 +18,13 @@ import type {
   StoryListQuery,
 } from '../store.js';
 import { Connection } from './connection.js';
+import { CandidateKeyMirror } from './candidate-cache.js';
 import { migrate, readMigrations } from './migrate.js';
 import * as sources from './sources-sql.js';
 import * as articles from './articles-sql.js';
 import * as stories from './stories-sql.js';
 import { SqliteSearchTables } from './index-sql.js';
-import { SearchIndexCore } from '../search-index-core.js';
+import { SearchIndexCore, type BuiltSegment } from '../search-index-core.js';
 import type { IndexDocument, IndexStats, MoreKeys, PostingsPart, SearchDocInfo, SearchFilter } from '../../search/types.js';
 import * as engine from './engine-sql.js';
 
@@ -49,6 +50,11 @@ export class SqliteStore implements Store {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly searchIndex = new SearchIndexCore();
+  /** story_keys in memory for lookups inside transactions (loaded on first use; see candidate-cache.ts). */
+  private mirror: CandidateKeyMirror | null = null;
+  private mirrorLoaded = false;
+  /** The writer's PRAGMA data_version when it last began a transaction: a change means another connection wrote. */
+  private dataVersion = -1;
 
   private constructor(writer: Connection, reader: Connection) {
     this.writer = writer;
@@ -103,11 +109,15 @@ export class SqliteStore implements Store {
     if (this.inTransaction) return fn(this);
     const run = async (): Promise<T> => {
       this.writer.db.exec('BEGIN IMMEDIATE');
+      const version = this.writer.db.pragma('data_version', { simple: true }) as number;
+      if (version !== this.dataVersion) this.dropMirror();
+      this.dataVersion = version;
       try {
         const result = await this.txContext.run(true, () => fn(this));
         this.writer.db.exec('COMMIT');
         return result;
       } catch (error) {
+        this.dropMirror();
         if (this.writer.db.inTransaction) this.writer.db.exec('ROLLBACK');
         throw error;
       }
@@ -115,6 +125,21 @@ export class SqliteStore implements Store {
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  private dropMirror(): void {
+    this.mirror = null;
+    this.mirrorLoaded = false;
+  }
+
+  /** The mirror of story_keys, inside a transaction only (it holds the transaction's own writes). */
+  private candidateMirror(): CandidateKeyMirror | null {
+    if (!this.inTransaction) return null;
+    if (!this.mirrorLoaded) {
+      this.mirror = CandidateKeyMirror.load(this.writer);
+      this.mirrorLoaded = true;
+    }
+    return this.mirror;
   }
 
   async lockKeys(): Promise<void> {
@@ -202,6 +227,9 @@ export class SqliteStore implements Store {
   async getArticleByCanonicalUrl(canonicalUrl: string): Promise<Article | null> {
     return articles.getArticleBy(this.r(), 'a.canonical_url = ?', [canonicalUrl]);
   }
+  async storedCanonicalUrls(canonicalUrls: readonly string[]): Promise<Set<string>> {
+    return articles.storedCanonicalUrls(this.r(), canonicalUrls);
+  }
   async getArticleByExternalId(sourceId: number, externalId: string): Promise<Article | null> {
     return articles.getArticleBy(this.r(), 'a.source_id = ? AND a.external_id = ?', [sourceId, externalId]);
   }
@@ -266,13 +294,26 @@ export class SqliteStore implements Store {
   // ---- story engine ----
 
   putArticleProfile(entry: ArticleProfileEntry): Promise<void> {
-    return this.w((c) => engine.putArticleProfile(c, entry));
+    return this.w((c) => {
+      try {
+        engine.putArticleProfile(c, entry);
+      } catch (error) {
+        // Part of the entry may be written even if the caller goes on: the mirror no longer knows the table.
+        this.dropMirror();
+        throw error;
+      }
+      if (this.mirrorLoaded) this.mirror?.put(entry.articleId, entry.keys, entry.time);
+    });
   }
   async getArticleProfiles(articleIds: readonly number[]): Promise<Map<number, Uint8Array>> {
     return engine.getArticleProfiles(this.r(), articleIds);
   }
   async findStoryCandidates(query: CandidateQuery): Promise<StoryCandidate[]> {
-    return engine.findStoryCandidates(this.r(), query);
+    const mirror = this.candidateMirror();
+    if (!mirror) return engine.findStoryCandidates(this.r(), query);
+    const found = mirror.find(query);
+    const shared = new Map(found.map((f) => [f.id, f.shared]));
+    return engine.getArticleRefs(this.writer, found.map((f) => f.id)).map((r) => ({ ...r, shared: shared.get(r.id)! }));
   }
   async getArticleRefs(articleIds: readonly number[]): Promise<ArticleRef[]> {
     return engine.getArticleRefs(this.r(), articleIds);
@@ -303,6 +344,9 @@ export class SqliteStore implements Store {
   }
   async indexDocuments(docs: readonly IndexDocument[]): Promise<void> {
     await this.w((c) => this.searchIndex.indexDocuments(new SqliteSearchTables(c), docs));
+  }
+  async indexSegment(segment: BuiltSegment): Promise<void> {
+    await this.w((c) => this.searchIndex.indexSegment(new SqliteSearchTables(c), segment));
   }
   async removeDocument(articleId: number): Promise<void> {
     await this.w((c) => this.searchIndex.removeDocument(new SqliteSearchTables(c), articleId));

@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import type { CandidateQuery, NewArticle, Store } from '../store.js';
+import { SqliteStore } from './sqlite-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sada-mirror-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+const article = (sourceId: number, i: number): NewArticle => ({
+  sourceId, url: `https://k.test/${i}`, canonicalUrl: `https://k.test/${i}`, externalId: null, title: 't', text: 'x', summary: null,
+  author: null, category: null, tags: [], image: null, lang: null, published: i, ingestedAt: 0, contentHash: `h${i}`,
+});
+
+/** Outside a transaction the store answers from SQL; inside, from its mirror of story_keys. */
+async function bothWays(store: Store, q: CandidateQuery) {
+  const sql = await store.findStoryCandidates(q);
+  const mirrored = await store.transaction((tx) => tx.findStoryCandidates(q));
+  return { sql, mirrored };
+}
+
+test('candidate lookup from the in-memory mirror answers exactly as the SQL query, through rewrites of keys', async () => {
+  const store = await SqliteStore.open({ path: join(dir, `m${n++}.db`) });
+  const source = (await store.ensureImportSource('s', 0)).id;
+  const ids: number[] = [];
+  for (let i = 0; i < 40; i++) ids.push((await store.insertArticle(article(source, i))).id);
+  const key = fc.integer({ min: 1, max: 12 });
+  const put = fc.record({ article: fc.integer({ min: 0, max: 39 }), keys: fc.array(key, { maxLength: 6 }), time: fc.integer({ min: 0, max: 20 }) });
+  const query = fc.record({
+    keys: fc.array(key, { maxLength: 8 }),
+    minShared: fc.integer({ min: 0, max: 3 }),
+    from: fc.integer({ min: -2, max: 20 }),
+    span: fc.integer({ min: 0, max: 22 }),
+    limit: fc.integer({ min: 0, max: 10 }),
+    exclude: fc.option(fc.integer({ min: 0, max: 39 })),
+  });
+  await fc.assert(
+    fc.asyncProperty(fc.array(put, { maxLength: 8 }), query, async (puts, q) => {
+      await store.transaction(async (tx) => {
+        for (const p of puts) await tx.putArticleProfile({ articleId: ids[p.article]!, profile: new Uint8Array([1]), keys: p.keys, time: p.time });
+      });
+      const { sql, mirrored } = await bothWays(store, {
+        keys: q.keys, minShared: q.minShared, from: q.from, to: q.from + q.span, limit: q.limit, excludeId: q.exclude === null ? null : ids[q.exclude]!,
+      });
+      assert.deepEqual(mirrored, sql);
+    }),
+    { numRuns: 150 },
+  );
+  await store.close();
+});
+
+test('the mirror forgets a rolled-back transaction and sees what another connection wrote', async () => {
+  const path = join(dir, `m${n++}.db`);
+  const store = await SqliteStore.open({ path });
+  const source = (await store.ensureImportSource('s', 0)).id;
+  const [a, b, c] = [(await store.insertArticle(article(source, 1))).id, (await store.insertArticle(article(source, 2))).id, (await store.insertArticle(article(source, 3))).id];
+  const q: CandidateQuery = { keys: [7, 8], minShared: 2, from: 0, to: 100, limit: 10 };
+  await store.transaction((tx) => tx.putArticleProfile({ articleId: a, profile: new Uint8Array([1]), keys: [7, 8], time: 5 }));
+  assert.deepEqual((await bothWays(store, q)).mirrored.map((r) => r.id), [a]);
+
+  await assert.rejects(
+    store.transaction(async (tx) => {
+      await tx.putArticleProfile({ articleId: b, profile: new Uint8Array([1]), keys: [7, 8], time: 6 });
+      assert.deepEqual((await tx.findStoryCandidates(q)).map((r) => r.id), [b, a], 'a transaction sees its own keys');
+      throw new Error('roll back');
+    }),
+    /roll back/,
+  );
+  assert.deepEqual((await bothWays(store, q)).mirrored.map((r) => r.id), [a]);
+
+  const other = await SqliteStore.open({ path });
+  await other.transaction((tx) => tx.putArticleProfile({ articleId: c, profile: new Uint8Array([1]), keys: [8, 7, 7], time: 7 }));
+  await other.transaction((tx) => tx.putArticleProfile({ articleId: a, profile: new Uint8Array([1]), keys: [9], time: 5 }));
+  await other.close();
+  const { sql, mirrored } = await bothWays(store, q);
+  assert.deepEqual(mirrored.map((r) => [r.id, r.shared]), [[c, 2]]);
+  assert.deepEqual(mirrored, sql);
+  await store.close();
+});

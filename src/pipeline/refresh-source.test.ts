@@ -102,3 +102,46 @@ test('the scheduler loop fetches due sources and stops when its signal aborts', 
     await server.close();
   }
 });
+
+test('a full-text feed that corrects a stored article replaces its text; a summary never does', async () => {
+  const paragraph = 'أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في المدينة بسعة مئتي سرير لخدمة سكان الأحياء الشمالية والقرى المجاورة. ';
+  let body = paragraph.repeat(6);
+  let partial = false;
+  const server = await startFixtureServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/rss+xml' });
+    const content = partial ? '<description>ملخص قصير</description>' : `<content:encoded><![CDATA[<p>${body}</p>]]></content:encoded>`;
+    res.end(
+      `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>كامل</title><link>/</link>` +
+        `<item><title>افتتاح مستشفى جديد</title><link>/news/hospital</link><guid>h-1</guid><pubDate>Mon, 08 Jan 2024 09:00:00 +0300</pubDate>${content}</item></channel></rss>`,
+    );
+  });
+  const store = await openStore(':memory:');
+  const fetcher = new Fetcher(testFetcherOptions());
+  const now = Date.now();
+  const deps: RefreshDeps = { store, fetcher, now: () => now, process: createArticlePipeline({ now: () => now }) };
+  try {
+    const source = await storeSource(store, { url: `${server.origin}/full.xml`, feedUrl: `${server.origin}/full.xml`, kind: 'feed', title: 'كامل', homepage: null }, {}, now);
+    assert.equal((await runFetchRound(deps, { once: true, concurrency: 1 })).new_articles, 1);
+    const first = await store.getArticleByExternalId(source.id, 'h-1');
+    assert.ok(first);
+
+    body = `${paragraph.repeat(6)}وأضافت الوزارة أن المستشفى سيضم قسماً للطوارئ يعمل على مدار الساعة.`;
+    const again = await runFetchRound(deps, { once: true, concurrency: 1 });
+    assert.equal(again.new_articles, 0);
+    assert.equal(again.errors, 0);
+    const corrected = await store.getArticleByExternalId(source.id, 'h-1');
+    assert.equal(corrected?.id, first.id, 'the same article, not a new one');
+    assert.match(corrected?.text ?? '', /قسماً للطوارئ/);
+    assert.notEqual(corrected?.contentHash, first.contentHash);
+    assert.equal(await store.countArticles(), 1);
+
+    partial = true;
+    await runFetchRound(deps, { once: true, concurrency: 1 });
+    const kept = await store.getArticleByExternalId(source.id, 'h-1');
+    assert.match(kept?.text ?? '', /قسماً للطوارئ/, 'a summary-only item keeps the stored full text');
+  } finally {
+    await fetcher.close();
+    await store.close();
+    await server.close();
+  }
+});

@@ -1,4 +1,5 @@
 import { errorMessage, isAppError } from '../core/errors.js';
+import { canonicalUrl as canonicalizeUrl } from '../dedup/canonical-url.js';
 import type { Article, ArticleInput, Source, SourceFetchState } from '../core/types.js';
 import { feedItemToArticleInput, parseFeed, type FeedItem, type ParsedFeed } from '../feeds/index.js';
 import { cacheLifetimeMs, type Fetcher, type FetchResponse } from '../fetch/index.js';
@@ -117,6 +118,7 @@ async function handleItem(deps: RefreshDeps, source: PolledSource, item: FeedIte
     if (known) {
       result.known++;
       await refreshMetadata(deps.store, known, input);
+      if (carriesChangedText(item, input, known)) await deps.store.transaction((tx) => deps.process(tx, input));
       return;
     }
     const article = item.isPartial && deps.extractPage ? await withPage(deps, source, input) : input;
@@ -137,6 +139,15 @@ async function findKnown(store: Store, source: Source, input: ArticleInput): Pro
   const url = new URL(input.url);
   url.hash = '';
   return store.getArticleByCanonicalUrl(url.href);
+}
+
+/**
+ * A feed that carries the full text of a stored item, changed (corrected or extended) at the same address:
+ * the article pipeline replaces the text and what derives from it. Summaries never replace a text.
+ */
+function carriesChangedText(item: FeedItem, input: ArticleInput, known: Article): boolean {
+  if (item.isPartial || known.source !== input.source || !input.text.trim() || input.text === known.text) return false;
+  return canonicalizeUrl(input.url) === known.canonicalUrl;
 }
 
 /**

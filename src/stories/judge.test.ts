@@ -78,6 +78,12 @@ test('term profiles survive the storage codec unchanged, and damaged bytes are r
   assert.throws(() => decodeProfile(padded), RangeError);
 });
 
-test('the model keeps its thresholds ordered', () => {
-  assert.ok(JUDGE_MODEL.story.related < JUDGE_MODEL.story.sameStory);
+test('whatever shares a story at least shares a subject: without rare terms the same-story region lies inside the related one', () => {
+  const s = JUDGE_MODEL.story;
+  const r = JUDGE_MODEL.related;
+  for (let full = 0; full <= 1.0001; full += 0.05) {
+    for (let head = 0; head <= 1.0001; head += 0.05) {
+      if (s.full * full + s.head * head + s.bias >= 0) assert.ok(r.full * full + r.head * head + r.bias >= 0, `full ${full}, head ${head}`);
+    }
+  }
 });

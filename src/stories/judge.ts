@@ -53,29 +53,33 @@ export function pairFeatures(a: ArticleProfile, b: ArticleProfile): PairFeatures
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /**
- * Decides the relation from the features and maps both models onto one monotone score: a duplicate
- * scores by how sure the same-report model is; otherwise the story model's value is placed in its band,
- * and inside the same-story band the same-report model orders near-copies above separate write-ups.
+ * Decides the relation from the features and maps the three models onto one monotone score: a duplicate
+ * scores by how sure the same-report model is; inside the same-story band the same-report model orders
+ * near-copies above separate write-ups; inside the related band the same-story model orders, inside the
+ * unrelated band the related model. The decisions are taken in order (copy, same story, related), so the
+ * relation never falls when a feature grows.
  */
 export function decide(f: PairFeatures, model: JudgeModel = JUDGE_MODEL): Judgement {
   const d = model.duplicate;
   const s = model.story;
+  const r = model.related;
   const zDup = d.lead * f.lead + d.full * f.full + d.bias;
-  const zStory = s.full * f.full + s.head * f.head + s.rare * Math.log1p(f.sharedRare);
+  const zStory = s.full * f.full + s.head * f.head + s.rare * Math.log1p(f.sharedRare) + s.bias;
+  const zRelated = r.full * f.full + r.head * f.head + r.bias;
   let score: number;
   let relation: Relation;
   if (zDup >= 0) {
     relation = 'duplicate';
     score = 0.75 + 0.25 * (2 * sigmoid(zDup) - 1);
-  } else if (zStory >= s.sameStory) {
+  } else if (zStory >= 0) {
     relation = 'same_story';
     score = 0.5 + 0.25 * 2 * sigmoid(zDup);
-  } else if (zStory >= s.related) {
+  } else if (zRelated >= 0) {
     relation = 'related';
-    score = 0.25 + (0.25 * (zStory - s.related)) / (s.sameStory - s.related);
+    score = 0.25 + 0.25 * 2 * sigmoid(zStory);
   } else {
     relation = 'unrelated';
-    score = 0.25 * 2 * sigmoid(zStory - s.related);
+    score = 0.25 * 2 * sigmoid(zRelated);
   }
   // Keep each band half-open so a score always reads back as its relation.
   const band = RELATION_RANK[relation] * 0.25;

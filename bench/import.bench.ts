@@ -65,7 +65,11 @@ async function run(kind: 'engine' | 'floor', db: string, files: string[]): Promi
     }
     return outcome;
   };
+  // Everything else of the pipeline as `sada import` uses it: batch end, analysis ahead in the worker thread.
   if (inner.endBatch) process_.endBatch = inner.endBatch;
+  if (inner.prepare) process_.prepare = inner.prepare;
+  if (inner.release) process_.release = inner.release;
+  if (inner.close) process_.close = inner.close;
   const cpu = process.cpuUsage();
   const started = performance.now();
   const summary = await importFiles(store, files, { process: process_, batchSize: 1000 });
@@ -73,6 +77,7 @@ async function run(kind: 'engine' | 'floor', db: string, files: string[]): Promi
   if (kind === 'engine' && summary.inserted > 0) await store.optimizeSearchIndex();
   const ended = performance.now();
   const used = process.cpuUsage(cpu);
+  await inner.close?.();
   await store.close();
   const result: RunResult = {
     inserted: summary.inserted,

@@ -1,35 +1,26 @@
 /**
- * The worker thread behind TextWorker (text-worker.ts): analyses articles ahead of the pipeline and encodes
+ * The worker thread behind TextWorker (text-worker.ts): analyses articles ahead of the pipeline and makes
  * the search segment of each batch from the documents it keeps, so neither crosses the thread boundary as
- * thousands of small objects. A batch's segment is encoded in parts while the batch is being stored, parts
- * of equal size merged as they come (like a binary counter), so at its end the main thread waits for the
- * last small part and one merge of a few parts only.
+ * thousands of small objects. Each document is encoded when it is analysed (all but its article id); the
+ * parts of a batch sent while it is stored are grouped by key as they come, so at its end the main thread
+ * waits for a sort of the batch's keys and a concatenation only.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../core/errors.js';
-import { mergeSegments } from '../search/segment-build.js';
-import type { EncodedBlock } from '../search/segment-format.js';
-import type { IndexDocument } from '../search/types.js';
 import type { JudgeModel } from '../stories/model.js';
-import { encodeSegment, type BuiltSegment } from '../store/search-index-core.js';
-import { packDocument, unpackDocument, type PackedDocument } from './packed-document.js';
+import { encodeDocument, SegmentBuilder, type EncodedDocument } from './encoded-document.js';
 import { indexDocumentOf, prepareText } from './prepared-text.js';
 import type { AnalysedReply, FromWorker, SegmentItem, ToWorker } from './text-worker.js';
 
 const port = parentPort!;
 const model = (workerData as { model: JudgeModel }).model;
-/** Search documents of analysed articles by token (packed: they wait a batch for their ids), until dropped. */
-const documents = new Map<number, PackedDocument>();
-
-/** A document of a batch: kept here (packed) with its id, or given whole. */
-type BatchDoc = { articleId: number; packed: PackedDocument } | IndexDocument;
+/** Search documents of analysed articles by token (encoded: they wait a batch for their ids), until dropped. */
+const documents = new Map<number, EncodedDocument>();
 
 interface Batch {
-  docs: BatchDoc[];
-  /** Encoded parts (consecutive runs of `docs`, largest first), while every id is greater than the one before. */
-  parts: { docs: number; blocks: readonly EncodedBlock[] }[];
-  encoded: number;
-  ordered: boolean;
+  builder: SegmentBuilder;
+  /** Why the segment cannot be made here (the main thread then makes it from the articles' text). */
+  problem: string | null;
   missing: number[];
 }
 const batches = new Map<number, Batch>();
@@ -61,8 +52,9 @@ async function handle(job: ToWorker): Promise<void> {
     case 'analyse': {
       const results: AnalysedReply[] = job.items.map(({ token, title, text }) => {
         try {
+          // An error here (analysis or encoding) is the article's: the pipeline reports it in its turn.
           const { prepared, analysis } = prepareText(title, text, model);
-          documents.set(token, packDocument(indexDocumentOf(0, analysis)));
+          documents.set(token, encodeDocument(indexDocumentOf(0, analysis)));
           return { token, prepared };
         } catch (error) {
           return { token, error: errorMessage(error) };
@@ -71,14 +63,15 @@ async function handle(job: ToWorker): Promise<void> {
       return post({ type: 'analysed', results });
     }
     case 'part':
-      return addPart(batchOf(job.batch), job.items, true);
+      return addItems(batchOf(job.batch), job.items);
     case 'segment': {
       const batch = batchOf(job.batch);
       batches.delete(job.batch);
       try {
-        await addPart(batch, job.items, false);
+        addItems(batch, job.items);
+        if (batch.problem !== null) return post({ type: 'segment', id: job.id, error: batch.problem });
         if (batch.missing.length > 0) return post({ type: 'segment', id: job.id, error: `search documents ${batch.missing.join(', ')} are gone` });
-        return post({ type: 'segment', id: job.id, segment: await finish(batch) });
+        return post({ type: 'segment', id: job.id, segment: batch.builder.finish() });
       } catch (error) {
         return post({ type: 'segment', id: job.id, error: errorMessage(error) });
       }
@@ -93,62 +86,24 @@ async function handle(job: ToWorker): Promise<void> {
 
 function batchOf(id: number): Batch {
   let batch = batches.get(id);
-  if (!batch) batches.set(id, (batch = { docs: [], parts: [], encoded: 0, ordered: true, missing: [] }));
+  if (!batch) batches.set(id, (batch = { builder: new SegmentBuilder(), problem: null, missing: [] }));
   return batch;
 }
 
-async function addPart(batch: Batch, items: readonly SegmentItem[], compact: boolean): Promise<void> {
+function addItems(batch: Batch, items: readonly SegmentItem[]): void {
   for (const item of items) {
-    let doc: BatchDoc;
-    if ('doc' in item) doc = item.doc;
-    else {
-      const packed = documents.get(item.token);
-      if (!packed) {
-        batch.missing.push(item.token);
-        continue;
+    if ('doc' in item) {
+      try {
+        batch.builder.add(item.doc.articleId, encodeDocument(item.doc));
+      } catch (error) {
+        batch.problem ??= errorMessage(error);
       }
-      doc = { articleId: item.articleId, packed };
+      continue;
     }
-    const last = batch.docs[batch.docs.length - 1];
-    if (last && last.articleId >= doc.articleId) batch.ordered = false;
-    batch.docs.push(doc);
+    const doc = documents.get(item.token);
+    if (doc) batch.builder.add(item.articleId, doc);
+    else batch.missing.push(item.token);
   }
-  // Parts merge into exactly the segment of all documents when each id is greater than the one before
-  // (lists are then concatenated); otherwise the whole batch is encoded at its end.
-  if (!batch.ordered || batch.missing.length > 0 || batch.docs.length === batch.encoded) return;
-  const docs = batch.docs.length - batch.encoded;
-  batch.parts.push({ docs, blocks: encodeSegment(batch.docs.slice(batch.encoded).map(unpacked)).blocks });
-  batch.encoded = batch.docs.length;
-  // Merging equal parts keeps a handful of parts, so the merge at the end stays small.
-  const parts = batch.parts;
-  while (compact && parts.length >= 2 && parts[parts.length - 2]!.docs <= parts[parts.length - 1]!.docs) {
-    const [a, b] = parts.splice(-2);
-    parts.push({ docs: a!.docs + b!.docs, blocks: await merged([a!.blocks, b!.blocks]) });
-  }
-}
-
-async function merged(parts: readonly (readonly EncodedBlock[])[]): Promise<EncodedBlock[]> {
-  const blocks: EncodedBlock[] = [];
-  await mergeSegments(
-    parts.map((part) => ({ blocks: part.map((b) => b.data) })),
-    (b) => void blocks.push(b),
-  );
-  return blocks;
-}
-
-function unpacked(doc: BatchDoc): IndexDocument {
-  return 'packed' in doc ? unpackDocument(doc.packed, doc.articleId) : doc;
-}
-
-function fieldLengths(doc: BatchDoc): { titleLength: number; bodyLength: number } {
-  return 'packed' in doc ? doc.packed : doc;
-}
-
-async function finish(batch: Batch): Promise<BuiltSegment> {
-  if (!batch.ordered) return encodeSegment(batch.docs.map(unpacked));
-  const docs = batch.docs.map((d) => ({ articleId: d.articleId, titleLength: fieldLengths(d).titleLength, bodyLength: fieldLengths(d).bodyLength }));
-  if (batch.parts.length <= 1) return { docs, blocks: batch.parts[0]?.blocks ?? [] };
-  return { docs, blocks: await merged(batch.parts.map((p) => p.blocks)) };
 }
 
 function post(message: FromWorker): void {

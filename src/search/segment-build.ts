@@ -86,7 +86,7 @@ function buildOne(doc: IndexDocument, emit: (block: EncodedBlock) => void): numb
  * Keys in UTF-8 byte order. The native sort (UTF-16 order) is right unless a character above U+FFFF meets
  * one in U+E000..U+FFFF; a check catches that rare case and sorts again exactly.
  */
-function sortKeys(keys: string[]): string[] {
+export function sortKeys(keys: string[]): string[] {
   keys.sort();
   for (let i = 1; i < keys.length; i++) if (compareKeys(keys[i - 1]!, keys[i]!) >= 0) return keys.sort(compareKeys);
   return keys;

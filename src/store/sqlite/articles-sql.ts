@@ -134,14 +134,12 @@ const BAND_POSTINGS_CAP = 1000;
 export function findBandCandidates(c: Connection, bands: readonly number[], excludeId: number | null, limit: number): number[] {
   const keys = [...new Set(bands)];
   if (keys.length === 0 || limit <= 0) return [];
-  const json = JSON.stringify(keys);
-  const postings = (c.prepare('SELECT count(*) FROM (SELECT 1 FROM lsh_bands WHERE band_key IN (SELECT value FROM json_each(?)) LIMIT ?)').pluck().get(json, BAND_POSTINGS_CAP) as number) ?? 0;
-  if (postings < BAND_POSTINGS_CAP) {
-    const rows = c
-      .prepare('SELECT DISTINCT article_id FROM lsh_bands WHERE band_key IN (SELECT value FROM json_each(?)) AND article_id <> ? ORDER BY article_id DESC LIMIT ?')
-      .pluck()
-      .all(json, excludeId ?? -1, limit) as number[];
-    return rows;
+  // The postings of the bands, up to the cap: below it they are the whole answer (distinct ids, newest
+  // first), read by the same index range scan that tells whether the cap is reached.
+  const postings = c.prepare('SELECT article_id FROM lsh_bands WHERE band_key IN (SELECT value FROM json_each(?)) LIMIT ?').pluck().all(JSON.stringify(keys), BAND_POSTINGS_CAP) as number[];
+  if (postings.length < BAND_POSTINGS_CAP) {
+    const ids = [...new Set(postings)].filter((id) => id !== excludeId).sort((a, b) => b - a);
+    return ids.length > limit ? ids.slice(0, limit) : ids;
   }
   // Bands shared by thousands of articles (boilerplate-only texts): the most recent `limit` of each band (an
   // index range read in article order), then of their union — the same answer at a bounded cost. (A

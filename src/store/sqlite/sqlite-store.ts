@@ -18,6 +18,7 @@ import type {
   StoryListQuery,
 } from '../store.js';
 import { Connection } from './connection.js';
+import { ArticleRefCache } from './article-ref-cache.js';
 import { CandidateKeyMirror } from './candidate-cache.js';
 import { migrate, readMigrations } from './migrate.js';
 import * as sources from './sources-sql.js';
@@ -53,6 +54,8 @@ export class SqliteStore implements Store {
   /** story_keys in memory for lookups inside transactions (loaded on first use; see candidate-cache.ts). */
   private mirror: CandidateKeyMirror | null = null;
   private mirrorLoaded = false;
+  /** Article references read or written inside the writer's transactions (see article-ref-cache.ts). */
+  private readonly refs = new ArticleRefCache();
   /** The writer's PRAGMA data_version when it last began a transaction: a change means another connection wrote. */
   private dataVersion = -1;
 
@@ -130,6 +133,19 @@ export class SqliteStore implements Store {
   private dropMirror(): void {
     this.mirror = null;
     this.mirrorLoaded = false;
+    this.refs.clear();
+  }
+
+  /** Article references inside a transaction come from the cache where it has them. */
+  private articleRefs(ids: readonly number[]): ArticleRef[] {
+    if (!this.inTransaction) return engine.getArticleRefs(this.r(), ids);
+    const { found, missing } = this.refs.lookup(ids);
+    if (missing.length > 0) {
+      const read = engine.getArticleRefs(this.writer, missing);
+      this.refs.remember(read);
+      for (const r of read) found.set(r.id, r);
+    }
+    return ids.map((id) => found.get(id)).filter((r): r is ArticleRef => r !== undefined);
   }
 
   /** The mirror of story_keys, inside a transaction only (it holds the transaction's own writes). */
@@ -213,10 +229,17 @@ export class SqliteStore implements Store {
   // ---- articles ----
 
   insertArticle(article: NewArticle): Promise<{ id: number; inserted: boolean }> {
-    return this.w((c) => articles.insertArticle(c, article));
+    return this.w((c) => {
+      const result = articles.insertArticle(c, article);
+      if (result.inserted) this.refs.inserted(result.id, article);
+      return result;
+    });
   }
   updateArticle(id: number, patch: Parameters<Store['updateArticle']>[1]): Promise<void> {
-    return this.w((c) => articles.updateArticle(c, id, patch));
+    return this.w((c) => {
+      articles.updateArticle(c, id, patch);
+      this.refs.updated(id, patch);
+    });
   }
   async getArticle(id: number): Promise<Article | null> {
     return articles.getArticles(this.r(), [id])[0] ?? null;
@@ -313,13 +336,15 @@ export class SqliteStore implements Store {
     if (!mirror) return engine.findStoryCandidates(this.r(), query);
     const found = mirror.find(query);
     const shared = new Map(found.map((f) => [f.id, f.shared]));
-    return engine.getArticleRefs(this.writer, found.map((f) => f.id)).map((r) => ({ ...r, shared: shared.get(r.id)! }));
+    return this.articleRefs(found.map((f) => f.id)).map((r) => ({ ...r, shared: shared.get(r.id)! }));
   }
   async getArticleRefs(articleIds: readonly number[]): Promise<ArticleRef[]> {
-    return engine.getArticleRefs(this.r(), articleIds);
+    return this.articleRefs(articleIds);
   }
   async storyMembers(storyId: number, limit: number): Promise<ArticleRef[]> {
-    return engine.storyMembers(this.r(), storyId, limit);
+    const members = engine.storyMembers(this.r(), storyId, limit);
+    if (this.inTransaction) this.refs.remember(members);
+    return members;
   }
   async duplicateGroup(rootId: number, limit: number): Promise<GroupMember[]> {
     return engine.duplicateGroup(this.r(), rootId, limit);

@@ -27,6 +27,15 @@ test('an agency named inside a sentence is reporting, not attribution', () => {
   assert.deepEqual(r.lines, []);
 });
 
+test('a headline after «مصدر:» or a sentence after a colon is not a source line', () => {
+  const headline = parseAttribution('* مصدر: الشرطة تحقق في حادث الطريق السريع الذي أودى بحياة ثلاثة أشخاص\nنص الخبر هنا.');
+  assert.deepEqual(headline.sources, []);
+  const sentence = parseAttribution('المصدر: قالت الحكومة إنها ستعلن عن خطة جديدة لدعم المزارعين خلال الأسبوع المقبل');
+  assert.deepEqual(sentence.sources, []);
+  assert.deepEqual(parseAttribution('مصدر: رويترز').sources, ['رويترز'], 'a known agency after the short label still counts');
+  assert.deepEqual(parseAttribution('المصدر: موقع أخبار الوادي').sources, ['موقع أخبار الوادي'], 'an unknown outlet after المصدر is kept');
+});
+
 test('English datelines', () => {
   assert.deepEqual(parseAttribution('WASHINGTON (Reuters) - The deal is near, officials said.').sources, ['رويترز']);
   assert.deepEqual(parseAttribution('Source: AFP').sources, ['فرانس برس']);

@@ -44,6 +44,20 @@ function splitNames(text: string): string[] {
     .filter((s) => s.length > 0 && s.length <= 80);
 }
 
+/** Labels that also open headlines and sentences («مصدر: الحكومة تدرس…», «عن: …»): only known agencies count. */
+const AMBIGUOUS_LABEL = /^(مصدر|عن)$/u;
+/** An outlet's name is a few words; a longer value is a sentence that happens to follow a colon. */
+const MAX_NAME_WORDS = 6;
+
+/** The canonical names a source line gives, or none when its value does not read as outlet names. */
+function sourceLineNames(label: string, value: string): string[] {
+  const names = splitNames(value);
+  const known = names.map((n) => canonicalAgency(n));
+  const strict = AMBIGUOUS_LABEL.test(label.trim());
+  const acceptable = names.every((n, i) => known[i] !== null || (!strict && n.split(/\s+/).length <= MAX_NAME_WORDS));
+  return acceptable ? names.map((n, i) => known[i] ?? n) : [];
+}
+
 function addUnique(list: string[], value: string): void {
   if (!list.includes(value)) list.push(value);
 }
@@ -59,7 +73,7 @@ export function parseAttributionParagraph(paragraph: string, index: number): Att
   if (!text) return null;
   const source = SOURCE_LINE.exec(text);
   if (source) {
-    const names = splitNames(source[2]!).map((n) => canonicalAgency(n) ?? n);
+    const names = sourceLineNames(source[1]!, source[2]!);
     if (names.length > 0) return { line: text, sources: names, kind: 'source-line', standalone: true, paragraph: index };
   }
   const folded = fold(text);

@@ -1,7 +1,8 @@
 /**
  * News agencies and outlets that Arabic articles name as their source, with the spellings found in bylines,
  * datelines and credit lines. Canonical names are the ones Arabic readers know (Latin for brands written in
- * Latin: RT, BBC, CNN, DW).
+ * Latin: RT, BBC, CNN, DW). Latin one-word forms (SkyNews, AlArabiya, France24, Aawsat, Sabq, AlJazirah — the Saudi daily shares Al Jazeera's Arabic name) are how outlets
+ * are keyed in URLs and imports, so an outlet named by its key and by its byline gets one name.
  */
 const AGENCIES: [canonical: string, variants: string[]][] = [
   ['واس', ['واس', 'وكالة الانباء السعودية', 'وكالة الأنباء السعودية', 'SPA', 'Saudi Press Agency']],
@@ -11,7 +12,7 @@ const AGENCIES: [canonical: string, variants: string[]][] = [
   ['الأناضول', ['الأناضول', 'الاناضول', 'وكالة الأناضول', 'Anadolu', 'Anadolu Agency', 'AA']],
   ['د ب أ', ['د ب أ', 'د.ب.أ', 'د ب ا', 'DPA', 'الوكالة الألمانية', 'وكالة الأنباء الألمانية']],
   ['وكالات', ['وكالات', 'وكالات الأنباء', 'وكالات انباء', 'Agencies', 'Wires']],
-  ['سبق', ['سبق', 'صحيفة سبق', 'سبق الإلكترونية']],
+  ['سبق', ['سبق', 'صحيفة سبق', 'سبق الإلكترونية', 'Sabq']],
   ['RT', ['RT', 'آر تي', 'ار تي', 'روسيا اليوم', 'RT Arabic', 'RT عربي']],
   ['BBC', ['BBC', 'بي بي سي', 'بي.بي.سي', 'BBC عربي', 'BBC Arabic', 'بي بي سي عربي']],
   ['CNN', ['CNN', 'سي إن إن', 'سي ان ان', 'CNN بالعربية', 'CNN Arabic']],
@@ -38,12 +39,12 @@ const AGENCIES: [canonical: string, variants: string[]][] = [
   ['إفي', ['إفي', 'افي', 'EFE']],
   ['يونهاب', ['يونهاب', 'Yonhap']],
   ['كيودو', ['كيودو', 'Kyodo']],
-  ['الجزيرة', ['الجزيرة', 'الجزيرة نت', 'Al Jazeera']],
-  ['العربية', ['العربية', 'العربية نت', 'Al Arabiya']],
-  ['سكاي نيوز عربية', ['سكاي نيوز عربية', 'سكاي نيوز', 'Sky News Arabia', 'Sky News']],
-  ['فرانس 24', ['فرانس 24', 'France 24']],
+  ['الجزيرة', ['الجزيرة', 'الجزيرة نت', 'Al Jazeera', 'AlJazeera', 'AlJazirah']],
+  ['العربية', ['العربية', 'العربية نت', 'Al Arabiya', 'AlArabiya', 'AlArabia']],
+  ['سكاي نيوز عربية', ['سكاي نيوز عربية', 'سكاي نيوز', 'Sky News Arabia', 'Sky News', 'SkyNews', 'SkyNewsArabia']],
+  ['فرانس 24', ['فرانس 24', 'France 24', 'France24']],
   ['DW', ['DW', 'دويتشه فيله', 'دويتشه فيلله', 'Deutsche Welle']],
-  ['الشرق الأوسط', ['الشرق الأوسط', 'Asharq Al-Awsat']],
+  ['الشرق الأوسط', ['الشرق الأوسط', 'Asharq Al-Awsat', 'Aawsat']],
   ['يورونيوز', ['يورونيوز', 'Euronews']],
   ['بلومبرغ', ['بلومبرغ', 'بلومبيرغ', 'Bloomberg']],
 ];

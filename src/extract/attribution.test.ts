@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalAgency, parseAttribution } from './index.js';
+import { bylineAgencies, canonicalAgency, parseAttribution } from './index.js';
 
 test('canonical agency names from spelling variants', () => {
   assert.equal(canonicalAgency('أ.ف.ب'), 'فرانس برس');
@@ -34,6 +34,19 @@ test('a headline after «مصدر:» or a sentence after a colon is not a source
   assert.deepEqual(sentence.sources, []);
   assert.deepEqual(parseAttribution('مصدر: رويترز').sources, ['رويترز'], 'a known agency after the short label still counts');
   assert.deepEqual(parseAttribution('المصدر: موقع أخبار الوادي').sources, ['موقع أخبار الوادي'], 'an unknown outlet after المصدر is kept');
+});
+
+test('bylines: the agencies among place, outlet and reporter, in any order', () => {
+  assert.deepEqual(bylineAgencies('واس - الرياض'), ['واس']);
+  assert.deepEqual(bylineAgencies('الرياض - واس'), ['واس']);
+  assert.deepEqual(bylineAgencies('الوئام - رويترز:'), ['رويترز']);
+  assert.deepEqual(bylineAgencies('لندن - د ب أ'), ['د ب أ']);
+  assert.deepEqual(bylineAgencies('دبي ـ العربية.نت'), ['العربية']);
+  assert.deepEqual(bylineAgencies('الجزيرة - واس:'), ['الجزيرة', 'واس']);
+  assert.deepEqual(bylineAgencies('القاهرة - أحمد الريدي'), []);
+  assert.deepEqual(bylineAgencies('«الاقتصادية» من الرياض'), []);
+  assert.deepEqual(bylineAgencies(''), []);
+  assert.deepEqual(bylineAgencies(null), []);
 });
 
 test('English datelines', () => {

@@ -128,3 +128,19 @@ export function withoutStandaloneAttribution(paragraphs: readonly string[], resu
   const drop = new Set(result.found.filter((f) => f.standalone).map((f) => f.paragraph));
   return paragraphs.filter((_, i) => !drop.has(i));
 }
+
+/**
+ * The agencies a byline names, in order (`واس - الرياض`, `الرياض - واس`, `لندن - رويترز`, `الجزيرة - واس:`).
+ * A byline is a short field of place, outlet, agency and reporter in any order, so its parts are tried one
+ * by one; only known agencies count, never a reporter's name or a place. The caller decides whether one of
+ * them is the outlet signing its own report.
+ */
+export function bylineAgencies(byline: string | null | undefined): string[] {
+  if (!byline || byline.length > 120) return [];
+  const names: string[] = [];
+  for (const part of byline.split(/\s*(?:[-–—ـ:،,/|()«»"]|\sمن\s)\s*/u)) {
+    const name = part.trim() ? canonicalAgency(part.trim()) : null;
+    if (name) addUnique(names, name);
+  }
+  return names;
+}

@@ -10,7 +10,7 @@
  */
 export { extractArticle } from './extract-article.js';
 export { segmentTextPage } from './text-page.js';
-export { parseAttribution, type AttributionLine, type AttributionResult } from './attribution.js';
+export { bylineAgencies, parseAttribution, type AttributionLine, type AttributionResult } from './attribution.js';
 export { canonicalAgency, knownAgencies } from './agencies.js';
 export { decodeHtmlBytes, type DecodedHtml } from './decode.js';
 export { parseTextDate, parseMachineDate, hijriToGregorian, type ParsedDate } from './dates.js';

@@ -112,8 +112,25 @@ for (const adapter of adapters) {
       const [late, early] = await ingest(plain('okaz', 5), plain('sabq', 1));
       const [l, e] = await store.getArticles([late!, early!]);
       assert.equal(e!.duplicateOf, l!.id);
-      assert.equal(l!.origin, 'sabq');
-      assert.equal(e!.origin, 'sabq');
+      assert.equal(l!.origin, 'سبق', 'an outlet keyed sabq is the outlet سبق');
+      assert.equal(e!.origin, 'سبق');
+      await store.close();
+    });
+
+    it('a byline naming an agency is attribution; an outlet signing its own report is not', async () => {
+      const { store, ingest } = await setup();
+      const plain = (source: string, hours: number, author: string, tag: string) => {
+        const base = input('stories/airport/copy', source, hours, { author });
+        return { ...base, url: `${base.url}-${tag}`, text: base.text.replace('المصدر: واس', '') };
+      };
+      // The earliest copy signs itself; a later copy's byline names the agency both took the text from.
+      const [own, wire] = await ingest(plain('skynews', 1, 'أبوظبي - سكاي نيوز عربية', 'own'), plain('okaz', 3, 'واس - الرياض', 'wire'));
+      const [o, w] = await store.getArticles([own!, wire!]);
+      assert.equal(w!.duplicateOf, o!.id);
+      assert.equal(w!.origin, 'واس');
+      assert.equal(o!.origin, 'واس', 'the group takes the agency named in any copy');
+      const [alone] = await ingest({ ...input('pipeline/read-also', 'skynews', 9), author: 'أبوظبي - سكاي نيوز عربية' });
+      assert.equal((await store.getArticles([alone!]))[0]!.origin, 'سكاي نيوز عربية', 'its own byline leaves the outlet as origin');
       await store.close();
     });
 

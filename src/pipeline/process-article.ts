@@ -10,7 +10,7 @@ import { AnalysisAhead, type Ahead } from './analysis-ahead.js';
 import { BatchIndex } from './batch-index.js';
 import type { ProcessArticle, ProcessOutcome } from './import-files.js';
 import { prepareText, type ArticleText, type PreparedText } from './prepared-text.js';
-import { originOfSource, settleOrigin } from './provenance.js';
+import { attributionOfByline, originOfSource, settleOrigin } from './provenance.js';
 import { updateReadingLists } from './reading-lists.js';
 import { StoryEngine, type StoryEngineOptions } from './story-engine.js';
 import type { JudgeModel } from '../stories/model.js';
@@ -124,7 +124,8 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
   const self = weighProfile(p.profile, engine.stats, engine.options.model);
   const keys = candidateKeysOfHead(p.head, engine.stats, engine.options.candidateKeys);
   const time = input.published ?? now;
-  const origin = p.attribution ?? originOfSource(source.slug);
+  const attribution = p.attribution ?? attributionOfByline(input.author, source);
+  const origin = attribution ?? originOfSource(source.slug);
 
   const row = {
     sourceId: source.id,
@@ -147,7 +148,7 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
   const { id, inserted } = await tx.insertArticle(row);
   // Another writer stored the same URL first (PostgreSQL workers).
   if (!inserted) return 'exists';
-  await storeFingerprints(tx, id, p, keys, time, true);
+  await storeFingerprints(tx, id, p, keys, time, true, attribution);
   engine.profiles.put(id, p.profile, self, engine.stats.version);
 
   const comparable = { profile: self, contentHash: p.contentHash, shingles: { minhash: p.minhash, count: p.shingles } };
@@ -165,14 +166,14 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
   return placement.duplicateOf !== null ? 'duplicate' : 'inserted';
 }
 
-async function storeFingerprints(tx: Store, id: number, p: PreparedText, keys: readonly number[], time: number, newArticle: boolean): Promise<void> {
+async function storeFingerprints(tx: Store, id: number, p: PreparedText, keys: readonly number[], time: number, newArticle: boolean, attribution: string | null): Promise<void> {
   await tx.putFingerprint({ articleId: id, minhash: p.minhash, bands: p.bands, shingles: p.shingles });
   await tx.putArticleProfile({
     articleId: id,
     profile: encodeProfile(p.profile),
     keys,
     time,
-    attribution: p.attribution,
+    attribution,
     ...(newArticle ? { terms: p.profile.keys } : {}),
   });
 }
@@ -192,7 +193,9 @@ async function updateChangedText(tx: Store, existing: Article, input: ArticleInp
   await engine.stats.sync(tx);
   const keys = candidateKeysOfHead(p.head, engine.stats, engine.options.candidateKeys);
   await tx.updateArticle(existing.id, { title, text: input.text, contentHash: p.contentHash });
-  await storeFingerprints(tx, existing.id, p, keys, existing.published ?? existing.ingestedAt, false);
+  const source = await tx.getSourceBySlug(existing.source);
+  const attribution = p.attribution ?? (source ? attributionOfByline(existing.author, source) : null);
+  await storeFingerprints(tx, existing.id, p, keys, existing.published ?? existing.ingestedAt, false, attribution);
   engine.profiles.put(existing.id, p.profile, weighProfile(p.profile, engine.stats, engine.options.model), engine.stats.version);
   if (options.index) await options.index(tx, { ...existing, title, text: input.text, contentHash: p.contentHash }, { prepared: p, analysis });
 }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { JUDGE_MODEL } from '../stories/model.js';
 import { analyzeForEngine } from './article-text.js';
-import { originOfSource } from './provenance.js';
+import { attributionOfByline, originOfSource } from './provenance.js';
 
 const attribution = (text: string) => analyzeForEngine('عنوان', text, JUDGE_MODEL).attribution;
 
@@ -35,4 +35,14 @@ test('outlets that are agencies are named as such; other outlets by their key', 
   assert.equal(originOfSource('SPA'), 'واس');
   assert.equal(originOfSource('bbc'), 'BBC');
   assert.equal(originOfSource('okaz'), 'okaz');
+  assert.equal(originOfSource('skynews'), 'سكاي نيوز عربية');
+  assert.equal(originOfSource('sabq'), 'سبق');
+});
+
+test('a byline names its first agency that is not the outlet itself', () => {
+  assert.equal(attributionOfByline('الجزيرة - واس:', { slug: 'aljazirah', title: 'aljazirah' }), 'واس');
+  assert.equal(attributionOfByline('جدة - الجزيرة:', { slug: 'aljazirah', title: 'aljazirah' }), null);
+  assert.equal(attributionOfByline('أبوظبي - سكاي نيوز عربية', { slug: 'sky', title: 'سكاي نيوز عربية' }), null, 'known by its title');
+  assert.equal(attributionOfByline('لندن - رويترز', { slug: 'okaz', title: 'عكاظ' }), 'رويترز');
+  assert.equal(attributionOfByline(null, { slug: 'okaz', title: 'عكاظ' }), null);
 });

@@ -1,4 +1,5 @@
-import { canonicalAgency } from '../extract/index.js';
+import { bylineAgencies, canonicalAgency } from '../extract/index.js';
+import type { Source } from '../core/types.js';
 import type { ArticleRef, Store } from '../store/store.js';
 
 /**
@@ -11,6 +12,16 @@ const AGENCY_SLUGS: Record<string, string> = { was: 'واس', spa: 'واس' };
 /** How an outlet is named as an origin. */
 export function originOfSource(slug: string): string {
   return AGENCY_SLUGS[slug.toLowerCase()] ?? canonicalAgency(slug) ?? slug;
+}
+
+/**
+ * The first agency an article's byline names (`واس - الرياض`, `لندن - رويترز`) other than the article's own
+ * outlet: an outlet signing its own report (`أبوظبي - سكاي نيوز عربية`) says nothing about where it came from,
+ * and `الجزيرة - واس` in al-Jazirah's byline names واس.
+ */
+export function attributionOfByline(byline: string | null | undefined, source: Pick<Source, 'slug' | 'title'>): string | null {
+  const own = [originOfSource(source.slug), source.title ? canonicalAgency(source.title) : null];
+  return bylineAgencies(byline).find((agency) => !own.includes(agency)) ?? null;
 }
 
 /** Members of a duplicate group read for provenance at most (the earliest ones). */

@@ -9,6 +9,7 @@ import type { Clock } from '../services.js';
 const KNOWN_OUTLETS: Record<string, string> = {
   was: 'واس',
   spa: 'واس',
+  '3alyoum': 'رأي اليوم',
   aawsat: 'الشرق الأوسط',
   aleqtisadiya: 'الاقتصادية',
   aljazirah: 'الجزيرة',

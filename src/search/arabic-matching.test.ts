@@ -30,6 +30,8 @@ describe('Arabic matching (Sada analyzer)', () => {
     await add('putin-short', 'بوتن يرد على العقوبات', 'قال الرئيس الروسي فلاديمير بوتن إن بلاده سترد على العقوبات.');
     await add('first-time', 'لأول مرة منذ عقود', 'افتتح المتحف لأول مرة أمام الزوار.');
     await add('first-other', 'الأولى في المنطقة', 'هذه المبادرة الأولى من نوعها في المنطقة.');
+    await add('index-decimal', 'المؤشر يغلق مرتفعا', 'أغلق المؤشر العام عند 8820.65 نقطة بتداولات بلغت 1,949 مليون ريال.');
+    await add('index-whole', 'المؤشر عند 8820 نقطة', 'بلغ المؤشر 8820 نقطة في منتصف الجلسة.');
   });
   after(() => store.close());
 
@@ -66,6 +68,17 @@ describe('Arabic matching (Sada analyzer)', () => {
   it('counts a word behind a clitic as the exact word', async () => {
     // لأول is ل + أول: the exact form, not just the stem (الأولى shares the stem only)
     assert.deepEqual((await names('اول')).slice(0, 2), ['first-time', 'first-other']);
+  });
+
+  it('finds a number written with decimals or thousands separators by the whole number, below the number typed', async () => {
+    assert.deepEqual(await names('8820 نقطة'), ['index-whole', 'index-decimal']);
+    assert.deepEqual(await names('1949 مليون'), ['index-decimal']);
+    assert.deepEqual(await names('8820.65'), ['index-decimal']);
+    const hit = (await engine.search({ query: '8820', now: T0 })).hits.find((h) => h.article.url.endsWith('/index-decimal'))!;
+    assert.deepEqual(
+      hit.snippet.highlights.map(([s, e]) => hit.snippet.text.slice(s, e)),
+      ['8820.65'],
+    );
   });
 
   it('highlights the original spelling, diacritics and hamza included', async () => {

@@ -1,15 +1,14 @@
-import { containmentFromJaccard } from '../dedup/containment.js';
-import { estimateJaccard } from '../dedup/minhash.js';
 import type { Article } from '../core/types.js';
 import { parseDateBound } from './date-bounds.js';
 import { SEARCH_KEY_VERSION } from './index-keys.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
+import { collapseCopies, type RankedDoc } from './collapse.js';
 import { DEFAULT_RANKING, type RankingParams } from './ranking-params.js';
 import { Scorer, skeletonKeysToRead, type ScoreResult, type ScoredDoc } from './scorer.js';
 import { QueryWords, buildHitSnippets, type HitSnippets } from './hit-snippets.js';
 import { analyzeTerms } from '../text/index.js';
-import type { AnalyzeTerms, SearchDocInfo, SearchFilter, SearchIndexReader } from './types.js';
+import type { AnalyzeTerms, SearchFilter, SearchIndexReader } from './types.js';
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 100;
@@ -81,9 +80,9 @@ export class SearchEngine {
     if (stats.keyVersion !== SEARCH_KEY_VERSION && stats.docs > 0) warnings.push('فهرس البحث من إصدار أقدم فالنتائج أضعف؛ أعد بناءه بالأمر sada search --reindex');
     const params = { ...this.params, candidates: Math.max(this.params.candidates, (offset + limit) * 4) };
     const scored = this.scorer.score(plan, postings, stats, params, allowed);
-    const ranked = await this.collapse(scored.candidates, request.now, params);
-    const page = ranked.slice(offset, offset + limit);
-    return { total: scored.total, hits: await this.present(page, plan, scored), warnings, empty: null };
+    const { kept, articles } = await collapseCopies(this.reader, await this.withPrior(scored.candidates, request.now, params), offset + limit);
+    const page = kept.slice(offset, offset + limit);
+    return { total: scored.total, hits: await this.present(page, plan, scored, articles), warnings, empty: null };
   }
 
   /** Combines flags and `source:`/`from:`/`to:` from the query. Null = no filter. */
@@ -115,11 +114,11 @@ export class SearchEngine {
     return filter.sourceIds || filter.from !== undefined || filter.to !== undefined ? filter : null;
   }
 
-  /** Applies the recency prior and keeps the best article of each report. */
-  private async collapse(candidates: ScoredDoc[], now: number, params: RankingParams): Promise<{ doc: ScoredDoc; info: SearchDocInfo }[]> {
+  /** Applies the recency prior, best first. */
+  private async withPrior(candidates: ScoredDoc[], now: number, params: RankingParams): Promise<RankedDoc[]> {
     const infos = await this.reader.searchDocInfo(candidates.map((c) => c.id));
     const halfLife = params.recencyHalfLifeDays * 86_400_000;
-    const scored: { doc: ScoredDoc; info: SearchDocInfo }[] = [];
+    const scored: RankedDoc[] = [];
     for (const c of candidates) {
       const info = infos.get(c.id);
       if (!info) continue; // removed since it was indexed
@@ -128,47 +127,18 @@ export class SearchEngine {
       scored.push({ doc: { id: c.id, score: c.score * prior }, info });
     }
     scored.sort((a, b) => b.doc.score - a.doc.score || b.doc.id - a.doc.id);
-    return this.collapseCopies(scored);
+    return scored;
   }
 
-  /**
-   * Keeps the best-scoring article of each report. A member of the report's group that is a light rewrite
-   * rather than a copy of the kept article (under half of its word shingles shared) stays a hit of its own:
-   * the reader may be looking for exactly that version.
-   */
-  private async collapseCopies(scored: { doc: ScoredDoc; info: SearchDocInfo }[]): Promise<{ doc: ScoredDoc; info: SearchDocInfo }[]> {
-    const keptOf = new Map<number, number>();
-    const doubtful: number[] = [];
-    for (const s of scored.slice(0, COLLAPSE_CHECK_DEPTH)) {
-      const kept = keptOf.get(s.info.reportId);
-      if (kept === undefined) keptOf.set(s.info.reportId, s.doc.id);
-      else doubtful.push(s.doc.id, kept);
-    }
-    const fingerprints = doubtful.length > 0 ? await this.reader.getFingerprints([...new Set(doubtful)]) : new Map();
-    const isCopy = (a: number, b: number): boolean => {
-      const fa = fingerprints.get(a);
-      const fb = fingerprints.get(b);
-      if (!fa || !fb || fa.minhash.length !== fb.minhash.length) return true;
-      return containmentFromJaccard(estimateJaccard(fa.minhash, fb.minhash), fa.shingles, fb.shingles) >= COPY_CONTAINMENT;
-    };
-    const kept = new Map<number, number[]>();
-    const out: { doc: ScoredDoc; info: SearchDocInfo }[] = [];
-    for (const s of scored) {
-      const shown = kept.get(s.info.reportId);
-      if (shown && shown.some((id) => isCopy(s.doc.id, id))) continue;
-      kept.set(s.info.reportId, [...(shown ?? []), s.doc.id]);
-      out.push(s);
-    }
-    return out;
-  }
-
-  private async present(page: { doc: ScoredDoc; info: SearchDocInfo }[], plan: QueryPlan, { positions, variantKeys }: ScoreResult): Promise<SearchHit[]> {
+  /** `read`: articles already read (by the copy test), not read again. */
+  private async present(page: RankedDoc[], plan: QueryPlan, { positions, variantKeys }: ScoreResult, read: ReadonlyMap<number, Article>): Promise<SearchHit[]> {
     if (page.length === 0) return [];
+    const missing = page.map((p) => p.doc.id).filter((id) => !read.has(id));
     const [articles, outlets] = await Promise.all([
-      this.reader.getArticles(page.map((p) => p.doc.id)),
+      missing.length > 0 ? this.reader.getArticles(missing) : Promise.resolve([]),
       this.reader.searchReportOutlets([...new Set(page.map((p) => p.info.reportId))]),
     ]);
-    const byId = new Map(articles.map((a) => [a.id, a]));
+    const byId = new Map([...read, ...articles.map((a) => [a.id, a] as const)]);
     const words = new QueryWords(plan, variantKeys);
     const hits: SearchHit[] = [];
     // A rewrite shown beside its group's copy is not counted among the copy's other outlets.
@@ -191,10 +161,6 @@ export class SearchEngine {
   }
 }
 
-/** Share of the smaller text's word shingles the other must hold for the two to be one report in a result list. */
-const COPY_CONTAINMENT = 0.5;
-/** Collapsing is checked against signatures only this deep in the ranking (below, report ids decide). */
-const COLLAPSE_CHECK_DEPTH = 200;
 
 function bodyPositions(positions: ScoreResult['positions'], doc: number): number[] {
   const out: number[] = [];

@@ -1,5 +1,5 @@
 import type { Article } from '../core/types.js';
-import { EXACT_PREFIX, SKELETON_PREFIX, STEM_PREFIX, exactForm, skeletonKey } from './index-keys.js';
+import { EXACT_PREFIX, SKELETON_PREFIX, STEM_PREFIX, exactForm, skeletonKey, wholeNumber } from './index-keys.js';
 import { isContentTerm } from './index-document.js';
 import type { QueryPlan } from './query-plan.js';
 import { makeSnippet, type Snippet, type SnippetHit } from './snippet.js';
@@ -51,8 +51,10 @@ export class QueryWords {
 
   /** Term i's match: the stem it shares with the query, weighted up when the form is the one typed. */
   match(terms: Terms, i: number, offset = 0): SnippetHit | null {
-    const stem = terms.stems[i]!;
     if (!isContentTerm(terms, i)) return null;
+    let stem = terms.stems[i]!;
+    // 8820.65 is filed under 8820 too (see wholeNumber), so it is marked for a query that says 8820
+    if (!this.stems.has(stem)) stem = wholeNumberMatch(terms.norms[i]!, this.stems) ?? stem;
     if (!this.stems.has(stem)) {
       if (this.variantKeys.size === 0) return null;
       const norm = terms.norms[i]!;
@@ -63,6 +65,11 @@ export class QueryWords {
     }
     return { start: terms.starts[i]! + offset, end: terms.ends[i]! + offset, key: stem, weight: this.exacts.has(exactForm(terms.norms[i]!)) ? 1.5 : 1 };
   }
+}
+
+function wholeNumberMatch(norm: string, stems: ReadonlySet<string>): string | null {
+  const whole = wholeNumber(norm);
+  return whole !== null && stems.has(whole) ? whole : null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { TERM_STOP, analyzeTerms, type Terms } from '../text/index.js';
-import { exactForm, exactKeyOfForm, skeletonKey, stemKey } from './index-keys.js';
+import { exactForm, exactKeyOfForm, skeletonKey, stemKey, wholeNumber } from './index-keys.js';
 import type { AnalyzeTerms, IndexDocument, IndexTerm } from './types.js';
 
 /** Positions beyond this many content words of a field are not indexed (hostile or absurdly long text). */
@@ -32,6 +32,13 @@ export function buildIndexDocument(articleId: number, title: Terms, body: Terms)
       let s = stems.get(stem);
       if (!s) stems.set(stem, (s = { key: stemKey(stem), title: [], body: [] }));
       s[field].push(position);
+      // 8820.65 is found by 8820 as another form of it: the stem key only, at the same position.
+      const whole = wholeNumber(terms.norms[i]!);
+      if (whole !== null) {
+        let w = stems.get(whole);
+        if (!w) stems.set(whole, (w = { key: stemKey(whole), title: [], body: [] }));
+        w[field].push(position);
+      }
       const form = exactForm(terms.norms[i]!);
       let e = exacts.get(form);
       if (!e) exacts.set(form, (e = { key: exactKeyOfForm(form), title: [], body: [] }));

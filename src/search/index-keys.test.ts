@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { normalize } from '../text/index.js';
 import { anyText } from '../text/test-arbitraries.js';
-import { MIN_SKELETON, articleFree, exactForm, skeleton, skeletonKey } from './index-keys.js';
+import { MIN_SKELETON, articleFree, exactForm, skeleton, skeletonKey, wholeNumber } from './index-keys.js';
 
 const skel = (w: string) => skeleton(articleFree(normalize(w)));
 
@@ -47,4 +47,11 @@ test('property: a skeleton is a letter subsequence of the word, at least MIN_SKE
     }),
     { numRuns: 2000 },
   );
+});
+
+test('numbers with separators or decimals are also filed under the whole number a reader types', () => {
+  assert.equal(wholeNumber('8820.65'), '8820');
+  assert.equal(wholeNumber('1,949'), '1949');
+  assert.equal(wholeNumber('12,500.75'), '12500');
+  for (const w of ['8820', '1,5', '12,50', '2015', 'نقطه', '1.2.3', '.5', '5.']) assert.equal(wholeNumber(w), null, w);
 });

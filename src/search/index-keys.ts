@@ -7,6 +7,7 @@ import { cliticFree } from '../text/index.js';
  *  - by its exact form (`e` + the normalised word without its clitics, see `exactForm`): lets a word written
  *    as the reader wrote it rank above a word that only shares its stem;
  *  - by its spelling skeleton (`k` + skeleton, see `skeleton`): finds other spellings of rare words.
+ * A number with separators or decimals is also filed under its whole number's stem key (see `wholeNumber`).
  * The one-letter prefixes keep the families apart in one sorted key space.
  */
 /**
@@ -14,7 +15,7 @@ import { cliticFree } from '../text/index.js';
  * built after it (the analyzer's stems, the exact form, the skeleton): the index records the version it was
  * built with, search warns when it differs, and `sada search --reindex` rebuilds the index.
  */
-export const SEARCH_KEY_VERSION = 2;
+export const SEARCH_KEY_VERSION = 3;
 
 export const STEM_PREFIX = 's';
 export const EXACT_PREFIX = 'e';
@@ -75,6 +76,22 @@ export function articleFree(norm: string): string {
     if (norm.startsWith(prefix) && norm.length - prefix.length >= 2) return norm.slice(prefix.length);
   }
   return norm;
+}
+
+// A number written with thousands separators (1,949 or 12,500.75) or with a decimal part (8820.65).
+const GROUPED_NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const DECIMAL_NUMBER = /^\d+\.\d+$/;
+
+/**
+ * The whole number a reader types for a number token written with thousands separators or decimals:
+ * 1,949 → 1949, 8820.65 → 8820, 12,500.75 → 12500. The tokenizer keeps such numbers whole (so that
+ * 8820.65 stays one word); the index also files them under this form, as another form of the same stem, so
+ * that «8820 نقطة» finds «8820.65 نقطة». Null for any other word.
+ */
+export function wholeNumber(norm: string): string | null {
+  if (GROUPED_NUMBER.test(norm)) return norm.replace(/,/g, '').replace(/\..*$/, '');
+  if (DECIMAL_NUMBER.test(norm)) return norm.slice(0, norm.indexOf('.'));
+  return null;
 }
 
 /** The skeleton key of a normalised word (see `skeleton`), or null. */

@@ -1,4 +1,4 @@
-import type { Article, Fingerprint } from '../core/types.js';
+import type { Article } from '../core/types.js';
 import type { Terms } from '../text/index.js';
 
 /**
@@ -86,8 +86,6 @@ export interface SearchIndexReader {
   searchReportOutlets(reportIds: readonly number[]): Promise<Map<number, number>>;
   /** Source ids by slug (unknown slugs are absent). */
   searchSourceIds(slugs: readonly string[]): Promise<Map<string, number>>;
-  /** Articles by id, for display and snippets. */
+  /** Articles by id, for display, snippets and the copy test. */
   getArticles(ids: readonly number[]): Promise<Article[]>;
-  /** MinHash signatures of the articles' word shingles (ids without one are absent). */
-  getFingerprints(ids: readonly number[]): Promise<Map<number, Fingerprint>>;
 }

@@ -9,10 +9,14 @@
  * Sada's own 51 (test/fixtures/search/known-items); every result file is scored by ../shared/eval/search.mjs
  * itself, whole and by halves (even and odd query ids). Speed: the whole shared corpus (~51k articles),
  * dev queries and 1,000 generated queries (1–5 consecutive title words), Sada (full engine: ranking,
- * copies collapsed, snippets) next to FTS5 (bm25 + snippet()) on the same articles.
+ * copies collapsed, snippets) next to FTS5 (bm25 + snippet()) on the same articles. Each speed table is
+ * measured in a fresh child process on the built databases (as a server would open them), so the
+ * importer's heap and threads do not pause the queries.
  */
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SearchEngine } from '../src/search/engine.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { REPO_ROOT, sharedData } from '../src/test-support/paths.js';
@@ -90,51 +94,75 @@ async function speedTable(label: string, store: SqliteStore, fts: Fts5Peer, sets
   console.log('');
 }
 
+/** Measures one speed table in a fresh process: the importer's heap and threads never pause the queries. */
+async function speedTableInChild(label: string, dbPath: string, ftsPath: string, setsFile: string): Promise<void> {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--measure', label, dbPath, ftsPath, setsFile], { stdio: 'inherit' });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`speed measurement "${label}" exited with ${code}`);
+}
+
+async function measureChild(label: string, dbPath: string, ftsPath: string, setsFile: string): Promise<void> {
+  const store = await SqliteStore.open({ path: dbPath });
+  const fts = new Fts5Peer(ftsPath);
+  const sets = JSON.parse(readFileSync(setsFile, 'utf8')) as [string, Query[]][];
+  await speedTable(label, store, fts, sets);
+  fts.close();
+  await store.close();
+}
+
 async function speed(): Promise<void> {
   console.log('### Speed: the whole shared corpus\n');
   const { store, path } = await freshStore('full');
   const built = await importCorpus(store, allFiles());
-  const peerBuild = Fts5Peer.build(join(dir, 'full-fts5.db'), storedArticles(path));
-  const fts = peerBuild.peer;
+  const ftsPath = join(dir, 'full-fts5.db');
+  const peerBuild = Fts5Peer.build(ftsPath, storedArticles(path));
+  peerBuild.peer.close();
   const titles = [...storedArticles(path)].map((a) => a.title);
+  const setsFile = join(dir, 'speed-queries.json');
   const sets: [string, Query[]][] = [
     ['dev queries', readQueries(DEV_QUERIES)],
     ['1,000 generated queries', generatedQueries(titles, 1000)],
   ];
+  writeFileSync(setsFile, JSON.stringify(sets));
   console.log(
     `${built.articles} articles; import (pipeline, indexing included) ${f2(built.importSeconds)} s ` +
       `(${f3((built.importSeconds * 1000) / built.articles)} ms/article), then reindexSearch ${f2(built.indexSeconds)} s; FTS5 peer build ${f2(peerBuild.seconds)} s\n`,
   );
-  await speedTable(`${built.articles} articles, index as left by size-tiered merges`, store, fts, sets);
-  let t = performance.now();
-  await store.optimizeSearchIndex();
-  console.log(`optimizeSearchIndex: ${f2((performance.now() - t) / 1000)} s; database ${mb(path)} MB (articles + index), FTS5 peer ${mb(join(dir, 'full-fts5.db'))} MB\n`);
-  await speedTable(`${built.articles} articles, index merged into one segment`, store, fts, sets);
+  await store.close();
+  await speedTableInChild(`${built.articles} articles, index as left by size-tiered merges`, path, ftsPath, setsFile);
+  await optimize(path, ftsPath);
+  await speedTableInChild(`${built.articles} articles, index merged into one segment`, path, ftsPath, setsFile);
 
   const copies = Number(process.env.SADA_BENCH_SEARCH_COPIES ?? 1);
   if (copies > 1) {
-    t = performance.now();
-    for (let k = 1; k < copies; k++) await importShiftedCopy(store, allFiles(), k);
+    const scaled = await SqliteStore.open({ path });
+    let t = performance.now();
+    for (let k = 1; k < copies; k++) await importShiftedCopy(scaled, allFiles(), k);
     const importSeconds = (performance.now() - t) / 1000;
     t = performance.now();
     const { reindexSearch } = await import('../src/pipeline/reindex-search.js');
-    await reindexSearch(store, { optimize: false });
-    const articles = await store.countArticles();
+    await reindexSearch(scaled, { optimize: false });
+    const articles = await scaled.countArticles();
     console.log(`scaled to ${articles} articles (${copies - 1} shifted copies): import ${f2(importSeconds)} s, indexing ${f2((performance.now() - t) / 1000)} s\n`);
-    fts.close();
-    const scaledPeer = Fts5Peer.build(join(dir, 'full-fts5.db'), storedArticles(path)).peer;
-    await speedTable(`${articles} articles, size-tiered`, store, scaledPeer, sets);
-    t = performance.now();
-    await store.optimizeSearchIndex();
-    console.log(`optimizeSearchIndex: ${f2((performance.now() - t) / 1000)} s; database ${mb(path)} MB\n`);
-    await speedTable(`${articles} articles, one segment`, store, scaledPeer, sets);
-    scaledPeer.close();
-  } else fts.close();
+    await scaled.close();
+    Fts5Peer.build(ftsPath, storedArticles(path)).peer.close();
+    await speedTableInChild(`${articles} articles, size-tiered`, path, ftsPath, setsFile);
+    await optimize(path, ftsPath);
+    await speedTableInChild(`${articles} articles, one segment`, path, ftsPath, setsFile);
+  }
+}
+
+async function optimize(path: string, ftsPath: string): Promise<void> {
+  const store = await SqliteStore.open({ path });
+  const t = performance.now();
+  await store.optimizeSearchIndex();
   await store.close();
+  console.log(`optimizeSearchIndex: ${f2((performance.now() - t) / 1000)} s; database ${mb(path)} MB (articles + index), FTS5 peer ${mb(ftsPath)} MB\n`);
 }
 
 const data = sharedData('data', 'queries', 'dev.queries.jsonl');
-if (data.skip) console.log(`skipped: ${data.skip}`);
+if (process.argv[2] === '--measure') await measureChild(process.argv[3]!, process.argv[4]!, process.argv[5]!, process.argv[6]!);
+else if (data.skip) console.log(`skipped: ${data.skip}`);
 else {
   console.log('Machine: 2 shared vCPUs, Node', process.version, '\n');
   const parts = (process.env.SADA_BENCH_SEARCH_PARTS ?? 'quality,speed').split(',');

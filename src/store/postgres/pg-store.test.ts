@@ -1,7 +1,8 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeStoreContract } from '../store-contract.js';
-import { PgStore } from './pg-store.js';
+import type pg from 'pg';
+import { LOCK_BUCKETS, PgStore } from './pg-store.js';
 import { openStore } from '../open.js';
 import { AppError } from '../../core/errors.js';
 import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../../test-support/postgres.js';
@@ -61,6 +62,23 @@ if (PG_SKIP) {
     await assert.rejects(a!.lockKeys([{ space: 1, key: 1 }]), /outside a transaction/);
     await a!.close();
     await b!.close();
+  });
+
+  test('lockKeys holds a bounded number of locks however many articles a transaction places (import batches)', async () => {
+    const schema = freshSchema('manylocks');
+    schemas.push(schema);
+    const store = await PgStore.open({ url: TEST_PG_URL, schema });
+    // 160 articles of 25 distinct keys each: a lock per key would hold 4,000 (a 1,000-article batch overflowed the lock table).
+    const held = await store.transaction(async (tx) => {
+      for (let i = 0; i < 160; i++) {
+        await tx.lockKeys(Array.from({ length: 25 }, (_, j) => ({ space: 1 + (j % 2), key: ((i * 25 + j) * 2654435761) >>> 0 })));
+      }
+      const db = (tx as unknown as { db(): pg.PoolClient }).db();
+      const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()");
+      return rows[0]!.n;
+    });
+    assert.ok(held > 0 && held <= 2 * LOCK_BUCKETS, `${held} advisory locks held`);
+    await store.close();
   });
 
   test('concurrent import-source creation from two stores yields one row', async () => {

@@ -21,6 +21,12 @@ const types = {
 };
 
 /**
+ * Lock buckets per key space of `lockKeys`: a transaction holds at most this many advisory locks per space,
+ * far below the lock table of a default server (max_locks_per_transaction 64 × 100 connections).
+ */
+export const LOCK_BUCKETS = 512;
+
+/**
  * PostgreSQL adapter of the Store. Unlike SQLite, transactions run concurrently (one pooled client each);
  * the transaction's client travels in AsyncLocalStorage so that every call made inside `fn` uses it.
  */
@@ -96,9 +102,12 @@ export class PgStore extends PgQueries implements Store {
   async lockKeys(keys: readonly { space: number; key: number }[]): Promise<void> {
     if (!this.txClient.getStore()) throw new AppError('INTERNAL', 'lockKeys outside a transaction');
     if (keys.length === 0) return;
-    // One 64-bit lock id per key (namespace in the high half), taken in ascending order so that two
-    // transactions locking overlapping sets cannot deadlock on each other within one call.
-    const ids = [...new Set(keys.map((k) => BigInt(k.space) * 4294967296n + BigInt(k.key >>> 0)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // One 64-bit lock id per key bucket (namespace in the high half), taken in ascending order so that two
+    // transactions locking overlapping sets cannot deadlock on each other within one call. Buckets, not
+    // keys: an import batch places a thousand articles in one transaction, and a lock per key (some 25 an
+    // article) overflowed the server's lock table ("out of shared memory"), rolling the batch back. Sharing
+    // a bucket only serialises two writers that did not need it; copies still meet on their common keys.
+    const ids = [...new Set(keys.map((k) => BigInt(k.space) * 4294967296n + BigInt((k.key >>> 0) % LOCK_BUCKETS)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     await this.db().query('SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) WITH ORDINALITY AS t(k, n) ORDER BY n', [ids.map(String)]);
   }
 

@@ -23,11 +23,13 @@ test('article references inside a transaction (cached) are those the table holds
   const other = await SqliteStore.open({ path });
   const source = (await store.ensureImportSource('s', 0)).id;
   const story = (await store.createStory({ title: 's', titleArticleId: null, firstSeen: 0, lastSeen: 0, articles: 0, sources: 0, firstArticleId: null })).id;
-  const ids: number[] = [];
   let next = 0;
+  // Two committed articles that copies may point at: a duplicate_of must name an existing article.
+  const anchors = [(await store.insertArticle(article(source, next++, 1))).id, (await store.insertArticle(article(source, next++, 2))).id];
+  const ids: number[] = [...anchors];
   const patch: fc.Arbitrary<Patch> = fc.oneof(
     fc.record({ storyId: fc.constantFrom(story, null) }),
-    fc.record({ duplicateOf: fc.constantFrom(null, 1, 2), contentHash: fc.constantFrom('a', 'b') }),
+    fc.record({ duplicateOf: fc.constantFrom(null, anchors[0]!, anchors[1]!), contentHash: fc.constantFrom('a', 'b') }),
     fc.record({ published: fc.constantFrom(null, 5, 7) }),
     fc.record({ title: fc.constant('u') }),
   );

@@ -13,8 +13,12 @@ export function createScheduler(ctx: CliContext, deps: RefreshDeps, metrics?: Sa
   const log = ctx.logger();
   let controller: AbortController | null = null;
   let loop: Promise<void> | null = null;
+  // One restart at a time: wakes that arrive while it is pending are served by the round it starts.
+  let restart: Promise<void> | null = null;
+  let running = false;
   const scheduler: SchedulerHooks = {
     start() {
+      running = true;
       controller = new AbortController();
       loop = runScheduler(deps, {
         signal: controller.signal,
@@ -31,14 +35,22 @@ export function createScheduler(ctx: CliContext, deps: RefreshDeps, metrics?: Sa
       });
     },
     async stop() {
+      running = false;
       controller?.abort();
+      await restart;
       await loop;
       loop = null;
     },
     wake() {
-      if (!loop) return;
+      if (!loop || restart) return;
       // the loop sleeps between idle rounds; restarting it begins a round now (the round in flight finishes first)
-      void scheduler.stop().then(() => scheduler.start());
+      const current = { controller, loop };
+      restart = (async () => {
+        current.controller?.abort();
+        await current.loop;
+        restart = null;
+        if (running) scheduler.start();
+      })();
     },
   };
   return scheduler;

@@ -13,11 +13,11 @@
  * (what storing them at ingest saves). Each import runs in its own child process for a clean peak RSS.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sharedData } from '../src/test-support/paths.js';
+import { sharedDataFiles } from '../src/test-support/paths.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { importFiles, type ProcessArticle, type ProcessOutcome } from '../src/pipeline/import-files.js';
@@ -108,12 +108,11 @@ function child(kind: 'engine' | 'floor', db: string, files: string[]): RunResult
 }
 
 async function main(): Promise<void> {
-  const snn = sharedData('data', 'saudinewsnet');
-  if (snn.skip) {
-    console.log(`skipped: ${snn.skip}`);
+  const { files, skip } = sharedDataFiles('data', 'saudinewsnet');
+  if (skip) {
+    console.log(`skipped: ${skip}`);
     return;
   }
-  const files = readdirSync(snn.path).filter((f) => f.endsWith('.jsonl.gz')).sort().map((f) => join(snn.path, f));
   const dir = mkdtempSync(join(tmpdir(), 'sada-import-bench-'));
   try {
     const engine = child('engine', join(dir, 'engine.db'), files);

@@ -13,11 +13,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer as createHttpServer } from 'node:http';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { REPO_ROOT, sharedData } from '../src/test-support/paths.js';
+import { REPO_ROOT, sharedData, sharedDataFiles } from '../src/test-support/paths.js';
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
 import { SADA_BIN, runCli } from '../src/test-support/cli.js';
@@ -65,12 +65,11 @@ async function serve(db: string): Promise<{ url: string; process: ChildProcess }
 }
 
 async function main(): Promise<void> {
-  const snn = sharedData('data', 'saudinewsnet');
-  if (snn.skip) {
-    console.log(`skipped: ${snn.skip}`);
+  const { files, skip } = sharedDataFiles('data', 'saudinewsnet');
+  if (skip) {
+    console.log(`skipped: ${skip}`);
     return;
   }
-  const files = readdirSync(snn.path).filter((f) => f.endsWith('.jsonl.gz')).sort().map((f) => join(snn.path, f));
   mkdirSync(CACHE, { recursive: true });
   if (!existsSync(DB)) await buildDatabase(files);
   const store = await openStore(DB);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,4 +20,12 @@ export const SHARED_DIR = resolve(process.env.SADA_SHARED ?? join(REPO_ROOT, '..
 export function sharedData(...parts: string[]): { path: string; skip: string | false } {
   const path = join(SHARED_DIR, ...parts);
   return { path, skip: existsSync(path) ? false : `shared data not found at ${path} (set SADA_SHARED or place ../shared beside the repository)` };
+}
+
+/** The `.jsonl.gz` files of a shared dataset folder in name order (empty, with the reason, when it is absent). */
+export function sharedDataFiles(...parts: string[]): { files: string[]; skip: string | false } {
+  const dir = sharedData(...parts);
+  if (dir.skip) return { files: [], skip: dir.skip };
+  const files = readdirSync(dir.path).filter((f) => f.endsWith('.jsonl.gz')).sort().map((f) => join(dir.path, f));
+  return { files, skip: false };
 }

@@ -93,60 +93,46 @@ export function findByContentHash(c: Connection, contentHash: string): number[] 
   return (c.prepare('SELECT id FROM articles WHERE content_hash = ? ORDER BY id').all(contentHash) as { id: number }[]).map((r) => r.id);
 }
 
+/** An article's stored bands (sorted, distinct), as putFingerprint wrote them; empty when it has no fingerprint. */
+export function fingerprintBands(c: Connection, articleId: number): number[] {
+  const bands = c.prepare('SELECT bands FROM fingerprints WHERE article_id = ?').pluck().get(articleId) as string | undefined;
+  return bands === undefined ? [] : (JSON.parse(bands) as number[]);
+}
+
 export function putFingerprint(c: Connection, f: Fingerprint): void {
-  c.prepare('INSERT OR REPLACE INTO fingerprints (article_id, minhash, shingles) VALUES (?, ?, ?)').run(
+  c.prepare('INSERT OR REPLACE INTO fingerprints (article_id, minhash, shingles, bands) VALUES (?, ?, ?, ?)').run(
     f.articleId,
     Buffer.from(f.minhash.buffer, f.minhash.byteOffset, f.minhash.byteLength),
     f.shingles,
+    JSON.stringify([...new Set(f.bands)].sort((a, b) => a - b)),
   );
-  c.prepare('DELETE FROM lsh_bands WHERE article_id = ?').run(f.articleId);
-  // One statement for all bands: per-statement overhead is most of the cost of a small insert.
-  if (f.bands.length > 0) c.prepare('INSERT OR IGNORE INTO lsh_bands (band_key, article_id) SELECT value, ? FROM json_each(?)').run(f.articleId, JSON.stringify(f.bands));
 }
 
 export function getFingerprints(c: Connection, ids: readonly number[]): Map<number, Fingerprint> {
   const out = new Map<number, Fingerprint>();
   if (ids.length === 0) return out;
   const rows = c
-    .prepare('SELECT article_id, minhash, shingles FROM fingerprints WHERE article_id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(ids)) as { article_id: number; minhash: Buffer; shingles: number }[];
-  const bandRows = c
-    .prepare('SELECT article_id, band_key FROM lsh_bands WHERE article_id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(ids)) as { article_id: number; band_key: number }[];
-  const bands = new Map<number, number[]>();
-  for (const b of bandRows) {
-    const list = bands.get(b.article_id) ?? [];
-    list.push(b.band_key);
-    bands.set(b.article_id, list);
-  }
+    .prepare('SELECT article_id, minhash, shingles, bands FROM fingerprints WHERE article_id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as { article_id: number; minhash: Buffer; shingles: number; bands: string }[];
   for (const r of rows) {
     // Copy into an aligned buffer: SQLite blobs may not be 4-byte aligned.
     const minhash = new Uint32Array(r.minhash.byteLength / 4);
     new Uint8Array(minhash.buffer).set(r.minhash);
-    out.set(r.article_id, { articleId: r.article_id, minhash, shingles: r.shingles, bands: bands.get(r.article_id) ?? [] });
+    out.set(r.article_id, { articleId: r.article_id, minhash, shingles: r.shingles, bands: JSON.parse(r.bands) as number[] });
   }
   return out;
 }
 
-/** Postings beyond which a band lookup reads each band's most recent entries only. */
-const BAND_POSTINGS_CAP = 1000;
-
+/**
+ * Band lookup by a scan of every fingerprint: for reads outside the writer's transactions (tools, tests),
+ * which do not have the writer's in-memory BandIndex; the pipeline looks up inside its transactions.
+ */
 export function findBandCandidates(c: Connection, bands: readonly number[], excludeId: number | null, limit: number): number[] {
   const keys = [...new Set(bands)];
   if (keys.length === 0 || limit <= 0) return [];
-  // The postings of the bands, up to the cap: below it they are the whole answer (distinct ids, newest
-  // first), read by the same index range scan that tells whether the cap is reached.
-  const postings = c.prepare('SELECT article_id FROM lsh_bands WHERE band_key IN (SELECT value FROM json_each(?)) LIMIT ?').pluck().all(JSON.stringify(keys), BAND_POSTINGS_CAP) as number[];
-  if (postings.length < BAND_POSTINGS_CAP) {
-    const ids = [...new Set(postings)].filter((id) => id !== excludeId).sort((a, b) => b - a);
-    return ids.length > limit ? ids.slice(0, limit) : ids;
-  }
-  // Bands shared by thousands of articles (boilerplate-only texts): the most recent `limit` of each band (an
-  // index range read in article order), then of their union — the same answer at a bounded cost. (A
-  // condition on article_id inside would cost the index order; the excluded id is dropped outside.)
-  const perBand = '(SELECT article_id FROM lsh_bands WHERE band_key = ? ORDER BY article_id DESC LIMIT ?)';
-  const sql = `SELECT article_id FROM (${keys.map(() => `SELECT * FROM ${perBand}`).join(' UNION ')}) WHERE article_id <> ? ORDER BY article_id DESC LIMIT ?`;
-  const params: number[] = [];
-  for (const k of keys) params.push(k, limit + 1);
-  return c.prepare(sql).pluck().all(...params, excludeId ?? -1, limit) as number[];
+  const ids = c
+    .prepare('SELECT DISTINCT f.article_id FROM fingerprints f, json_each(f.bands) b WHERE b.value IN (SELECT value FROM json_each(?)) AND f.article_id <> ? ORDER BY f.article_id DESC LIMIT ?')
+    .pluck()
+    .all(JSON.stringify(keys), excludeId ?? -1, limit) as number[];
+  return ids;
 }

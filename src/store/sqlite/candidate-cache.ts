@@ -1,15 +1,16 @@
 import type { CandidateQuery } from '../store.js';
 import type { Connection } from './connection.js';
+import { keyedArticles } from './engine-sql.js';
 
-/** Rows of story_keys beyond which the table is not mirrored (about 200,000 articles; some 100 MB). */
-export const MAX_MIRRORED_KEYS = 5_000_000;
+/** Keyed articles beyond which the keys are not mirrored (some 100 MB): lookups then scan the window in SQL. */
+export const MAX_MIRRORED_ARTICLES = 250_000;
 
 /**
- * An in-memory mirror of the story_keys table for candidate lookup inside the writer's transactions.
- * Counting shared keys over a few hundred postings is a lookup in a Map here and a scan, sort and group in
- * SQL (about 10 times the cost, the largest statement of an import). The SqliteStore keeps the mirror
- * exact: it is loaded from the table, follows every write of its own connection, and is dropped when
- * another connection has written (PRAGMA data_version) or a transaction rolls back.
+ * An in-memory inverted index of the articles' story keys (article_profiles.keys) for candidate lookup
+ * inside the writer's transactions. Counting shared keys over a few hundred postings is a lookup in a Map
+ * here, and a scan of the window's keyed articles in SQL. The SqliteStore keeps the mirror exact: it is
+ * loaded from the table, follows every write of its own connection, and is dropped when another connection
+ * has written (PRAGMA data_version) or a transaction rolls back.
  */
 export class CandidateKeyMirror {
   /** Postings per key: [time, articleId] pairs, flattened, in ascending (time, articleId) order. */
@@ -17,23 +18,16 @@ export class CandidateKeyMirror {
   /** Each article's keys and time (to replace them). */
   private readonly articles = new Map<number, { time: number; keys: number[] }>();
 
-  /** Loads the table (in its primary-key order: each key's postings come sorted); null when it is too large to mirror. */
-  static load(c: Connection, maxRows = MAX_MIRRORED_KEYS): CandidateKeyMirror | null {
-    const rows = c.prepare('SELECT count(*) FROM story_keys').pluck().get() as number;
-    if (rows > maxRows) return null;
+  /** Loads the keyed articles (in time order: each key's postings come sorted); null when there are too many to mirror. */
+  static load(c: Connection, maxArticles = MAX_MIRRORED_ARTICLES): CandidateKeyMirror | null {
+    const rows = c.prepare('SELECT count(*) FROM article_profiles WHERE key_time IS NOT NULL').pluck().get() as number;
+    if (rows > maxArticles) return null;
     const mirror = new CandidateKeyMirror();
-    const byArticle = new Map<number, { time: number; keys: number[] }>();
-    for (const [key, time, articleId] of c.prepare('SELECT key, time, article_id FROM story_keys ORDER BY key, time, article_id').raw().iterate() as Iterable<[number, number, number]>) {
-      let entry = byArticle.get(articleId);
-      if (!entry) byArticle.set(articleId, (entry = { time, keys: [] }));
-      if (entry.time !== time) {
-        // An article filed at two times (not written by Sada): keep the table's answer by not mirroring it.
-        return null;
-      }
-      entry.keys.push(key);
-      mirror.append(key, time, articleId);
+    for (const [articleId, time, json] of keyedArticles(c, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)) {
+      const keys = JSON.parse(json) as number[];
+      for (const key of keys) mirror.append(key, time, articleId);
+      if (keys.length > 0) mirror.articles.set(articleId, { time, keys });
     }
-    for (const [id, entry] of byArticle) mirror.articles.set(id, entry);
     return mirror;
   }
 

@@ -1,14 +1,17 @@
 import type { RelatedEntry } from '../../core/types.js';
 import type { ArticleProfileEntry, ArticleRef, CandidateQuery, GroupMember, StoryCandidate, TermStatsSnapshot } from '../store.js';
-import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, REF_OF_A, toGroupMember, type GroupMemberRow, asBuffer, countQueuedTerms, groupRelated, termsToBytes, toArticleRef, type ArticleRefRow, type RelatedRow } from '../engine-rows.js';
+import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, toGroupMember, type GroupMemberRow, asBuffer, countQueuedTerms, groupRelated, termsToBytes, toArticleRef, type ArticleRefRow, type RelatedRow } from '../engine-rows.js';
 import type { Connection } from './connection.js';
 
 export function putArticleProfile(c: Connection, e: ArticleProfileEntry): void {
-  c.prepare('INSERT OR REPLACE INTO article_profiles (article_id, profile, attribution) VALUES (?, ?, ?)').run(e.articleId, asBuffer(e.profile), e.attribution ?? null);
-  c.prepare('DELETE FROM story_keys WHERE article_id = ?').run(e.articleId);
-  if (e.keys.length > 0) {
-    c.prepare('INSERT OR IGNORE INTO story_keys (key, time, article_id) SELECT value, ?, ? FROM json_each(?)').run(e.time, e.articleId, JSON.stringify(e.keys));
-  }
+  const keys = [...new Set(e.keys)].sort((a, b) => a - b);
+  c.prepare('INSERT OR REPLACE INTO article_profiles (article_id, profile, attribution, keys, key_time) VALUES (?, ?, ?, ?, ?)').run(
+    e.articleId,
+    asBuffer(e.profile),
+    e.attribution ?? null,
+    JSON.stringify(keys),
+    keys.length > 0 ? e.time : null,
+  );
   if (e.terms) c.prepare('INSERT OR REPLACE INTO term_pending (article_id, terms) VALUES (?, ?)').run(e.articleId, termsToBytes(e.terms));
 }
 
@@ -23,18 +26,30 @@ export function getArticleProfiles(c: Connection, ids: readonly number[]): Map<n
   return out;
 }
 
+/** The articles filed under at least one key, with their time and keys, inside a time window (key_time order). */
+export function keyedArticles(c: Connection, from: number, to: number): Iterable<[number, number, string]> {
+  return c.prepare('SELECT article_id, key_time, keys FROM article_profiles WHERE key_time BETWEEN ? AND ? ORDER BY key_time, article_id').raw().iterate(from, to) as Iterable<[number, number, string]>;
+}
+
+/** Candidate lookup by a scan of the window's keyed articles (reads outside the writer's key mirror). */
 export function findStoryCandidates(c: Connection, q: CandidateQuery): StoryCandidate[] {
   if (q.keys.length === 0 || q.limit <= 0) return [];
-  const rows = c
-    .prepare(
-      `SELECT ${REF_OF_A}, k.shared FROM (
-         SELECT article_id, count(*) AS shared FROM story_keys
-         WHERE key IN (SELECT value FROM json_each(?)) AND time BETWEEN ? AND ? AND article_id <> ?
-         GROUP BY article_id HAVING count(*) >= ? ORDER BY shared DESC, article_id DESC LIMIT ?
-       ) k JOIN articles a ON a.id = k.article_id ORDER BY k.shared DESC, a.id DESC`,
-    )
-    .all(JSON.stringify([...new Set(q.keys)]), q.from, q.to, q.excludeId ?? -1, Math.max(1, q.minShared), q.limit) as (ArticleRefRow & { shared: number })[];
-  return rows.map((r) => ({ ...toArticleRef(r), shared: r.shared }));
+  const wanted = new Set(q.keys);
+  const min = Math.max(1, q.minShared);
+  const found: { id: number; shared: number }[] = [];
+  for (const [id, , keys] of keyedArticles(c, q.from, q.to)) {
+    if (id === q.excludeId) continue;
+    let shared = 0;
+    for (const key of JSON.parse(keys) as number[]) if (wanted.has(key)) shared++;
+    if (shared >= min) found.push({ id, shared });
+  }
+  found.sort((a, b) => b.shared - a.shared || b.id - a.id);
+  const top = found.slice(0, q.limit);
+  const refs = new Map(getArticleRefs(c, top.map((f) => f.id)).map((r) => [r.id, r]));
+  return top.flatMap((f) => {
+    const ref = refs.get(f.id);
+    return ref ? [{ ...ref, shared: f.shared }] : [];
+  });
 }
 
 export function getArticleRefs(c: Connection, ids: readonly number[]): ArticleRef[] {

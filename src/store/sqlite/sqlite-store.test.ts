@@ -67,3 +67,35 @@ test('a path that cannot be opened gives a STORAGE error', async () => {
   writeFileSync(file, 'x');
   await assert.rejects(openStore(join(file, 'db.sqlite')), (e: unknown) => e instanceof AppError && e.code === 'STORAGE');
 });
+
+test('a database from before band and key rows moved into their articles keeps its bands and story keys', async () => {
+  const path = join(dir, 'before-030.db');
+  const raw = new Database(path);
+  migrate(raw, readMigrations().filter((m) => m.version < 30), 1);
+  raw.exec(`INSERT INTO sources (id, slug, url, feed_url, kind, title, created_at) VALUES (1, 's', 'import:s', 'import:s', 'import', 's', 0)`);
+  const insert = raw.prepare(`INSERT INTO articles (id, source_id, url, canonical_url, title, text, ingested_at, sort_time, content_hash) VALUES (?, 1, ?, ?, 't', 'x', 0, ?, ?)`);
+  for (const id of [1, 2, 3]) insert.run(id, `https://m.test/${id}`, `https://m.test/${id}`, id * 10, `h${id}`);
+  const fingerprint = raw.prepare('INSERT INTO fingerprints (article_id, minhash, shingles) VALUES (?, ?, 3)');
+  const band = raw.prepare('INSERT INTO lsh_bands (band_key, article_id) VALUES (?, ?)');
+  const profile = raw.prepare('INSERT INTO article_profiles (article_id, profile) VALUES (?, ?)');
+  const key = raw.prepare('INSERT INTO story_keys (key, time, article_id) VALUES (?, ?, ?)');
+  for (const id of [1, 2, 3]) {
+    fingerprint.run(id, Buffer.from(new Uint32Array([id, 2, 3]).buffer));
+    profile.run(id, Buffer.from([id]));
+  }
+  for (const [b, id] of [[-5, 1], [7, 1], [7, 2], [9, 3]] as const) band.run(b, id);
+  for (const [k, id] of [[4, 1], [5, 1], [4, 2], [5, 2], [6, 3]] as const) key.run(k, id * 10, id);
+  raw.close();
+
+  const store = await SqliteStore.open({ path });
+  assert.deepEqual((await store.getFingerprints([1]))!.get(1)!.bands, [-5, 7]);
+  assert.deepEqual((await store.getFingerprints([3]))!.get(3)!.bands, [9]);
+  const q = { keys: [4, 5, 6], minShared: 2, from: 0, to: 100, limit: 10 };
+  for (const s of [store, null]) {
+    const read = s ?? { findBandCandidates: (...a: Parameters<SqliteStore['findBandCandidates']>) => store.transaction((tx) => tx.findBandCandidates(...a)), findStoryCandidates: (x: typeof q) => store.transaction((tx) => tx.findStoryCandidates(x)) };
+    assert.deepEqual(await read.findBandCandidates([7, 9], null, 10), [3, 2, 1]);
+    assert.deepEqual(await read.findBandCandidates([-5], 1, 10), []);
+    assert.deepEqual((await read.findStoryCandidates(q)).map((c) => [c.id, c.shared, c.time]), [[2, 2, 20], [1, 2, 10]]);
+  }
+  await store.close();
+});

@@ -20,6 +20,7 @@ import type {
 import { Connection } from './connection.js';
 import { ArticleRefCache } from './article-ref-cache.js';
 import { CandidateKeyMirror } from './candidate-cache.js';
+import { BandIndex } from './band-index.js';
 import { migrate, readMigrations } from './migrate.js';
 import * as sources from './sources-sql.js';
 import * as articles from './articles-sql.js';
@@ -54,6 +55,8 @@ export class SqliteStore implements Store {
   /** story_keys in memory for lookups inside transactions (loaded on first use; see candidate-cache.ts). */
   private mirror: CandidateKeyMirror | null = null;
   private mirrorLoaded = false;
+  /** The fingerprints' LSH bands in memory for near-duplicate lookups inside transactions (see band-index.ts). */
+  private bands: BandIndex | null = null;
   /** Article references read or written inside the writer's transactions (see article-ref-cache.ts). */
   private readonly refs = new ArticleRefCache();
   /** The writer's PRAGMA data_version when it last began a transaction: a change means another connection wrote. */
@@ -133,6 +136,7 @@ export class SqliteStore implements Store {
   private dropMirror(): void {
     this.mirror = null;
     this.mirrorLoaded = false;
+    this.bands = null;
     this.refs.clear();
   }
 
@@ -269,13 +273,24 @@ export class SqliteStore implements Store {
   // ---- fingerprints ----
 
   putFingerprint(fingerprint: Fingerprint): Promise<void> {
-    return this.w((c) => articles.putFingerprint(c, fingerprint));
+    return this.w((c) => {
+      const before = this.bands ? articles.fingerprintBands(c, fingerprint.articleId) : [];
+      try {
+        articles.putFingerprint(c, fingerprint);
+      } catch (error) {
+        this.dropMirror();
+        throw error;
+      }
+      this.bands?.replace(fingerprint.articleId, before, fingerprint.bands);
+    });
   }
   async getFingerprints(articleIds: readonly number[]): Promise<Map<number, Fingerprint>> {
     return articles.getFingerprints(this.r(), articleIds);
   }
   async findBandCandidates(bands: readonly number[], excludeId: number | null, limit: number): Promise<number[]> {
-    return articles.findBandCandidates(this.r(), bands, excludeId, limit);
+    if (!this.inTransaction) return articles.findBandCandidates(this.r(), bands, excludeId, limit);
+    this.bands ??= BandIndex.load(this.writer);
+    return this.bands.find(bands, excludeId, limit);
   }
 
   // ---- stories ----

@@ -69,6 +69,7 @@ async function run(kind: 'engine' | 'floor', db: string, files: string[]): Promi
   if (inner.endBatch) process_.endBatch = inner.endBatch;
   if (inner.prepare) process_.prepare = inner.prepare;
   if (inner.release) process_.release = inner.release;
+  if (inner.finish) process_.finish = inner.finish;
   if (inner.close) process_.close = inner.close;
   const cpu = process.cpuUsage();
   const started = performance.now();

@@ -1,6 +1,7 @@
 import type { Article } from '../core/types.js';
 import type { JudgeModel } from '../stories/model.js';
 import type { IndexDocument, Store } from '../store/store.js';
+import type { BuiltSegment } from '../store/search-index-core.js';
 import type { AnalysisAhead } from './analysis-ahead.js';
 import { indexDocumentOf, prepareText, type ArticleText } from './prepared-text.js';
 import type { SegmentItem } from './text-worker.js';
@@ -10,16 +11,28 @@ type Entry = { doc: IndexDocument } | { token: number; articleId: number; title:
 /** Documents handed to the worker at a time while a batch is stored (each part is encoded at once). */
 const PART = 32;
 
+/** A batch's search documents on their way into the index: the worker's segment, or documents made here. */
+interface Pending {
+  segment: Promise<BuiltSegment | null>;
+  /** What to index when the worker cannot make the segment. */
+  fallback: () => IndexDocument[];
+}
+
 /**
- * The search documents of a batch, indexed together at its end as one segment. Documents of articles
- * analysed in the worker thread stay there, and the worker encodes the segment, part by part while the
- * batch is stored; should it fail, the documents are made here from the articles' text (the same
- * documents, only slower).
+ * The search documents of a batch, indexed together as one segment. Documents of articles analysed in the
+ * worker thread stay there, and the worker encodes the segment, part by part while the batch is stored;
+ * should it fail, the documents are made here from the articles' text (the same documents, only slower).
+ * The worker finishes a batch's segment (sorting its keys, packing it) while the next batch is stored, and
+ * the segment is indexed in that next batch's transaction, so a batch's end never waits for the worker;
+ * `finish` indexes the last one. Segments enter the index in batch order either way. A batch whose
+ * segment was lost (a crash or a rolled-back transaction in between) is indexed by `finish` of a later
+ * import, which indexes every stored article the search index lacks.
  */
 export class BatchIndex {
   private entries: Entry[] = [];
   private sent = 0;
   private batch = 1;
+  private pending: Pending | null = null;
 
   constructor(
     private readonly model: JudgeModel,
@@ -35,17 +48,36 @@ export class BatchIndex {
     }
   }
 
+  /** The batch's end, in its transaction: indexes the previous batch's segment and starts this one's. */
   async end(tx: Store): Promise<void> {
+    await this.indexPending(tx);
     const entries = this.entries;
     const batch = this.batch;
     const sent = this.sent;
     this.reset();
     if (entries.length === 0) return;
+    const fallback = () => entries.map((e) => ('doc' in e ? e.doc : indexDocumentOf(e.articleId, prepareText(e.title, e.text, this.model).analysis)));
     if (this.ahead && entries.some((e) => 'token' in e)) {
-      const segment = await this.ahead.segments.finishSegment(batch, entries.slice(sent).map(item));
-      if (segment) return tx.indexSegment(segment);
-    } else if (this.ahead && sent > 0) this.ahead.segments.abandonSegment(batch);
-    await tx.indexDocuments(entries.map((e) => ('doc' in e ? e.doc : indexDocumentOf(e.articleId, prepareText(e.title, e.text, this.model).analysis))));
+      this.pending = { segment: this.ahead.segments.finishSegment(batch, entries.slice(sent).map(item)), fallback };
+      return;
+    }
+    if (this.ahead && sent > 0) this.ahead.segments.abandonSegment(batch);
+    await tx.indexDocuments(fallback());
+  }
+
+  /** Indexes the last batch's segment (in a transaction of its own, after the import's last batch). */
+  async finish(tx: Store): Promise<void> {
+    await this.indexPending(tx);
+  }
+
+  private async indexPending(tx: Store): Promise<void> {
+    const pending = this.pending;
+    if (!pending) return;
+    // Taken before it is written: if this transaction rolls back, a later import indexes what it held.
+    this.pending = null;
+    const segment = await pending.segment;
+    if (segment) await tx.indexSegment(segment);
+    else await tx.indexDocuments(pending.fallback());
   }
 
   /** Forgets the batch (its transaction rolled back). */

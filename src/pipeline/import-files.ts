@@ -32,6 +32,11 @@ export type ProcessArticle = ((tx: Store, input: ArticleInput) => Promise<Proces
    */
   prepare?: (store: Store, inputs: readonly ArticleInput[]) => void;
   release?: (inputs: readonly ArticleInput[]) => void;
+  /**
+   * After the last batch: work a pipeline deferred past its batches' transactions (the last batch's search
+   * segment), and whatever an interrupted earlier run left undone (articles it stored but did not index).
+   */
+  finish?: (store: Store) => Promise<void>;
   /** Stops any helper thread (the pipeline stays usable without it). */
   close?: () => Promise<void>;
 };
@@ -187,6 +192,7 @@ export async function importFiles(store: Store, files: readonly string[], option
     await submit(batch, { file, bytesRead: doneBytes, totalBytes, summary });
   }
   await stored;
+  await options.process.finish?.(store);
   summary.seconds = Math.round((clock() - started) / 10) / 100;
   return summary;
 }

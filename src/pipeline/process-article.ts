@@ -12,6 +12,7 @@ import type { ProcessArticle, ProcessOutcome } from './import-files.js';
 import { prepareText, type ArticleText, type PreparedText } from './prepared-text.js';
 import { attributionOfByline, originOfSource, settleOrigin } from './provenance.js';
 import { updateReadingLists } from './reading-lists.js';
+import { indexUnindexed } from './reindex-search.js';
 import { StoryEngine, type StoryEngineOptions } from './story-engine.js';
 import type { JudgeModel } from '../stories/model.js';
 import { placeInStory } from './story-placement.js';
@@ -31,8 +32,9 @@ export interface ArticlePipelineOptions {
   /** The search index, called for every new or changed article (default: Sada's search index; null: none). */
   index?: ArticleIndexer | null;
   /**
-   * Index the search documents of a batch together at `endBatch` instead of one by one (imports: one index
-   * segment per batch instead of one per article). Only for callers that run `endBatch`.
+   * Index the search documents of a batch together instead of one by one (imports: one index segment per
+   * batch instead of one per article), at the next batch's `endBatch` or at `finish`. Only for callers that
+   * run `endBatch` and `finish` (importFiles).
    */
   batchIndex?: boolean;
   /** Story engine parameters (defaults: DEFAULT_STORY_ENGINE), or an engine shared with other pipelines. */
@@ -85,7 +87,13 @@ export function createArticlePipeline(options: ArticlePipelineOptions): ProcessA
       throw error;
     }
   };
-  if (batch) process.endBatch = (tx: Store) => batch.end(tx);
+  if (batch) {
+    process.endBatch = (tx: Store) => batch.end(tx);
+    process.finish = async (store: Store) => {
+      await store.transaction((tx) => batch.finish(tx));
+      await indexUnindexed(store);
+    };
+  }
   if (ahead) {
     process.prepare = (store, inputs) => ahead.prepare(store, inputs);
     process.release = (inputs) => ahead.release(inputs);

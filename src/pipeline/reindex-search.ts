@@ -38,6 +38,24 @@ export async function reindexSearch(store: Store, options: ReindexOptions = {}):
     await store.resetSearchIndex();
     summary.rebuilt = stats.docs > 0;
   }
+  const done = await indexUnindexed(store, { batchSize, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.onError ? { onError: options.onError } : {}) });
+  summary.indexed = done.indexed;
+  summary.errors = done.errors;
+  if (options.optimize ?? true) await store.optimizeSearchIndex();
+  summary.seconds = Math.round((clock() - started) / 10) / 100;
+  return summary;
+}
+
+/**
+ * Puts every stored article that the search index lacks into it, `batchSize` per transaction; an article
+ * that fails is reported and skipped.
+ */
+export async function indexUnindexed(
+  store: Store,
+  options: Pick<ReindexOptions, 'batchSize' | 'onProgress' | 'onError'> = {},
+): Promise<{ indexed: number; errors: number }> {
+  const batchSize = options.batchSize ?? 200;
+  const summary = { indexed: 0, errors: 0 };
   let after = 0;
   for (;;) {
     const ids = await store.unindexedArticleIds(after, batchSize);
@@ -61,7 +79,5 @@ export async function reindexSearch(store: Store, options: ReindexOptions = {}):
     }
     options.onProgress?.(summary.indexed);
   }
-  if (options.optimize ?? true) await store.optimizeSearchIndex();
-  summary.seconds = Math.round((clock() - started) / 10) / 100;
   return summary;
 }

@@ -8,15 +8,21 @@ interface Entry {
   terms: TermProfile;
   version: number;
   weighted: ArticleProfile;
+  /** The cache's move count when the entry last moved to the recent end. */
+  moved: number;
 }
 
 /**
  * Weighted profiles of recently compared articles, least recently used evicted. An entry is re-weighed
  * when the statistics moved to another version; stored term profiles never change except on a text
- * update, which goes through `put`.
+ * update, which goes through `put`. The order is nearly LRU: a hit moves its entry to the recent end only
+ * when it has drifted into the older half (about a hundred hits an article, most of them on entries just
+ * moved), so a used entry always outlives half the cache's turnover. What it holds never changes a result:
+ * a miss reads the same profile back from the store.
  */
 export class ProfileCache {
   private readonly entries = new Map<number, Entry>();
+  private moves = 0;
 
   constructor(
     private readonly capacity: number,
@@ -41,8 +47,11 @@ export class ProfileCache {
         e.weighted = weighProfile(e.terms, stats, this.model);
         e.version = stats.version;
       }
-      this.entries.delete(id);
-      this.entries.set(id, e);
+      if (this.moves - e.moved > this.capacity / 2) {
+        this.entries.delete(id);
+        this.entries.set(id, e);
+        e.moved = ++this.moves;
+      }
       out.set(id, e.weighted);
     }
     if (missing.length > 0) {
@@ -58,7 +67,7 @@ export class ProfileCache {
 
   put(id: number, terms: TermProfile, weighted: ArticleProfile, version: number): void {
     this.entries.delete(id);
-    this.entries.set(id, { terms, weighted, version });
+    this.entries.set(id, { terms, weighted, version, moved: ++this.moves });
     while (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value as number;
       this.entries.delete(oldest);

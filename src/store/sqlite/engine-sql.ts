@@ -1,6 +1,7 @@
 import type { RelatedEntry } from '../../core/types.js';
 import type { ArticleProfileEntry, ArticleRef, CandidateQuery, GroupMember, StoryCandidate, TermStatsSnapshot } from '../store.js';
-import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, toGroupMember, type GroupMemberRow, asBuffer, countQueuedTerms, groupRelated, termsToBytes, toArticleRef, type ArticleRefRow, type RelatedRow } from '../engine-rows.js';
+import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, toGroupMember, type GroupMemberRow, asBuffer, countQueuedTerms, termsToBytes, toArticleRef, type ArticleRefRow } from '../engine-rows.js';
+import { relatedEntries, type RelatedListRow } from './stories-sql.js';
 import type { Connection } from './connection.js';
 
 export function putArticleProfile(c: Connection, e: ArticleProfileEntry): void {
@@ -66,6 +67,12 @@ export function storyMembers(c: Connection, storyId: number, limit: number): Art
   return rows.reverse().map(toArticleRef);
 }
 
+/** The ids of storyMembers (oldest first), read from the story index alone. */
+export function storyMemberIds(c: Connection, storyId: number, limit: number): number[] {
+  const ids = c.prepare('SELECT id FROM articles WHERE story_id = ? ORDER BY sort_time DESC, id DESC LIMIT ?').pluck().all(storyId, limit) as number[];
+  return ids.reverse();
+}
+
 export function duplicateGroup(c: Connection, rootId: number, limit: number): GroupMember[] {
   // Two index range reads in time order (the root, then its copies), merged and cut in SQL.
   const rows = c
@@ -79,11 +86,13 @@ export function duplicateGroup(c: Connection, rootId: number, limit: number): Gr
 }
 
 export function getRelatedLists(c: Connection, ids: readonly number[], kind: RelatedEntry['kind']): Map<number, RelatedEntry[]> {
-  if (ids.length === 0) return new Map();
+  const out = new Map<number, RelatedEntry[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
   const rows = c
-    .prepare('SELECT article_id, kind, rank, related_id, score FROM related WHERE article_id IN (SELECT value FROM json_each(?)) AND kind = ?')
-    .all(JSON.stringify(ids), kind) as RelatedRow[];
-  return groupRelated(ids, rows);
+    .prepare('SELECT article_id, kind, entries FROM related_lists WHERE article_id IN (SELECT value FROM json_each(?)) AND kind = ?')
+    .all(JSON.stringify(ids), kind) as RelatedListRow[];
+  for (const r of rows) out.set(r.article_id, relatedEntries(r));
+  return out;
 }
 
 export function termStatsVersion(c: Connection): { version: number; docCount: number } {

@@ -68,7 +68,7 @@ test('a path that cannot be opened gives a STORAGE error', async () => {
   await assert.rejects(openStore(join(file, 'db.sqlite')), (e: unknown) => e instanceof AppError && e.code === 'STORAGE');
 });
 
-test('a database from before band and key rows moved into their articles keeps its bands and story keys', async () => {
+test('a database from before band keys, story keys and reading lists moved into their articles’ rows keeps them all', async () => {
   const path = join(dir, 'before-030.db');
   const raw = new Database(path);
   migrate(raw, readMigrations().filter((m) => m.version < 30), 1);
@@ -85,6 +85,8 @@ test('a database from before band and key rows moved into their articles keeps i
   }
   for (const [b, id] of [[-5, 1], [7, 1], [7, 2], [9, 3]] as const) band.run(b, id);
   for (const [k, id] of [[4, 1], [5, 1], [4, 2], [5, 2], [6, 3]] as const) key.run(k, id * 10, id);
+  const related = raw.prepare('INSERT INTO related (article_id, kind, rank, related_id, score) VALUES (?, ?, ?, ?, ?)');
+  for (const [id, kind, rank, other, score] of [[1, 'related', 1, 3, 0.3], [1, 'related', 0, 2, 0.6123456789012345], [1, 'same_story', 0, 3, 0.5], [2, 'related', 0, 1, 0.25]] as const) related.run(id, kind, rank, other, score);
   raw.close();
 
   const store = await SqliteStore.open({ path });
@@ -97,5 +99,12 @@ test('a database from before band and key rows moved into their articles keeps i
     assert.deepEqual(await read.findBandCandidates([-5], 1, 10), []);
     assert.deepEqual((await read.findStoryCandidates(q)).map((c) => [c.id, c.shared, c.time]), [[2, 2, 20], [1, 2, 10]]);
   }
+  assert.deepEqual(await store.getRelated(1), [
+    { articleId: 1, kind: 'related', rank: 0, relatedId: 2, score: 0.6123456789012345 },
+    { articleId: 1, kind: 'related', rank: 1, relatedId: 3, score: 0.3 },
+    { articleId: 1, kind: 'same_story', rank: 0, relatedId: 3, score: 0.5 },
+  ]);
+  const lists = await store.getRelatedLists([1, 2, 3], 'related');
+  assert.deepEqual([...lists].map(([id, l]) => [id, l.map((e) => e.relatedId)]), [[1, [2, 3]], [2, [1]], [3, []]]);
   await store.close();
 });

@@ -357,9 +357,10 @@ export class SqliteStore implements Store {
     return this.articleRefs(articleIds);
   }
   async storyMembers(storyId: number, limit: number): Promise<ArticleRef[]> {
-    const members = engine.storyMembers(this.r(), storyId, limit);
-    if (this.inTransaction) this.refs.remember(members);
-    return members;
+    if (!this.inTransaction) return engine.storyMembers(this.r(), storyId, limit);
+    // The ids from the story's index alone, the references from the cache where it has them (a row's
+    // reference columns sit behind its text).
+    return this.articleRefs(engine.storyMemberIds(this.writer, storyId, limit));
   }
   async duplicateGroup(rootId: number, limit: number): Promise<GroupMember[]> {
     return engine.duplicateGroup(this.r(), rootId, limit);

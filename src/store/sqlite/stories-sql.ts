@@ -73,17 +73,26 @@ export function replaceRelated(
   kind: RelatedEntry['kind'],
   entries: readonly Omit<RelatedEntry, 'articleId' | 'kind'>[],
 ): void {
-  c.prepare('DELETE FROM related WHERE article_id = ? AND kind = ?').run(articleId, kind);
-  if (entries.length === 0) return;
-  c.prepare(
-    `INSERT INTO related (article_id, kind, rank, related_id, score)
-     SELECT ?, ?, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`,
-  ).run(articleId, kind, JSON.stringify(entries.map((e) => [e.rank, e.relatedId, e.score])));
+  if (entries.length === 0) {
+    c.prepare('DELETE FROM related_lists WHERE article_id = ? AND kind = ?').run(articleId, kind);
+    return;
+  }
+  const sorted = [...entries].sort((a, b) => a.rank - b.rank);
+  c.prepare('INSERT OR REPLACE INTO related_lists (article_id, kind, entries) VALUES (?, ?, ?)').run(articleId, kind, JSON.stringify(sorted.map((e) => [e.rank, e.relatedId, e.score])));
 }
 
 export function getRelated(c: Connection, articleId: number): RelatedEntry[] {
-  const rows = c
-    .prepare('SELECT article_id, kind, rank, related_id, score FROM related WHERE article_id = ? ORDER BY kind, rank')
-    .all(articleId) as { article_id: number; kind: RelatedEntry['kind']; rank: number; related_id: number; score: number }[];
-  return rows.map((r) => ({ articleId: r.article_id, kind: r.kind, rank: r.rank, relatedId: r.related_id, score: r.score }));
+  const rows = c.prepare('SELECT article_id, kind, entries FROM related_lists WHERE article_id = ? ORDER BY kind').all(articleId) as RelatedListRow[];
+  return rows.flatMap(relatedEntries);
+}
+
+export interface RelatedListRow {
+  article_id: number;
+  kind: RelatedEntry['kind'];
+  /** JSON [[rank, relatedId, score], ...] in rank order. */
+  entries: string;
+}
+
+export function relatedEntries(r: RelatedListRow): RelatedEntry[] {
+  return (JSON.parse(r.entries) as [number, number, number][]).map(([rank, relatedId, score]) => ({ articleId: r.article_id, kind: r.kind, rank, relatedId, score }));
 }

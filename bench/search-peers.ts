@@ -19,7 +19,7 @@ export interface StoredArticle {
 export function* storedArticles(dbPath: string): Generator<StoredArticle> {
   const db = new Database(dbPath, { readonly: true });
   try {
-    yield* db.prepare('SELECT id, url, title, text FROM articles ORDER BY id').iterate() as Iterable<StoredArticle>;
+    yield* db.prepare('SELECT a.id, a.url, a.title, t.text FROM articles a JOIN article_texts t ON t.article_id = a.id ORDER BY a.id').iterate() as Iterable<StoredArticle>;
   } finally {
     db.close();
   }

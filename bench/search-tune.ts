@@ -36,7 +36,7 @@ if (!dbPath || queryFiles.length === 0) {
 const words = (t: string) => t.replace(/[\u064B-\u0652\u0640]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
 const text = new Map<string, string>();
 const db = new Database(dbPath, { readonly: true });
-for (const row of db.prepare('SELECT url, text FROM articles').iterate() as Iterable<{ url: string; text: string }>) text.set(row.url, row.text);
+for (const row of db.prepare('SELECT a.url, t.text FROM articles a JOIN article_texts t ON t.article_id = a.id').iterate() as Iterable<{ url: string; text: string }>) text.set(row.url, row.text);
 db.close();
 const gramCache = new Map<string, Set<string>>();
 function gramsOf(url: string): Set<string> {

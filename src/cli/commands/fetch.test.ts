@@ -37,7 +37,7 @@ test('sources add (homepage) + fetch --once stores Arabic articles; the second r
     assert.equal(summary.errors, 0);
 
     const raw = new Database(db, { readonly: true, fileMustExist: true });
-    const stored = raw.prepare('SELECT url, title, text, published FROM articles ORDER BY url').all() as Array<{ url: string; title: string; text: string; published: number }>;
+    const stored = raw.prepare('SELECT url, title, t.text, published FROM articles a JOIN article_texts t ON t.article_id = a.id ORDER BY url').all() as Array<{ url: string; title: string; text: string; published: number }>;
     raw.close();
     assert.deepEqual(stored.map((a) => a.title), ['تدشين محطة لتحلية المياه في الوادي', 'افتتاح سوق المزارعين الأسبوعي', 'صفحة محجوبة عن الزواحف']);
     // The feed holds only summaries: the article pages were fetched and their clean text stored.

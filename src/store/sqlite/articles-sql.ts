@@ -4,14 +4,17 @@ import type { ArticleListQuery, Fingerprint, NewArticle, Store } from '../store.
 import type { Connection } from './connection.js';
 import { ARTICLE_PATCH_COLUMNS, ARTICLE_SELECT, toArticle, type ArticleRow } from '../rows.js';
 
+/** The shared article select, with the text from its own table (article_texts). */
+const SELECT = `${ARTICLE_SELECT.replace(' a.text,', ' t.text,')} JOIN article_texts t ON t.article_id = a.id`;
+
 export function insertArticle(c: Connection, a: NewArticle): { id: number; inserted: boolean } {
   const existing = c.prepare('SELECT id FROM articles WHERE canonical_url = ?').get(a.canonicalUrl) as { id: number } | undefined;
   if (existing) return { id: existing.id, inserted: false };
   const info = c
     .prepare(
-      `INSERT INTO articles (source_id, url, canonical_url, external_id, title, text, summary, author, category, tags, image, lang,
+      `INSERT INTO articles (source_id, url, canonical_url, external_id, title, summary, author, category, tags, image, lang,
          published, ingested_at, sort_time, content_hash, duplicate_of, origin, story_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       a.sourceId,
@@ -19,7 +22,6 @@ export function insertArticle(c: Connection, a: NewArticle): { id: number; inser
       a.canonicalUrl,
       a.externalId,
       a.title,
-      a.text,
       a.summary,
       a.author,
       a.category,
@@ -34,7 +36,9 @@ export function insertArticle(c: Connection, a: NewArticle): { id: number; inser
       a.origin ?? null,
       a.storyId ?? null,
     );
-  return { id: Number(info.lastInsertRowid), inserted: true };
+  const id = Number(info.lastInsertRowid);
+  c.prepare('INSERT INTO article_texts (article_id, text) VALUES (?, ?)').run(id, a.text);
+  return { id, inserted: true };
 }
 
 export function updateArticle(c: Connection, id: number, patch: Parameters<Store['updateArticle']>[1]): void {
@@ -42,7 +46,7 @@ export function updateArticle(c: Connection, id: number, patch: Parameters<Store
   const values: unknown[] = [];
   for (const [key, value] of Object.entries(patch) as [keyof typeof ARTICLE_PATCH_COLUMNS, unknown][]) {
     const column = ARTICLE_PATCH_COLUMNS[key];
-    if (!column || value === undefined) continue;
+    if (!column || value === undefined || key === 'text') continue;
     sets.push(`${column} = ?`);
     values.push(key === 'tags' ? JSON.stringify(value) : value);
     if (key === 'published') {
@@ -50,21 +54,23 @@ export function updateArticle(c: Connection, id: number, patch: Parameters<Store
       values.push(value);
     }
   }
-  if (sets.length === 0) return;
-  const info = c.prepare(`UPDATE articles SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
-  if (info.changes === 0) throw new AppError('NOT_FOUND', `no article with id ${id}`);
+  const changes = sets.length > 0 ? c.prepare(`UPDATE articles SET ${sets.join(', ')} WHERE id = ?`).run(...values, id).changes : null;
+  if (patch.text !== undefined) {
+    const info = c.prepare('UPDATE article_texts SET text = ? WHERE article_id = ?').run(patch.text, id);
+    if (info.changes === 0) throw new AppError('NOT_FOUND', `no article with id ${id}`);
+  } else if (changes === 0) throw new AppError('NOT_FOUND', `no article with id ${id}`);
 }
 
 /** Articles by id, in the order of `ids` (missing ids are skipped). */
 export function getArticles(c: Connection, ids: readonly number[]): Article[] {
   if (ids.length === 0) return [];
-  const rows = c.prepare(`${ARTICLE_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleRow[];
+  const rows = c.prepare(`${SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleRow[];
   const byId = new Map(rows.map((r) => [r.id, toArticle(r)]));
   return ids.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined);
 }
 
 export function getArticleBy(c: Connection, where: string, params: unknown[]): Article | null {
-  const row = c.prepare(`${ARTICLE_SELECT} WHERE ${where}`).get(...params) as ArticleRow | undefined;
+  const row = c.prepare(`${SELECT} WHERE ${where}`).get(...params) as ArticleRow | undefined;
   return row ? toArticle(row) : null;
 }
 
@@ -85,7 +91,7 @@ export function listArticles(c: Connection, q: ArticleListQuery): Article[] {
     where.push('(a.sort_time < ? OR (a.sort_time = ? AND a.id < ?))');
     params.push(q.before.time, q.before.time, q.before.id);
   }
-  const sql = `${ARTICLE_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY a.sort_time DESC, a.id DESC LIMIT ?`;
+  const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY a.sort_time DESC, a.id DESC LIMIT ?`;
   return (c.prepare(sql).all(...params, q.limit) as ArticleRow[]).map(toArticle);
 }
 

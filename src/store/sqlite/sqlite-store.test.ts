@@ -68,7 +68,7 @@ test('a path that cannot be opened gives a STORAGE error', async () => {
   await assert.rejects(openStore(join(file, 'db.sqlite')), (e: unknown) => e instanceof AppError && e.code === 'STORAGE');
 });
 
-test('a database from before band keys, story keys and reading lists moved into their articles’ rows keeps them all', async () => {
+test('a database from before band keys, story keys and reading lists moved into their articles’ rows and texts into their own table keeps them all', async () => {
   const path = join(dir, 'before-030.db');
   const raw = new Database(path);
   migrate(raw, readMigrations().filter((m) => m.version < 30), 1);
@@ -90,6 +90,7 @@ test('a database from before band keys, story keys and reading lists moved into 
   raw.close();
 
   const store = await SqliteStore.open({ path });
+  assert.deepEqual((await store.getArticles([2, 1])).map((a) => [a.id, a.text, a.contentHash]), [[2, 'x', 'h2'], [1, 'x', 'h1']]);
   assert.deepEqual((await store.getFingerprints([1]))!.get(1)!.bands, [-5, 7]);
   assert.deepEqual((await store.getFingerprints([3]))!.get(3)!.bands, [9]);
   const q = { keys: [4, 5, 6], minShared: 2, from: 0, to: 100, limit: 10 };

@@ -358,8 +358,7 @@ export class SqliteStore implements Store {
   }
   async storyMembers(storyId: number, limit: number): Promise<ArticleRef[]> {
     if (!this.inTransaction) return engine.storyMembers(this.r(), storyId, limit);
-    // The ids from the story's index alone, the references from the cache where it has them (a row's
-    // reference columns sit behind its text).
+    // The ids from the story's index alone, the references from the cache where it has them.
     return this.articleRefs(engine.storyMemberIds(this.writer, storyId, limit));
   }
   async duplicateGroup(rootId: number, limit: number): Promise<GroupMember[]> {

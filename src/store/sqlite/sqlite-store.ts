@@ -392,6 +392,9 @@ export class SqliteStore implements Store {
     await this.w((c) => this.searchIndex.removeDocument(new SqliteSearchTables(c), articleId));
   }
   async optimizeSearchIndex(): Promise<void> {
+    // A whole-index merge needs memory that the in-memory indexes of the story engine hold; they are
+    // rebuilt from the tables when a transaction needs them again.
+    this.dropMirror();
     await this.w((c) => this.searchIndex.optimize(new SqliteSearchTables(c)));
   }
   async resetSearchIndex(): Promise<void> {

@@ -8,7 +8,9 @@
  *  - weights chosen by coordinate ascent on one half of the first file, scored on the other half and the
  *    other files (both ways round): a feature that carries information survives this, noise does not;
  *  - a bootstrap 95% interval of each file's MRR@10, and every query whose target is not first, with the
- *    query words its target lacks and those the first hit lacks.
+ *    query words its target lacks and those the first hit lacks;
+ *  - the query words that fit a broken-plural pattern, the singular the pattern gives, and which of the two
+ *    the target holds (what a query-side plural expansion could reach).
  *   node dist/bench/search-features.js DB QUERIES.jsonl... [--params JSON] [--depth 30]
  */
 import { basename, dirname } from 'node:path';
@@ -16,7 +18,7 @@ import { SearchEngine } from '../src/search/engine.js';
 import { isContentTerm } from '../src/search/index-document.js';
 import { DEFAULT_RANKING, type RankingParams } from '../src/search/ranking-params.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { analyzeTerms } from '../src/text/index.js';
+import { analyzeTerms, cliticFree } from '../src/text/index.js';
 import { CopyRule, halfOf, mrrAt10, readKnownItems, readStoredTexts, type KnownItem } from './known-items.js';
 
 const args = process.argv.slice(2);
@@ -238,4 +240,31 @@ for (const q of queries) {
   };
   console.log(`${q.file} #${q.item.id} rank ${rank || `>${depth}`} «${q.item.query}»  target lacks: ${lacks(target?.url)}; first hit lacks: ${lacks(top.url)}`);
   console.log(`    target: ${target?.title ?? '?'}\n    first:  ${top.title}`);
+}
+
+/** The singulars a broken-plural pattern gives for a normalised, clitic-free word (may be wrong: إصلاح → صلح). */
+function singulars(w: string): string[] {
+  const c = [...w];
+  if (c.length === 5 && c[0] === 'ا' && c[3] === 'ا') return [c[1]! + c[2]! + c[4]!]; // أفعال
+  if (c.length === 4 && c[2] === 'و') return [c[0]! + c[1]! + c[3]!]; // فعول
+  if (c.length === 5 && c[2] === 'ا' && c[3] === 'ء') return [`${c[0]}${c[1]}ا${c[4]}ه`, `${c[0]}${c[1]}ي${c[4]}ه`]; // فعائل
+  if (c.length === 5 && c[0] === 'م' && c[3] === 'ا') return [`م${c[1]}${c[2]}${c[4]}`, `م${c[1]}${c[2]}${c[4]}ه`]; // مفاعل
+  if (c.length === 6 && c[0] === 'م' && c[3] === 'ا' && c[4] === 'ي') return [`م${c[1]}${c[2]}و${c[5]}`]; // مفاعيل
+  if (c.length === 5 && c[1] === 'و' && c[2] === 'ا') return [`${c[0]}ا${c[3]}${c[4]}`, `${c[0]}ا${c[3]}${c[4]}ه`]; // فواعل
+  if (c.length === 5 && c[3] === 'ا' && c[4] === 'ء') return [`${c[0]}${c[1]}ي${c[2]}`]; // فعلاء
+  return [];
+}
+
+console.log('\nQuery words that fit a broken-plural pattern (stem, df; "in target" = the target holds that stem):');
+for (const q of queries) {
+  const t = texts.get(q.item.target_url);
+  const have = new Set(t ? [...stems(t.title), ...stems(t.text)] : []);
+  const analysed = analyzeTerms(q.item.query);
+  for (let i = 0; i < analysed.count; i++) {
+    if (!isContentTerm(analysed, i)) continue;
+    const forms = singulars(cliticFree(analysed.norms[i]!));
+    if (forms.length === 0) continue;
+    const show = (stem: string | undefined) => (stem ? `${stem} df ${df.get(stem) ?? 0}${have.has(stem) ? ', in target' : ''}` : '(stopword)');
+    console.log(`${q.file} #${q.item.id} ${show(analysed.stems[i])} → ${forms.map((f) => show(stems(f)[0])).join(' | ')}`);
+  }
 }

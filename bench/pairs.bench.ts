@@ -1,8 +1,8 @@
 /**
  * Pair judgement on the labelled dev pairs (../shared/data/pairs): the shipped model as `sada pairs` applies
  * it, a refit of its parameters on all 300 pairs (fitted) and under 10-fold cross-validation repeated 3 times
- * (held-out: each pair scored by a model that never saw it), and the same refit without the publication-time
- * feature. Peer in the same run: a plain TF-IDF cosine (the `full` feature alone) with three thresholds
+ * (held-out: each pair scored by a model that never saw it), and the same refit with the publication-time
+ * feature in the same-story model (STORY_WITH_TIME, not the default). Peer in the same run: a plain TF-IDF cosine (the `full` feature alone) with three thresholds
  * chosen on the training folds. Everything twice: with the background of ../shared/eval/README.md
  * (SaudiNewsNet 2015-08-02..04) and with every SaudiNewsNet day in ../shared/data (other corpus statistics).
  *
@@ -45,7 +45,7 @@ const related = (f: PairFeatures) => [f.full, f.head];
  * labels (it uses the whole ordering; a binary fit of label ≥ 2 places it worse held-out: same-story F1 0.889
  * against 0.893). The result plugs into `decide` like the shipped model.
  */
-function fitModel(train: readonly Pair[], withTime = true): JudgeModel {
+function fitModel(train: readonly Pair[], withTime = false): JudgeModel {
   const labels = train.map((p) => p.label);
   const d = fitLogistic(train.map((p) => dup(p.f)), labels.map((l) => (l === 3 ? 1 : 0)));
   const s = fitOrdinal(train.map((p) => story(withTime ? p.f : { ...p.f, days: 0 })), labels);
@@ -111,25 +111,29 @@ function report(name: string, raw: readonly { pair: number; a: Side; b: Side }[]
     return { label: gold.get(p.pair)!, f: pairFeatures(weigh(p.a), weigh(p.b), days) };
   });
   const full = fitModel(pairs);
-  const noTime = (train: readonly Pair[]) => fitModel(train, false);
+  const withTime = (train: readonly Pair[]) => fitModel(train, true);
+  const timeFull = withTime(pairs);
   console.log(`\n### ${name}: ${pairs.length} dev pairs; background ${stats.docCount} articles`);
   console.log('| model | Spearman | duplicate F1 | same-story F1 | related F1 | 4-way accuracy |');
   console.log('|---|---|---|---|---|---|');
   console.log(line('shipped model (src/stories/model.ts)', metrics(pairs.map((p) => ({ label: p.label, ...judged(JUDGE_MODEL)(p) })))));
   console.log(line('refit on all 300 (fitted)', metrics(pairs.map((p) => ({ label: p.label, ...judged(full)(p) })))));
   console.log(line('refit, 10-fold × 3 (held-out)', crossValidate(pairs, (train) => judged(fitModel(train)))));
-  console.log(line('without publication times: refit (fitted)', metrics(pairs.map((p) => ({ label: p.label, ...judged(noTime(pairs))(p) })))));
-  console.log(line('without publication times: 10-fold × 3 (held-out)', crossValidate(pairs, (train) => judged(noTime(train)))));
+  console.log(line('with publication times (same-story model): refit (fitted)', metrics(pairs.map((p) => ({ label: p.label, ...judged(timeFull)(p) })))));
+  console.log(line('with publication times: 10-fold × 3 (held-out)', crossValidate(pairs, (train) => judged(withTime(train)))));
   console.log(line('peer: TF-IDF cosine, thresholds fitted (fitted)', metrics(pairs.map((p) => ({ label: p.label, ...fitCosine(pairs)(p) })))));
   console.log(line('peer: TF-IDF cosine, 10-fold × 3 (held-out)', crossValidate(pairs, fitCosine)));
   const r = (x: number) => x.toFixed(2);
+  const story = (m: JudgeModel) => `${r(m.story.full)}·full + ${r(m.story.head)}·head + ${r(m.story.rare)}·ln(1+rare) ${r(m.story.days)}·ln(1+days) ${r(m.story.bias)}`;
   console.log(
     `refit on all: duplicate ${r(full.duplicate.lead)}·lead + ${r(full.duplicate.full)}·full ${r(full.duplicate.bias)}; ` +
-      `same story ${r(full.story.full)}·full + ${r(full.story.head)}·head + ${r(full.story.rare)}·ln(1+rare) ${r(full.story.days)}·ln(1+days) ${r(full.story.bias)}; ` +
+      `same story ${story(full)} (with times: ${story(timeFull)}); ` +
       `related ${r(full.related.full)}·full + ${r(full.related.head)}·head ${r(full.related.bias)}`,
   );
   console.log('shipped model, gold × predicted:');
   for (const row of confusion(pairs, JUDGE_MODEL)) console.log(row);
+  console.log('with publication times (refit on all), gold × predicted:');
+  for (const row of confusion(pairs, timeFull)) console.log(row);
 }
 
 async function main(): Promise<void> {

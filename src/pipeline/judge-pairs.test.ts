@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixturePath } from '../test-support/paths.js';
+import { JUDGE_MODEL, STORY_WITH_TIME } from '../stories/model.js';
 import { judgePairs, type PairProblem } from './judge-pairs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sada-judge-pairs-'));
@@ -14,7 +15,7 @@ function side(name: string, date?: unknown, field = 'date') {
   return { url: `https://example.com/${name}`, source: 'x', title, content: rest.join('\n'), ...(date === undefined ? {} : { [field]: date }) };
 }
 
-test('sada pairs judges with both publication times, as the pipeline does; a missing or unreadable date counts as published together', async () => {
+test('sada pairs passes both publication times to the judgement, as the pipeline does (time-aware model); a missing or unreadable date counts as published together', async () => {
   const file = join(dir, 'pairs.jsonl');
   const lines = [
     { pair: 'together', a: side('original', '2015-08-03 20:17:51'), b: side('rewrite', '2015-08-03T22:00:00Z') },
@@ -25,7 +26,7 @@ test('sada pairs judges with both publication times, as the pipeline does; a mis
   ];
   writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n'));
   const problems: PairProblem[] = [];
-  const out = new Map((await judgePairs(file, { onProblem: (p) => problems.push(p) })).map((r) => [r.pair, r]));
+  const out = new Map((await judgePairs(file, { model: { ...JUDGE_MODEL, story: STORY_WITH_TIME }, onProblem: (p) => problems.push(p) })).map((r) => [r.pair, r]));
   assert.equal(out.size, 5, 'a pair with an unreadable date is still judged');
   assert.deepEqual(problems.map((p) => [p.lineNumber, p.reason.startsWith('unreadable date of "a"')]), [[5, true]]);
   const score = (k: string) => out.get(k)!.score;

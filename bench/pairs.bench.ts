@@ -1,21 +1,25 @@
 /**
  * Pair judgement on the labelled dev pairs (../shared/data/pairs): the shipped model as `sada pairs` applies
  * it, a refit of its parameters on all 300 pairs (fitted) and under 10-fold cross-validation repeated 3 times
- * (held-out: each pair scored by a model that never saw it). Peer in the same run: a plain TF-IDF cosine
- * (the `full` feature alone) with three thresholds chosen on the training folds.
+ * (held-out: each pair scored by a model that never saw it), and the same refit with the publication-time
+ * feature in the same-story model (STORY_WITH_TIME, not the default). Peer in the same run: a plain TF-IDF cosine (the `full` feature alone) with three thresholds
+ * chosen on the training folds. Everything twice: with the background of ../shared/eval/README.md
+ * (SaudiNewsNet 2015-08-02..04) and with every SaudiNewsNet day in ../shared/data (other corpus statistics).
  *
  *   npm run bench -- pairs
  *
  * Features and weights come from the pipeline's own code (analyzeForEngine, weighProfile, pairFeatures,
- * decide); background statistics: SaudiNewsNet 2015-08-02..04 as in ../shared/eval/README.md.
+ * decide), the two articles' dates as `sada pairs` reads them.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseIsoLike } from '../src/core/time.js';
 import { gunzipSync } from 'node:zlib';
 import { sharedData } from '../src/test-support/paths.js';
 import { analyzeForEngine } from '../src/pipeline/article-text.js';
 import { parseImportLine } from '../src/pipeline/import-record.js';
 import { weighProfile } from '../src/stories/profile.js';
-import { decide, pairFeatures, RELATION_RANK, type PairFeatures } from '../src/stories/judge.js';
+import { daysApart, decide, pairFeatures, RELATION_RANK, type PairFeatures } from '../src/stories/judge.js';
 import { JUDGE_MODEL, type JudgeModel } from '../src/stories/model.js';
 import { TermCounter } from '../src/stories/term-stats.js';
 import { crossValidate, fitLogistic, fitOrdinal, metrics, type Metrics, type Row } from './pair-fit.js';
@@ -32,7 +36,7 @@ const readJsonl = (path: string): unknown[] => {
 };
 
 const dup = (f: PairFeatures) => [f.lead, f.full];
-const story = (f: PairFeatures) => [f.full, f.head, Math.log1p(f.sharedRare)];
+const story = (f: PairFeatures) => [f.full, f.head, Math.log1p(f.sharedRare), Math.log1p(f.days)];
 const related = (f: PairFeatures) => [f.full, f.head];
 
 /**
@@ -41,15 +45,15 @@ const related = (f: PairFeatures) => [f.full, f.head];
  * labels (it uses the whole ordering; a binary fit of label ≥ 2 places it worse held-out: same-story F1 0.889
  * against 0.893). The result plugs into `decide` like the shipped model.
  */
-function fitModel(train: readonly Pair[]): JudgeModel {
+function fitModel(train: readonly Pair[], withTime = false): JudgeModel {
   const labels = train.map((p) => p.label);
   const d = fitLogistic(train.map((p) => dup(p.f)), labels.map((l) => (l === 3 ? 1 : 0)));
-  const s = fitOrdinal(train.map((p) => story(p.f)), labels);
+  const s = fitOrdinal(train.map((p) => story(withTime ? p.f : { ...p.f, days: 0 })), labels);
   const r = fitLogistic(train.map((p) => related(p.f)), labels.map((l) => (l >= 1 ? 1 : 0)));
   return {
     ...JUDGE_MODEL,
     duplicate: { lead: d[0]!, full: d[1]!, bias: d[2]! },
-    story: { full: s.w[0]!, head: s.w[1]!, rare: s.w[2]!, bias: -s.t[1]! },
+    story: { full: s.w[0]!, head: s.w[1]!, rare: s.w[2]!, days: withTime ? s.w[3]! : 0, bias: -s.t[1]! },
     related: { full: r[0]!, head: r[1]!, bias: r[2]! },
   };
 }
@@ -75,6 +79,63 @@ function line(name: string, m: Metrics): string {
   return `| ${name} | ${m.spearman.toFixed(3)} | ${m.duplicate.toFixed(3)} | ${m.sameStory.toFixed(3)} | ${m.related.toFixed(3)} | ${m.accuracy.toFixed(3)} |`;
 }
 
+const LABELS = ['unrelated', 'related', 'same story', 'same report'];
+
+/** Gold × predicted counts of a model. */
+function confusion(pairs: readonly Pair[], model: JudgeModel): string[] {
+  const m = LABELS.map(() => LABELS.map(() => 0));
+  for (const p of pairs) m[p.label]![RELATION_RANK[decide(p.f, model).relation]]!++;
+  return [`| gold \\ predicted | ${LABELS.join(' | ')} |`, `|---|${LABELS.map(() => '---|').join('')}`, ...m.map((row, g) => `| ${LABELS[g]} (${row.reduce((a, b) => a + b, 0)}) | ${row.join(' | ')} |`)];
+}
+
+type Side = { title?: string; content?: string; date?: string };
+
+function backgroundStats(files: readonly string[]): TermCounter {
+  const stats = new TermCounter();
+  const seen = new Set<string>();
+  for (const file of files) {
+    for (const line_ of readJsonl(file)) {
+      const parsed = parseImportLine(JSON.stringify(line_));
+      if (!parsed.ok || seen.has(parsed.article.url)) continue;
+      seen.add(parsed.article.url);
+      stats.addDocument(analyzeForEngine(parsed.article.title, parsed.article.text, JUDGE_MODEL).analysis.profile.keys);
+    }
+  }
+  return stats;
+}
+
+function report(name: string, raw: readonly { pair: number; a: Side; b: Side }[], gold: Map<number, number>, stats: TermCounter): void {
+  const pairs: Pair[] = raw.map((p) => {
+    const weigh = (s: Side) => weighProfile(analyzeForEngine(s.title ?? '', s.content ?? '', JUDGE_MODEL).analysis.profile, stats);
+    const days = daysApart(parseIsoLike(p.a.date), parseIsoLike(p.b.date));
+    return { label: gold.get(p.pair)!, f: pairFeatures(weigh(p.a), weigh(p.b), days) };
+  });
+  const full = fitModel(pairs);
+  const withTime = (train: readonly Pair[]) => fitModel(train, true);
+  const timeFull = withTime(pairs);
+  console.log(`\n### ${name}: ${pairs.length} dev pairs; background ${stats.docCount} articles`);
+  console.log('| model | Spearman | duplicate F1 | same-story F1 | related F1 | 4-way accuracy |');
+  console.log('|---|---|---|---|---|---|');
+  console.log(line('shipped model (src/stories/model.ts)', metrics(pairs.map((p) => ({ label: p.label, ...judged(JUDGE_MODEL)(p) })))));
+  console.log(line('refit on all 300 (fitted)', metrics(pairs.map((p) => ({ label: p.label, ...judged(full)(p) })))));
+  console.log(line('refit, 10-fold × 3 (held-out)', crossValidate(pairs, (train) => judged(fitModel(train)))));
+  console.log(line('with publication times (same-story model): refit (fitted)', metrics(pairs.map((p) => ({ label: p.label, ...judged(timeFull)(p) })))));
+  console.log(line('with publication times: 10-fold × 3 (held-out)', crossValidate(pairs, (train) => judged(withTime(train)))));
+  console.log(line('peer: TF-IDF cosine, thresholds fitted (fitted)', metrics(pairs.map((p) => ({ label: p.label, ...fitCosine(pairs)(p) })))));
+  console.log(line('peer: TF-IDF cosine, 10-fold × 3 (held-out)', crossValidate(pairs, fitCosine)));
+  const r = (x: number) => x.toFixed(2);
+  const story = (m: JudgeModel) => `${r(m.story.full)}·full + ${r(m.story.head)}·head + ${r(m.story.rare)}·ln(1+rare) ${r(m.story.days)}·ln(1+days) ${r(m.story.bias)}`;
+  console.log(
+    `refit on all: duplicate ${r(full.duplicate.lead)}·lead + ${r(full.duplicate.full)}·full ${r(full.duplicate.bias)}; ` +
+      `same story ${story(full)} (with times: ${story(timeFull)}); ` +
+      `related ${r(full.related.full)}·full + ${r(full.related.head)}·head ${r(full.related.bias)}`,
+  );
+  console.log('shipped model, gold × predicted:');
+  for (const row of confusion(pairs, JUDGE_MODEL)) console.log(row);
+  console.log('with publication times (refit on all), gold × predicted:');
+  for (const row of confusion(pairs, timeFull)) console.log(row);
+}
+
 async function main(): Promise<void> {
   const pairsFile = sharedData('data', 'pairs', 'snn-dev.pairs.jsonl');
   if (pairsFile.skip) {
@@ -82,37 +143,12 @@ async function main(): Promise<void> {
     return;
   }
   const gold = new Map((readJsonl(sharedData('data', 'pairs', 'snn-dev.gold.jsonl').path) as { pair: number; label: number }[]).map((g) => [g.pair, g.label]));
-  const stats = new TermCounter();
-  const seen = new Set<string>();
-  for (const day of ['2015-08-02', '2015-08-03', '2015-08-04']) {
-    for (const line_ of readJsonl(sharedData('data', 'saudinewsnet', `${day}.jsonl.gz`).path)) {
-      const parsed = parseImportLine(JSON.stringify(line_));
-      if (!parsed.ok || seen.has(parsed.article.url)) continue;
-      seen.add(parsed.article.url);
-      stats.addDocument(analyzeForEngine(parsed.article.title, parsed.article.text, JUDGE_MODEL).analysis.profile.keys);
-    }
-  }
-  type Side = { title?: string; content?: string };
-  const pairs: Pair[] = (readJsonl(pairsFile.path) as { pair: number; a: Side; b: Side }[]).map((p) => {
-    const weigh = (s: Side) => weighProfile(analyzeForEngine(s.title ?? '', s.content ?? '', JUDGE_MODEL).analysis.profile, stats);
-    return { label: gold.get(p.pair)!, f: pairFeatures(weigh(p.a), weigh(p.b)) };
-  });
-
-  const full = fitModel(pairs);
-  console.log(`${pairs.length} dev pairs; background ${stats.docCount} articles`);
-  console.log('| model | Spearman | duplicate F1 | same-story F1 | related F1 | 4-way accuracy |');
-  console.log('|---|---|---|---|---|---|');
-  console.log(line('shipped model (src/stories/model.ts)', metrics(pairs.map((p) => ({ label: p.label, ...judged(JUDGE_MODEL)(p) })))));
-  console.log(line('refit on all 300 (fitted)', metrics(pairs.map((p) => ({ label: p.label, ...judged(full)(p) })))));
-  console.log(line('refit, 10-fold × 3 (held-out)', crossValidate(pairs, (train) => judged(fitModel(train)))));
-  console.log(line('peer: TF-IDF cosine, thresholds fitted (fitted)', metrics(pairs.map((p) => ({ label: p.label, ...fitCosine(pairs)(p) })))));
-  console.log(line('peer: TF-IDF cosine, 10-fold × 3 (held-out)', crossValidate(pairs, fitCosine)));
-  const r = (x: number) => x.toFixed(2);
-  console.log(
-    `refit on all: duplicate ${r(full.duplicate.lead)}·lead + ${r(full.duplicate.full)}·full ${r(full.duplicate.bias)}; ` +
-      `same story ${r(full.story.full)}·full + ${r(full.story.head)}·head + ${r(full.story.rare)}·ln(1+rare) ${r(full.story.bias)}; ` +
-      `related ${r(full.related.full)}·full + ${r(full.related.head)}·head ${r(full.related.bias)}`,
-  );
+  const raw = readJsonl(pairsFile.path) as { pair: number; a: Side; b: Side }[];
+  const day = (d: string) => sharedData('data', 'saudinewsnet', `${d}.jsonl.gz`).path;
+  report('background SaudiNewsNet 2015-08-02..04 (as ../shared/eval/README.md)', raw, gold, backgroundStats(['2015-08-02', '2015-08-03', '2015-08-04'].map(day)));
+  const dir = dirname(day('2015-08-02'));
+  const all = readdirSync(dir).filter((f) => f.endsWith('.jsonl.gz')).sort();
+  report(`background every SaudiNewsNet day (${all.length} files)`, raw, gold, backgroundStats(all.map((f) => `${dir}/${f}`)));
 }
 
 await main();

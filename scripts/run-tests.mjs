@@ -24,5 +24,8 @@ if (selected.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...selected], { stdio: 'inherit', cwd: root });
+// A test that leaves a timer or socket behind (say, a scheduler loop that outlived stop()) fails on its own
+// assertions; --test-force-exit keeps it from also holding its file open forever, and --test-timeout turns a
+// hung await into a failure instead of a stalled CI run.
+const result = spawnSync(process.execPath, ['--test', '--test-force-exit', '--test-timeout=300000', '--test-reporter=spec', ...selected], { stdio: 'inherit', cwd: root });
 process.exit(result.status ?? 1);

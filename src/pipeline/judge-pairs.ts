@@ -1,4 +1,5 @@
 import { errorMessage } from '../core/errors.js';
+import { parseIsoLike } from '../core/time.js';
 import { canonicalUrl } from '../dedup/canonical-url.js';
 import { judgeArticles } from '../stories/assign.js';
 import type { Relation } from '../stories/judge.js';
@@ -6,7 +7,7 @@ import { JUDGE_MODEL, type JudgeModel } from '../stories/model.js';
 import { weighProfile } from '../stories/profile.js';
 import { TermCounter } from '../stories/term-stats.js';
 import { analyzeForEngine, type EngineText } from './article-text.js';
-import { parseImportLine } from './import-record.js';
+import { parseImportLine, parseRfc822 } from './import-record.js';
 import { readLines } from './read-lines.js';
 
 /** One side of an input pair: the SaudiNewsNet-like fields `sada pairs` reads. */
@@ -15,6 +16,9 @@ interface PairSide {
   title?: string;
   content?: string;
   text?: string;
+  /** Publication time: ISO-like or RFC 822 string, or epoch ms (`published` as in the import formats). */
+  date?: unknown;
+  published?: unknown;
 }
 
 export interface PairResult {
@@ -40,6 +44,8 @@ interface ParsedPair {
   pair: unknown;
   a: EngineText;
   b: EngineText;
+  timeA: number | null;
+  timeB: number | null;
 }
 
 function side(value: unknown): PairSide | null {
@@ -60,6 +66,15 @@ class Corpus {
   }
 }
 
+/** A side's publication time; undefined when it has one that cannot be read. */
+function sideTime(s: PairSide): number | null | undefined {
+  const value = s.date ?? s.published;
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  return parseIsoLike(value) ?? parseRfc822(value) ?? undefined;
+}
+
 function urlKey(url: unknown): string | null {
   if (typeof url !== 'string') return null;
   try {
@@ -71,7 +86,8 @@ function urlKey(url: unknown): string | null {
 
 /**
  * Judges article pairs with the pipeline's own reading (`analyzeForEngine`), weighting (`weighProfile`)
- * and decision (`judgeArticles`), so the figures of `sada pairs` describe what ingestion does.
+ * and decision (`judgeArticles`, with the two publication times), so the figures of `sada pairs` describe
+ * what ingestion does.
  */
 export async function judgePairs(file: string, options: JudgePairsOptions = {}): Promise<PairResult[]> {
   const model = options.model ?? JUDGE_MODEL;
@@ -107,20 +123,27 @@ export async function judgePairs(file: string, options: JudgePairsOptions = {}):
       continue;
     }
     const read = (s: PairSide) => analyzeForEngine(s.title ?? '', s.content ?? s.text ?? '', model);
-    pairs.push({ pair: value.pair, a: read(a), b: read(b) });
+    // A date that cannot be read is reported; the pair is still judged, as if both appeared together.
+    const time = (s: PairSide, name: string) => {
+      const t = sideTime(s);
+      if (t === undefined) report({ file, lineNumber, reason: `unreadable date of "${name}": ${String(s.date ?? s.published).slice(0, 80)}` });
+      return t ?? null;
+    };
+    pairs.push({ pair: value.pair, a: read(a), b: read(b), timeA: time(a, 'a'), timeB: time(b, 'b') });
     if (!options.background?.length) {
       corpus.add(urlKey(a.url), pairs.at(-1)!.a);
       corpus.add(urlKey(b.url), pairs.at(-1)!.b);
     }
   }
   const stats = corpus.stats;
-  const comparable = (t: EngineText) => ({
+  const comparable = (t: EngineText, time: number | null) => ({
     profile: weighProfile(t.analysis.profile, stats, model),
     contentHash: t.analysis.contentHash,
     shingles: { minhash: t.analysis.minhash, count: t.analysis.shingles },
+    time,
   });
-  return pairs.map(({ pair, a, b }) => {
-    const j = judgeArticles(comparable(a), comparable(b), model);
+  return pairs.map(({ pair, a, b, timeA, timeB }) => {
+    const j = judgeArticles(comparable(a, timeA), comparable(b, timeB), model);
     return { pair, score: Math.round(j.score * 1e6) / 1e6, relation: j.relation };
   });
 }

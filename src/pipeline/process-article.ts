@@ -159,7 +159,7 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
   await storeFingerprints(tx, id, p, keys, time, true, attribution);
   engine.profiles.put(id, p.profile, self, engine.stats.version);
 
-  const comparable = { profile: self, contentHash: p.contentHash, shingles: { minhash: p.minhash, count: p.shingles } };
+  const comparable = { profile: self, contentHash: p.contentHash, shingles: { minhash: p.minhash, count: p.shingles }, time };
   const ref = { id, sourceId: source.id, storyId: null, duplicateOf: null, time, contentHash: p.contentHash };
   const placement = await placeInStory(tx, engine, { ...ref, title: input.title, comparable, keys, bands: p.bands });
   const placed = { ...ref, storyId: placement.story.id, duplicateOf: placement.duplicateOf };

@@ -19,20 +19,21 @@ export async function updateReadingLists(tx: Store, engine: StoryEngine, self: A
   await relatedLists(tx, engine, self, placement.judged);
 }
 
-async function scoreOf(tx: Store, engine: StoryEngine, comparable: Comparable, ids: readonly number[], scores: Map<number, number>): Promise<void> {
+async function scoreOf(tx: Store, engine: StoryEngine, comparable: Comparable, ids: readonly number[], scores: Map<number, number>, times: Map<number, number>): Promise<void> {
   const missing = ids.filter((id) => !scores.has(id));
   if (missing.length === 0) return;
   const profiles = await engine.profiles.get(tx, missing, engine.stats);
   for (const id of missing) {
     const profile = profiles.get(id);
-    scores.set(id, profile ? judgeArticles(comparable, { profile, contentHash: null }, engine.options.model).score : 0);
+    scores.set(id, profile ? judgeArticles(comparable, { profile, contentHash: null, time: times.get(id) }, engine.options.model).score : 0);
   }
 }
 
 async function sameStoryLists(tx: Store, engine: StoryEngine, self: ArticleRef, comparable: Comparable, placement: Placement, scores: Map<number, number>): Promise<void> {
   const o = engine.options;
   const own = sameStoryCoverage(self, placement.members).slice(0, o.sameStoryLimit);
-  await scoreOf(tx, engine, comparable, own, scores);
+  const times = new Map(placement.members.map((m) => [m.id, m.time]));
+  await scoreOf(tx, engine, comparable, own, scores, times);
   await tx.replaceRelated(
     self.id,
     'same_story',
@@ -47,10 +48,9 @@ async function sameStoryLists(tx: Store, engine: StoryEngine, self: ArticleRef, 
     .map((m) => m.id);
   if (targets.length === 0) return;
   const lists = await tx.getRelatedLists(targets, 'same_story');
-  const times = new Map(placement.members.map((m) => [m.id, m.time]));
   const unknown = [...new Set([...lists.values()].flatMap((l) => l.map((e) => e.relatedId)))].filter((id) => !times.has(id));
   for (const r of await tx.getArticleRefs(unknown)) times.set(r.id, r.time);
-  await scoreOf(tx, engine, comparable, targets, scores);
+  await scoreOf(tx, engine, comparable, targets, scores, times);
   for (const target of targets) {
     const list = lists.get(target) ?? [];
     if (list.length >= o.sameStoryLimit || list.some((e) => e.relatedId === self.id)) continue;

@@ -126,13 +126,22 @@ async function openStories(tx: Store, engine: StoryEngine, a: PlacedArticle, jud
     if (story?.titleArticleId != null) representatives.set(sid, story.titleArticleId);
   }
   const profiles = await engine.profiles.get(tx, [...representatives.values()], engine.stats);
+  const times = await timesOf(tx, [...representatives.values()], judged);
   for (const [sid, rep] of representatives) {
     const profile = profiles.get(rep);
     if (!profile) continue;
-    const relation = judgeArticles(a.comparable, { profile, contentHash: null }, o.model).relation;
+    const relation = judgeArticles(a.comparable, { profile, contentHash: null, time: times.get(rep) }, o.model).relation;
     open.get(sid)!.writeUps = RELATION_RANK[relation] >= RELATION_RANK.related;
   }
   return open;
+}
+
+/** Publication times of articles: from the judged candidates, the others read from the store. */
+async function timesOf(tx: Store, ids: readonly number[], known: readonly JudgedCandidate[]): Promise<Map<number, number>> {
+  const times = new Map(known.map((j) => [j.candidate.id, j.candidate.time]));
+  const missing = ids.filter((id) => !times.has(id));
+  if (missing.length > 0) for (const r of await tx.getArticleRefs(missing)) times.set(r.id, r.time);
+  return times;
 }
 
 /** Adds the article to a story's summary: counts, first report, last update and representative headline. */

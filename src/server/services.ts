@@ -29,6 +29,10 @@ export interface SearchHit {
   /** An excerpt of the original (never normalised) text around the matches. */
   snippet: string;
   highlights: SnippetSpan[];
+  /** Highlighted parts of the title: `[start, end)` offsets into the article's title. */
+  titleHighlights: SnippetSpan[];
+  /** Other outlets that carry the same report, collapsed into this hit. */
+  alsoIn: number;
 }
 
 export interface SearchResult {

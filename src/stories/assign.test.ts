@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backgroundStats, fixtureTerms, simpleTerms } from '../test-support/story-fixtures.js';
 import { buildProfile, termHash } from './profile.js';
-import { assignArticle, DEFAULT_STORY_WINDOW_MS, type CandidateArticle } from './assign.js';
+import { assignArticle, DEFAULT_STORY_WINDOW_MS, judgeArticles, type CandidateArticle } from './assign.js';
+import { JUDGE_MODEL, STORY_WITH_TIME } from './model.js';
 import { rankRelated, sameStoryCoverage, type RelatedCandidate } from './related.js';
 
 const names = ['original', 'copy', 'rewrite', 'related', 'unrelated'] as const;
@@ -159,4 +160,22 @@ test('vocabulary alone does not make a copy: without shared word runs a "duplica
   // A real copy with an extra closing sentence and another headline stays a duplicate with the check on.
   const copy = analyzeArticle('عنوان آخر للخبر نفسه', `${text} ويستمر المعرض اسبوعا كاملا`);
   assert.equal(judgeArticles(comparable(a, true), comparable(copy, true)).relation, 'duplicate');
+});
+
+test('judgement reads both publication times (time-aware model): the same pair scores lower days apart, and an unknown time counts as together', () => {
+  const model = { ...JUDGE_MODEL, story: STORY_WITH_TIME };
+  const judgeWith = (x: Parameters<typeof judgeArticles>[0], y: Parameters<typeof judgeArticles>[1]) => judgeArticles(x, y, model);
+  const a = { ...self('original'), time: T0 };
+  const b = (time?: number) => ({ ...self('rewrite'), time });
+  const together = judgeWith(a, b(T0 + HOUR));
+  assert.equal(together.relation, 'same_story');
+  // Ten shared rare names keep it one event for two days; five days apart it reads as a later development.
+  assert.equal(judgeWith(a, b(T0 + 2 * 24 * HOUR)).relation, 'same_story');
+  const apart = judgeWith(a, b(T0 + 5 * 24 * HOUR));
+  assert.equal(apart.relation, 'related');
+  assert.ok(apart.score < together.score, `${apart.score} < ${together.score}`);
+  assert.equal(apart.features.days, 5);
+  assert.equal(judgeWith(a, b()).score, judgeWith({ ...a, time: null }, b(T0 + 5 * 24 * HOUR)).score);
+  assert.equal(judgeWith(a, b()).features.days, 0);
+  assert.equal(judgeArticles(a, b(T0 + 5 * 24 * HOUR)).score, judgeArticles(a, b()).score, 'the shipped model ignores time');
 });

@@ -1,6 +1,6 @@
 import { containmentFromJaccard } from '../dedup/containment.js';
 import { estimateJaccard } from '../dedup/minhash.js';
-import { type Judgement, RELATION_RANK, judge } from './judge.js';
+import { type Judgement, RELATION_RANK, daysApart, judge } from './judge.js';
 import { JUDGE_MODEL, type JudgeModel } from './model.js';
 import type { ArticleProfile } from './profile.js';
 
@@ -11,6 +11,8 @@ export interface Comparable {
   contentHash: string | null;
   /** MinHash signature of the body's word shingles and their number; without it no containment check. */
   shingles?: ShingleSignature | null;
+  /** Publication (or ingestion) time, epoch ms; without it on either side the two count as published together. */
+  time?: number | null;
 }
 
 export interface ShingleSignature {
@@ -30,7 +32,7 @@ export function shingleContainment(a: Comparable, b: Comparable): number | null 
  * Used by the pipeline and by `sada pairs` alike.
  */
 export function judgeArticles(a: Comparable, b: Comparable, model: JudgeModel = JUDGE_MODEL): Judgement {
-  const j = judge(a.profile, b.profile, model);
+  const j = judge(a.profile, b.profile, model, daysApart(a.time, b.time));
   const exact = a.contentHash !== null && a.contentHash === b.contentHash;
   if (exact) return j.relation === 'duplicate' ? j : { ...j, relation: 'duplicate', score: 1 };
   if (j.relation === 'duplicate') {

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backgroundStats, fixtureTerms } from '../test-support/story-fixtures.js';
 import { buildProfile, profileTerms, weighProfile } from './profile.js';
-import { decide, judge, relationFromScore, RELATION_RANK, type Relation } from './judge.js';
+import { daysApart, decide, judge, relationFromScore, RELATION_RANK, type Relation } from './judge.js';
 import { decodeProfile, encodeProfile } from './profile-codec.js';
-import { JUDGE_MODEL } from './model.js';
+import { JUDGE_MODEL, STORY_WITH_TIME } from './model.js';
 
 const names = ['original', 'copy', 'rewrite', 'related', 'unrelated'] as const;
 const terms = Object.fromEntries(names.map((n) => [n, fixtureTerms('airport', n)])) as Record<(typeof names)[number], ReturnType<typeof fixtureTerms>>;
@@ -47,7 +47,7 @@ test('scores are ordered like the relations and the judgement is symmetric', () 
 });
 
 test('the score is monotone in each feature and stays inside its band', () => {
-  const base = { full: 0.3, lead: 0.2, head: 0.3, sharedRare: 2 };
+  const base = { full: 0.3, lead: 0.2, head: 0.3, sharedRare: 2, days: 0 };
   let last = -1;
   for (let x = 0; x <= 1.0001; x += 0.05) {
     const j = decide({ ...base, full: x, lead: x });
@@ -86,4 +86,34 @@ test('whatever shares a story at least shares a subject: without rare terms the 
       if (s.full * full + s.head * head + s.bias >= 0) assert.ok(r.full * full + r.head * head + r.bias >= 0, `full ${full}, head ${head}`);
     }
   }
+});
+
+test('publication distance weighs only on the same-story decision (when its weight is set): write-ups days apart become related, copies stay copies', () => {
+  const base = () => ({ full: 0.4, lead: 0.2, head: 0.45, sharedRare: 2, days: 0 });
+  const DAY = 24 * 3600 * 1000;
+  assert.equal(daysApart(0, 1.5 * DAY), 1.5);
+  assert.equal(daysApart(1.5 * DAY, 0), 1.5);
+  assert.equal(daysApart(null, DAY), 0, 'an unknown time counts as published together');
+  assert.equal(daysApart(DAY, undefined), 0);
+  assert.equal(daysApart(Number.NaN, DAY), 0);
+  assert.equal(JUDGE_MODEL.story.days, 0, 'the shipped model does not use it (docs/STORIES.md)');
+  assert.equal(decide({ ...base(), days: 3 }).score, decide(base()).score);
+  // With the time-aware same-story model: a write-up just inside the boundary when published together.
+  const model = { ...JUDGE_MODEL, story: STORY_WITH_TIME };
+  const s = model.story;
+  const head = 0.45;
+  const full = (-s.bias - s.head * head - s.rare * Math.log1p(1)) / s.full + 0.02;
+  const writeUp = { full, lead: 0.2, head, sharedRare: 1, days: 0 };
+  assert.equal(decide(writeUp, model).relation, 'same_story');
+  assert.equal(decide({ ...writeUp, days: 2 }, model).relation, 'related');
+  let last = Infinity;
+  for (let days = 0; days <= 6; days += 0.25) {
+    const j = decide({ ...writeUp, days }, model);
+    assert.ok(j.score <= last + 1e-12, `score rose at ${days} days`);
+    last = j.score;
+  }
+  const copy = { full: 0.9, lead: 0.95, head: 0.9, sharedRare: 10, days: 0 };
+  for (const days of [0, 3, 30]) assert.equal(decide({ ...copy, days }, model).relation, 'duplicate');
+  const subject = { full: 0.25, lead: 0.1, head: 0.3, sharedRare: 0, days: 0 };
+  for (const days of [0, 3, 30]) assert.equal(decide({ ...subject, days }, model).relation, decide(subject, model).relation, 'the related boundary ignores time');
 });

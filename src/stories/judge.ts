@@ -15,6 +15,8 @@ export interface PairFeatures {
   head: number;
   /** Rare terms the two share. */
   sharedRare: number;
+  /** Days between the two publication times; 0 when either time is unknown. */
+  days: number;
 }
 
 export interface Judgement {
@@ -41,12 +43,14 @@ function coverage(head: SparseVector, other: SparseVector): number {
   return total > 0 ? found / total : 0;
 }
 
-export function pairFeatures(a: ArticleProfile, b: ArticleProfile): PairFeatures {
+/** `days`: how far apart the two were published, in days (0 when unknown: judged as if published together). */
+export function pairFeatures(a: ArticleProfile, b: ArticleProfile, days = 0): PairFeatures {
   return {
     full: Math.min(1, dot(a.full, b.full)),
     lead: Math.min(1, dot(a.lead, b.lead)),
     head: (coverage(a.head, b.full) + coverage(b.head, a.full)) / 2,
     sharedRare: sharedKeys(a.rare, b.rare),
+    days,
   };
 }
 
@@ -64,7 +68,7 @@ export function decide(f: PairFeatures, model: JudgeModel = JUDGE_MODEL): Judgem
   const s = model.story;
   const r = model.related;
   const zDup = d.lead * f.lead + d.full * f.full + d.bias;
-  const zStory = s.full * f.full + s.head * f.head + s.rare * Math.log1p(f.sharedRare) + s.bias;
+  const zStory = s.full * f.full + s.head * f.head + s.rare * Math.log1p(f.sharedRare) + s.days * Math.log1p(f.days) + s.bias;
   const zRelated = r.full * f.full + r.head * f.head + r.bias;
   let score: number;
   let relation: Relation;
@@ -88,8 +92,15 @@ export function decide(f: PairFeatures, model: JudgeModel = JUDGE_MODEL): Judgem
 }
 
 /** The pair judgement used everywhere: ingest, story assignment, related reading and `sada pairs`. */
-export function judge(a: ArticleProfile, b: ArticleProfile, model: JudgeModel = JUDGE_MODEL): Judgement {
-  return decide(pairFeatures(a, b), model);
+export function judge(a: ArticleProfile, b: ArticleProfile, model: JudgeModel = JUDGE_MODEL, days = 0): Judgement {
+  return decide(pairFeatures(a, b, days), model);
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Days between two publication times (epoch ms); 0 when either is unknown. */
+export function daysApart(a: number | null | undefined, b: number | null | undefined): number {
+  return a == null || b == null || !Number.isFinite(a) || !Number.isFinite(b) ? 0 : Math.abs(a - b) / DAY_MS;
 }
 
 export function relationFromScore(score: number): Relation {

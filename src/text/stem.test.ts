@@ -86,6 +86,7 @@ test('cliticFree removes clitics and keeps number and gender endings', () => {
   assert.equal(c('للجنة'), normalize('لجنة'));
   assert.equal(c('بعدها'), 'بعد');
   assert.equal(c('والله'), 'الله');
+  assert.equal(c('لله'), 'الله', 'ل + الله: the article alef comes back');
   for (const w of ['2015', 'g20', 'في', '']) assert.equal(cliticFree(w), w);
 });
 
@@ -96,7 +97,9 @@ test('property: cliticFree is a suffix-trimmed substring of the word and never e
       const out = cliticFree(n);
       if (n.length > 0) assert.ok(out.length > 0);
       const body = out.endsWith('ه') ? out.slice(0, -1) : out;
-      assert.ok(n.includes(body), `${n} → ${out}`);
+      // لله and للـ + a word: the preposition ل swallowed the article's alef, which cliticFree gives back
+      const restoredAlef = body.startsWith('ال') && n.includes(body.slice(1));
+      assert.ok(n.includes(body) || restoredAlef, `${n} → ${out}`);
     }),
     { numRuns: 3000 },
   );

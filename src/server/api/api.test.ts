@@ -216,3 +216,14 @@ test('the OpenAPI document describes every route from the validating schemas', a
   assert.ok(doc.paths['/api/v1/sources']?.post?.requestBody);
   assert.equal(doc.paths['/api/v1/stories/{id}']?.get?.parameters[0]?.in, 'path');
 });
+
+test('GET /search collapses copies of one report into one hit that says where else it ran', async () => {
+  const res = await getJson(`/api/v1/search?q=${encodeURIComponent('أمطار مكة')}&limit=20`, SearchJson);
+  const ids = res.hits.map((h) => h.id);
+  const copies = [...t.fx.articles.entries()].filter(([key]) => key.startsWith('rain-')).map(([, id]) => id);
+  const shown = ids.filter((id) => copies.includes(id));
+  const collapsed = res.hits.find((h) => h.also_in > 0);
+  assert.ok(collapsed, JSON.stringify(res.hits.map((h) => [h.id, h.also_in])));
+  assert.ok(shown.length < copies.length, 'copies of the wire report are not listed one by one');
+  for (const hit of res.hits) for (const [s, e] of hit.title_highlights) assert.ok(e > s && e <= hit.title.length);
+});

@@ -2,7 +2,7 @@ import { AppError } from '../../core/errors.js';
 import { toIso } from '../../core/time.js';
 import type { Store } from '../../store/store.js';
 import type { Reader } from '../read/reader.js';
-import type { AddSource } from '../services.js';
+import type { AddSource, SnippetSpan } from '../services.js';
 import type { SearchRunner } from '../search-runner.js';
 import { decodeCursor, encodeCursor, keysetOf, offsetOf } from './cursor.js';
 import { route, type ApiRoute } from './define.js';
@@ -135,7 +135,9 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
             published: toIso(h.article.published),
             score: h.score,
             snippet: h.snippet,
-            highlights: h.highlights.map((s) => [s.start, s.end] as [number, number]),
+            highlights: h.highlights.map(spanPair),
+            title_highlights: h.titleHighlights.map(spanPair),
+            also_in: h.alsoIn,
           })),
           next_cursor: result.total > offset + result.hits.length && result.hits.length > 0 ? encodeCursor({ o: offset + result.hits.length }) : null,
         };
@@ -184,4 +186,8 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       },
     }),
   ];
+}
+
+function spanPair(span: SnippetSpan): [number, number] {
+  return [span.start, span.end];
 }

@@ -113,6 +113,8 @@ export const SearchJson = z.object({
       score: z.number(),
       snippet: z.string(),
       highlights: z.array(z.tuple([z.number().int(), z.number().int()])).describe('[start, end) offsets into snippet'),
+      title_highlights: z.array(z.tuple([z.number().int(), z.number().int()])).describe('[start, end) offsets into title'),
+      also_in: z.number().int().describe('other outlets carrying the same report, collapsed into this hit'),
     }),
   ),
   next_cursor: z.string().nullable(),

@@ -50,6 +50,8 @@ export const NOUNS = {
   article: { one: 'مقال واحد', two: 'مقالان', few: 'مقالات', many: 'مقالاً', other: 'مقال' },
   /** Genitive forms, as after في: نفس النص في موقعين. */
   siteGenitive: { one: 'موقع واحد', two: 'موقعين', few: 'مواقع', many: 'موقعاً', other: 'موقع' },
+  /** Genitive, after في: نُشر في منفذين آخرين. */
+  otherOutlet: { one: 'منفذ آخر', two: 'منفذين آخرين', few: 'منافذ أخرى', many: 'منفذاً آخر', other: 'منفذ آخر' },
   result: { one: 'نتيجة واحدة', two: 'نتيجتان', few: 'نتائج', many: 'نتيجة', other: 'نتيجة' },
 } satisfies Record<string, Noun>;
 

@@ -114,7 +114,7 @@ export function mountPages(app: Hono, deps: PageDeps): void {
         const query = parseOr400(SearchQuery, { q: data.q, limit: String(SEARCH_PAGE_SIZE), source: raw.source || undefined, from: raw.from || undefined, to: raw.to || undefined }, 'البحث');
         const result = await deps.search.run(query, (data.page - 1) * SEARCH_PAGE_SIZE);
         const views = await Promise.all(result.hits.map((h) => reader.view(h.article)));
-        data.result = { total: result.total, hits: result.hits.map((h, i) => ({ view: views[i]!, snippet: h.snippet, highlights: h.highlights })) };
+        data.result = { total: result.total, hits: result.hits.map((h, i) => ({ view: views[i]!, snippet: h.snippet, highlights: h.highlights, alsoIn: h.alsoIn })) };
       } catch (error) {
         const e = toHttpError(error);
         if (e.code === 'INTERNAL' || e.code === 'STORAGE') throw e;

@@ -15,7 +15,7 @@ export interface SearchPageData {
   pageSize: number;
   sources: SourceWithStatus[];
   /** Null before a query is given. */
-  result: { total: number; hits: { view: ArticleView; snippet: string; highlights: SnippetSpan[] }[] } | null;
+  result: { total: number; hits: { view: ArticleView; snippet: string; highlights: SnippetSpan[]; alsoIn: number }[] } | null;
   /** Shown instead of results (search unavailable, bad filter). */
   message?: string;
 }
@@ -64,6 +64,7 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
                 <p class="snippet" dir="auto">
                   <Highlighted text={hit.snippet} spans={hit.highlights} />
                 </p>
+                {hit.alsoIn > 0 ? <p class="muted">ونُشر التقرير نفسه في {fmt.count(hit.alsoIn, NOUNS.otherOutlet)}</p> : null}
               </li>
             ))}
           </ol>

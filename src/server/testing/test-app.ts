@@ -4,7 +4,8 @@ import type { Store } from '../../store/store.js';
 import { createServer, type ServerOptions } from '../create-server.js';
 import { createMetrics, type SadaMetrics } from '../metrics.js';
 import { loadFixtureDb, type FixtureDb } from './fixture-db.js';
-import { MemorySearch } from './memory-search.js';
+import { reindexSearch } from '../../pipeline/reindex-search.js';
+import { createSearchService } from '../../search/service.js';
 
 export interface TestApp {
   app: Hono;
@@ -22,7 +23,9 @@ export async function testApp(corpus: string, options: Partial<ServerOptions> = 
   const fx = await loadFixtureDb(store, corpus);
   let now = fx.now;
   const metrics = createMetrics({ defaultMetrics: false });
-  const search = await MemorySearch.build(store);
+  // The real search over the fixture articles, indexed as `sada reindex` would.
+  await reindexSearch(store);
+  const search = createSearchService(store, () => now);
   const app = createServer({ store, search, metrics, clock: () => now, rateLimit: { apiPerMinute: 0, searchPerMinute: 0 }, ...options });
   return {
     app,

@@ -28,7 +28,12 @@ export class CorpusStats implements TermStats {
   private readonly df = new TermTable();
   private docs = 0;
   private loadedVersion = -1;
-  private sinceFold = 0;
+  /**
+   * Articles stored since the last fold; null when not known in this process (at start, after a rollback
+   * or a fold) and then read from the store's queue, so that folds fall at the same articles whether an
+   * import ran in one go or was interrupted and resumed.
+   */
+  private sinceFold: number | null = null;
 
   constructor(private readonly options: CorpusStatsOptions = DEFAULT_CORPUS_STATS) {}
 
@@ -57,14 +62,17 @@ export class CorpusStats implements TermStats {
     for (const [term, n] of snapshot.counts) if (n > 0) this.df.set(term, n);
     this.loadedVersion = snapshot.version;
     this.docs = snapshot.docCount;
+    // Another process may have folded: what is still queued is the store's to say.
+    this.sinceFold = null;
     return true;
   }
 
   /** Called once per stored article, inside its transaction: folds queued terms when enough have arrived. */
   async afterArticle(store: Store): Promise<void> {
-    this.sinceFold++;
+    // The article's own terms are queued by now, inside the same transaction.
+    this.sinceFold = this.sinceFold === null ? await store.pendingTermCount() : this.sinceFold + 1;
     if (this.sinceFold < Math.max(this.options.foldMin, Math.floor(this.docs * this.options.foldFraction))) return;
-    this.sinceFold = 0;
+    this.sinceFold = null;
     await store.foldTermStats(this.options.foldLimit);
     await this.sync(store);
   }
@@ -73,6 +81,6 @@ export class CorpusStats implements TermStats {
   reset(): void {
     this.loadedVersion = -1;
     this.docs = 0;
-    this.sinceFold = 0;
+    this.sinceFold = null;
   }
 }

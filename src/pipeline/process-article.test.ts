@@ -202,5 +202,35 @@ for (const adapter of adapters) {
       assert.deepEqual(await partition([...items].reverse()), forward);
       assert.equal(forward.length, 5, 'airport event, follow-up, football result, Aramco contract, transfer');
     });
+
+    it('a pipeline started afresh halfway (a resumed import) folds the corpus statistics at the same articles', async () => {
+      const items = [
+        input('stories/airport/original', 'was', 0),
+        input('stories/airport/copy', 'okaz', 1),
+        input('stories/airport/rewrite', 'alriyadh', 3),
+        input('stories/airport/related', 'alwatan', 30),
+        input('stories/airport/unrelated', 'arreyadi', 2),
+        input('pipeline/reuters-original', 'alarabiya', 4),
+        input('pipeline/reuters-copy', 'skynews', 6),
+        input('pipeline/read-also', 'alyaum', 5),
+      ];
+      const folding = { ...engine, stats: { ...engine.stats, foldMin: 3 } };
+      /** The statistics version after each article, with a fresh pipeline (a new process) from `restartAt` on. */
+      const versions = async (restartAt: number | null) => {
+        const { store } = await setup();
+        let process = createArticlePipeline({ now: () => T0, engine: folding });
+        const out: number[] = [];
+        for (const [i, item] of items.entries()) {
+          if (i === restartAt) process = createArticlePipeline({ now: () => T0, engine: folding });
+          await store.transaction((tx) => process(tx, item));
+          out.push((await store.termStatsVersion()).version);
+        }
+        await store.close();
+        return out;
+      };
+      const straight = await versions(null);
+      assert.ok(new Set(straight).size >= 3, `folds happened: ${straight.join(' ')}`);
+      for (const restartAt of [1, 4, 5]) assert.deepEqual(await versions(restartAt), straight, `restarted before article ${restartAt + 1}`);
+    });
   });
 }

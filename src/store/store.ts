@@ -233,6 +233,8 @@ export interface StoryEngineStore {
    * queue and bumps the version when anything was counted. Returns the new version and document count.
    */
   foldTermStats(limit: number): Promise<{ version: number; docCount: number; folded: number }>;
+  /** Articles queued for the next fold (stored, not yet counted into the document frequencies). */
+  pendingTermCount(): Promise<number>;
 }
 
 /**

@@ -106,6 +106,11 @@ export abstract class PgEngineQueries implements StoryEngineStore {
     return { version: head.version, docCount: head.docs, counts };
   }
 
+  async pendingTermCount(): Promise<number> {
+    const [row] = await this.all<{ n: number }>('SELECT count(*)::int AS n FROM term_pending');
+    return row!.n;
+  }
+
   foldTermStats(limit: number): Promise<{ version: number; docCount: number; folded: number }> {
     return this.transaction(async () => {
       await this.db().query('SELECT pg_advisory_xact_lock($1)', [TERM_FOLD_LOCK]);

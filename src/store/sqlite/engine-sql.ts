@@ -106,6 +106,10 @@ export function loadTermStats(c: Connection, sinceVersion: number): TermStatsSna
   return { ...head, counts: rows };
 }
 
+export function pendingTermCount(c: Connection): number {
+  return (c.prepare('SELECT count(*) AS n FROM term_pending').get() as { n: number }).n;
+}
+
 export function foldTermStats(c: Connection, limit: number): { version: number; docCount: number; folded: number } {
   const head = termStatsVersion(c);
   const rows = c.prepare('SELECT article_id, terms FROM term_pending ORDER BY article_id LIMIT ?').all(limit) as { article_id: number; terms: Buffer }[];

@@ -376,6 +376,9 @@ export class SqliteStore implements Store {
   foldTermStats(limit: number): Promise<{ version: number; docCount: number; folded: number }> {
     return this.w((c) => engine.foldTermStats(c, limit));
   }
+  async pendingTermCount(): Promise<number> {
+    return engine.pendingTermCount(this.r());
+  }
 
   // ---- search index ----
 

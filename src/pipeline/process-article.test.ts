@@ -32,6 +32,20 @@ function input(path: string, source: string, hours: number, extra: Partial<Artic
  */
 const engine = { minSharedKeys: 1, stats: { ...DEFAULT_CORPUS_STATS, background: backgroundStats([]) } };
 
+/** Eight articles of five stories: an airport event (wire, copy, rewrite), its follow-up, a football result, an Aramco contract (and its copy), a transfer. */
+function fiveStories(): ArticleInput[] {
+  return [
+    input('stories/airport/original', 'was', 0),
+    input('stories/airport/copy', 'okaz', 1),
+    input('stories/airport/rewrite', 'alriyadh', 3),
+    input('stories/airport/related', 'alwatan', 30),
+    input('stories/airport/unrelated', 'arreyadi', 2),
+    input('pipeline/reuters-original', 'alarabiya', 4),
+    input('pipeline/reuters-copy', 'skynews', 6),
+    input('pipeline/read-also', 'alyaum', 5),
+  ];
+}
+
 const schemas: string[] = [];
 after(() => dropTestSchemas(schemas));
 
@@ -176,16 +190,7 @@ for (const adapter of adapters) {
     });
 
     it('places the same articles in the same stories whatever their order within a batch', async () => {
-      const items = [
-        input('stories/airport/original', 'was', 0),
-        input('stories/airport/copy', 'okaz', 1),
-        input('stories/airport/rewrite', 'alriyadh', 3),
-        input('stories/airport/related', 'alwatan', 30),
-        input('stories/airport/unrelated', 'arreyadi', 2),
-        input('pipeline/reuters-original', 'alarabiya', 4),
-        input('pipeline/reuters-copy', 'skynews', 6),
-        input('pipeline/read-also', 'alyaum', 5),
-      ];
+      const items = fiveStories();
       const partition = async (order: ArticleInput[]) => {
         const { store } = await setup();
         const process = createArticlePipeline({ now: () => T0, engine });
@@ -204,16 +209,7 @@ for (const adapter of adapters) {
     });
 
     it('a pipeline started afresh halfway (a resumed import) folds the corpus statistics at the same articles', async () => {
-      const items = [
-        input('stories/airport/original', 'was', 0),
-        input('stories/airport/copy', 'okaz', 1),
-        input('stories/airport/rewrite', 'alriyadh', 3),
-        input('stories/airport/related', 'alwatan', 30),
-        input('stories/airport/unrelated', 'arreyadi', 2),
-        input('pipeline/reuters-original', 'alarabiya', 4),
-        input('pipeline/reuters-copy', 'skynews', 6),
-        input('pipeline/read-also', 'alyaum', 5),
-      ];
+      const items = fiveStories();
       const folding = { ...engine, stats: { ...engine.stats, foldMin: 3 } };
       /** The statistics version after each article, with a fresh pipeline (a new process) from `restartAt` on. */
       const versions = async (restartAt: number | null) => {

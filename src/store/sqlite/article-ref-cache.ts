@@ -6,7 +6,7 @@ export const MAX_CACHED_REFS = 300_000;
 /**
  * Article references (id, outlet, story, duplicate group, time, content hash) read or written by the
  * writer connection inside its transactions. Reading them from the table costs a row lookup each, and the
- * story engine reads about a hundred per article. The SqliteStore keeps the cache exact the way it keeps the story_keys mirror: it follows every
+ * story engine reads about a hundred per article. The SqliteStore keeps the cache exact the way it keeps the story-key mirror: it follows every
  * write of its own connection to the columns it holds, and is dropped when another connection has written
  * or a transaction rolls back.
  */

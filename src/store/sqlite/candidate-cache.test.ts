@@ -16,7 +16,7 @@ const article = (sourceId: number, i: number): NewArticle => ({
   author: null, category: null, tags: [], image: null, lang: null, published: i, ingestedAt: 0, contentHash: `h${i}`,
 });
 
-/** Outside a transaction the store answers from SQL; inside, from its mirror of story_keys. */
+/** Outside a transaction the store answers from SQL; inside, from its mirror of the articles' story keys. */
 async function bothWays(store: Store, q: CandidateQuery) {
   const sql = await store.findStoryCandidates(q);
   const mirrored = await store.transaction((tx) => tx.findStoryCandidates(q));

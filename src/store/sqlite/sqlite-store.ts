@@ -52,7 +52,7 @@ export class SqliteStore implements Store {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly searchIndex = new SearchIndexCore();
-  /** story_keys in memory for lookups inside transactions (loaded on first use; see candidate-cache.ts). */
+  /** The articles' story keys in memory for lookups inside transactions (loaded on first use; see candidate-cache.ts). */
   private mirror: CandidateKeyMirror | null = null;
   private mirrorLoaded = false;
   /** The fingerprints' LSH bands in memory for near-duplicate lookups inside transactions (see band-index.ts). */
@@ -152,7 +152,7 @@ export class SqliteStore implements Store {
     return ids.map((id) => found.get(id)).filter((r): r is ArticleRef => r !== undefined);
   }
 
-  /** The mirror of story_keys, inside a transaction only (it holds the transaction's own writes). */
+  /** The story-key mirror, inside a transaction only (it holds the transaction's own writes). */
   private candidateMirror(): CandidateKeyMirror | null {
     if (!this.inTransaction) return null;
     if (!this.mirrorLoaded) {

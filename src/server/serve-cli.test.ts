@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openStore } from '../store/open.js';
 import { fixturePath, REPO_ROOT } from '../test-support/paths.js';
 
 const SADA = join(REPO_ROOT, 'bin', 'sada.js');
@@ -90,6 +91,35 @@ test('`sada import` then `sada serve --no-fetch`: the real CLI serves the import
       const api = (await (await fetch(`${url}/api/v1/articles/${id}`)).json()) as { source: string; published: string };
       assert.deepEqual([api.source, api.published], ['techwire', '2026-03-09T10:00:00.000Z']);
       assert.equal((await fetch(`${url}/healthz`)).status, 200);
+    } finally {
+      server.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('`sada serve` indexes stored articles the search index lacks (an import killed between batches) before it listens', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sada-serve-repair-'));
+  const db = join(dir, 'sada.db');
+  try {
+    const imported = spawnSync(process.execPath, [SADA, 'import', fixturePath('server', 'import', 'articles.jsonl'), '--db', db, '--json'], { encoding: 'utf8' });
+    assert.equal(imported.status, 0, imported.stderr);
+    // What a kill -9 between two batches leaves: articles stored, their segment never indexed.
+    const store = await openStore(db);
+    try {
+      await store.resetSearchIndex();
+      assert.equal((await store.unindexedArticleIds(0, 100)).length, 4);
+    } finally {
+      await store.close();
+    }
+
+    const { child: server, exited, url: listening } = startServe(['--db', db, '--no-fetch']);
+    try {
+      const url = await listening;
+      const found = (await (await fetch(`${url}/api/v1/search?q=${encodeURIComponent('Gemini العربية')}`)).json()) as { hits: { title: string }[] };
+      assert.ok(found.hits.some((h) => h.title.includes('Gemini')), JSON.stringify(found));
     } finally {
       server.kill('SIGTERM');
     }

@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import type { Logger } from 'pino';
 import { AppError } from '../../core/errors.js';
 import type { Store } from '../../store/store.js';
 import type { SadaMetrics } from '../../server/metrics.js';
@@ -32,6 +33,7 @@ export const register: RegisterCommand = (program, getContext) => {
       ]);
       const logger = ctx.logger();
       const store = await ctx.openStore();
+      await indexWhatSearchLacks(store, logger);
       const metrics = createMetrics();
       const services = await wireServices(ctx, store, metrics);
       const app = createServer({
@@ -65,6 +67,17 @@ export const register: RegisterCommand = (program, getContext) => {
       await server.close();
     });
 };
+
+/**
+ * An import killed between two batches leaves its last committed batch out of the search index (the next
+ * import's `finish` would index it). Serving indexes such articles before it listens, so that what the
+ * reader lists is also what it finds; with nothing to index this is one anti-join (≈ 0.1 s at 50k articles).
+ */
+async function indexWhatSearchLacks(store: Store, logger: Logger): Promise<void> {
+  const { indexUnindexed } = await import('../../pipeline/reindex-search.js');
+  const done = await indexUnindexed(store, { onError: (articleId, reason) => logger.warn({ articleId, reason }, 'article left out of search') });
+  if (done.indexed > 0 || done.errors > 0) logger.info({ indexed: done.indexed, errors: done.errors }, 'indexed stored articles the search index lacked');
+}
 
 /**
  * The services `createServer` takes from other modules: search over the store's index, feed discovery for

@@ -4,16 +4,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import type { NewArticle, Store } from '../store.js';
+import type { Store } from '../store.js';
+import { plainArticle } from '../../test-support/new-article.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sada-refs-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
-const article = (sourceId: number, i: number, published: number | null): NewArticle => ({
-  sourceId, url: `https://r.test/${i}`, canonicalUrl: `https://r.test/${i}`, externalId: null, title: 't', text: 'x'.repeat(5000), summary: null,
-  author: null, category: null, tags: [], image: null, lang: null, published, ingestedAt: 1000 + i, contentHash: `h${i}`,
-});
+const article = (sourceId: number, i: number, published: number | null) =>
+  plainArticle(sourceId, 'r.test', i, { text: 'x'.repeat(5000), published, ingestedAt: 1000 + i });
 
 type Patch = Parameters<Store['updateArticle']>[1];
 

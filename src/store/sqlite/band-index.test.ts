@@ -4,17 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import type { NewArticle } from '../store.js';
+import { plainArticle } from '../../test-support/new-article.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sada-bands-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
-const article = (sourceId: number, i: number): NewArticle => ({
-  sourceId, url: `https://b.test/${i}`, canonicalUrl: `https://b.test/${i}`, externalId: null, title: 't', text: 'x', summary: null,
-  author: null, category: null, tags: [], image: null, lang: null, published: i, ingestedAt: 0, contentHash: `h${i}`,
-});
+const article = (sourceId: number, i: number) => plainArticle(sourceId, 'b.test', i);
 
 const minhash = Uint32Array.from([1, 2, 3]);
 

@@ -4,17 +4,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import type { CandidateQuery, NewArticle, Store } from '../store.js';
+import type { CandidateQuery, Store } from '../store.js';
+import { plainArticle } from '../../test-support/new-article.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sada-mirror-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
-const article = (sourceId: number, i: number): NewArticle => ({
-  sourceId, url: `https://k.test/${i}`, canonicalUrl: `https://k.test/${i}`, externalId: null, title: 't', text: 'x', summary: null,
-  author: null, category: null, tags: [], image: null, lang: null, published: i, ingestedAt: 0, contentHash: `h${i}`,
-});
+const article = (sourceId: number, i: number) => plainArticle(sourceId, 'k.test', i);
 
 /** Outside a transaction the store answers from SQL; inside, from its mirror of the articles' story keys. */
 async function bothWays(store: Store, q: CandidateQuery) {

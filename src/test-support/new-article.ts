@@ -1,0 +1,14 @@
+import type { NewArticle } from '../store/store.js';
+
+/**
+ * A minimal article row for store tests: article `i` of `host`, published at `i`, a content hash of its own.
+ * Tests that care about a column pass it in `overrides`.
+ */
+export function plainArticle(sourceId: number, host: string, i: number, overrides: Partial<NewArticle> = {}): NewArticle {
+  const url = `https://${host}/${i}`;
+  return {
+    sourceId, url, canonicalUrl: url, externalId: null, title: 't', text: 'x', summary: null,
+    author: null, category: null, tags: [], image: null, lang: null, published: i, ingestedAt: 0, contentHash: `h${i}`,
+    ...overrides,
+  };
+}

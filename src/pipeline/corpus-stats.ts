@@ -34,6 +34,8 @@ export class CorpusStats implements TermStats {
    * import ran in one go or was interrupted and resumed.
    */
   private sinceFold: number | null = null;
+  /** This process's articles since `sinceFold` was last read from the store. */
+  private countedHere = 0;
 
   constructor(private readonly options: CorpusStatsOptions = DEFAULT_CORPUS_STATS) {}
 
@@ -69,9 +71,18 @@ export class CorpusStats implements TermStats {
 
   /** Called once per stored article, inside its transaction: folds queued terms when enough have arrived. */
   async afterArticle(store: Store): Promise<void> {
-    // The article's own terms are queued by now, inside the same transaction.
-    this.sinceFold = this.sinceFold === null ? await store.pendingTermCount() : this.sinceFold + 1;
-    if (this.sinceFold < Math.max(this.options.foldMin, Math.floor(this.docs * this.options.foldFraction))) return;
+    const threshold = Math.max(this.options.foldMin, Math.floor(this.docs * this.options.foldFraction));
+    // The article's own terms are queued by now, inside the same transaction. Counting here alone would miss
+    // what other processes (PostgreSQL workers) queue, so the store's count is read again every eighth of the
+    // way to a fold; alone, the store says what this process counted, and folds fall at the same articles.
+    if (this.sinceFold === null || this.countedHere >= Math.max(1, Math.floor(threshold / 8))) {
+      this.sinceFold = await store.pendingTermCount();
+      this.countedHere = 0;
+    } else {
+      this.sinceFold++;
+    }
+    this.countedHere++;
+    if (this.sinceFold < threshold) return;
     this.sinceFold = null;
     await store.foldTermStats(this.options.foldLimit);
     await this.sync(store);

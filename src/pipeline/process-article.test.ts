@@ -228,5 +228,24 @@ for (const adapter of adapters) {
       assert.ok(new Set(straight).size >= 3, `folds happened: ${straight.join(' ')}`);
       for (const restartAt of [1, 4, 5]) assert.deepEqual(await versions(restartAt), straight, `restarted before article ${restartAt + 1}`);
     });
+
+    it('two pipelines taking turns on one store (two workers) fold the corpus statistics at the same articles as one', async () => {
+      const items = fiveStories();
+      const folding = { ...engine, stats: { ...engine.stats, foldMin: 3 } };
+      const versions = async (pipelines: number) => {
+        const { store } = await setup();
+        const processes = Array.from({ length: pipelines }, () => createArticlePipeline({ now: () => T0, engine: folding }));
+        const out: number[] = [];
+        for (const [i, item] of items.entries()) {
+          await store.transaction((tx) => processes[i % pipelines]!(tx, item));
+          out.push((await store.termStatsVersion()).version);
+        }
+        await store.close();
+        return out;
+      };
+      const alone = await versions(1);
+      assert.ok(new Set(alone).size >= 3, `folds happened: ${alone.join(' ')}`);
+      assert.deepEqual(await versions(2), alone);
+    });
   });
 }

@@ -15,16 +15,9 @@ export class ArticleRefCache {
 
   constructor(private readonly capacity = MAX_CACHED_REFS) {}
 
-  /** The cached references in the order of `ids` (copies), and the ids not cached. */
-  lookup(ids: readonly number[]): { found: Map<number, ArticleRef>; missing: number[] } {
-    const found = new Map<number, ArticleRef>();
-    const missing: number[] = [];
-    for (const id of ids) {
-      const ref = this.refs.get(id);
-      if (ref) found.set(id, { ...ref });
-      else missing.push(id);
-    }
-    return { found, missing };
+  /** The cached reference itself (not a copy: the caller must not change it). */
+  get(id: number): ArticleRef | undefined {
+    return this.refs.get(id);
   }
 
   /** References just read from the table (inside the writer's transaction). */

@@ -47,62 +47,61 @@ export class ProfileProbe {
 
   /** `pairFeatures(loaded, b, days)`, bit for bit. */
   features(b: ArticleProfile, days = 0): PairFeatures {
-    const keys = b.full.keys;
-    const values = b.full.values;
+    const { keys: table, flags, mask } = this;
+    const fullW = this.full;
+    const headW = this.head;
+    let keys = b.full.keys;
+    let values = b.full.values;
     let full = 0;
     let found = 0;
     for (let j = 0; j < keys.length; j++) {
-      const i = this.find(keys[j]!);
-      if (i < 0) continue;
-      const f = this.flags[i]!;
-      if (f & IN_FULL) full += this.full[i]! * values[j]!;
-      if (f & IN_HEAD) found += this.head[i]!;
+      const key = keys[j]!;
+      let i = Math.imul(key, 0x9e3779b1) & mask;
+      let f = flags[i]!;
+      while (f !== 0 && table[i] !== key) f = flags[(i = (i + 1) & mask)]!;
+      if (f & IN_FULL) full += fullW[i]! * values[j]!;
+      if (f & IN_HEAD) found += headW[i]!;
     }
     const covered = this.headTotal > 0 ? found / this.headTotal : 0;
-    return {
-      full: Math.min(1, full),
-      lead: Math.min(1, this.leadDot(b.lead)),
-      head: (covered + this.coverageOf(b.head)) / 2,
-      sharedRare: this.sharedRare(b.rare),
-      days,
-    };
-  }
 
-  /** dot(loaded.lead, b). */
-  private leadDot(b: SparseVector): number {
-    const keys = b.keys;
-    const values = b.values;
-    let s = 0;
+    const leadW = this.lead;
+    keys = b.lead.keys;
+    values = b.lead.values;
+    let lead = 0;
     for (let j = 0; j < keys.length; j++) {
-      const i = this.find(keys[j]!);
-      if (i >= 0 && this.flags[i]! & IN_LEAD) s += this.lead[i]! * values[j]!;
+      const key = keys[j]!;
+      let i = Math.imul(key, 0x9e3779b1) & mask;
+      let f = flags[i]!;
+      while (f !== 0 && table[i] !== key) f = flags[(i = (i + 1) & mask)]!;
+      if (f & IN_LEAD) lead += leadW[i]! * values[j]!;
     }
-    return s;
-  }
 
-  /** Share of b's head weight whose terms the loaded article's full vector holds. */
-  private coverageOf(head: SparseVector): number {
-    const keys = head.keys;
-    const values = head.values;
+    // Share of b's head weight whose terms the loaded article's full vector holds.
+    keys = b.head.keys;
+    values = b.head.values;
     let total = 0;
-    let found = 0;
+    let otherFound = 0;
     for (let j = 0; j < keys.length; j++) {
+      const key = keys[j]!;
       const w = values[j]!;
       total += w;
-      const i = this.find(keys[j]!);
-      if (i >= 0 && this.flags[i]! & IN_FULL) found += w;
+      let i = Math.imul(key, 0x9e3779b1) & mask;
+      let f = flags[i]!;
+      while (f !== 0 && table[i] !== key) f = flags[(i = (i + 1) & mask)]!;
+      if (f & IN_FULL) otherFound += w;
     }
-    return total > 0 ? found / total : 0;
-  }
+    const otherCovered = total > 0 ? otherFound / total : 0;
 
-  /** Rare terms of b the loaded article also has as rare. */
-  private sharedRare(rare: Uint32Array): number {
-    let n = 0;
-    for (let j = 0; j < rare.length; j++) {
-      const i = this.find(rare[j]!);
-      if (i >= 0 && this.flags[i]! & IN_RARE) n++;
+    keys = b.rare;
+    let sharedRare = 0;
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[j]!;
+      let i = Math.imul(key, 0x9e3779b1) & mask;
+      let f = flags[i]!;
+      while (f !== 0 && table[i] !== key) f = flags[(i = (i + 1) & mask)]!;
+      if (f & IN_RARE) sharedRare++;
     }
-    return n;
+    return { full: Math.min(1, full), lead: Math.min(1, lead), head: (covered + otherCovered) / 2, sharedRare, days };
   }
 
   private spread(v: SparseVector, bit: number, into: Float64Array): void {
@@ -122,17 +121,6 @@ export class ProfileProbe {
         this.keys[i] = key;
         return i;
       }
-      if (this.keys[i] === key) return i;
-      i++;
-    }
-  }
-
-  /** The key's slot, or -1. */
-  private find(key: number): number {
-    let i = Math.imul(key, 0x9e3779b1) >>> 0;
-    for (;;) {
-      i &= this.mask;
-      if (this.flags[i] === 0) return -1;
       if (this.keys[i] === key) return i;
       i++;
     }

@@ -18,7 +18,7 @@ import type {
   StoryListQuery,
 } from '../store.js';
 import { Connection } from './connection.js';
-import { ArticleRefCache } from './article-ref-cache.js';
+import { ArticleRefCache, copyRef } from './article-ref-cache.js';
 import { CandidateKeyMirror } from './candidate-cache.js';
 import { BandIndex } from './band-index.js';
 import { migrate, readMigrations } from './migrate.js';
@@ -142,7 +142,7 @@ export class SqliteStore implements Store {
 
   /** Article references inside a transaction come from the cache where it has them. */
   private articleRefs(ids: readonly number[]): ArticleRef[] {
-    return this.articleRefsWith(ids, (r) => ({ ...r }));
+    return this.articleRefsWith(ids, copyRef);
   }
 
   /** References in the order of `ids` (unknown ids left out), each made by `copy` from the cache's or a read one. */
@@ -361,7 +361,7 @@ export class SqliteStore implements Store {
     const found = mirror.find(query);
     return this.articleRefsWith(
       found.map((f) => f.id),
-      (r, i) => ({ ...r, shared: found[i]!.shared }),
+      (r, i) => ({ id: r.id, sourceId: r.sourceId, storyId: r.storyId, duplicateOf: r.duplicateOf, time: r.time, contentHash: r.contentHash, shared: found[i]!.shared }),
     );
   }
   async getArticleRefs(articleIds: readonly number[]): Promise<ArticleRef[]> {

@@ -3,6 +3,11 @@ import type { ArticleRef, NewArticle, Store } from '../store.js';
 /** References kept at most; beyond this the cache starts over (an import touches the recent ones again). */
 export const MAX_CACHED_REFS = 300_000;
 
+/** A copy of a reference (its six fields written out: several times faster than a spread in the hot path). */
+export function copyRef(r: ArticleRef): ArticleRef {
+  return { id: r.id, sourceId: r.sourceId, storyId: r.storyId, duplicateOf: r.duplicateOf, time: r.time, contentHash: r.contentHash };
+}
+
 /**
  * Article references (id, outlet, story, duplicate group, time, content hash) read or written by the
  * writer connection inside its transactions. Reading them from the table costs a row lookup each, and the
@@ -15,21 +20,14 @@ export class ArticleRefCache {
 
   constructor(private readonly capacity = MAX_CACHED_REFS) {}
 
-  /** The cached references in the order of `ids` (copies), and the ids not cached. */
-  lookup(ids: readonly number[]): { found: Map<number, ArticleRef>; missing: number[] } {
-    const found = new Map<number, ArticleRef>();
-    const missing: number[] = [];
-    for (const id of ids) {
-      const ref = this.refs.get(id);
-      if (ref) found.set(id, { ...ref });
-      else missing.push(id);
-    }
-    return { found, missing };
+  /** The cached reference itself (not a copy: the caller must not change it). */
+  get(id: number): ArticleRef | undefined {
+    return this.refs.get(id);
   }
 
   /** References just read from the table (inside the writer's transaction). */
   remember(refs: readonly ArticleRef[]): void {
-    for (const r of refs) this.set({ ...r });
+    for (const r of refs) this.set(copyRef(r));
   }
 
   /** What insertArticle wrote. */

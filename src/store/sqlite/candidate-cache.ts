@@ -5,6 +5,9 @@ import { keyedArticles } from './engine-sql.js';
 /** Keyed articles beyond which the keys are not mirrored (some 100 MB): lookups then scan the window in SQL. */
 export const MAX_MIRRORED_ARTICLES = 250_000;
 
+/** Article ids counted in a dense array by candidate lookup (16 MB at most). */
+const DENSE_IDS = 1 << 22;
+
 /**
  * An in-memory inverted index of the articles' story keys (article_profiles.keys) for candidate lookup
  * inside the writer's transactions. Counting shared keys over a few hundred postings is a lookup in a Map
@@ -17,6 +20,8 @@ export class CandidateKeyMirror {
   private readonly postings = new Map<number, number[]>();
   /** Each article's keys and time (to replace them). */
   private readonly articles = new Map<number, { time: number; keys: number[] }>();
+  /** Scratch of `find`: shared keys per article id, all zero between calls. */
+  private counts = new Int32Array(1024);
 
   /** Loads the keyed articles (in time order: each key's postings come sorted); null when there are too many to mirror. */
   static load(c: Connection, maxArticles = MAX_MIRRORED_ARTICLES): CandidateKeyMirror | null {
@@ -47,20 +52,39 @@ export class CandidateKeyMirror {
   find(q: CandidateQuery): { id: number; shared: number }[] {
     if (q.keys.length === 0 || q.limit <= 0) return [];
     const exclude = q.excludeId ?? -1;
-    const counts = new Map<number, number>();
+    // Shared keys counted per article id in a dense array (rowids are small positive integers; any other
+    // id in a Map), reset after.
+    const touched: number[] = [];
+    const large = new Map<number, number>();
     for (const key of new Set(q.keys)) {
       const list = this.postings.get(key);
       if (!list) continue;
       for (let i = lowerBound(list, q.from); i < list.length && list[i]! <= q.to; i += 2) {
         const id = list[i + 1]!;
-        if (id !== exclude) counts.set(id, (counts.get(id) ?? 0) + 1);
+        if (id === exclude) continue;
+        if (!((id >>> 0) === id && id < DENSE_IDS)) large.set(id, (large.get(id) ?? 0) + 1);
+        else {
+          if (id >= this.counts.length) this.growCounts(id);
+          if (this.counts[id]!++ === 0) touched.push(id);
+        }
       }
     }
     const min = Math.max(1, q.minShared);
     const found: { id: number; shared: number }[] = [];
-    for (const [id, shared] of counts) if (shared >= min) found.push({ id, shared });
+    for (const id of touched) {
+      const shared = this.counts[id]!;
+      this.counts[id] = 0;
+      if (shared >= min) found.push({ id, shared });
+    }
+    for (const [id, shared] of large) if (shared >= min) found.push({ id, shared });
     found.sort((a, b) => b.shared - a.shared || b.id - a.id);
     return found.length > q.limit ? found.slice(0, q.limit) : found;
+  }
+
+  private growCounts(id: number): void {
+    const counts = new Int32Array(Math.max(2 * this.counts.length, id + 1024));
+    counts.set(this.counts);
+    this.counts = counts;
   }
 
   private remove(articleId: number): void {

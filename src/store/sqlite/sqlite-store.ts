@@ -18,7 +18,7 @@ import type {
   StoryListQuery,
 } from '../store.js';
 import { Connection } from './connection.js';
-import { ArticleRefCache } from './article-ref-cache.js';
+import { ArticleRefCache, copyRef } from './article-ref-cache.js';
 import { CandidateKeyMirror } from './candidate-cache.js';
 import { BandIndex } from './band-index.js';
 import { migrate, readMigrations } from './migrate.js';
@@ -142,14 +142,23 @@ export class SqliteStore implements Store {
 
   /** Article references inside a transaction come from the cache where it has them. */
   private articleRefs(ids: readonly number[]): ArticleRef[] {
-    if (!this.inTransaction) return engine.getArticleRefs(this.r(), ids);
-    const { found, missing } = this.refs.lookup(ids);
+    return this.articleRefsWith(ids, copyRef);
+  }
+
+  /** References in the order of `ids` (unknown ids left out), each made by `copy` from the cache's or a read one. */
+  private articleRefsWith<T>(ids: readonly number[], copy: (ref: ArticleRef, index: number) => T): T[] {
+    if (!this.inTransaction) return engine.getArticleRefs(this.r(), ids).map(copy);
+    const refs: (ArticleRef | undefined)[] = ids.map((id) => this.refs.get(id));
+    const missing = ids.filter((_, i) => refs[i] === undefined);
     if (missing.length > 0) {
       const read = engine.getArticleRefs(this.writer, missing);
       this.refs.remember(read);
-      for (const r of read) found.set(r.id, r);
+      const byId = new Map(read.map((r) => [r.id, r]));
+      for (let i = 0; i < ids.length; i++) refs[i] ??= byId.get(ids[i]!);
     }
-    return ids.map((id) => found.get(id)).filter((r): r is ArticleRef => r !== undefined);
+    const out: T[] = [];
+    for (let i = 0; i < refs.length; i++) if (refs[i] !== undefined) out.push(copy(refs[i]!, i));
+    return out;
   }
 
   /** The story-key mirror, inside a transaction only (it holds the transaction's own writes). */
@@ -350,8 +359,10 @@ export class SqliteStore implements Store {
     const mirror = this.candidateMirror();
     if (!mirror) return engine.findStoryCandidates(this.r(), query);
     const found = mirror.find(query);
-    const shared = new Map(found.map((f) => [f.id, f.shared]));
-    return this.articleRefs(found.map((f) => f.id)).map((r) => ({ ...r, shared: shared.get(r.id)! }));
+    return this.articleRefsWith(
+      found.map((f) => f.id),
+      (r, i) => ({ id: r.id, sourceId: r.sourceId, storyId: r.storyId, duplicateOf: r.duplicateOf, time: r.time, contentHash: r.contentHash, shared: found[i]!.shared }),
+    );
   }
   async getArticleRefs(articleIds: readonly number[]): Promise<ArticleRef[]> {
     return this.articleRefs(articleIds);

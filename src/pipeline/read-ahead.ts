@@ -1,0 +1,108 @@
+import { Worker } from 'node:worker_threads';
+import { parseImportLine, type RecordResult } from './import-record.js';
+import { readLines } from './read-lines.js';
+
+/** One non-blank line of an import file, parsed. */
+export interface FileRecord {
+  lineNumber: number;
+  /** Bytes of the file read so far (progress). */
+  bytesRead: number;
+  record: RecordResult;
+}
+
+export type FromReader = { type: 'records'; file: number; items: FileRecord[] } | { type: 'end'; file: number; error?: string };
+
+/** Lines per message. */
+const CHUNK = 250;
+/** Lines read ahead of the import at most (about two batches): bounds the memory they take. */
+const AHEAD = 2000;
+
+interface FileQueue {
+  chunks: FileRecord[][];
+  ended: boolean;
+  error?: string;
+}
+
+/**
+ * The records of the import files, read and parsed in a worker thread ahead of the pipeline (reading,
+ * gunzip and JSON are then off the thread that stores articles). `records(i)` yields file i's records in
+ * order and throws the error that ended the file early, as `readLines` + `parseImportLine` would in this
+ * thread; files are read in order. Should the worker fail, the rest is read here from where it stopped.
+ */
+export class RecordReader {
+  private worker: Worker | null = null;
+  private readonly queues: FileQueue[];
+  private notify: (() => void) | null = null;
+
+  constructor(
+    private readonly files: readonly string[],
+    options: { thread?: boolean } = {},
+  ) {
+    this.queues = files.map(() => ({ chunks: [], ended: false }));
+    if (options.thread === false || files.length === 0) return;
+    try {
+      const worker = new Worker(new URL('./read-ahead-thread.js', import.meta.url), { workerData: { files: [...files], chunk: CHUNK } });
+      worker.on('message', (m: FromReader) => this.receive(m));
+      worker.on('error', () => this.stop());
+      worker.on('exit', () => this.stop());
+      worker.postMessage(AHEAD);
+      this.worker = worker;
+    } catch {
+      this.worker = null;
+    }
+  }
+
+  async *records(file: number): AsyncGenerator<FileRecord> {
+    const queue = this.queues[file]!;
+    let last = 0;
+    for (;;) {
+      const items = queue.chunks.shift();
+      if (items) {
+        this.worker?.postMessage(items.length);
+        for (const item of items) {
+          last = item.lineNumber;
+          yield item;
+        }
+        continue;
+      }
+      if (queue.ended) {
+        if (queue.error !== undefined) throw new Error(queue.error);
+        return;
+      }
+      if (!this.worker) break;
+      await new Promise<void>((resolve) => (this.notify = resolve));
+    }
+    // The worker is gone before the end of this file: the rest is read here.
+    for await (const { lineNumber, line, bytesRead } of readLines(this.files[file]!)) {
+      if (lineNumber > last) yield { lineNumber, bytesRead, record: parseImportLine(line) };
+    }
+  }
+
+  /** Stops the worker (after the last file, or when the import gives up early). */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  private receive(m: FromReader): void {
+    const queue = this.queues[m.file]!;
+    if (m.type === 'records') queue.chunks.push(m.items);
+    else {
+      queue.ended = true;
+      if (m.error !== undefined) queue.error = m.error;
+    }
+    this.wakeUp();
+  }
+
+  private stop(): void {
+    this.worker = null;
+    this.wakeUp();
+  }
+
+  private wakeUp(): void {
+    const notify = this.notify;
+    this.notify = null;
+    notify?.();
+  }
+}

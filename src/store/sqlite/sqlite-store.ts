@@ -18,7 +18,6 @@ import type {
   StoryListQuery,
 } from '../store.js';
 import { Connection } from './connection.js';
-import { WalCheckpointer } from './wal-checkpointer.js';
 import { ArticleRefCache, copyRef } from './article-ref-cache.js';
 import { CandidateKeyMirror } from './candidate-cache.js';
 import { BandIndex } from './band-index.js';
@@ -62,13 +61,10 @@ export class SqliteStore implements Store {
   private readonly refs = new ArticleRefCache();
   /** The writer's PRAGMA data_version when it last began a transaction: a change means another connection wrote. */
   private dataVersion = -1;
-  /** Checkpoints of a file database's log, in a thread of their own once its transactions grow large. */
-  private readonly checkpointer: WalCheckpointer | null;
 
-  private constructor(writer: Connection, reader: Connection, path: string | null) {
+  private constructor(writer: Connection, reader: Connection) {
     this.writer = writer;
     this.reader = reader;
-    this.checkpointer = path === null ? null : new WalCheckpointer(path, writer);
   }
 
   static async open(options: SqliteStoreOptions): Promise<SqliteStore> {
@@ -88,7 +84,7 @@ export class SqliteStore implements Store {
       throw new AppError('STORAGE', `cannot migrate ${options.path}: ${(error as Error).message}`, { cause: error });
     }
     const reader = memory ? writer : Connection.open(options.path, { readonly: true });
-    return new SqliteStore(writer, reader, memory ? null : options.path);
+    return new SqliteStore(writer, reader);
   }
 
   // ---- connection handling ----
@@ -118,7 +114,6 @@ export class SqliteStore implements Store {
     this.assertOpen();
     if (this.inTransaction) return fn(this);
     const run = async (): Promise<T> => {
-      await this.checkpointer?.beforeTransaction();
       this.writer.db.exec('BEGIN IMMEDIATE');
       const version = this.writer.db.pragma('data_version', { simple: true }) as number;
       if (version !== this.dataVersion) this.dropMirror();
@@ -126,7 +121,6 @@ export class SqliteStore implements Store {
       try {
         const result = await this.txContext.run(true, () => fn(this));
         this.writer.db.exec('COMMIT');
-        this.checkpointer?.committed();
         return result;
       } catch (error) {
         this.dropMirror();
@@ -189,7 +183,6 @@ export class SqliteStore implements Store {
     if (this.closed) return;
     await this.queue;
     this.closed = true;
-    await this.checkpointer?.close();
     if (this.reader !== this.writer) this.reader.close();
     try {
       this.writer.db.pragma('optimize');

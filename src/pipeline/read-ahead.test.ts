@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import type { Worker } from 'node:worker_threads';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -59,4 +60,18 @@ test('an import that stops reading early ends the worker', async () => {
   for await (const _ of reader.records(0)) if (++n === 10) break;
   await reader.close();
   assert.equal(n, 10);
+});
+
+test('a worker that dies mid-file: the rest is read in this thread from the line after the last one received', async () => {
+  const file = join(dir, 'long.jsonl.gz');
+  writeFileSync(file, gzipSync(Array.from({ length: 6000 }, (_, i) => JSON.stringify({ url: `https://l.test/${i}`, source: 's', title: `t${i}`, text: 'x' })).join('\n')));
+  const [inline] = await readAll([file], false);
+  const reader = new RecordReader([file]);
+  const records: FileRecord[] = [];
+  for await (const r of reader.records(0)) {
+    records.push(r);
+    if (records.length === 300) await (reader as unknown as { worker: Worker }).worker.terminate();
+  }
+  await reader.close();
+  assert.deepEqual(records, inline!.records);
 });

@@ -9,13 +9,13 @@ import type { BuiltSegment } from '../store/search-index-core.js';
 /**
  * A search document encoded while it waits for its article id: each key's posting is written already,
  * all but the id delta it starts with (the rest — field lengths, frequencies, positions — does not depend
- * on the id). Two flat values instead of an object, a string and two arrays per word: little memory,
- * nothing for the garbage collector to trace, and a batch's segment is made by concatenation.
+ * on the id). The document's key strings and one buffer of postings instead of an object and two arrays
+ * per word: little memory, and a batch's segment is made by concatenation.
  */
 export interface EncodedDocument {
   titleLength: number;
   bodyLength: number;
-  /** The keys, each preceded by its length as one UTF-16 unit. */
+  /** The keys that have a posting, each preceded by its length as one UTF-16 unit. */
   keys: string;
   /** Each key's posting written with an id delta of 0 (one byte, left out when used), one after another. */
   postings: Uint8Array;
@@ -24,21 +24,26 @@ export interface EncodedDocument {
 }
 
 const scratch = new ByteWriter(1 << 16);
+let scratchEnds = new Uint32Array(1024);
 
 export function encodeDocument(doc: IndexDocument): EncodedDocument {
   const w = scratch;
   w.reset();
   const keys: string[] = [];
-  const ends: number[] = [];
   for (const t of doc.terms) {
     // A key without positions has no posting (as in a segment built from the document itself).
     if (t.title.length + t.body.length === 0) continue;
     if (t.key.length > 0xffff) throw new RangeError('search key too long to encode');
-    keys.push(String.fromCharCode(t.key.length), t.key);
     writePosting(w, 0, 0, doc.titleLength, doc.bodyLength, t.title, t.body, isStemKey(t.key));
-    ends.push(w.length);
+    if (keys.length / 2 === scratchEnds.length) {
+      const grown = new Uint32Array(scratchEnds.length * 2);
+      grown.set(scratchEnds);
+      scratchEnds = grown;
+    }
+    scratchEnds[keys.length / 2] = w.length;
+    keys.push(String.fromCharCode(t.key.length), t.key);
   }
-  return { titleLength: doc.titleLength, bodyLength: doc.bodyLength, keys: keys.join(''), postings: w.toBytes(), ends: Uint32Array.from(ends) };
+  return { titleLength: doc.titleLength, bodyLength: doc.bodyLength, keys: keys.join(''), postings: w.toBytes(), ends: scratchEnds.slice(0, keys.length / 2) };
 }
 
 interface Member {
@@ -101,20 +106,33 @@ function pack(members: readonly Member[], byKey: Map<string, number[]>, emit: (b
   const keys = sortKeys([...byKey.keys()]);
   const encoded = utf8Many(keys);
   const packer = new BlockPacker(emit);
-  const w = new ByteWriter(256);
   for (let k = 0; k < keys.length; k++) {
     const list = byKey.get(keys[k]!)!;
-    w.reset();
+    // The list's length first, then the list written straight into the block (no copy in between).
+    let length = 0;
     let previous = 0;
     for (let i = 0; i < list.length; i += 2) {
       const { articleId, doc } = members[list[i]!]!;
       const t = list[i + 1]!;
-      w.varint(articleId - previous);
       // Past the placeholder id delta (one zero byte).
+      length += varintLength(articleId - previous) + doc.ends[t]! - (t === 0 ? 0 : doc.ends[t - 1]!) - 1;
+      previous = articleId;
+    }
+    const w = packer.entry(encoded[k]!, list.length / 2, previous, length);
+    previous = 0;
+    for (let i = 0; i < list.length; i += 2) {
+      const { articleId, doc } = members[list[i]!]!;
+      const t = list[i + 1]!;
+      w.varint(articleId - previous);
       w.range(doc.postings, (t === 0 ? 0 : doc.ends[t - 1]!) + 1, doc.ends[t]!);
       previous = articleId;
     }
-    packer.add(encoded[k]!, list.length / 2, previous, w.view());
   }
   packer.finish();
+}
+
+function varintLength(value: number): number {
+  let n = 1;
+  for (let v = value; v >= 0x80; v = Math.floor(v / 0x80)) n++;
+  return n;
 }

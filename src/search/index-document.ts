@@ -35,33 +35,16 @@ export function buildIndexDocument(articleId: number, title: Terms, body: Terms)
       const norm = terms.norms[i]!;
       let word = words.get(norm);
       if (word === undefined || word.stemText !== stem) {
-        let s = stems.get(stem);
-        if (!s) {
-          stems.set(stem, (s = { key: stemKey(stem), title: [], body: [] }));
-          if (s.key.length !== stem.length + 1) cut = true;
-        }
+        const s = termOf(stems, stem, stemKey);
         // 8820.65 is found by 8820 as another form of it: the stem key only, at the same position.
         const whole = wholeNumber(norm);
-        let w: IndexTerm | null = null;
-        if (whole !== null) {
-          w = stems.get(whole) ?? null;
-          if (!w) {
-            stems.set(whole, (w = { key: stemKey(whole), title: [], body: [] }));
-            if (w.key.length !== whole.length + 1) cut = true;
-          }
-        }
+        const w = whole === null ? null : termOf(stems, whole, stemKey);
         const form = exactForm(norm);
-        let e = exacts.get(form);
-        if (!e) {
-          exacts.set(form, (e = { key: exactKeyOfForm(form), title: [], body: [] }));
-          if (e.key.length !== form.length + 1) cut = true;
-        }
+        const e = termOf(exacts, form, exactKeyOfForm);
         const skel = skeletonKey(norm);
-        let k: IndexTerm | null = null;
-        if (skel !== null) {
-          k = skeletons.get(skel) ?? null;
-          if (!k) skeletons.set(skel, (k = { key: skel, title: [], body: [] }));
-        }
+        const k = skel === null ? null : termOf(skeletons, skel, asIs);
+        // A prefixed key shorter than prefix + word was cut (skeleton keys are their map keys already).
+        if (s.key.length !== stem.length + 1 || e.key.length !== form.length + 1 || (w !== null && w.key.length !== whole!.length + 1)) cut = true;
         words.set(norm, (word = { stemText: stem, stem: s, whole: w, exact: e, skeleton: k }));
       }
       word.stem[field].push(position);
@@ -87,6 +70,15 @@ export function buildIndexDocument(articleId: number, title: Terms, body: Terms)
   }
   return { articleId, titleLength: lengths.title, bodyLength: lengths.body, terms: [...byKey.values()] };
 }
+
+/** The term named `name` in `terms`, with the key `keyOf(name)` when new. */
+function termOf(terms: Map<string, IndexTerm>, name: string, keyOf: (name: string) => string): IndexTerm {
+  let t = terms.get(name);
+  if (!t) terms.set(name, (t = { key: keyOf(name), title: [], body: [] }));
+  return t;
+}
+
+const asIs = (name: string): string => name;
 
 /** The terms one normalised word (with the stem it had) is indexed under. */
 interface WordTerms {

@@ -9,13 +9,13 @@ import type { BuiltSegment } from '../store/search-index-core.js';
 /**
  * A search document encoded while it waits for its article id: each key's posting is written already,
  * all but the id delta it starts with (the rest — field lengths, frequencies, positions — does not depend
- * on the id). Two flat values instead of an object, a string and two arrays per word: little memory,
- * nothing for the garbage collector to trace, and a batch's segment is made by concatenation.
+ * on the id). The document's key strings and one buffer of postings instead of an object and two arrays
+ * per word: little memory, and a batch's segment is made by concatenation.
  */
 export interface EncodedDocument {
   titleLength: number;
   bodyLength: number;
-  /** The keys, each preceded by its length as one UTF-16 unit. */
+  /** The keys that have a posting, each preceded by its length as one UTF-16 unit. */
   keys: string;
   /** Each key's posting written with an id delta of 0 (one byte, left out when used), one after another. */
   postings: Uint8Array;
@@ -24,21 +24,26 @@ export interface EncodedDocument {
 }
 
 const scratch = new ByteWriter(1 << 16);
+let scratchEnds = new Uint32Array(1024);
 
 export function encodeDocument(doc: IndexDocument): EncodedDocument {
   const w = scratch;
   w.reset();
   const keys: string[] = [];
-  const ends: number[] = [];
   for (const t of doc.terms) {
     // A key without positions has no posting (as in a segment built from the document itself).
     if (t.title.length + t.body.length === 0) continue;
     if (t.key.length > 0xffff) throw new RangeError('search key too long to encode');
-    keys.push(String.fromCharCode(t.key.length), t.key);
     writePosting(w, 0, 0, doc.titleLength, doc.bodyLength, t.title, t.body, isStemKey(t.key));
-    ends.push(w.length);
+    if (keys.length / 2 === scratchEnds.length) {
+      const grown = new Uint32Array(scratchEnds.length * 2);
+      grown.set(scratchEnds);
+      scratchEnds = grown;
+    }
+    scratchEnds[keys.length / 2] = w.length;
+    keys.push(String.fromCharCode(t.key.length), t.key);
   }
-  return { titleLength: doc.titleLength, bodyLength: doc.bodyLength, keys: keys.join(''), postings: w.toBytes(), ends: Uint32Array.from(ends) };
+  return { titleLength: doc.titleLength, bodyLength: doc.bodyLength, keys: keys.join(''), postings: w.toBytes(), ends: scratchEnds.slice(0, keys.length / 2) };
 }
 
 interface Member {
@@ -54,15 +59,15 @@ interface Member {
  */
 export class SegmentBuilder {
   private readonly members: Member[] = [];
-  /** Key → (member index, key index) pairs, members in id order (while `ordered`). */
-  private byKey = new Map<string, number[]>();
+  /** The batch's keys with their (member, key index) pairs, members in id order (while `ordered`). */
+  private groups = new KeyGroups();
   private ordered = true;
 
   add(articleId: number, doc: EncodedDocument): void {
     const last = this.members[this.members.length - 1];
     if (last && last.articleId >= articleId) this.ordered = false;
     this.members.push({ articleId, doc });
-    if (this.ordered) group(this.byKey, this.members.length - 1, doc);
+    if (this.ordered) this.groups.add(this.members.length - 1, doc);
   }
 
   finish(): BuiltSegment {
@@ -71,50 +76,111 @@ export class SegmentBuilder {
     // Field lengths of each article in order of first appearance, as encodeSegment lists them.
     const docs = [...latest.values()].map((m) => ({ articleId: m.articleId, titleLength: m.doc.titleLength, bodyLength: m.doc.bodyLength }));
     let members = this.members;
-    let byKey = this.byKey;
+    let groups = this.groups;
     if (!this.ordered) {
       members = [...latest.values()].sort((a, b) => a.articleId - b.articleId);
-      byKey = new Map();
-      members.forEach((m, i) => group(byKey, i, m.doc));
+      groups = new KeyGroups();
+      members.forEach((m, i) => groups.add(i, m.doc));
     }
-    this.byKey = new Map();
+    this.groups = new KeyGroups();
     const blocks: EncodedBlock[] = [];
-    if (members.length > 0) pack(members, byKey, (b) => blocks.push(b));
+    if (members.length > 0) pack(members, groups, (b) => blocks.push(b));
     return { docs, blocks };
   }
 }
 
-function group(byKey: Map<string, number[]>, member: number, doc: EncodedDocument): void {
-  const keys = doc.keys;
-  let k = 0;
-  for (let t = 0; k < keys.length; t++) {
-    const length = keys.charCodeAt(k);
-    const key = keys.slice(k + 1, k + 1 + length);
-    k += 1 + length;
-    const list = byKey.get(key);
-    if (list) list.push(member, t);
-    else byKey.set(key, [member, t]);
+/**
+ * Key → its (member, key index) pairs in the order added, as chains in flat typed arrays: a map to small
+ * integers and no array per key for the garbage collector.
+ */
+class KeyGroups {
+  /** Key → its slot. */
+  readonly slots = new Map<string, number>();
+  /** Per slot: first and last pair, number of pairs. */
+  first = new Int32Array(1024);
+  last = new Int32Array(1024);
+  count = new Int32Array(1024);
+  /** Per pair: member, key index in the member's document, next pair of the same key (-1 at the end). */
+  member = new Int32Array(4096);
+  index = new Int32Array(4096);
+  next = new Int32Array(4096);
+  private pairs = 0;
+
+  add(member: number, doc: EncodedDocument): void {
+    const keys = doc.keys;
+    let k = 0;
+    for (let t = 0; k < keys.length; t++) {
+      const length = keys.charCodeAt(k);
+      const key = keys.slice(k + 1, k + 1 + length);
+      k += 1 + length;
+      const pair = this.pairs++;
+      if (pair === this.member.length) {
+        this.member = grow(this.member);
+        this.index = grow(this.index);
+        this.next = grow(this.next);
+      }
+      this.member[pair] = member;
+      this.index[pair] = t;
+      this.next[pair] = -1;
+      const slot = this.slots.get(key);
+      if (slot === undefined) {
+        const s = this.slots.size;
+        if (s === this.first.length) {
+          this.first = grow(this.first);
+          this.last = grow(this.last);
+          this.count = grow(this.count);
+        }
+        this.slots.set(key, s);
+        this.first[s] = pair;
+        this.last[s] = pair;
+        this.count[s] = 1;
+      } else {
+        this.next[this.last[slot]!] = pair;
+        this.last[slot] = pair;
+        this.count[slot]!++;
+      }
+    }
   }
 }
 
-function pack(members: readonly Member[], byKey: Map<string, number[]>, emit: (block: EncodedBlock) => void): void {
-  const keys = sortKeys([...byKey.keys()]);
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function pack(members: readonly Member[], groups: KeyGroups, emit: (block: EncodedBlock) => void): void {
+  const keys = sortKeys([...groups.slots.keys()]);
   const encoded = utf8Many(keys);
   const packer = new BlockPacker(emit);
-  const w = new ByteWriter(256);
+  const { member, index, next } = groups;
   for (let k = 0; k < keys.length; k++) {
-    const list = byKey.get(keys[k]!)!;
-    w.reset();
+    const slot = groups.slots.get(keys[k]!)!;
+    // The list's length first, then the list written straight into the block (no copy in between).
+    let length = 0;
     let previous = 0;
-    for (let i = 0; i < list.length; i += 2) {
-      const { articleId, doc } = members[list[i]!]!;
-      const t = list[i + 1]!;
-      w.varint(articleId - previous);
+    for (let p = groups.first[slot]!; p >= 0; p = next[p]!) {
+      const { articleId, doc } = members[member[p]!]!;
+      const t = index[p]!;
       // Past the placeholder id delta (one zero byte).
+      length += varintLength(articleId - previous) + doc.ends[t]! - (t === 0 ? 0 : doc.ends[t - 1]!) - 1;
+      previous = articleId;
+    }
+    const w = packer.entry(encoded[k]!, groups.count[slot]!, previous, length);
+    previous = 0;
+    for (let p = groups.first[slot]!; p >= 0; p = next[p]!) {
+      const { articleId, doc } = members[member[p]!]!;
+      const t = index[p]!;
+      w.varint(articleId - previous);
       w.range(doc.postings, (t === 0 ? 0 : doc.ends[t - 1]!) + 1, doc.ends[t]!);
       previous = articleId;
     }
-    packer.add(encoded[k]!, list.length / 2, previous, w.view());
   }
   packer.finish();
+}
+
+function varintLength(value: number): number {
+  let n = 1;
+  for (let v = value; v >= 0x80; v = Math.floor(v / 0x80)) n++;
+  return n;
 }

@@ -22,6 +22,9 @@ export function buildIndexDocument(articleId: number, title: Terms, body: Terms)
   const stems = new Map<string, IndexTerm>();
   const exacts = new Map<string, IndexTerm>();
   const skeletons = new Map<string, IndexTerm>();
+  // The terms a normalised word goes to, found once per distinct word: a repeated word costs one lookup.
+  const words = new Map<string, WordTerms>();
+  let cut = false;
   const lengths = { title: 0, body: 0 };
   for (const [field, terms] of [['title', title], ['body', body]] as const) {
     let position = 0;
@@ -29,33 +32,35 @@ export function buildIndexDocument(articleId: number, title: Terms, body: Terms)
       if (!isContentTerm(terms, i)) continue;
       if (position >= MAX_FIELD_TOKENS) break;
       const stem = terms.stems[i]!;
-      let s = stems.get(stem);
-      if (!s) stems.set(stem, (s = { key: stemKey(stem), title: [], body: [] }));
-      s[field].push(position);
-      // 8820.65 is found by 8820 as another form of it: the stem key only, at the same position.
-      const whole = wholeNumber(terms.norms[i]!);
-      if (whole !== null) {
-        let w = stems.get(whole);
-        if (!w) stems.set(whole, (w = { key: stemKey(whole), title: [], body: [] }));
-        w[field].push(position);
+      const norm = terms.norms[i]!;
+      let word = words.get(norm);
+      if (word === undefined || word.stemText !== stem) {
+        const s = termOf(stems, stem, stemKey);
+        // 8820.65 is found by 8820 as another form of it: the stem key only, at the same position.
+        const whole = wholeNumber(norm);
+        const w = whole === null ? null : termOf(stems, whole, stemKey);
+        const form = exactForm(norm);
+        const e = termOf(exacts, form, exactKeyOfForm);
+        const skel = skeletonKey(norm);
+        const k = skel === null ? null : termOf(skeletons, skel, asIs);
+        // A prefixed key shorter than prefix + word was cut (skeleton keys are their map keys already).
+        if (s.key.length !== stem.length + 1 || e.key.length !== form.length + 1 || (w !== null && w.key.length !== whole!.length + 1)) cut = true;
+        words.set(norm, (word = { stemText: stem, stem: s, whole: w, exact: e, skeleton: k }));
       }
-      const form = exactForm(terms.norms[i]!);
-      let e = exacts.get(form);
-      if (!e) exacts.set(form, (e = { key: exactKeyOfForm(form), title: [], body: [] }));
-      e[field].push(position);
-      const skel = skeletonKey(terms.norms[i]!);
-      if (skel !== null) {
-        let k = skeletons.get(skel);
-        if (!k) skeletons.set(skel, (k = { key: skel, title: [], body: [] }));
-        k[field].push(position);
-      }
+      word.stem[field].push(position);
+      word.whole?.[field].push(position);
+      word.exact[field].push(position);
+      word.skeleton?.[field].push(position);
       position++;
     }
     lengths[field] = position;
   }
+  const all = [...stems.values(), ...exacts.values(), ...skeletons.values()];
+  // Keys of different words differ unless a very long word was cut (skeleton keys are map keys already).
+  if (!cut) return { articleId, titleLength: lengths.title, bodyLength: lengths.body, terms: all };
   // Very long words are cut to the same key now and then: fold such terms into one.
   const byKey = new Map<string, IndexTerm>();
-  for (const t of [...stems.values(), ...exacts.values(), ...skeletons.values()]) {
+  for (const t of all) {
     const existing = byKey.get(t.key);
     if (!existing) byKey.set(t.key, t);
     else {
@@ -64,6 +69,24 @@ export function buildIndexDocument(articleId: number, title: Terms, body: Terms)
     }
   }
   return { articleId, titleLength: lengths.title, bodyLength: lengths.body, terms: [...byKey.values()] };
+}
+
+/** The term named `name` in `terms`, with the key `keyOf(name)` when new. */
+function termOf(terms: Map<string, IndexTerm>, name: string, keyOf: (name: string) => string): IndexTerm {
+  let t = terms.get(name);
+  if (!t) terms.set(name, (t = { key: keyOf(name), title: [], body: [] }));
+  return t;
+}
+
+const asIs = (name: string): string => name;
+
+/** The terms one normalised word (with the stem it had) is indexed under. */
+interface WordTerms {
+  stemText: string;
+  stem: IndexTerm;
+  whole: IndexTerm | null;
+  exact: IndexTerm;
+  skeleton: IndexTerm | null;
 }
 
 /** Words that are indexed and counted in positions: everything but stopwords (and empty stems). */

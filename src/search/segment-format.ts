@@ -47,12 +47,24 @@ export class BlockPacker {
 
   /** `add` for a key and postings given as ranges of larger buffers (no views needed). */
   addRange(keyData: Uint8Array, keyStart: number, keyEnd: number, df: number, lastDoc: number, data: Uint8Array, start: number, end: number): void {
+    this.begin(keyData, keyStart, keyEnd, df, lastDoc, end - start).range(data, start, end);
+  }
+
+  /**
+   * `add` for postings the caller writes itself: returns the writer to append exactly `postingsLength`
+   * bytes of postings to, before the next call.
+   */
+  entry(key: Uint8Array, df: number, lastDoc: number, postingsLength: number): ByteWriter {
+    return this.begin(key, 0, key.length, df, lastDoc, postingsLength);
+  }
+
+  private begin(keyData: Uint8Array, keyStart: number, keyEnd: number, df: number, lastDoc: number, postingsLength: number): ByteWriter {
     const keyLength = keyEnd - keyStart;
     if (this.lastKeyLength >= 0 && compareRanges(this.lastKey, 0, this.lastKeyLength, keyData, keyStart, keyEnd) >= 0) throw new RangeError('segment keys out of order');
     if (keyLength > this.lastKey.length) this.lastKey = new Uint8Array(keyLength * 2);
     this.lastKey.set(keyData.subarray(keyStart, keyEnd));
     this.lastKeyLength = keyLength;
-    const size = keyLength + (end - start) + 24;
+    const size = keyLength + postingsLength + 24;
     if (this.offsets.length > 0 && 4 + this.offsets.length * 4 + this.body.length + size > this.blockBytes) this.flush();
     if (!this.firstKey) this.firstKey = keyData.slice(keyStart, keyEnd);
     this.offsets.push(this.body.length);
@@ -61,8 +73,8 @@ export class BlockPacker {
     w.range(keyData, keyStart, keyEnd);
     w.varint(df);
     w.varint(lastDoc);
-    w.varint(end - start);
-    w.range(data, start, end);
+    w.varint(postingsLength);
+    return w;
   }
 
   finish(): void {

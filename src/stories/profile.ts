@@ -2,7 +2,7 @@ import { contentTerms, type Terms } from '../text/index.js';
 import { hashString32 } from '../dedup/hash32.js';
 import { JUDGE_MODEL, type JudgeModel } from './model.js';
 import type { SparseVector } from './sparse-vector.js';
-import { PRIOR_DOCS, type TermStats } from './term-stats.js';
+import { idfOfCount, type TermStats } from './term-stats.js';
 
 /**
  * What the story engine needs from the analyzer: content-word stems (stopwords and news boilerplate
@@ -105,9 +105,9 @@ function idfOf(stats: TermStats, df: number): number {
     idfByDf.docCount = stats.docCount;
     idfByDf.values.fill(NaN);
   }
-  if (df >= idfByDf.values.length) return Math.log((stats.docCount + PRIOR_DOCS + 1) / (df + 1));
+  if (df >= idfByDf.values.length) return idfOfCount(stats.docCount, df);
   let w = idfByDf.values[df]!;
-  if (Number.isNaN(w)) idfByDf.values[df] = w = Math.log((stats.docCount + PRIOR_DOCS + 1) / (df + 1));
+  if (Number.isNaN(w)) idfByDf.values[df] = w = idfOfCount(stats.docCount, df);
   return w;
 }
 

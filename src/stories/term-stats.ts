@@ -18,7 +18,12 @@ export const PRIOR_DOCS = 100;
 
 /** Smoothed inverse document frequency: ln((N + PRIOR_DOCS + 1) / (df + 1)); an unseen term gets the maximum. */
 export function idf(stats: TermStats, term: number): number {
-  return Math.log((stats.docCount + PRIOR_DOCS + 1) / (stats.docFrequency(term) + 1));
+  return idfOfCount(stats.docCount, stats.docFrequency(term));
+}
+
+/** `idf` from the counts themselves: N documents, df of them holding the term. */
+export function idfOfCount(docCount: number, df: number): number {
+  return Math.log((docCount + PRIOR_DOCS + 1) / (df + 1));
 }
 
 /** Document frequencies counted in memory; documents are added as they arrive (the pipeline, `sada pairs`). */

@@ -4,22 +4,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { plainArticle } from '../../test-support/new-article.js';
+import { insertPlainArticles } from '../../test-support/new-article.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sada-bands-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
-const article = (sourceId: number, i: number) => plainArticle(sourceId, 'b.test', i);
-
 const minhash = Uint32Array.from([1, 2, 3]);
 
 test('band lookup from the in-memory index answers exactly as the SQL scan, through rewrites of bands', async () => {
   const store = await SqliteStore.open({ path: join(dir, `b${n++}.db`) });
-  const source = (await store.ensureImportSource('s', 0)).id;
-  const ids: number[] = [];
-  for (let i = 0; i < 40; i++) ids.push((await store.insertArticle(article(source, i))).id);
+  const ids = await insertPlainArticles(store, 'b.test', 0, 40);
   // Few distinct bands, some of them negative (bands are signed 32-bit), so that lists are shared and long.
   const band = fc.oneof(fc.integer({ min: -6, max: 6 }), fc.constantFrom(-2147483648, 2147483647));
   const put = fc.record({ article: fc.integer({ min: 0, max: 39 }), bands: fc.array(band, { maxLength: 8 }) });
@@ -41,8 +37,7 @@ test('band lookup from the in-memory index answers exactly as the SQL scan, thro
 test('the band index forgets a rolled-back transaction and sees what another connection wrote', async () => {
   const path = join(dir, `b${n++}.db`);
   const store = await SqliteStore.open({ path });
-  const source = (await store.ensureImportSource('s', 0)).id;
-  const [a, b, c] = [(await store.insertArticle(article(source, 1))).id, (await store.insertArticle(article(source, 2))).id, (await store.insertArticle(article(source, 3))).id];
+  const [a, b, c] = (await insertPlainArticles(store, 'b.test', 1, 4)) as [number, number, number];
   const inside = () => store.transaction((tx) => tx.findBandCandidates([7, 8], null, 10));
   await store.transaction((tx) => tx.putFingerprint({ articleId: a, minhash, bands: [7], shingles: 3 }));
   assert.deepEqual(await inside(), [a]);

@@ -5,14 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { CandidateQuery, Store } from '../store.js';
-import { plainArticle } from '../../test-support/new-article.js';
+import { insertPlainArticles } from '../../test-support/new-article.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sada-mirror-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
-
-const article = (sourceId: number, i: number) => plainArticle(sourceId, 'k.test', i);
 
 /** Outside a transaction the store answers from SQL; inside, from its mirror of the articles' story keys. */
 async function bothWays(store: Store, q: CandidateQuery) {
@@ -23,9 +21,7 @@ async function bothWays(store: Store, q: CandidateQuery) {
 
 test('candidate lookup from the in-memory mirror answers exactly as the SQL query, through rewrites of keys', async () => {
   const store = await SqliteStore.open({ path: join(dir, `m${n++}.db`) });
-  const source = (await store.ensureImportSource('s', 0)).id;
-  const ids: number[] = [];
-  for (let i = 0; i < 40; i++) ids.push((await store.insertArticle(article(source, i))).id);
+  const ids = await insertPlainArticles(store, 'k.test', 0, 40);
   const key = fc.integer({ min: 1, max: 12 });
   const put = fc.record({ article: fc.integer({ min: 0, max: 39 }), keys: fc.array(key, { maxLength: 6 }), time: fc.integer({ min: 0, max: 20 }) });
   const query = fc.record({
@@ -54,8 +50,7 @@ test('candidate lookup from the in-memory mirror answers exactly as the SQL quer
 test('the mirror forgets a rolled-back transaction and sees what another connection wrote', async () => {
   const path = join(dir, `m${n++}.db`);
   const store = await SqliteStore.open({ path });
-  const source = (await store.ensureImportSource('s', 0)).id;
-  const [a, b, c] = [(await store.insertArticle(article(source, 1))).id, (await store.insertArticle(article(source, 2))).id, (await store.insertArticle(article(source, 3))).id];
+  const [a, b, c] = (await insertPlainArticles(store, 'k.test', 1, 4)) as [number, number, number];
   const q: CandidateQuery = { keys: [7, 8], minShared: 2, from: 0, to: 100, limit: 10 };
   await store.transaction((tx) => tx.putArticleProfile({ articleId: a, profile: new Uint8Array([1]), keys: [7, 8], time: 5 }));
   assert.deepEqual((await bothWays(store, q)).mirrored.map((r) => r.id), [a]);

@@ -26,6 +26,13 @@ function startServe(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { child, exited, url };
 }
 
+/** `sada import` of the server fixture's four articles into `db`; its JSON summary. */
+function importFixture(db: string): { inserted: number } {
+  const imported = spawnSync(process.execPath, [SADA, 'import', fixturePath('server', 'import', 'articles.jsonl'), '--db', db, '--json'], { encoding: 'utf8' });
+  assert.equal(imported.status, 0, imported.stderr);
+  return JSON.parse(imported.stdout) as { inserted: number };
+}
+
 test('`sada serve` with fetching: a feed added through the API is fetched at once and counted in /metrics', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sada-serve-fetch-'));
   const rss = readFileSync(fixturePath('server', 'feed', 'rss.xml'));
@@ -68,9 +75,7 @@ test('`sada import` then `sada serve --no-fetch`: the real CLI serves the import
   const dir = mkdtempSync(join(tmpdir(), 'sada-serve-'));
   const db = join(dir, 'sada.db');
   try {
-    const imported = spawnSync(process.execPath, [SADA, 'import', fixturePath('server', 'import', 'articles.jsonl'), '--db', db, '--json'], { encoding: 'utf8' });
-    assert.equal(imported.status, 0, imported.stderr);
-    assert.equal((JSON.parse(imported.stdout) as { inserted: number }).inserted, 4);
+    assert.equal(importFixture(db).inserted, 4);
 
     const { child: server, exited, url: listening } = startServe(['--db', db, '--no-fetch']);
     try {
@@ -104,8 +109,7 @@ test('`sada serve` indexes stored articles the search index lacks (an import kil
   const dir = mkdtempSync(join(tmpdir(), 'sada-serve-repair-'));
   const db = join(dir, 'sada.db');
   try {
-    const imported = spawnSync(process.execPath, [SADA, 'import', fixturePath('server', 'import', 'articles.jsonl'), '--db', db, '--json'], { encoding: 'utf8' });
-    assert.equal(imported.status, 0, imported.stderr);
+    importFixture(db);
     // What a kill -9 between two batches leaves: articles stored, their segment never indexed.
     const store = await openStore(db);
     try {

@@ -1,14 +1,25 @@
 /**
- * When to merge segments. Each indexed article starts as a one-document segment; segments of similar size
- * (the same power of MERGE_FACTOR) are merged once MERGE_FACTOR of them exist. Each posting is therefore
- * rewritten about log_MERGE_FACTOR(N) times and a query visits at most (MERGE_FACTOR - 1) segments per size
- * level, which keeps both writing and searching cheap as the index grows.
+ * When to merge segments. Segments are kept in the order of the documents they hold (their first live
+ * article id), and a merge takes MERGE_FACTOR neighbours in that order, never segments from far apart:
+ * articles are indexed as they arrive, so neighbours hold consecutive id ranges and their lists are joined
+ * by concatenation, without decoding a posting. (Merging by size alone, as this policy once did, joined
+ * the small segments each file's last batch leaves behind into one segment spanning weeks of ids, and every
+ * later merge with it decoded and sorted 4 in 10 of its lists.)
+ *
+ * A segment's level is its size as a power of MERGE_FACTOR. From the oldest segment on, the stretch up to
+ * the last segment of the highest level is one tier (smaller segments inside it included); once a tier
+ * holds MERGE_FACTOR segments, its oldest MERGE_FACTOR are merged; otherwise the next tier, after it, is
+ * looked at the same way. Each tier's top level is lower than the one before it, so the index holds fewer
+ * than MERGE_FACTOR segments per level, and each posting is rewritten about log_MERGE_FACTOR(N) times.
  */
 export const MERGE_FACTOR = 8;
 
 export interface SegmentSummary {
   id: number;
+  /** Documents written into the segment, stale ones included. */
   docs: number;
+  /** The lowest live article id in the segment (null when none is live). */
+  firstDoc: number | null;
 }
 
 export function segmentLevel(docs: number, factor = MERGE_FACTOR): number {
@@ -21,23 +32,22 @@ export function segmentLevel(docs: number, factor = MERGE_FACTOR): number {
   return level;
 }
 
-/** The segments to merge next (oldest first), or null when the index is in shape. */
+/** The segments to merge next (ids oldest first), or null when the index is in shape. */
 export function pickMerge(segments: readonly SegmentSummary[], factor = MERGE_FACTOR): number[] | null {
-  const levels = new Map<number, SegmentSummary[]>();
-  for (const s of segments) {
-    const level = segmentLevel(s.docs, factor);
-    const list = levels.get(level) ?? [];
-    list.push(s);
-    levels.set(level, list);
-  }
-  for (const level of [...levels.keys()].sort((a, b) => a - b)) {
-    const list = levels.get(level)!;
-    if (list.length >= factor) {
-      return list
-        .sort((a, b) => a.id - b.id)
-        .slice(0, factor)
-        .map((s) => s.id);
+  // Segments with nothing live sort first: any merge drops them.
+  const ordered = [...segments].sort((a, b) => (a.firstDoc ?? -1) - (b.firstDoc ?? -1) || a.id - b.id);
+  const levels = ordered.map((s) => segmentLevel(s.docs, factor));
+  for (let start = 0; start < ordered.length; ) {
+    let top = -1;
+    let last = start;
+    for (let i = start; i < ordered.length; i++) {
+      if (levels[i]! >= top) {
+        top = levels[i]!;
+        last = i;
+      }
     }
+    if (last - start + 1 >= factor) return ordered.slice(start, start + factor).map((s) => s.id).sort((a, b) => a - b);
+    start = last + 1;
   }
   return null;
 }

@@ -141,15 +141,38 @@ describe('segments', () => {
 });
 
 describe('merge policy', () => {
-  it('merges a full level, smallest level first, oldest segments first', () => {
+  const segment = (id: number, docs: number, firstDoc: number | null = id * 10_000) => ({ id, docs, firstDoc });
+
+  it('merges a full tier, oldest segments first', () => {
     assert.equal(segmentLevel(1), 0);
     assert.equal(segmentLevel(8), 1);
     assert.equal(segmentLevel(63), 1);
     assert.equal(segmentLevel(64), 2);
-    const ones = Array.from({ length: 8 }, (_, i) => ({ id: 10 + i, docs: 1 }));
+    const ones = Array.from({ length: 8 }, (_, i) => segment(10 + i, 1));
     assert.equal(pickMerge(ones.slice(0, 7)), null);
     assert.deepEqual(pickMerge([...ones].reverse()), [10, 11, 12, 13, 14, 15, 16, 17]);
-    const eights = Array.from({ length: 8 }, (_, i) => ({ id: i + 1, docs: 8 }));
-    assert.deepEqual(pickMerge([...eights, { id: 99, docs: 1 }]), [1, 2, 3, 4, 5, 6, 7, 8]);
+    const eights = Array.from({ length: 8 }, (_, i) => segment(i + 1, 8));
+    assert.deepEqual(pickMerge([...eights, segment(99, 1)]), [1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('merges neighbours in document order, never small segments from far apart', () => {
+    // Batches of 1,000 each followed by the 300 a file's end leaves: eight batches and seven tails.
+    const mixed = Array.from({ length: 15 }, (_, i) => segment(i + 1, i % 2 === 0 ? 1000 : 300));
+    assert.deepEqual(pickMerge(mixed), [1, 2, 3, 4, 5, 6, 7, 8]);
+    // A merged segment gets a new id, but its place is where its documents are.
+    const merged = [segment(20, 8000, 1), ...mixed.slice(8)];
+    assert.equal(pickMerge(merged), null);
+    assert.deepEqual(pickMerge([...merged, segment(21, 1000), segment(22, 1000)]), [9, 10, 11, 12, 13, 14, 15, 21]);
+  });
+
+  it('leaves a larger tier alone until it fills up', () => {
+    const big = Array.from({ length: 7 }, (_, i) => segment(i + 1, 5000));
+    const batches = Array.from({ length: 7 }, (_, i) => segment(10 + i, 1000));
+    assert.equal(pickMerge([...big, ...batches]), null);
+    assert.deepEqual(pickMerge([...big, ...batches, segment(30, 1000)]), [10, 11, 12, 13, 14, 15, 16, 30]);
+    // An old article indexed again sits among the old segments and fills their tier.
+    assert.deepEqual(pickMerge([...big, segment(40, 1, 25_000), ...batches]), [1, 2, 3, 4, 5, 6, 7, 40]);
+    // A segment with nothing live left goes first.
+    assert.deepEqual(pickMerge([segment(50, 1, null), ...big]), [1, 2, 3, 4, 5, 6, 7, 50]);
   });
 });

@@ -72,7 +72,9 @@ export class PgSearchTables implements SearchTables {
   }
 
   async segments(): Promise<SegmentSummary[]> {
-    return this.rows<SegmentSummary>('SELECT id, docs FROM search_segments ORDER BY id');
+    return this.rows<SegmentSummary>(
+      'SELECT id, docs, (SELECT min(article_id) FROM search_docs d WHERE d.segment_id = s.id) AS "firstDoc" FROM search_segments s ORDER BY id',
+    );
   }
 
   async staleCount(): Promise<number> {

@@ -51,7 +51,9 @@ export class SqliteSearchTables implements SearchTables {
   }
 
   async segments(): Promise<SegmentSummary[]> {
-    return this.c.prepare('SELECT id, docs FROM search_segments ORDER BY id').all() as SegmentSummary[];
+    return this.c
+      .prepare('SELECT id, docs, (SELECT min(article_id) FROM search_docs d WHERE d.segment_id = s.id) AS firstDoc FROM search_segments s ORDER BY id')
+      .all() as SegmentSummary[];
   }
 
   async staleCount(): Promise<number> {

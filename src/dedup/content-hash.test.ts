@@ -12,3 +12,8 @@ test('equal token sequences hash alike, different ones do not', () => {
   assert.notEqual(contentHash(['ab', 'c']), contentHash(['a', 'bc']));
   assert.equal(contentHash([]), contentHash([]));
 });
+
+test('the hash is SHA-256 of the tokens joined by spaces, so hashes stored by earlier versions still match', () => {
+  // Value computed outside Node (Python's hashlib) from the UTF-8 of the joined text.
+  assert.equal(contentHash(['امير', 'منطقه', 'مكه', 'يستقبل']), 'ad1a5ff84110da315da6d68e12fe3daf');
+});

@@ -6,11 +6,8 @@ import { createHash } from 'node:crypto';
  * only in hamza seats, diacritics, digits or whitespace hash alike.
  */
 export function contentHash(normalizedTokens: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (let i = 0; i < normalizedTokens.length; i++) {
-    if (i > 0) hash.update(' ');
-    hash.update(normalizedTokens[i] ?? '');
-  }
+  // One string, one update: a native call per token cost more than the hashing itself.
+  const hash = createHash('sha256').update(normalizedTokens.join(' '));
   // 128 bits: collisions are out of reach for any news corpus, and the key stays short in indexes.
   return hash.digest('hex').slice(0, 32);
 }

@@ -2,6 +2,7 @@ import type { Article } from '../core/types.js';
 import type { JudgeModel } from '../stories/model.js';
 import type { IndexDocument, Store } from '../store/store.js';
 import type { BuiltSegment } from '../store/search-index-core.js';
+import { BULK_MERGE_FACTOR } from '../search/merge-policy.js';
 import type { AnalysisAhead } from './analysis-ahead.js';
 import { indexDocumentOf, prepareText, type ArticleText } from './prepared-text.js';
 import type { SegmentItem } from './text-worker.js';
@@ -76,7 +77,8 @@ export class BatchIndex {
     // Taken before it is written: if this transaction rolls back, a later import indexes what it held.
     this.pending = null;
     const segment = await pending.segment;
-    if (segment) await tx.indexSegment(segment);
+    // Batches come from an import, which merges the whole index at its end (see BULK_MERGE_FACTOR).
+    if (segment) await tx.indexSegment(segment, BULK_MERGE_FACTOR);
     else await tx.indexDocuments(pending.fallback());
   }
 

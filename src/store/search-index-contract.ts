@@ -2,7 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildIndexDocument } from '../search/index-document.js';
 import { SEARCH_KEY_VERSION, exactKey, stemKey } from '../search/index-keys.js';
-import { MERGE_FACTOR } from '../search/merge-policy.js';
+import { BULK_MERGE_FACTOR, MERGE_FACTOR } from '../search/merge-policy.js';
 import { PostingsCursor } from '../search/postings.js';
 import { analyzeTerms } from '../text/index.js';
 import type { NewArticle, Store } from './store.js';
@@ -114,6 +114,23 @@ export function describeSearchIndexContract(adapter: string, openEmpty: () => Pr
       assert.equal(after.titleTokens, before.titleTokens - 1 + 2);
       await store.indexSegment(encodeSegment([]));
       assert.deepEqual(await store.searchStats(), after);
+    });
+
+    it('lets a bulk load (a larger merge factor) keep its segments until the index is merged', async () => {
+      const parts = async () => ((await store.searchPostings([stemKey('زلزال')])).get(stemKey('زلزال')) ?? []).length;
+      const ids: number[] = [];
+      for (let n = 0; n < MERGE_FACTOR + 1; n++) {
+        const { id } = await store.insertArticle(article(okaz, 600 + n));
+        ids.push(id);
+        await store.indexSegment(encodeSegment([buildIndexDocument(id, terms('زلزال'), terms(`زلزال قوي ${n}`))]), BULK_MERGE_FACTOR);
+      }
+      assert.equal(await parts(), MERGE_FACTOR + 1, 'no merge below the bulk factor');
+      const { id } = await store.insertArticle(article(was, 700));
+      await index(id, 'زلزال', 'هزة ارتدادية');
+      assert.ok((await parts()) <= 3, 'indexing with the usual factor merges the neighbours');
+      await store.optimizeSearchIndex();
+      assert.equal(await parts(), 1);
+      assert.deepEqual(await docsWith(stemKey('زلزال')), [...ids, id]);
     });
 
     it('replaces a re-indexed document and hides a removed one', async () => {

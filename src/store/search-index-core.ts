@@ -1,6 +1,6 @@
 import { buildSegment, mergeSegments, type MergeInput } from '../search/segment-build.js';
 import { encodeDirectory, type EncodedBlock } from '../search/segment-format.js';
-import { pickMerge, type SegmentSummary } from '../search/merge-policy.js';
+import { MERGE_FACTOR, pickMerge, type SegmentSummary } from '../search/merge-policy.js';
 import { DirectoryCache, assemblePostings, planBlockReads } from '../search/index-read.js';
 import { SEARCH_KEY_VERSION } from '../search/index-keys.js';
 import type { IndexDocument, MoreKeys, PostingsPart } from '../search/types.js';
@@ -69,8 +69,11 @@ export class SearchIndexCore {
     await this.indexSegment(t, encodeSegment(docs));
   }
 
-  /** Indexes documents already encoded as one segment by `encodeSegment` (possibly in another thread). */
-  async indexSegment(t: SearchTables, built: BuiltSegment): Promise<void> {
+  /**
+   * Indexes documents already encoded as one segment by `encodeSegment` (possibly in another thread).
+   * `mergeFactor` overrides the merge policy's for this call (BULK_MERGE_FACTOR while an import runs).
+   */
+  async indexSegment(t: SearchTables, built: BuiltSegment, mergeFactor = MERGE_FACTOR): Promise<void> {
     const unique = built.docs;
     if (unique.length === 0) return;
     // The first documents of an empty index set the version of its keys.
@@ -88,7 +91,7 @@ export class SearchIndexCore {
       bodyTokens += doc.bodyLength;
     }
     await t.addStats(unique.length, titleTokens, bodyTokens);
-    await this.mergeWhileNeeded(t, false);
+    await this.mergeWhileNeeded(t, false, mergeFactor);
   }
 
   /** Empties the index for a rebuild with the current keys. */
@@ -156,12 +159,12 @@ export class SearchIndexCore {
     return segment;
   }
 
-  private async mergeWhileNeeded(t: SearchTables, all: boolean): Promise<void> {
+  private async mergeWhileNeeded(t: SearchTables, all: boolean, factor = MERGE_FACTOR): Promise<void> {
     for (;;) {
       const segments = await t.segments();
       let ids: number[] | null;
       if (all) ids = segments.length > 1 || (segments.length === 1 && (await t.staleCount()) > 0) ? segments.map((s) => s.id) : null;
-      else ids = pickMerge(segments);
+      else ids = pickMerge(segments, factor);
       if (!ids) return;
       await this.merge(t, ids, segments);
     }

@@ -249,8 +249,11 @@ export interface SearchIndexStore extends SearchIndexReader {
    * makes the index write about half as much over its merges.
    */
   indexDocuments(docs: readonly IndexDocument[]): Promise<void>;
-  /** Indexes documents the caller encoded as one segment (`encodeSegment`), as `indexDocuments` would. */
-  indexSegment(segment: BuiltSegment): Promise<void>;
+  /**
+   * Indexes documents the caller encoded as one segment (`encodeSegment`), as `indexDocuments` would.
+   * A bulk load that ends with `optimizeSearchIndex` passes a larger `mergeFactor` (BULK_MERGE_FACTOR).
+   */
+  indexSegment(segment: BuiltSegment, mergeFactor?: number): Promise<void>;
   /** Takes an article out of the index (no-op when it is not indexed). */
   removeDocument(articleId: number): Promise<void>;
   /** Merges the whole index into one segment; worth it after a bulk import, never needed for correctness. */

@@ -406,8 +406,8 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
   async indexDocuments(docs: readonly IndexDocument[]): Promise<void> {
     await this.writeSearchIndex((t) => this.searchIndex.indexDocuments(t, docs));
   }
-  async indexSegment(segment: BuiltSegment): Promise<void> {
-    await this.writeSearchIndex((t) => this.searchIndex.indexSegment(t, segment));
+  async indexSegment(segment: BuiltSegment, mergeFactor?: number): Promise<void> {
+    await this.writeSearchIndex((t) => this.searchIndex.indexSegment(t, segment, mergeFactor));
   }
   async removeDocument(articleId: number): Promise<void> {
     await this.writeSearchIndex((t) => this.searchIndex.removeDocument(t, articleId));

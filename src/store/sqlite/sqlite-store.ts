@@ -399,8 +399,8 @@ export class SqliteStore implements Store {
   async indexDocuments(docs: readonly IndexDocument[]): Promise<void> {
     await this.w((c) => this.searchIndex.indexDocuments(new SqliteSearchTables(c), docs));
   }
-  async indexSegment(segment: BuiltSegment): Promise<void> {
-    await this.w((c) => this.searchIndex.indexSegment(new SqliteSearchTables(c), segment));
+  async indexSegment(segment: BuiltSegment, mergeFactor?: number): Promise<void> {
+    await this.w((c) => this.searchIndex.indexSegment(new SqliteSearchTables(c), segment, mergeFactor));
   }
   async removeDocument(articleId: number): Promise<void> {
     await this.w((c) => this.searchIndex.removeDocument(new SqliteSearchTables(c), articleId));

@@ -74,7 +74,9 @@ export async function placeInStory(tx: Store, engine: StoryEngine, a: PlacedArti
     story = await joinStory(tx, assignment.storyId, a, placed, members);
   }
   placed.storyId = story.id;
-  await tx.updateArticle(a.id, { storyId: story.id, duplicateOf: assignment.duplicateOf });
+  // duplicate_of is written only when it changes: two of the article's indexes hold it (most articles are
+  // originals, and the row was inserted without it).
+  await tx.updateArticle(a.id, assignment.duplicateOf === a.duplicateOf ? { storyId: story.id } : { storyId: story.id, duplicateOf: assignment.duplicateOf });
   return { story, duplicateOf: assignment.duplicateOf, judged: assignment.judged, members: [...members, placed] };
 }
 

@@ -67,7 +67,7 @@ export class SegmentBuilder {
     const last = this.members[this.members.length - 1];
     if (last && last.articleId >= articleId) this.ordered = false;
     this.members.push({ articleId, doc });
-    if (this.ordered) this.groups.add(this.members.length - 1, doc);
+    if (this.ordered) this.groups.add(this.members.length - 1, articleId, doc);
   }
 
   finish(): BuiltSegment {
@@ -80,7 +80,7 @@ export class SegmentBuilder {
     if (!this.ordered) {
       members = [...latest.values()].sort((a, b) => a.articleId - b.articleId);
       groups = new KeyGroups();
-      members.forEach((m, i) => groups.add(i, m.doc));
+      members.forEach((m, i) => groups.add(i, m.articleId, m.doc));
     }
     this.groups = new KeyGroups();
     const blocks: EncodedBlock[] = [];
@@ -91,25 +91,31 @@ export class SegmentBuilder {
 
 /**
  * Key → its (member, key index) pairs in the order added, as chains in flat typed arrays: a map to small
- * integers and no array per key for the garbage collector.
+ * integers and no array per key for the garbage collector. Members come in id order, so each key's list
+ * length in bytes is known as it grows: packing writes each list in one pass.
  */
 class KeyGroups {
   /** Key → its slot. */
   readonly slots = new Map<string, number>();
-  /** Per slot: first and last pair, number of pairs. */
+  /** Per slot: first and last pair, number of pairs, last article id, bytes of the list so far. */
   first = new Int32Array(1024);
   last = new Int32Array(1024);
   count = new Int32Array(1024);
+  lastId = new Float64Array(1024);
+  bytes = new Float64Array(1024);
   /** Per pair: member, key index in the member's document, next pair of the same key (-1 at the end). */
   member = new Int32Array(4096);
   index = new Int32Array(4096);
   next = new Int32Array(4096);
   private pairs = 0;
 
-  add(member: number, doc: EncodedDocument): void {
+  add(member: number, articleId: number, doc: EncodedDocument): void {
     const keys = doc.keys;
+    const ends = doc.ends;
     let k = 0;
     for (let t = 0; k < keys.length; t++) {
+      // The posting past its placeholder id delta (one zero byte).
+      const postingBytes = ends[t]! - (t === 0 ? 0 : ends[t - 1]!) - 1;
       const length = keys.charCodeAt(k);
       const key = keys.slice(k + 1, k + 1 + length);
       k += 1 + length;
@@ -129,22 +135,28 @@ class KeyGroups {
           this.first = grow(this.first);
           this.last = grow(this.last);
           this.count = grow(this.count);
+          this.lastId = grow(this.lastId);
+          this.bytes = grow(this.bytes);
         }
         this.slots.set(key, s);
         this.first[s] = pair;
         this.last[s] = pair;
         this.count[s] = 1;
+        this.lastId[s] = articleId;
+        this.bytes[s] = varintLength(articleId) + postingBytes;
       } else {
         this.next[this.last[slot]!] = pair;
         this.last[slot] = pair;
         this.count[slot]!++;
+        this.bytes[slot]! += varintLength(articleId - this.lastId[slot]!) + postingBytes;
+        this.lastId[slot] = articleId;
       }
     }
   }
 }
 
-function grow(a: Int32Array): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
+function grow<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: T): T {
+  const b = new (a.constructor as new (length: number) => T)(a.length * 2);
   b.set(a);
   return b;
 }
@@ -156,18 +168,9 @@ function pack(members: readonly Member[], groups: KeyGroups, emit: (block: Encod
   const { member, index, next } = groups;
   for (let k = 0; k < keys.length; k++) {
     const slot = groups.slots.get(keys[k]!)!;
-    // The list's length first, then the list written straight into the block (no copy in between).
-    let length = 0;
+    // The list written straight into the block (no copy in between).
+    const w = packer.entry(encoded[k]!, groups.count[slot]!, groups.lastId[slot]!, groups.bytes[slot]!);
     let previous = 0;
-    for (let p = groups.first[slot]!; p >= 0; p = next[p]!) {
-      const { articleId, doc } = members[member[p]!]!;
-      const t = index[p]!;
-      // Past the placeholder id delta (one zero byte).
-      length += varintLength(articleId - previous) + doc.ends[t]! - (t === 0 ? 0 : doc.ends[t - 1]!) - 1;
-      previous = articleId;
-    }
-    const w = packer.entry(encoded[k]!, groups.count[slot]!, previous, length);
-    previous = 0;
     for (let p = groups.first[slot]!; p >= 0; p = next[p]!) {
       const { articleId, doc } = members[member[p]!]!;
       const t = index[p]!;

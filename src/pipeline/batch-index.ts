@@ -12,6 +12,13 @@ type Entry = { doc: IndexDocument } | { token: number; articleId: number; title:
 /** Documents handed to the worker at a time while a batch is stored (each part is encoded at once). */
 const PART = 32;
 
+/**
+ * A segment is closed at a batch's end once it holds this many documents; a smaller batch (the end of a
+ * file) is carried into the next one. Segments of even size: otherwise each input file's last batch
+ * leaves a small segment, and the import's merges have more segments to go through.
+ */
+export const SEGMENT_MIN_DOCS = 1000;
+
 /** A batch's search documents on their way into the index: the worker's segment, or documents made here. */
 interface Pending {
   segment: Promise<BuiltSegment | null>;
@@ -25,7 +32,9 @@ interface Pending {
  * should it fail, the documents are made here from the articles' text (the same documents, only slower).
  * The worker finishes a batch's segment (sorting its keys, packing it) while the next batch is stored, and
  * the segment is indexed in that next batch's transaction, so a batch's end never waits for the worker;
- * `finish` indexes the last one. Segments enter the index in batch order either way. A batch whose
+ * `finish` indexes the last one. Segments enter the index in batch order either way; a batch of fewer than
+ * SEGMENT_MIN_DOCS documents joins the next batch's segment (its articles are searchable a batch later).
+ * A batch whose
  * segment was lost (a crash or a rolled-back transaction in between) is indexed by `finish` of a later
  * import, which indexes every stored article the search index lacks.
  */
@@ -38,6 +47,7 @@ export class BatchIndex {
   constructor(
     private readonly model: JudgeModel,
     private readonly ahead: AnalysisAhead | null,
+    private readonly minDocs = SEGMENT_MIN_DOCS,
   ) {}
 
   add(article: Article, text: ArticleText): void {
@@ -49,9 +59,29 @@ export class BatchIndex {
     }
   }
 
-  /** The batch's end, in its transaction: indexes the previous batch's segment and starts this one's. */
+  /**
+   * The batch's end, in its transaction: indexes the previous batch's segment and starts this one's, or
+   * carries a small batch's documents into the next batch's segment.
+   */
   async end(tx: Store): Promise<void> {
     await this.indexPending(tx);
+    if (this.entries.length > 0 && this.entries.length < this.minDocs) {
+      // The worker drops a batch's documents once the batch is released: it gets the rest of them now.
+      if (this.ahead && this.entries.length > this.sent) this.ahead.segments.addToSegment(this.batch, this.unsent());
+      return;
+    }
+    await this.close(tx);
+  }
+
+  /** Indexes what is left after the import's last batch (in a transaction of its own). */
+  async finish(tx: Store): Promise<void> {
+    await this.indexPending(tx);
+    await this.close(tx);
+    await this.indexPending(tx);
+  }
+
+  /** Starts the segment of the documents gathered so far (indexed now when made here). */
+  private async close(tx: Store): Promise<void> {
     const entries = this.entries;
     const batch = this.batch;
     const sent = this.sent;
@@ -64,11 +94,6 @@ export class BatchIndex {
     }
     if (this.ahead && sent > 0) this.ahead.segments.abandonSegment(batch);
     await tx.indexDocuments(fallback());
-  }
-
-  /** Indexes the last batch's segment (in a transaction of its own, after the import's last batch). */
-  async finish(tx: Store): Promise<void> {
-    await this.indexPending(tx);
   }
 
   private async indexPending(tx: Store): Promise<void> {

@@ -34,11 +34,8 @@ async function sameStoryLists(tx: Store, engine: StoryEngine, self: ArticleRef, 
   const own = sameStoryCoverage(self, placement.members).slice(0, o.sameStoryLimit);
   const times = new Map(placement.members.map((m) => [m.id, m.time]));
   await scoreOf(tx, engine, comparable, own, scores, times);
-  await tx.replaceRelated(
-    self.id,
-    'same_story',
-    own.map((id, rank) => ({ relatedId: id, rank, score: scores.get(id) ?? 0 })),
-  );
+  // The article is new: it has no stored list for an empty one to replace.
+  if (own.length > 0) await tx.replaceRelated(self.id, 'same_story', own.map((id, rank) => ({ relatedId: id, rank, score: scores.get(id) ?? 0 })));
   // A copy changes no one's list: its report is already listed by its first copy.
   if (self.duplicateOf !== null) return;
   const ownGroup = groupOf(self);
@@ -72,7 +69,7 @@ async function relatedLists(tx: Store, engine: StoryEngine, self: ArticleRef, ju
     relation: j.relation,
   }));
   const ranked = rankRelated(self, candidates, options);
-  await tx.replaceRelated(self.id, 'related', ranked.map((r, rank) => ({ relatedId: r.articleId, rank, score: r.score })));
+  if (ranked.length > 0) await tx.replaceRelated(self.id, 'related', ranked.map((r, rank) => ({ relatedId: r.articleId, rank, score: r.score })));
 
   // The earlier articles this one is related reading for: judgement is symmetric, and so is the value.
   const value = (c: RelatedCandidate) => c.score * (0.5 + 0.5 * Math.exp(-Math.abs(c.time - self.time) / o.recencyMs));

@@ -67,7 +67,7 @@ export class SegmentBuilder {
     const last = this.members[this.members.length - 1];
     if (last && last.articleId >= articleId) this.ordered = false;
     this.members.push({ articleId, doc });
-    if (this.ordered) this.groups.add(this.members.length - 1, articleId, doc);
+    if (this.ordered) this.groups.add(articleId, doc);
   }
 
   finish(): BuiltSegment {
@@ -80,7 +80,7 @@ export class SegmentBuilder {
     if (!this.ordered) {
       members = [...latest.values()].sort((a, b) => a.articleId - b.articleId);
       groups = new KeyGroups();
-      members.forEach((m, i) => groups.add(i, m.articleId, m.doc));
+      for (const m of members) groups.add(m.articleId, m.doc);
     }
     this.groups = new KeyGroups();
     const blocks: EncodedBlock[] = [];
@@ -90,26 +90,22 @@ export class SegmentBuilder {
 }
 
 /**
- * Key → its (member, key index) pairs in the order added, as chains in flat typed arrays: a map to small
- * integers and no array per key for the garbage collector. Members come in id order, so each key's list
- * length in bytes is known as it grows: packing writes each list in one pass.
+ * The batch's keys as they arrive: each key gets a slot (a small integer), and each (document, key) pair
+ * the slot of its key, in the order added. Members come in id order, so each list's length in bytes, its
+ * number of documents and its last id are known as it grows; packing then needs no list of pairs per key.
  */
 class KeyGroups {
   /** Key → its slot. */
   readonly slots = new Map<string, number>();
-  /** Per slot: first and last pair, number of pairs, last article id, bytes of the list so far. */
-  first = new Int32Array(1024);
-  last = new Int32Array(1024);
+  /** Per slot: number of documents, last article id, bytes of the list so far. */
   count = new Int32Array(1024);
   lastId = new Float64Array(1024);
   bytes = new Float64Array(1024);
-  /** Per pair: member, key index in the member's document, next pair of the same key (-1 at the end). */
-  member = new Int32Array(4096);
-  index = new Int32Array(4096);
-  next = new Int32Array(4096);
+  /** Per pair, in the order added: the slot of its key. */
+  pairSlot = new Int32Array(4096);
   private pairs = 0;
 
-  add(member: number, articleId: number, doc: EncodedDocument): void {
+  add(articleId: number, doc: EncodedDocument): void {
     const keys = doc.keys;
     const ends = doc.ends;
     let k = 0;
@@ -119,38 +115,25 @@ class KeyGroups {
       const length = keys.charCodeAt(k);
       const key = keys.slice(k + 1, k + 1 + length);
       k += 1 + length;
-      const pair = this.pairs++;
-      if (pair === this.member.length) {
-        this.member = grow(this.member);
-        this.index = grow(this.index);
-        this.next = grow(this.next);
-      }
-      this.member[pair] = member;
-      this.index[pair] = t;
-      this.next[pair] = -1;
-      const slot = this.slots.get(key);
+      if (this.pairs === this.pairSlot.length) this.pairSlot = grow(this.pairSlot);
+      let slot = this.slots.get(key);
       if (slot === undefined) {
-        const s = this.slots.size;
-        if (s === this.first.length) {
-          this.first = grow(this.first);
-          this.last = grow(this.last);
+        slot = this.slots.size;
+        if (slot === this.count.length) {
           this.count = grow(this.count);
           this.lastId = grow(this.lastId);
           this.bytes = grow(this.bytes);
         }
-        this.slots.set(key, s);
-        this.first[s] = pair;
-        this.last[s] = pair;
-        this.count[s] = 1;
-        this.lastId[s] = articleId;
-        this.bytes[s] = varintLength(articleId) + postingBytes;
+        this.slots.set(key, slot);
+        this.count[slot] = 1;
+        this.lastId[slot] = articleId;
+        this.bytes[slot] = varintLength(articleId) + postingBytes;
       } else {
-        this.next[this.last[slot]!] = pair;
-        this.last[slot] = pair;
         this.count[slot]!++;
         this.bytes[slot]! += varintLength(articleId - this.lastId[slot]!) + postingBytes;
         this.lastId[slot] = articleId;
       }
+      this.pairSlot[this.pairs++] = slot;
     }
   }
 }
@@ -161,23 +144,53 @@ function grow<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: 
   return b;
 }
 
+/**
+ * Writes every list into one buffer in a single pass over the documents (each document's postings read in
+ * order, each written at its list's cursor, lists laid out in key order), then packs the lists into blocks.
+ * Reading the documents in order instead of key by key keeps the pass from jumping between documents.
+ */
 function pack(members: readonly Member[], groups: KeyGroups, emit: (block: EncodedBlock) => void): void {
   const keys = sortKeys([...groups.slots.keys()]);
   const encoded = utf8Many(keys);
-  const packer = new BlockPacker(emit);
-  const { member, index, next } = groups;
+  const { count, lastId, bytes, pairSlot } = groups;
+  const order = new Int32Array(keys.length);
+  const start = new Float64Array(keys.length);
+  let total = 0;
   for (let k = 0; k < keys.length; k++) {
     const slot = groups.slots.get(keys[k]!)!;
-    // The list written straight into the block (no copy in between).
-    const w = packer.entry(encoded[k]!, groups.count[slot]!, groups.lastId[slot]!, groups.bytes[slot]!);
-    let previous = 0;
-    for (let p = groups.first[slot]!; p >= 0; p = next[p]!) {
-      const { articleId, doc } = members[member[p]!]!;
-      const t = index[p]!;
-      w.varint(articleId - previous);
-      w.range(doc.postings, (t === 0 ? 0 : doc.ends[t - 1]!) + 1, doc.ends[t]!);
-      previous = articleId;
+    order[k] = slot;
+    start[slot] = total;
+    total += bytes[slot]!;
+  }
+  const out = new Uint8Array(total);
+  const cursor = start.slice();
+  const previous = new Float64Array(keys.length);
+  let p = 0;
+  for (const { articleId, doc } of members) {
+    const { postings, ends } = doc;
+    let from = 0;
+    for (let t = 0; t < ends.length; t++) {
+      const slot = pairSlot[p++]!;
+      const end = ends[t]!;
+      let at = cursor[slot]!;
+      // The id delta as ByteWriter.varint writes it, then the posting past its placeholder delta.
+      let v = articleId - previous[slot]!;
+      previous[slot] = articleId;
+      while (v >= 0x80) {
+        out[at++] = (v % 0x80) | 0x80;
+        v = Math.floor(v / 0x80);
+      }
+      out[at++] = v;
+      for (let i = from + 1; i < end; i++) out[at++] = postings[i]!;
+      cursor[slot] = at;
+      from = end;
     }
+  }
+  const packer = new BlockPacker(emit);
+  for (let k = 0; k < keys.length; k++) {
+    const slot = order[k]!;
+    const w = packer.entry(encoded[k]!, count[slot]!, lastId[slot]!, bytes[slot]!);
+    w.range(out, start[slot]!, start[slot]! + bytes[slot]!);
   }
   packer.finish();
 }

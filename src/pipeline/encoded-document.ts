@@ -1,4 +1,4 @@
-import { ByteWriter, utf8Many } from '../search/bytes.js';
+import { ByteWriter, utf8Many, varintLength } from '../search/bytes.js';
 import { isStemKey } from '../search/index-keys.js';
 import { writePosting } from '../search/postings.js';
 import { sortKeys } from '../search/segment-build.js';
@@ -193,10 +193,4 @@ function pack(members: readonly Member[], groups: KeyGroups, emit: (block: Encod
     w.range(out, start[slot]!, start[slot]! + bytes[slot]!);
   }
   packer.finish();
-}
-
-function varintLength(value: number): number {
-  let n = 1;
-  for (let v = value; v >= 0x80; v = Math.floor(v / 0x80)) n++;
-  return n;
 }

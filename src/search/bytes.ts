@@ -2,6 +2,13 @@
  * Growable byte buffer and unsigned LEB128 varints: the building blocks of the postings format.
  * Values are non-negative integers below 2^53.
  */
+/** Bytes `ByteWriter.varint` writes for `value`. */
+export function varintLength(value: number): number {
+  let n = 1;
+  for (let v = value; v >= 0x80; v = Math.floor(v / 0x80)) n++;
+  return n;
+}
+
 export class ByteWriter {
   private buf: Uint8Array;
   length = 0;

@@ -1,4 +1,4 @@
-import { ByteReader, ByteWriter, compareKeys, compareRanges, utf8Many } from './bytes.js';
+import { ByteReader, ByteWriter, compareKeys, compareRanges, utf8Many, varintLength } from './bytes.js';
 import { isStemKey, STEM_PREFIX } from './index-keys.js';
 import { forEachPosting, writePosting } from './postings.js';
 import { BlockCursor, BlockPacker, type EncodedBlock } from './segment-format.js';
@@ -179,6 +179,10 @@ export async function mergeSegments(inputs: readonly MergeInput[], emit: (block:
 /** Merges the lists of one key found in several segments (the streams' current entries) into the packer. */
 class ListMerger {
   private readonly w = new ByteWriter(1024);
+  /** Scratch for the concatenation path: per stream its first id and that id's varint length; an order. */
+  private firsts = new Float64Array(64);
+  private firstLengths = new Int32Array(64);
+  private order = new Int32Array(64);
 
   merge(streams: readonly EntryStream[], packer: BlockPacker): void {
     const c0 = streams[0]!.cursor!;
@@ -187,29 +191,77 @@ class ListMerger {
       packer.addRange(c0.data, c0.keyStart, c0.keyEnd, c0.df, c0.lastDoc, c0.data, c0.postingsStart, c0.postingsEnd);
       return;
     }
+    if (!this.concatenate(streams, packer)) this.mergePostings(streams, packer);
+  }
+
+  /**
+   * The usual case, without allocating: nothing stale and the lists following one another in id order, so
+   * only each list's first id delta changes and the rest is copied as it is. False when that does not hold.
+   */
+  private concatenate(streams: readonly EntryStream[], packer: BlockPacker): boolean {
+    const n = streams.length;
+    if (n > this.order.length) {
+      this.firsts = new Float64Array(n * 2);
+      this.firstLengths = new Int32Array(n * 2);
+      this.order = new Int32Array(n * 2);
+    }
+    const { firsts, firstLengths, order } = this;
+    for (let i = 0; i < n; i++) {
+      const s = streams[i]!;
+      if (s.stale) return false;
+      const c = s.cursor!;
+      // The list's first id: a varint at the start of its postings.
+      let value = 0;
+      let scale = 1;
+      let at = c.postingsStart;
+      for (;;) {
+        const byte = c.data[at++]!;
+        value += (byte & 0x7f) * scale;
+        if (byte < 0x80) break;
+        scale *= 0x80;
+      }
+      firsts[i] = value;
+      firstLengths[i] = at - c.postingsStart;
+      // Insertion sort by first id (a handful of streams).
+      let j = i;
+      while (j > 0 && firsts[order[j - 1]!]! > value) {
+        order[j] = order[j - 1]!;
+        j--;
+      }
+      order[j] = i;
+    }
+    let length = 0;
+    let df = 0;
+    let previous = 0;
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      const c = streams[i]!.cursor!;
+      if (k > 0 && firsts[i]! <= previous) return false;
+      length += varintLength(firsts[i]! - previous) + c.postingsEnd - c.postingsStart - firstLengths[i]!;
+      df += c.df;
+      previous = c.lastDoc;
+    }
+    const c0 = streams[0]!.cursor!;
+    const w = packer.entryRange(c0.data, c0.keyStart, c0.keyEnd, df, previous, length);
+    previous = 0;
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      const c = streams[i]!.cursor!;
+      w.varint(firsts[i]! - previous);
+      w.range(c.data, c.postingsStart + firstLengths[i]!, c.postingsEnd);
+      previous = c.lastDoc;
+    }
+    return true;
+  }
+
+  /** General path: every live posting with its raw bytes, ordered by id, id deltas re-encoded. */
+  private mergePostings(streams: readonly EntryStream[], packer: BlockPacker): void {
+    const c0 = streams[0]!.cursor!;
     const key = c0.data.subarray(c0.keyStart, c0.keyEnd);
     const lists = streams.map((s) => ({ s, c: s.cursor!, first: new ByteReader(s.cursor!.data, s.cursor!.postingsStart, s.cursor!.postingsEnd).varint() }));
     lists.sort((a, b) => a.first - b.first);
-    const clean = lists.every((l) => !l.s.stale);
-    const ordered = lists.every((l, i) => i === 0 || l.first > lists[i - 1]!.c.lastDoc);
     const w = this.w;
     w.reset();
-    if (clean && ordered) {
-      let previous = 0;
-      let df = 0;
-      for (const { c, first } of lists) {
-        // Only the first id delta changes; the rest of the list is copied as it is.
-        const r = new ByteReader(c.data, c.postingsStart, c.postingsEnd);
-        r.varint();
-        w.varint(first - previous);
-        w.bytes(c.data.subarray(r.pos, c.postingsEnd));
-        previous = c.lastDoc;
-        df += c.df;
-      }
-      packer.add(key, df, previous, w.view());
-      return;
-    }
-    // General path: every live posting with its raw bytes, ordered by id, id deltas re-encoded.
     const positional = key[0] === STEM_BYTE;
     const postings: { doc: number; order: number; data: Uint8Array }[] = [];
     for (const { s, c } of lists) {
@@ -259,7 +311,9 @@ class StreamHeap {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (compareStreams(items[i]!, items[parent]!) >= 0) break;
-      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      const t = items[i]!;
+      items[i] = items[parent]!;
+      items[parent] = t;
       i = parent;
     }
   }
@@ -278,7 +332,9 @@ class StreamHeap {
         if (l < items.length && compareStreams(items[l]!, items[min]!) < 0) min = l;
         if (r < items.length && compareStreams(items[r]!, items[min]!) < 0) min = r;
         if (min === i) break;
-        [items[i], items[min]] = [items[min]!, items[i]!];
+        const t = items[i]!;
+        items[i] = items[min]!;
+        items[min] = t;
         i = min;
       }
     }

@@ -58,6 +58,11 @@ export class BlockPacker {
     return this.begin(key, 0, key.length, df, lastDoc, postingsLength);
   }
 
+  /** `entry` for a key given as a range of a larger buffer. */
+  entryRange(keyData: Uint8Array, keyStart: number, keyEnd: number, df: number, lastDoc: number, postingsLength: number): ByteWriter {
+    return this.begin(keyData, keyStart, keyEnd, df, lastDoc, postingsLength);
+  }
+
   private begin(keyData: Uint8Array, keyStart: number, keyEnd: number, df: number, lastDoc: number, postingsLength: number): ByteWriter {
     const keyLength = keyEnd - keyStart;
     if (this.lastKeyLength >= 0 && compareRanges(this.lastKey, 0, this.lastKeyLength, keyData, keyStart, keyEnd) >= 0) throw new RangeError('segment keys out of order');

@@ -100,14 +100,19 @@ const LOG_TF = Float64Array.from({ length: 256 }, (_, n) => logTf(n));
  */
 const idfByDf = { docCount: -1, values: new Float64Array(4096) };
 
-function idfOf(stats: TermStats, df: number): number {
-  if (stats.docCount !== idfByDf.docCount) {
-    idfByDf.docCount = stats.docCount;
+/** The IDF table for a corpus of `docCount` documents (cleared when the size changed). */
+function idfTable(docCount: number): Float64Array {
+  if (docCount !== idfByDf.docCount) {
+    idfByDf.docCount = docCount;
     idfByDf.values.fill(NaN);
   }
-  if (df >= idfByDf.values.length) return idfOfCount(stats.docCount, df);
-  let w = idfByDf.values[df]!;
-  if (Number.isNaN(w)) idfByDf.values[df] = w = idfOfCount(stats.docCount, df);
+  return idfByDf.values;
+}
+
+function idfOf(table: Float64Array, docCount: number, df: number): number {
+  if (df >= table.length) return idfOfCount(docCount, df);
+  let w = table[df]!;
+  if (Number.isNaN(w)) table[df] = w = idfOfCount(docCount, df);
   return w;
 }
 
@@ -126,6 +131,9 @@ export function weighProfile(p: TermProfile, stats: TermStats, model: JudgeModel
   }
   const { full: fullW, lead: leadW, idf: idfW } = scratch;
   const rareIdf = Math.log(model.rareDocs);
+  const docCount = stats.docCount;
+  const idfs = idfTable(docCount);
+  const titleWeight = model.titleWeight;
   let fullNorm = 0;
   let leadNorm = 0;
   let fullCount = 0;
@@ -133,11 +141,11 @@ export function weighProfile(p: TermProfile, stats: TermStats, model: JudgeModel
   let headCount = 0;
   let rareCount = 0;
   for (let i = 0; i < n; i++) {
-    const w = idfOf(stats, stats.docFrequency(p.keys[i]!));
+    const w = idfOf(idfs, docCount, stats.docFrequency(p.keys[i]!));
     const flags = p.flags[i]!;
     const body = p.body[i]!;
     const lead = p.lead[i]!;
-    const f = (body < 256 ? LOG_TF[body]! : logTf(body)) * w + (flags & IN_TITLE ? model.titleWeight * w : 0);
+    const f = (body < 256 ? LOG_TF[body]! : logTf(body)) * w + (flags & IN_TITLE ? titleWeight * w : 0);
     const l = LOG_TF[lead]! * w;
     fullW[i] = f;
     leadW[i] = l;
@@ -152,18 +160,15 @@ export function weighProfile(p: TermProfile, stats: TermStats, model: JudgeModel
   fullNorm = Math.sqrt(fullNorm);
   leadNorm = Math.sqrt(leadNorm);
   const buffer = new ArrayBuffer(4 * (2 * (fullCount + leadCount + headCount) + rareCount));
+  // The seven arrays one after another in the buffer.
   let at = 0;
-  const take = <T>(make: (b: ArrayBuffer, offset: number, length: number) => T, length: number): T => {
-    const view = make(buffer, at, length);
-    at += 4 * length;
-    return view;
-  };
-  const u32 = (b: ArrayBuffer, o: number, len: number) => new Uint32Array(b, o, len);
-  const f32 = (b: ArrayBuffer, o: number, len: number) => new Float32Array(b, o, len);
-  const full = { keys: take(u32, fullCount), values: take(f32, fullCount) };
-  const leadV = { keys: take(u32, leadCount), values: take(f32, leadCount) };
-  const head = { keys: take(u32, headCount), values: take(f32, headCount) };
-  const rare = take(u32, rareCount);
+  const full = { keys: new Uint32Array(buffer, at, fullCount), values: new Float32Array(buffer, (at += 4 * fullCount), fullCount) };
+  at += 4 * fullCount;
+  const leadV = { keys: new Uint32Array(buffer, at, leadCount), values: new Float32Array(buffer, (at += 4 * leadCount), leadCount) };
+  at += 4 * leadCount;
+  const head = { keys: new Uint32Array(buffer, at, headCount), values: new Float32Array(buffer, (at += 4 * headCount), headCount) };
+  at += 4 * headCount;
+  const rare = new Uint32Array(buffer, at, rareCount);
   for (let i = 0, fi = 0, li = 0, hi = 0, ri = 0; i < n; i++) {
     const key = p.keys[i]!;
     const w = idfW[i]!;

@@ -34,9 +34,8 @@ interface Pending {
  * the segment is indexed in that next batch's transaction, so a batch's end never waits for the worker;
  * `finish` indexes the last one. Segments enter the index in batch order either way; a batch of fewer than
  * SEGMENT_MIN_DOCS documents joins the next batch's segment (its articles are searchable a batch later).
- * A batch whose
- * segment was lost (a crash or a rolled-back transaction in between) is indexed by `finish` of a later
- * import, which indexes every stored article the search index lacks.
+ * A batch whose segment was lost (a crash or a rolled-back transaction in between) is indexed by `finish`
+ * of a later import, which indexes every stored article the search index lacks.
  */
 export class BatchIndex {
   private entries: Entry[] = [];

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import type { ArticleInput } from '../core/types.js';
-import { importFiles, type ImportError, type ProcessArticle } from './import-files.js';
+import { importFiles, READ_THREAD_MIN_BYTES, readsInThread, type ImportError, type ProcessArticle } from './import-files.js';
 import { fixturePath } from '../test-support/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sada-import-'));
@@ -26,18 +26,27 @@ const storeOnly: ProcessArticle = async (tx: Store, input: ArticleInput) => {
   return copies.length > 0 ? 'duplicate' : 'inserted';
 };
 
-test('imports mixed formats, reports bad lines with their numbers, and is idempotent', async () => {
-  const store = await SqliteStore.open({ path: join(dir, 'a.db') });
-  const errors: ImportError[] = [];
-  const file = fixturePath('import', 'mixed.jsonl');
-  const first = await importFiles(store, [file], { process: storeOnly, onError: (e) => errors.push(e), batchSize: 2 });
-  assert.deepEqual({ ...first, seconds: 0 }, { read: 8, inserted: 3, duplicates: 0, skipped: 1, errors: 4, seconds: 0 });
-  assert.deepEqual(errors.map((e) => e.lineNumber), [4, 5, 8, 9]);
-  assert.match(errors[0]!.reason, /not JSON/);
-  const again = await importFiles(store, [file], { process: storeOnly });
-  assert.deepEqual({ ...again, seconds: 0 }, { read: 8, inserted: 0, duplicates: 0, skipped: 4, errors: 4, seconds: 0 });
-  assert.equal(await store.countArticles(), 3);
-  await store.close();
+for (const readThread of [false, true]) {
+  test(`imports mixed formats, reports bad lines with their numbers, and is idempotent (${readThread ? 'read in a thread' : 'read inline'})`, async () => {
+    const store = await SqliteStore.open({ path: join(dir, `a-${readThread}.db`) });
+    const errors: ImportError[] = [];
+    const file = fixturePath('import', 'mixed.jsonl');
+    const first = await importFiles(store, [file], { process: storeOnly, onError: (e) => errors.push(e), batchSize: 2, readThread });
+    assert.deepEqual({ ...first, seconds: 0 }, { read: 8, inserted: 3, duplicates: 0, skipped: 1, errors: 4, seconds: 0 });
+    assert.deepEqual(errors.map((e) => e.lineNumber), [4, 5, 8, 9]);
+    assert.match(errors[0]!.reason, /not JSON/);
+    const again = await importFiles(store, [file], { process: storeOnly, readThread });
+    assert.deepEqual({ ...again, seconds: 0 }, { read: 8, inserted: 0, duplicates: 0, skipped: 4, errors: 4, seconds: 0 });
+    assert.equal(await store.countArticles(), 3);
+    await store.close();
+  });
+}
+
+test('files are read in a thread when asked, or by default from a megabyte of input', () => {
+  assert.equal(readsInThread(10_000, undefined), false);
+  assert.equal(readsInThread(READ_THREAD_MIN_BYTES, undefined), true);
+  assert.equal(readsInThread(10_000, true), true);
+  assert.equal(readsInThread(50_000_000, false), false);
 });
 
 test('reads gzip files whatever their name, and keeps going after a missing file', async () => {

@@ -61,8 +61,20 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Monotonic clock in ms (performance.now by default); only used for `seconds`. */
   clock?: () => number;
-  /** Read and parse the files in a worker thread, ahead of the pipeline (default true); the result is the same. */
+  /**
+   * Read and parse the files in a worker thread, ahead of the pipeline; the result is the same. Default:
+   * when the files hold at least READ_THREAD_MIN_BYTES (a thread's start costs more than reading a few
+   * small files inline).
+   */
   readThread?: boolean;
+}
+
+/** Bytes of input (as stored, compressed or not) from which the files are read in a thread by default. */
+export const READ_THREAD_MIN_BYTES = 1 << 20;
+
+/** Whether an import of `totalBytes` reads in a thread: as asked, else when it is large enough to gain. */
+export function readsInThread(totalBytes: number, asked: boolean | undefined): boolean {
+  return asked ?? totalBytes >= READ_THREAD_MIN_BYTES;
 }
 
 interface Pending {
@@ -166,7 +178,7 @@ export async function importFiles(store: Store, files: readonly string[], option
     }
   };
 
-  const reader = new RecordReader(files, { thread: options.readThread !== false });
+  const reader = new RecordReader(files, { thread: readsInThread(totalBytes, options.readThread) });
   try {
     for (const [i, file] of files.entries()) await readFile(i, file);
   } finally {

@@ -1,4 +1,4 @@
-import { ByteWriter, utf8Many, varintLength } from '../search/bytes.js';
+import { ByteWriter, putVarint, utf8Many, varintLength } from '../search/bytes.js';
 import { isStemKey } from '../search/index-keys.js';
 import { writePosting } from '../search/postings.js';
 import { sortKeys } from '../search/segment-build.js';
@@ -172,15 +172,9 @@ function pack(members: readonly Member[], groups: KeyGroups, emit: (block: Encod
     for (let t = 0; t < ends.length; t++) {
       const slot = pairSlot[p++]!;
       const end = ends[t]!;
-      let at = cursor[slot]!;
-      // The id delta as ByteWriter.varint writes it, then the posting past its placeholder delta.
-      let v = articleId - previous[slot]!;
+      // The id delta, then the posting past its placeholder delta.
+      let at = putVarint(out, cursor[slot]!, articleId - previous[slot]!);
       previous[slot] = articleId;
-      while (v >= 0x80) {
-        out[at++] = (v % 0x80) | 0x80;
-        v = Math.floor(v / 0x80);
-      }
-      out[at++] = v;
       for (let i = from + 1; i < end; i++) out[at++] = postings[i]!;
       cursor[slot] = at;
       from = end;

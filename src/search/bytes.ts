@@ -2,6 +2,17 @@
  * Growable byte buffer and unsigned LEB128 varints: the building blocks of the postings format.
  * Values are non-negative integers below 2^53.
  */
+/** Writes `value` as a varint at `out[at]` (room for varintLength(value) bytes); returns the position after it. */
+export function putVarint(out: Uint8Array, at: number, value: number): number {
+  let v = value;
+  while (v >= 0x80) {
+    out[at++] = (v % 0x80) | 0x80;
+    v = Math.floor(v / 0x80);
+  }
+  out[at++] = v;
+  return at;
+}
+
 /** Bytes `ByteWriter.varint` writes for `value`. */
 export function varintLength(value: number): number {
   let n = 1;
@@ -33,12 +44,7 @@ export class ByteWriter {
 
   varint(value: number): void {
     this.reserve(8);
-    let v = value;
-    while (v >= 0x80) {
-      this.buf[this.length++] = (v % 0x80) | 0x80;
-      v = Math.floor(v / 0x80);
-    }
-    this.buf[this.length++] = v;
+    this.length = putVarint(this.buf, this.length, value);
   }
 
   u32(value: number): void {
@@ -92,15 +98,23 @@ export class ByteWriter {
 /** A cursor over encoded bytes. Reading past the end throws (corrupt data must not loop forever). */
 export class ByteReader {
   pos: number;
-  readonly end: number;
+  end: number;
 
   constructor(
-    readonly buf: Uint8Array,
+    public buf: Uint8Array,
     start = 0,
     end = buf.length,
   ) {
     this.pos = start;
     this.end = end;
+  }
+
+  /** Points the reader at other bytes (a hot loop reuses one reader instead of making one per read). */
+  reset(buf: Uint8Array, start = 0, end = buf.length): this {
+    this.buf = buf;
+    this.pos = start;
+    this.end = end;
+    return this;
   }
 
   get done(): boolean {

@@ -183,6 +183,7 @@ class ListMerger {
   private firsts = new Float64Array(64);
   private firstLengths = new Int32Array(64);
   private order = new Int32Array(64);
+  private readonly reader = new ByteReader(new Uint8Array(0));
 
   merge(streams: readonly EntryStream[], packer: BlockPacker): void {
     const c0 = streams[0]!.cursor!;
@@ -211,17 +212,10 @@ class ListMerger {
       if (s.stale) return false;
       const c = s.cursor!;
       // The list's first id: a varint at the start of its postings.
-      let value = 0;
-      let scale = 1;
-      let at = c.postingsStart;
-      for (;;) {
-        const byte = c.data[at++]!;
-        value += (byte & 0x7f) * scale;
-        if (byte < 0x80) break;
-        scale *= 0x80;
-      }
+      const r = this.reader.reset(c.data, c.postingsStart, c.postingsEnd);
+      const value = r.varint();
       firsts[i] = value;
-      firstLengths[i] = at - c.postingsStart;
+      firstLengths[i] = r.pos - c.postingsStart;
       // Insertion sort by first id (a handful of streams).
       let j = i;
       while (j > 0 && firsts[order[j - 1]!]! > value) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ByteReader, ByteWriter, compareBytes, compareKeys, utf8 } from './bytes.js';
 import { buildSegment, mergeSegments } from './segment-build.js';
-import { BlockView, blockFor, decodeDirectory, encodeDirectory, type EncodedBlock } from './segment-format.js';
+import { BlockPacker, BlockView, blockFor, decodeDirectory, encodeDirectory, type EncodedBlock } from './segment-format.js';
 import { BODY_LENGTH, PostingsCursor, bodyLengthCode } from './postings.js';
 import { pickMerge, segmentLevel } from './merge-policy.js';
 import type { IndexDocument } from './types.js';
@@ -132,6 +132,21 @@ describe('segments', () => {
     const b = await collect((emit) => buildSegment([doc(5, 'sكلمه'), doc(3, 'sكلمه')], emit));
     const both = decode(await collect((emit) => mergeSegments([{ blocks: a.map((x) => x.data) }, { blocks: b.map((x) => x.data) }], emit)));
     assert.deepEqual((both.get('sكلمه') as unknown[][]).map((p) => p[0]), [3, 5]);
+  });
+
+  it('refuses a list whose first id runs past its end instead of reading on', async () => {
+    const corrupt = (): EncodedBlock[] => {
+      const blocks: EncodedBlock[] = [];
+      const packer = new BlockPacker((b) => blocks.push(b));
+      // A continuation byte with nothing after it: the id never ends inside the list.
+      packer.add(utf8('sكلمه'), 1, 1, Uint8Array.of(0x80));
+      packer.finish();
+      return blocks;
+    };
+    await assert.rejects(
+      collect((emit) => mergeSegments([{ blocks: corrupt().map((b) => b.data) }, { blocks: corrupt().map((b) => b.data) }], emit)),
+      RangeError,
+    );
   });
 
   it('refuses a document given twice', () => {

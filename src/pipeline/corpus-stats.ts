@@ -84,8 +84,16 @@ export class CorpusStats implements TermStats {
     this.countedHere++;
     if (this.sinceFold < threshold) return;
     this.sinceFold = null;
-    await store.foldTermStats(this.options.foldLimit);
-    await this.sync(store);
+    const fold = await store.foldTermStats(this.options.foldLimit);
+    // A fold from the version held here is applied as it is (what a reload would read back, since every
+    // stored count is positive); otherwise another process folded in between and the store has the rest.
+    if (fold.folded > 0 && fold.previousVersion === this.loadedVersion) {
+      for (const [term, n] of fold.added) this.df.add(term, n);
+      this.loadedVersion = fold.version;
+      this.docs = fold.docCount;
+    } else {
+      await this.sync(store);
+    }
   }
 
   /** Forgets everything (after a rolled-back transaction): the next sync reloads from the store. */

@@ -206,6 +206,16 @@ export interface TermStatsSnapshot {
   counts: Array<[term: number, df: number]>;
 }
 
+/** What a fold did: the version it made from `previousVersion`, and what it added to each term's count. */
+export interface TermFold {
+  previousVersion: number;
+  version: number;
+  docCount: number;
+  folded: number;
+  /** Documents added to each term's count (empty when nothing was folded). */
+  added: ReadonlyMap<number, number>;
+}
+
 /**
  * Storage of the story engine: term profiles, the candidate-key index, light article references and the
  * corpus term statistics. Term statistics change only by folds: each article queues its terms in its own
@@ -230,9 +240,10 @@ export interface StoryEngineStore {
   loadTermStats(sinceVersion: number): Promise<TermStatsSnapshot>;
   /**
    * Counts up to `limit` queued articles into the document frequencies (oldest first), removes them from the
-   * queue and bumps the version when anything was counted. Returns the new version and document count.
+   * queue and bumps the version when anything was counted. Returns the new version and document count, and
+   * the counts added: a process that held `previousVersion` brings itself to `version` without reading back.
    */
-  foldTermStats(limit: number): Promise<{ version: number; docCount: number; folded: number }>;
+  foldTermStats(limit: number): Promise<TermFold>;
   /** Articles queued for the next fold (stored, not yet counted into the document frequencies). */
   pendingTermCount(): Promise<number>;
 }

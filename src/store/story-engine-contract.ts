@@ -102,7 +102,13 @@ export function describeStoryEngineContract(getStore: () => Store, article: Arti
         await store.putArticleProfile({ articleId: id!, profile: Uint8Array.from([i]), keys: [], time: T0, terms: Uint32Array.from(terms[i]!) });
       }
       const first = await store.foldTermStats(2);
-      assert.deepEqual(first, { version: start.version + 1, docCount: start.docCount + 2, folded: 2 });
+      assert.deepEqual(first, {
+        previousVersion: start.version,
+        version: start.version + 1,
+        docCount: start.docCount + 2,
+        folded: 2,
+        added: new Map([[501, 1], [502, 2], [503, 1]]),
+      });
       const delta = await store.loadTermStats(start.version);
       assert.equal(delta.version, start.version + 1);
       assert.equal(df(delta, 501), (df(base, 501) ?? 0) + 1);
@@ -112,7 +118,7 @@ export function describeStoryEngineContract(getStore: () => Store, article: Arti
       assert.equal(second.folded, 1);
       assert.deepEqual((await store.loadTermStats(first.version)).counts, [[0xfffffffe, (df(base, 0xfffffffe) ?? 0) + 1]]);
       const idle = await store.foldTermStats(100);
-      assert.deepEqual(idle, { version: second.version, docCount: second.docCount, folded: 0 }, 'nothing queued: no new version');
+      assert.deepEqual(idle, { previousVersion: second.version, version: second.version, docCount: second.docCount, folded: 0, added: new Map() }, 'nothing queued: no new version');
       assert.deepEqual(await store.termStatsVersion(), { version: second.version, docCount: second.docCount });
       // A text update replaces the profile without queueing the article again.
       await store.putArticleProfile({ articleId: ids[0]!, profile: Uint8Array.from([9]), keys: [], time: T0 });

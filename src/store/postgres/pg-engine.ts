@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { RelatedEntry } from '../../core/types.js';
-import type { ArticleProfileEntry, ArticleRef, CandidateQuery, GroupMember, Store, StoryCandidate, StoryEngineStore, TermStatsSnapshot } from '../store.js';
+import type { ArticleProfileEntry, ArticleRef, CandidateQuery, GroupMember, Store, StoryCandidate, StoryEngineStore, TermFold, TermStatsSnapshot } from '../store.js';
 import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, REF_OF_A, toGroupMember, type GroupMemberRow, asBuffer, countQueuedTerms, groupRelated, termsToBytes, toArticleRef, type ArticleRefRow, type RelatedRow } from '../engine-rows.js';
 
 export type Db = Pick<pg.Pool, 'query'> | pg.PoolClient;
@@ -111,12 +111,12 @@ export abstract class PgEngineQueries implements StoryEngineStore {
     return row!.n;
   }
 
-  foldTermStats(limit: number): Promise<{ version: number; docCount: number; folded: number }> {
+  foldTermStats(limit: number): Promise<TermFold> {
     return this.transaction(async () => {
       await this.db().query('SELECT pg_advisory_xact_lock($1)', [TERM_FOLD_LOCK]);
       const head = await this.termStatsVersion();
       const rows = await this.all<{ article_id: number; terms: Buffer }>('SELECT article_id, terms FROM term_pending ORDER BY article_id LIMIT $1', [limit]);
-      if (rows.length === 0) return { ...head, folded: 0 };
+      if (rows.length === 0) return { ...head, previousVersion: head.version, folded: 0, added: new Map() };
       const version = head.version + 1;
       const counts = countQueuedTerms(rows.map((r) => r.terms));
       const terms = [...counts.keys()].sort((a, b) => a - b);
@@ -127,7 +127,7 @@ export abstract class PgEngineQueries implements StoryEngineStore {
       );
       await this.db().query('UPDATE term_stats SET version = $1, docs = docs + $2 WHERE id = 1', [version, rows.length]);
       await this.db().query('DELETE FROM term_pending WHERE article_id = ANY($1::bigint[])', [rows.map((r) => r.article_id)]);
-      return { version, docCount: head.docCount + rows.length, folded: rows.length };
+      return { previousVersion: head.version, version, docCount: head.docCount + rows.length, folded: rows.length, added: counts };
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { RelatedEntry } from '../../core/types.js';
-import type { ArticleProfileEntry, ArticleRef, CandidateQuery, GroupMember, StoryCandidate, TermStatsSnapshot } from '../store.js';
+import type { ArticleProfileEntry, ArticleRef, CandidateQuery, GroupMember, StoryCandidate, TermFold, TermStatsSnapshot } from '../store.js';
 import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, toGroupMember, type GroupMemberRow, asBuffer, countQueuedTerms, termsToBytes, toArticleRef, type ArticleRefRow } from '../engine-rows.js';
 import { relatedEntries, type RelatedListRow } from './stories-sql.js';
 import type { Connection } from './connection.js';
@@ -111,10 +111,10 @@ export function pendingTermCount(c: Connection): number {
   return (c.prepare('SELECT count(*) AS n FROM term_pending').get() as { n: number }).n;
 }
 
-export function foldTermStats(c: Connection, limit: number): { version: number; docCount: number; folded: number } {
+export function foldTermStats(c: Connection, limit: number): TermFold {
   const head = termStatsVersion(c);
   const rows = c.prepare('SELECT article_id, terms FROM term_pending ORDER BY article_id LIMIT ?').all(limit) as { article_id: number; terms: Buffer }[];
-  if (rows.length === 0) return { ...head, folded: 0 };
+  if (rows.length === 0) return { ...head, previousVersion: head.version, folded: 0, added: new Map() };
   const version = head.version + 1;
   const counts = countQueuedTerms(rows.map((r) => r.terms));
   // `WHERE true` tells SQLite's parser the ON CONFLICT belongs to the INSERT, not to a join.
@@ -124,5 +124,5 @@ export function foldTermStats(c: Connection, limit: number): { version: number; 
   ).run(version, JSON.stringify([...counts]));
   c.prepare('UPDATE term_stats SET version = ?, docs = docs + ? WHERE id = 1').run(version, rows.length);
   c.prepare('DELETE FROM term_pending WHERE article_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(rows.map((r) => r.article_id)));
-  return { version, docCount: head.docCount + rows.length, folded: rows.length };
+  return { previousVersion: head.version, version, docCount: head.docCount + rows.length, folded: rows.length, added: counts };
 }

@@ -10,6 +10,7 @@ import type {
   CandidateQuery,
   GroupMember,
   StoryCandidate,
+  TermFold,
   TermStatsSnapshot,
   Fingerprint,
   NewArticle,
@@ -384,7 +385,7 @@ export class SqliteStore implements Store {
   async loadTermStats(sinceVersion: number): Promise<TermStatsSnapshot> {
     return engine.loadTermStats(this.r(), sinceVersion);
   }
-  foldTermStats(limit: number): Promise<{ version: number; docCount: number; folded: number }> {
+  foldTermStats(limit: number): Promise<TermFold> {
     return this.w((c) => engine.foldTermStats(c, limit));
   }
   async pendingTermCount(): Promise<number> {

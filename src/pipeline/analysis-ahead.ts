@@ -24,9 +24,15 @@ export class AnalysisAhead {
     this.worker = new TextWorker(model);
   }
 
-  prepare(store: Store, inputs: readonly ArticleInput[]): void {
+  /** `canonicalUrls`: the inputs' canonical URLs when the caller knows them (null: work it out here). */
+  prepare(store: Store, inputs: readonly ArticleInput[], canonicalUrls?: readonly (string | null)[]): void {
     const urls = new Map<ArticleInput, string>();
-    for (const input of inputs) {
+    for (const [i, input] of inputs.entries()) {
+      const known = canonicalUrls?.[i];
+      if (known) {
+        urls.set(input, known);
+        continue;
+      }
       try {
         urls.set(input, canonicalizeUrl(input.url));
       } catch {

@@ -27,9 +27,10 @@ export type ProcessArticle = ((tx: Store, input: ArticleInput) => Promise<Proces
   /**
    * Starts the work on a coming batch that needs no transaction (text analysis in a worker thread) while
    * the previous batch is being stored; `release` follows once the batch is done (stored or given up).
-   * A pipeline with `prepare` gets the same inputs, in the same order, as without it.
+   * A pipeline with `prepare` gets the same inputs, in the same order, as without it. `canonicalUrls`,
+   * when given, are the inputs' canonical URLs already worked out (null: not known).
    */
-  prepare?: (store: Store, inputs: readonly ArticleInput[]) => void;
+  prepare?: (store: Store, inputs: readonly ArticleInput[], canonicalUrls?: readonly (string | null)[]) => void;
   release?: (inputs: readonly ArticleInput[]) => void;
   /**
    * After the last batch: work a pipeline deferred past its batches' transactions (the last batch's search
@@ -81,6 +82,7 @@ interface Pending {
   file: string;
   lineNumber: number;
   input: ArticleInput;
+  canonicalUrl: string | null;
 }
 
 function byPublication(a: Pending, b: Pending): number {
@@ -156,7 +158,7 @@ export async function importFiles(store: Store, files: readonly string[], option
       const inputs = batch.map((p) => p.input);
       if (prepare) {
         try {
-          prepare(store, inputs);
+          prepare(store, inputs, batch.map((p) => p.canonicalUrl));
         } catch {
           // Preparing is an optimisation: the pipeline does the same work in its turn.
         }
@@ -193,7 +195,7 @@ export async function importFiles(store: Store, files: readonly string[], option
     let batch: Pending[] = [];
     let bytesRead = 0;
     try {
-      for await (const { lineNumber, record: parsed, bytesRead: b } of reader.records(i)) {
+      for await (const { lineNumber, record: parsed, bytesRead: b, canonicalUrl } of reader.records(i)) {
         bytesRead = b;
         summary.read++;
         if (!parsed.ok) {
@@ -201,7 +203,7 @@ export async function importFiles(store: Store, files: readonly string[], option
           else reportError({ file, lineNumber, reason: parsed.reason });
           continue;
         }
-        batch.push({ file, lineNumber, input: parsed.article });
+        batch.push({ file, lineNumber, input: parsed.article, canonicalUrl });
         if (batch.length >= batchSize) {
           await submit(batch, { file, bytesRead: doneBytes + bytesRead, totalBytes, summary });
           batch = [];

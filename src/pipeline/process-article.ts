@@ -95,7 +95,7 @@ export function createArticlePipeline(options: ArticlePipelineOptions): ProcessA
     };
   }
   if (ahead) {
-    process.prepare = (store, inputs) => ahead.prepare(store, inputs);
+    process.prepare = (store, inputs, canonicalUrls) => ahead.prepare(store, inputs, canonicalUrls);
     process.release = (inputs) => ahead.release(inputs);
     process.close = () => ahead.close();
   }

@@ -4,9 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../core/errors.js';
-import { parseImportLine } from './import-record.js';
 import { readLines } from './read-lines.js';
-import type { FileRecord, FromReader } from './read-ahead.js';
+import { readRecord, type FileRecord, type FromReader } from './read-ahead.js';
 
 const port = parentPort!;
 const { files, chunk } = workerData as { files: string[]; chunk: number };
@@ -32,7 +31,7 @@ for (const [file, path] of files.entries()) {
   let error: string | undefined;
   try {
     for await (const { lineNumber, line, bytesRead } of readLines(path)) {
-      items.push({ lineNumber, bytesRead, record: parseImportLine(line) });
+      items.push(readRecord(lineNumber, bytesRead, line));
       if (items.length >= chunk) {
         await granted();
         credit -= items.length;

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RecordReader, type FileRecord } from './read-ahead.js';
+import { canonicalUrl } from '../dedup/canonical-url.js';
+import { RecordReader, readRecord, type FileRecord } from './read-ahead.js';
 import { fixturePath } from '../test-support/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sada-read-ahead-'));
@@ -50,6 +51,19 @@ test('records read in the worker thread are those read in this thread, file erro
   assert.match(threaded[2]!.error!, /cut\.jsonl\.gz/);
   assert.ok(threaded[2]!.records.length > 2000 && threaded[2]!.records.length < 6000);
   assert.deepEqual(threaded[0]!.records.filter((r) => !r.record.ok).map((r) => r.lineNumber), [4, 5, 7, 8, 9]);
+  // Each article comes with its canonical URL, worked out in the thread that read it.
+  for (const { record, canonicalUrl: canonical } of threaded.flatMap((f) => f.records)) {
+    assert.equal(canonical, record.ok ? canonicalUrl(record.article.url) : null);
+  }
+});
+
+test('a record carries its canonical URL: tracking parameters dropped; none without an article', () => {
+  const line = JSON.stringify({ url: 'https://www.t.test/news/1/?utm_source=x&id=5', source: 's', title: 'عنوان', text: 'نص' });
+  const record = readRecord(3, 120, line);
+  assert.equal(record.canonicalUrl, canonicalUrl('https://www.t.test/news/1/?utm_source=x&id=5'));
+  assert.doesNotMatch(record.canonicalUrl!, /utm_source/);
+  assert.equal(readRecord(4, 130, '{"url": 1}').canonicalUrl, null);
+  assert.equal(readRecord(5, 140, 'not json').canonicalUrl, null);
 });
 
 test('an import that stops reading early ends the worker', async () => {

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { canonicalUrl } from '../dedup/canonical-url.js';
 import { parseImportLine, type RecordResult } from './import-record.js';
 import { readLines } from './read-lines.js';
 
@@ -8,6 +9,26 @@ export interface FileRecord {
   /** Bytes of the file read so far (progress). */
   bytesRead: number;
   record: RecordResult;
+  /**
+   * The article's canonical URL, worked out where the line was read (in the reader's thread, off the one
+   * that stores articles); null when the line holds no article or its URL cannot be made canonical (the
+   * pipeline then meets the error in its turn).
+   */
+  canonicalUrl: string | null;
+}
+
+/** Parses one line of an import file into a FileRecord. */
+export function readRecord(lineNumber: number, bytesRead: number, line: string): FileRecord {
+  const record = parseImportLine(line);
+  let canonical: string | null = null;
+  if (record.ok) {
+    try {
+      canonical = canonicalUrl(record.article.url);
+    } catch {
+      canonical = null;
+    }
+  }
+  return { lineNumber, bytesRead, record, canonicalUrl: canonical };
 }
 
 export type FromReader = { type: 'records'; file: number; items: FileRecord[] } | { type: 'end'; file: number; error?: string };
@@ -26,7 +47,7 @@ interface FileQueue {
 /**
  * The records of the import files, read and parsed in a worker thread ahead of the pipeline (reading,
  * gunzip and JSON are then off the thread that stores articles). `records(i)` yields file i's records in
- * order and throws the error that ended the file early, as `readLines` + `parseImportLine` would in this
+ * order and throws the error that ended the file early, as `readLines` + `readRecord` would in this
  * thread; files are read in order. Should the worker fail, the rest is read here from where it stopped.
  */
 export class RecordReader {
@@ -74,7 +95,7 @@ export class RecordReader {
     }
     // The worker is gone before the end of this file: the rest is read here.
     for await (const { lineNumber, line, bytesRead } of readLines(this.files[file]!)) {
-      if (lineNumber > last) yield { lineNumber, bytesRead, record: parseImportLine(line) };
+      if (lineNumber > last) yield readRecord(lineNumber, bytesRead, line);
     }
   }
 

@@ -1,7 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildIndexDocument } from '../search/index-document.js';
-import { SEARCH_KEY_VERSION, exactKey, stemKey } from '../search/index-keys.js';
+import { SEARCH_KEY_VERSION, exactKey, skeletonKey, stemKey } from '../search/index-keys.js';
 import { BULK_MERGE_FACTOR, MERGE_FACTOR } from '../search/merge-policy.js';
 import { PostingsCursor } from '../search/postings.js';
 import { analyzeTerms } from '../text/index.js';
@@ -131,6 +131,60 @@ export function describeSearchIndexContract(adapter: string, openEmpty: () => Pr
       await store.optimizeSearchIndex();
       assert.equal(await parts(), 1);
       assert.deepEqual(await docsWith(stemKey('زلزال')), [...ids, id]);
+    });
+
+    it('merges segments of many blocks (read a few at a time) without losing a key', async () => {
+      // Two segments of 64 and 65 blocks: a merge reads them in several rounds, one ending on a round's edge.
+      // Distinct words of letters the analyzer leaves as they are (digits would split a word in two).
+      const LETTERS = 'بتثجحخدذرزسشصضطظعغفقكلمن';
+      const word = (segment: number, n: number) => {
+        let w = LETTERS[segment]!;
+        for (let k = 0; k < 3; k++, n = Math.floor(n / LETTERS.length)) w += LETTERS[n % LETTERS.length]!;
+        return w;
+      };
+      /** A one-document segment of exactly `blocks` blocks (more words, more blocks). */
+      const sized = async (segment: number, blocks: number) => {
+        const { id } = await store.insertArticle(article(okaz, 800 + segment));
+        const build = (words: number) =>
+          encodeSegment([buildIndexDocument(id, terms('حصاد'), terms(Array.from({ length: words }, (_, n) => word(segment, n)).join(' ')))]);
+        // Blocks grow in proportion to the words: start from an estimate, then walk to the exact count.
+        let words = Math.round((blocks * 3000) / build(3000).blocks.length);
+        for (let step = 0; step < 200; step++) {
+          const built = build(words);
+          if (built.blocks.length === blocks) return { id, built, words };
+          words += built.blocks.length < blocks ? 5 : -5;
+        }
+        throw new Error(`no word count makes ${blocks} blocks`);
+      };
+      const first = await sized(0, 64);
+      const second = await sized(1, 65);
+      await store.indexSegment(first.built, BULK_MERGE_FACTOR);
+      await store.indexSegment(second.built, BULK_MERGE_FACTOR);
+      // Each word is filed under its stem, its exact form and its skeleton, in key ranges far apart: every
+      // key found before the merge must be found after it (a block skipped by a read would lose some).
+      const keys = [first, second].flatMap((s, segment) =>
+        Array.from({ length: s.words }, (_, n) => word(segment, n)).flatMap((w) => [stemKey(w), exactKey(w), skeletonKey(w) ?? stemKey(w)]),
+      );
+      const documentsOf = async () => {
+        const found = await store.searchPostings(keys);
+        const docs: Record<string, number[]> = {};
+        for (const key of keys) {
+          docs[key] = [];
+          for (const part of found.get(key) ?? []) {
+            const cursor = new PostingsCursor(part.bytes, key.startsWith('s'));
+            while (cursor.next()) if (!part.stale?.has(cursor.doc)) docs[key].push(cursor.doc);
+          }
+        }
+        return docs;
+      };
+      const before = await documentsOf();
+      assert.ok(Object.values(before).filter((d) => d.length > 0).length > 2 * (first.words + second.words), 'most keys are filed');
+      await store.optimizeSearchIndex();
+      const after = await documentsOf();
+      const changed = keys.filter((key) => after[key]!.join() !== before[key]!.join());
+      assert.deepEqual(changed.slice(0, 5), [], `${changed.length} of ${keys.length} keys changed by the merge`);
+      assert.deepEqual(await docsWith(stemKey('حصاد')), [first.id, second.id]);
+      assert.equal((await store.searchPostings([stemKey('حصاد')])).get(stemKey('حصاد'))!.length, 1, 'one segment');
     });
 
     it('replaces a re-indexed document and hides a removed one', async () => {

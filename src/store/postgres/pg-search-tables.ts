@@ -89,9 +89,9 @@ export class PgSearchTables implements SearchTables {
     return groupStale(rows);
   }
 
-  async readBlock(segment: number, blockNo: number): Promise<Uint8Array | undefined> {
-    const [row] = await this.rows<{ data: Buffer }>('SELECT data FROM search_blocks WHERE segment_id = $1 AND block_no = $2', [segment, blockNo]);
-    return row?.data;
+  async readBlockRange(segment: number, from: number, limit: number): Promise<Uint8Array[]> {
+    const rows = await this.rows<{ data: Buffer }>('SELECT data FROM search_blocks WHERE segment_id = $1 AND block_no >= $2 ORDER BY block_no LIMIT $3', [segment, from, limit]);
+    return rows.map((r) => r.data);
   }
 
   async readBlocks(blocks: readonly [number, number][]): Promise<Map<string, Uint8Array>> {

@@ -69,8 +69,11 @@ export class SqliteSearchTables implements SearchTables {
     return groupStale(rows);
   }
 
-  async readBlock(segment: number, blockNo: number): Promise<Uint8Array | undefined> {
-    return this.c.prepare('SELECT data FROM search_blocks WHERE segment_id = ? AND block_no = ?').pluck().get(segment, blockNo) as Uint8Array | undefined;
+  async readBlockRange(segment: number, from: number, limit: number): Promise<Uint8Array[]> {
+    return this.c
+      .prepare('SELECT data FROM search_blocks WHERE segment_id = ? AND block_no >= ? ORDER BY block_no LIMIT ?')
+      .pluck()
+      .all(segment, from, limit) as Uint8Array[];
   }
 
   async readBlocks(blocks: readonly [number, number][]): Promise<Map<string, Uint8Array>> {

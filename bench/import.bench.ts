@@ -5,7 +5,7 @@
  * peak RSS and throughput per 5,000-article segment (how cost grows with the corpus), then the read latency
  * of the stored reading lists.
  *
- *   npm run bench -- import
+ *   npm run bench -- import            (IMPORT_BENCH_RUNS=n: runs of each import, default 3)
  *
  * Peers in the same run: (1) the floor — the same files through the same import machinery with a step that
  * only canonicalises the URL and inserts the row (reading, gunzip, JSON, SQLite writes), so the ratio is
@@ -32,6 +32,8 @@ import { judgeCandidates, type CandidateArticle } from '../src/stories/assign.js
 import { rankRelated } from '../src/stories/related.js';
 
 const SEGMENT = 5000;
+/** Runs of each import (alternated, so that the machine's drift falls on both); the median is the figure. */
+const RUNS = Math.max(1, Number.parseInt(process.env.IMPORT_BENCH_RUNS ?? '3', 10) || 3);
 
 interface RunResult {
   inserted: number;
@@ -116,18 +118,30 @@ async function main(): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'sada-import-bench-'));
   try {
-    const engine = child('engine', join(dir, 'engine.db'), files);
-    const base = child('floor', join(dir, 'floor.db'), files);
+    const engines: RunResult[] = [];
+    const floors: RunResult[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Each run into a fresh database; the last pipeline database is kept for the reading-list latency.
+      for (const name of ['engine.db', 'engine.db-wal', 'engine.db-shm', 'floor.db', 'floor.db-wal', 'floor.db-shm']) rmSync(join(dir, name), { force: true });
+      engines.push(child('engine', join(dir, 'engine.db'), files));
+      floors.push(child('floor', join(dir, 'floor.db'), files));
+    }
     const rate = (r: RunResult) => r.inserted / r.seconds;
-    console.log(`SaudiNewsNet, ${files.length} files, fresh SQLite database, batches of 1000`);
+    const median = (runs: RunResult[]) => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
+    const engine = median(engines);
+    const base = median(floors);
+    console.log(`SaudiNewsNet, ${files.length} files, fresh SQLite database, batches of 1000; ${RUNS} runs of each, alternated (median first)`);
     console.log(`| run | articles | seconds (of which index merge) | articles/s | CPU seconds | peak RSS |`);
     console.log(`|---|---|---|---|---|---|`);
-    for (const [name, r] of [['Sada pipeline (as sada import)', engine], ['floor (store only)', base]] as const) {
+    const row = (name: string, r: RunResult) =>
       console.log(`| ${name} | ${r.inserted} | ${r.seconds.toFixed(1)} (${r.optimizeSeconds.toFixed(1)}) | ${rate(r).toFixed(0)} | ${r.cpuSeconds.toFixed(1)} | ${r.rssMb.toFixed(0)} MB |`);
-    }
-    console.log(`pipeline / floor time: ${(engine.seconds / base.seconds).toFixed(1)}×`);
+    row('Sada pipeline (as sada import), median', engine);
+    row('floor (store only), median', base);
+    engines.forEach((r, i) => row(`pipeline, run ${i + 1}`, r));
+    floors.forEach((r, i) => row(`floor, run ${i + 1}`, r));
+    console.log(`pipeline / floor time (medians): ${(engine.seconds / base.seconds).toFixed(1)}×; pipeline articles/s over the runs: ${engines.map((r) => rate(r).toFixed(0)).join(', ')}`);
     const seg = engine.segments.map((s) => SEGMENT / s);
-    console.log(`growth, articles/s per ${SEGMENT}-article segment: ${seg.map((x) => x.toFixed(0)).join(' → ')}` + (seg.length > 1 ? ` (last/first ${(seg.at(-1)! / seg[0]!).toFixed(2)})` : ''));
+    console.log(`growth (median run), articles/s per ${SEGMENT}-article segment: ${seg.map((x) => x.toFixed(0)).join(' → ')}` + (seg.length > 1 ? ` (last/first ${(seg.at(-1)! / seg[0]!).toFixed(2)})` : ''));
     await readLatency(join(dir, 'engine.db'));
   } finally {
     rmSync(dir, { recursive: true, force: true });

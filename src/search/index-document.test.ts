@@ -62,3 +62,14 @@ test('search documents match the plain construction, repeated and very long word
     { numRuns: 200 },
   );
 });
+
+test('documents built one after another share no position list: building one never changes another', () => {
+  const title = analyzeTerms('أمير منطقة الرياض يفتتح مشروع توسعة المطار');
+  const body = analyzeTerms('افتتح أمير منطقة الرياض مشروع مطار الملك خالد');
+  const first = buildIndexDocument(1, title, body);
+  const snapshot = structuredClone(first);
+  // The second document gives title positions to words the first has in its body only, and the reverse.
+  buildIndexDocument(2, analyzeTerms('مطار الملك خالد'), analyzeTerms('توسعة المطار ومشروع الرياض'));
+  assert.deepEqual(first, snapshot);
+  assert.ok(first.terms.some((t) => t.title.length === 0) && first.terms.some((t) => t.body.length === 0));
+});

@@ -47,10 +47,10 @@ export function buildIndexDocument(articleId: number, title: Terms, body: Terms)
         if (s.key.length !== stem.length + 1 || e.key.length !== form.length + 1 || (w !== null && w.key.length !== whole!.length + 1)) cut = true;
         words.set(norm, (word = { stemText: stem, stem: s, whole: w, exact: e, skeleton: k }));
       }
-      word.stem[field].push(position);
-      word.whole?.[field].push(position);
-      word.exact[field].push(position);
-      word.skeleton?.[field].push(position);
+      addPosition(word.stem, field, position);
+      if (word.whole) addPosition(word.whole, field, position);
+      addPosition(word.exact, field, position);
+      if (word.skeleton) addPosition(word.skeleton, field, position);
       position++;
     }
     lengths[field] = position;
@@ -74,8 +74,20 @@ export function buildIndexDocument(articleId: number, title: Terms, body: Terms)
 /** The term named `name` in `terms`, with the key `keyOf(name)` when new. */
 function termOf(terms: Map<string, IndexTerm>, name: string, keyOf: (name: string) => string): IndexTerm {
   let t = terms.get(name);
-  if (!t) terms.set(name, (t = { key: keyOf(name), title: [], body: [] }));
+  if (!t) terms.set(name, (t = { key: keyOf(name), title: NO_POSITIONS, body: NO_POSITIONS }));
   return t;
+}
+
+/**
+ * The positions of a term that has none in a field: shared, and never added to (`addPosition` replaces
+ * it). Most words occur once or twice, and an array pushed to from empty gets room for 16 positions.
+ */
+const NO_POSITIONS: number[] = [];
+
+function addPosition(t: IndexTerm, field: 'title' | 'body', position: number): void {
+  const positions = t[field];
+  if (positions === NO_POSITIONS) t[field] = [position];
+  else positions.push(position);
 }
 
 const asIs = (name: string): string => name;

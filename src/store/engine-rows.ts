@@ -1,4 +1,4 @@
-import { NATIVE_LITTLE_ENDIAN, bytesOf } from '../core/endian.js';
+import { putLittleEndian } from '../core/endian.js';
 import type { RelatedEntry } from '../core/types.js';
 import type { ArticleRef, GroupMember } from './store.js';
 
@@ -52,9 +52,8 @@ export function groupRelated(ids: readonly number[], rows: readonly RelatedRow[]
 
 /** Term hashes as little-endian bytes (the queue of terms waiting to be counted). */
 export function termsToBytes(terms: Uint32Array): Buffer {
-  if (NATIVE_LITTLE_ENDIAN) return Buffer.from(bytesOf(terms));
-  const out = Buffer.alloc(terms.length * 4);
-  for (let i = 0; i < terms.length; i++) out.writeUInt32LE(terms[i]!, i * 4);
+  const out = Buffer.allocUnsafe(terms.length * 4);
+  putLittleEndian(out, 0, terms);
   return out;
 }
 

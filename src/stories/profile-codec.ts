@@ -1,4 +1,4 @@
-import { NATIVE_LITTLE_ENDIAN, bytesOf } from '../core/endian.js';
+import { getLittleEndian, putLittleEndian } from '../core/endian.js';
 import type { TermProfile } from './profile.js';
 
 /**
@@ -17,14 +17,9 @@ export function encodeProfile(p: TermProfile): Uint8Array {
   view.setUint8(0, VERSION);
   view.setUint32(1, n, true);
   let at = HEADER;
-  if (NATIVE_LITTLE_ENDIAN) {
-    bytes.set(bytesOf(p.keys), at);
-    bytes.set(bytesOf(p.body), (at += 4 * n));
-    at += 2 * n;
-  } else {
-    for (let i = 0; i < n; i++, at += 4) view.setUint32(at, p.keys[i]!, true);
-    for (let i = 0; i < n; i++, at += 2) view.setUint16(at, p.body[i]!, true);
-  }
+  putLittleEndian(bytes, at, p.keys);
+  putLittleEndian(bytes, (at += 4 * n), p.body);
+  at += 2 * n;
   bytes.set(p.lead, at);
   bytes.set(p.flags, at + n);
   return bytes;
@@ -40,13 +35,9 @@ export function decodeProfile(bytes: Uint8Array): TermProfile {
   const keys = new Uint32Array(n);
   const body = new Uint16Array(n);
   let at = HEADER;
-  if (NATIVE_LITTLE_ENDIAN) {
-    bytesOf(keys).set(bytes.subarray(at, (at += 4 * n)));
-    bytesOf(body).set(bytes.subarray(at, (at += 2 * n)));
-  } else {
-    for (let i = 0; i < n; i++, at += 4) keys[i] = view.getUint32(at, true);
-    for (let i = 0; i < n; i++, at += 2) body[i] = view.getUint16(at, true);
-  }
+  getLittleEndian(bytes, at, keys);
+  getLittleEndian(bytes, (at += 4 * n), body);
+  at += 2 * n;
   // Copies, not views: a database driver's buffer should not be kept alive by a cached profile.
   const lead = new Uint8Array(bytes.subarray(at, at + n));
   const flags = new Uint8Array(bytes.subarray(at + n, at + 2 * n));

@@ -1,6 +1,6 @@
 import { putLittleEndian } from '../core/endian.js';
 import type { RelatedEntry } from '../core/types.js';
-import type { ArticleRef, GroupMember } from './store.js';
+import type { ArticleRef, GroupMember, TermFold } from './store.js';
 
 /** Row shapes and encodings of the story engine's tables, shared by the SQLite and PostgreSQL adapters. */
 
@@ -55,6 +55,16 @@ export function termsToBytes(terms: Uint32Array): Buffer {
   const out = Buffer.allocUnsafe(terms.length * 4);
   putLittleEndian(out, 0, terms);
   return out;
+}
+
+/**
+ * The fold of queued articles (their term blobs) onto the statistics at `head`: the version it makes and
+ * the counts it adds. Nothing queued makes no new version. The adapters write what it says.
+ */
+export function planTermFold(head: { version: number; docCount: number }, queued: readonly Uint8Array[]): TermFold {
+  const folded = queued.length;
+  if (folded === 0) return { previousVersion: head.version, version: head.version, docCount: head.docCount, folded, added: new Map() };
+  return { previousVersion: head.version, version: head.version + 1, docCount: head.docCount + folded, folded, added: countQueuedTerms(queued) };
 }
 
 /** Adds the distinct terms of each queued article to `counts`. */

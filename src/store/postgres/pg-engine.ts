@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { RelatedEntry } from '../../core/types.js';
 import type { ArticleProfileEntry, ArticleRef, CandidateQuery, GroupMember, Store, StoryCandidate, StoryEngineStore, TermFold, TermStatsSnapshot } from '../store.js';
-import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, REF_OF_A, toGroupMember, type GroupMemberRow, asBuffer, countQueuedTerms, groupRelated, termsToBytes, toArticleRef, type ArticleRefRow, type RelatedRow } from '../engine-rows.js';
+import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, REF_OF_A, toGroupMember, type GroupMemberRow, asBuffer, planTermFold, groupRelated, termsToBytes, toArticleRef, type ArticleRefRow, type RelatedRow } from '../engine-rows.js';
 
 export type Db = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
@@ -116,18 +116,17 @@ export abstract class PgEngineQueries implements StoryEngineStore {
       await this.db().query('SELECT pg_advisory_xact_lock($1)', [TERM_FOLD_LOCK]);
       const head = await this.termStatsVersion();
       const rows = await this.all<{ article_id: number; terms: Buffer }>('SELECT article_id, terms FROM term_pending ORDER BY article_id LIMIT $1', [limit]);
-      if (rows.length === 0) return { ...head, previousVersion: head.version, folded: 0, added: new Map() };
-      const version = head.version + 1;
-      const counts = countQueuedTerms(rows.map((r) => r.terms));
-      const terms = [...counts.keys()].sort((a, b) => a - b);
+      const fold = planTermFold(head, rows.map((r) => r.terms));
+      if (fold.folded === 0) return fold;
+      const terms = [...fold.added.keys()].sort((a, b) => a - b);
       await this.db().query(
         `INSERT INTO term_df (term, df, version) SELECT unnest($1::bigint[]), unnest($2::int[]), $3
          ON CONFLICT (term) DO UPDATE SET df = term_df.df + EXCLUDED.df, version = EXCLUDED.version`,
-        [terms, terms.map((t) => counts.get(t)!), version],
+        [terms, terms.map((t) => fold.added.get(t)!), fold.version],
       );
-      await this.db().query('UPDATE term_stats SET version = $1, docs = docs + $2 WHERE id = 1', [version, rows.length]);
+      await this.db().query('UPDATE term_stats SET version = $1, docs = docs + $2 WHERE id = 1', [fold.version, fold.folded]);
       await this.db().query('DELETE FROM term_pending WHERE article_id = ANY($1::bigint[])', [rows.map((r) => r.article_id)]);
-      return { previousVersion: head.version, version, docCount: head.docCount + rows.length, folded: rows.length, added: counts };
+      return fold;
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { RelatedEntry } from '../../core/types.js';
 import type { ArticleProfileEntry, ArticleRef, CandidateQuery, GroupMember, StoryCandidate, TermFold, TermStatsSnapshot } from '../store.js';
-import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, toGroupMember, type GroupMemberRow, asBuffer, countQueuedTerms, termsToBytes, toArticleRef, type ArticleRefRow } from '../engine-rows.js';
+import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, toGroupMember, type GroupMemberRow, asBuffer, planTermFold, termsToBytes, toArticleRef, type ArticleRefRow } from '../engine-rows.js';
 import { relatedEntries, type RelatedListRow } from './stories-sql.js';
 import type { Connection } from './connection.js';
 
@@ -114,15 +114,14 @@ export function pendingTermCount(c: Connection): number {
 export function foldTermStats(c: Connection, limit: number): TermFold {
   const head = termStatsVersion(c);
   const rows = c.prepare('SELECT article_id, terms FROM term_pending ORDER BY article_id LIMIT ?').all(limit) as { article_id: number; terms: Buffer }[];
-  if (rows.length === 0) return { ...head, previousVersion: head.version, folded: 0, added: new Map() };
-  const version = head.version + 1;
-  const counts = countQueuedTerms(rows.map((r) => r.terms));
+  const fold = planTermFold(head, rows.map((r) => r.terms));
+  if (fold.folded === 0) return fold;
   // `WHERE true` tells SQLite's parser the ON CONFLICT belongs to the INSERT, not to a join.
   c.prepare(
     `INSERT INTO term_df (term, df, version) SELECT value ->> 0, value ->> 1, ? FROM json_each(?) WHERE true
      ON CONFLICT (term) DO UPDATE SET df = df + excluded.df, version = excluded.version`,
-  ).run(version, JSON.stringify([...counts]));
-  c.prepare('UPDATE term_stats SET version = ?, docs = docs + ? WHERE id = 1').run(version, rows.length);
+  ).run(fold.version, JSON.stringify([...fold.added]));
+  c.prepare('UPDATE term_stats SET version = ?, docs = docs + ? WHERE id = 1').run(fold.version, fold.folded);
   c.prepare('DELETE FROM term_pending WHERE article_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(rows.map((r) => r.article_id)));
-  return { previousVersion: head.version, version, docCount: head.docCount + rows.length, folded: rows.length, added: counts };
+  return fold;
 }

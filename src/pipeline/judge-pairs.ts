@@ -1,4 +1,4 @@
-import { errorMessage } from '../core/errors.js';
+import { AppError, errorMessage } from '../core/errors.js';
 import { parseIsoLike } from '../core/time.js';
 import { canonicalUrl } from '../dedup/canonical-url.js';
 import { judgeArticles } from '../stories/assign.js';
@@ -108,7 +108,7 @@ export async function judgePairs(file: string, options: JudgePairsOptions = {}):
     }
   }
   const pairs: ParsedPair[] = [];
-  for await (const { lineNumber, line } of readLines(file)) {
+  for await (const { lineNumber, line } of linesOfPairFile(file)) {
     let value: { pair?: unknown; a?: unknown; b?: unknown };
     try {
       value = JSON.parse(line) as typeof value;
@@ -146,4 +146,13 @@ export async function judgePairs(file: string, options: JudgePairsOptions = {}):
     const j = judgeArticles(comparable(a, timeA), comparable(b, timeB), model);
     return { pair, score: Math.round(j.score * 1e6) / 1e6, relation: j.relation };
   });
+}
+
+/** The pair file's lines; a read error ends the run, so it names the file (background files are reported). */
+async function* linesOfPairFile(file: string): ReturnType<typeof readLines> {
+  try {
+    yield* readLines(file);
+  } catch (error) {
+    throw new AppError('BAD_INPUT', `${file}: ${errorMessage(error)}`, { cause: error });
+  }
 }

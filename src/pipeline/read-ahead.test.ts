@@ -47,8 +47,8 @@ test('records read in the worker thread are those read in this thread, file erro
   const inline = await readAll(files, false);
   assert.deepEqual(threaded, inline);
   assert.deepEqual(threaded.map((f) => f.records.length > 0), [true, false, true, true]);
-  assert.match(threaded[1]!.error!, /missing\.jsonl.*ENOENT/);
-  assert.match(threaded[2]!.error!, /cut\.jsonl\.gz/);
+  assert.equal(threaded[1]!.error, 'cannot read (ENOENT)');
+  assert.equal(threaded[2]!.error, 'unexpected end of file');
   assert.ok(threaded[2]!.records.length > 2000 && threaded[2]!.records.length < 6000);
   assert.deepEqual(threaded[0]!.records.filter((r) => !r.record.ok).map((r) => r.lineNumber), [4, 5, 7, 8, 9]);
   // Each article comes with its canonical URL, worked out in the thread that read it.

@@ -7,7 +7,8 @@ import { AppError } from '../core/errors.js';
 /**
  * Streams the lines of a text file, gunzipping it when it starts with the gzip magic bytes
  * (whatever its name). Yields `{lineNumber, line, bytesRead}` (bytes of the file
- * read so far, for progress); blank lines are skipped.
+ * read so far, for progress); blank lines are skipped. Errors say what went wrong, not which file: every
+ * caller reports them under the file's name already.
  */
 export async function* readLines(path: string): AsyncGenerator<{ lineNumber: number; line: string; bytesRead: number }> {
   let gzip = false;
@@ -21,12 +22,12 @@ export async function* readLines(path: string): AsyncGenerator<{ lineNumber: num
       await handle.close();
     }
   } catch (error) {
-    throw new AppError('BAD_INPUT', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+    throw new AppError('BAD_INPUT', `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
   }
   const raw = createReadStream(path);
   const stream = gzip ? raw.pipe(createGunzip()) : raw;
   const failure = new Promise<never>((_, reject) => {
-    const fail = (error: Error) => reject(new AppError('BAD_INPUT', `${path}: ${error.message}`, { cause: error }));
+    const fail = (error: Error) => reject(new AppError('BAD_INPUT', error.message, { cause: error }));
     raw.on('error', fail);
     if (stream !== raw) stream.on('error', fail);
   });

@@ -88,7 +88,10 @@ async function speedTable(label: string, store: SqliteStore, fts: Fts5Peer, sets
   for (const [name, queries] of sets) {
     const peer = await measure(queries, (q) => fts.search(q.query));
     const sada = await measure(queries, (q) => engine.search({ query: q.query, limit: 10, now: NOW }));
+    // Newest first (`--sort newest`, search feeds): every article with all the words, ordered by time.
+    const newest = await measure(queries, (q) => engine.search({ query: q.query, limit: 10, now: NOW, sort: 'newest' }));
     console.log(latencyRow(`Sada, ${name}`, sada, peer));
+    console.log(latencyRow(`Sada newest first, ${name}`, newest));
     console.log(latencyRow(`FTS5 peer, ${name}`, peer));
   }
   console.log('');

@@ -138,6 +138,30 @@ describe('search engine', () => {
     assert.ok((await search('NEAR(سوق عكاظ)')).total > 0, 'operators of other engines are plain text');
   });
 
+  it('sorts by time when asked: only articles with every word, newest first, copies still collapsed', async () => {
+    const newest = await search('سوق عكاظ', { sort: 'newest' });
+    // far-words holds both words (سوق الخضار … عكاظ) and comes last, being the oldest; was-souq is collapsed
+    // into its newer copy.
+    assert.deepEqual(newest.hits.map((h) => h.article.url.replace('https://t.test/', '')), ['rewrite-souq', 'copy-souq', 'okaz-souq', 'far-words']);
+    // The collapsed copy's outlet is counted once, on the report's first hit on the page.
+    assert.deepEqual(newest.hits.map((h) => h.alsoIn), [1, 0, 0, 0]);
+    assert.equal(newest.total, 5);
+    assert.notDeepEqual(await names('سوق عكاظ'), newest.hits.map((h) => h.article.url.replace('https://t.test/', '')));
+    // Every hit keeps its highlights (positions are read for the page).
+    assert.ok(newest.hits.every((h) => h.snippet.highlights.length > 0));
+    // An article with only one of the words is left out.
+    assert.deepEqual(await names('عكاظ الطائف', { sort: 'newest' }), ['rewrite-souq', 'copy-souq', 'okaz-souq']);
+    assert.deepEqual(await names('الحج OR العمرة', { sort: 'newest' }), ['hajj', 'umrah']);
+    // An alternative of two words (one token the analyzer splits) needs both.
+    assert.deepEqual(await names('الحج OR الخضار-عكاظ', { sort: 'newest' }), ['hajj', 'far-words']);
+    assert.deepEqual(await names('سوق عكاظ -الخضار', { sort: 'newest' }), ['rewrite-souq', 'copy-souq', 'okaz-souq']);
+    assert.deepEqual(await names('سوق عكاظ', { sort: 'newest', sources: ['okaz', 'alriyadh'] }), ['okaz-souq', 'far-words']);
+    assert.deepEqual(await names('سوق عكاظ', { sort: 'newest', limit: 1, offset: 2 }), ['okaz-souq']);
+    const none = await search('عكاظ الحج', { sort: 'newest' });
+    assert.equal(none.total, 0);
+    assert.ok(none.warnings.some((w) => w.includes('الصلة')), none.warnings.join(' | '));
+  });
+
   it('pages with offset and limit', async () => {
     const all = await names('عكاظ', { limit: 10 });
     const second = await names('عكاظ', { limit: 1, offset: 1 });

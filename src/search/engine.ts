@@ -5,7 +5,7 @@ import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
 import { collapseCopies, type RankedDoc } from './collapse.js';
 import { DEFAULT_RANKING, type RankingParams } from './ranking-params.js';
-import { Scorer, skeletonKeysToRead, type ScoreResult, type ScoredDoc } from './scorer.js';
+import { Scorer, skeletonKeysToRead, termPositions, type ScoreResult, type ScoredDoc } from './scorer.js';
 import { QueryWords, buildHitSnippets, type HitSnippets } from './hit-snippets.js';
 import { analyzeTerms } from '../text/index.js';
 import type { AnalyzeTerms, SearchFilter, SearchIndexReader } from './types.js';
@@ -24,7 +24,14 @@ export interface SearchRequest {
   to?: string | number | null;
   /** The clock, for the recency prior (epoch ms). */
   now: number;
+  /**
+   * `relevance` (default): best match first. `newest`: the articles that hold every word of the query
+   * (each word, phrase or one of OR-ed alternatives), newest first — what a saved search's feed lists.
+   */
+  sort?: SearchSort;
 }
+
+export type SearchSort = 'relevance' | 'newest';
 
 export interface SearchHit extends HitSnippets {
   article: Article;
@@ -78,6 +85,15 @@ export class SearchEngine {
       filter ? this.reader.searchFilterIds(filter) : Promise.resolve(null),
     ]);
     if (stats.keyVersion !== SEARCH_KEY_VERSION && stats.docs > 0) warnings.push('فهرس البحث من إصدار أقدم فالنتائج أضعف؛ أعد بناءه بالأمر sada search --reindex');
+    if (request.sort === 'newest') {
+      const matched = this.scorer.score(plan, postings, stats, this.params, allowed, { match: 'all-words' });
+      if (matched.total === 0) warnings.push('لا مقال يحوي كل كلمات الاستعلام؛ رتّب النتائج حسب الصلة لترى ما يحوي بعضها');
+      const ranked = await this.newestFirst(matched.candidates);
+      const { kept, articles } = await collapseCopies(this.reader, ranked, offset + limit);
+      const page = kept.slice(offset, offset + limit);
+      const positions = termPositions(plan, postings, new Set(page.map((p) => p.doc.id)));
+      return { total: matched.total, hits: await this.present(page, plan, { ...matched, positions }, articles), warnings, empty: null };
+    }
     const params = { ...this.params, candidates: Math.max(this.params.candidates, (offset + limit) * 4) };
     const scored = this.scorer.score(plan, postings, stats, params, allowed);
     const { kept, articles } = await collapseCopies(this.reader, await this.withPrior(scored.candidates, request.now, params), offset + limit);
@@ -128,6 +144,17 @@ export class SearchEngine {
     }
     scored.sort((a, b) => b.doc.score - a.doc.score || b.doc.id - a.doc.id);
     return scored;
+  }
+
+  /** Matches by publication time, newest first (then highest id); those removed since indexing left out. */
+  private async newestFirst(matches: ScoredDoc[]): Promise<RankedDoc[]> {
+    const infos = await this.reader.searchDocInfo(matches.map((m) => m.id));
+    const ranked: RankedDoc[] = [];
+    for (const doc of matches) {
+      const info = infos.get(doc.id);
+      if (info) ranked.push({ doc, info });
+    }
+    return ranked.sort((a, b) => b.info.sortTime - a.info.sortTime || b.doc.id - a.doc.id);
   }
 
   /** `read`: articles already read (by the copy test), not read again. */

@@ -9,10 +9,23 @@ export interface ScoredDoc {
   score: number;
 }
 
+/** How the scorer picks its candidates. */
+export interface ScoreOptions {
+  /**
+   * `relevance`: any document with a query word, the best `params.candidates` by score (boosts added).
+   * `all-words`: every document holding every unit of the query (a word, a phrase, one of OR-ed
+   * alternatives), with its BM25F score and no boosts, in no order: the caller orders them (by time).
+   */
+  match: 'relevance' | 'all-words';
+}
+
 export interface ScoreResult {
   /** Documents that match (required phrases present, nothing excluded, inside the filter). */
   total: number;
-  /** The best `params.candidates` of them, best first, with proximity already added. */
+  /**
+   * The best `params.candidates` of them, best first, with proximity already added; with `all-words`,
+   * every match, unordered, positions not read.
+   */
   candidates: ScoredDoc[];
   /** Where each query word (stem key) occurs in each candidate: for proximity, and for snippets. */
   positions: ReadonlyMap<string, ReadonlyMap<number, FieldPositions>>;
@@ -44,6 +57,17 @@ export function skeletonKeysToRead(plan: QueryPlan, postings: ReadonlyMap<string
     }
   }
   return [...keys];
+}
+
+/** Where each query word (stem key) occurs in the given documents. */
+export function termPositions(plan: QueryPlan, postings: ReadonlyMap<string, readonly PostingsPart[]>, docs: ReadonlySet<number>): Map<string, Map<number, FieldPositions>> {
+  const positions = new Map<string, Map<number, FieldPositions>>();
+  for (const unit of plan.units) {
+    for (const alt of unit.alternatives) {
+      for (const t of alt.terms) if (!positions.has(t.stemKey)) positions.set(t.stemKey, collectPositions(postings.get(t.stemKey), docs));
+    }
+  }
+  return positions;
 }
 
 /** A score accumulator over document ids: a dense array plus the list of ids touched. */
@@ -94,24 +118,33 @@ export class Scorer {
   private readonly alt = new Accumulator();
   private readonly own = new Accumulator();
   private readonly variant = new Accumulator();
+  /** With `all-words`: how many of the query's units each document holds. */
+  private readonly units = new Accumulator();
+  /** With `all-words`: one word of a several-word alternative, and how many of its words each document holds. */
+  private readonly word = new Accumulator();
+  private readonly wordCount = new Accumulator();
   private variantKeys = new Set<string>();
 
-  score(plan: QueryPlan, postings: ReadonlyMap<string, readonly PostingsPart[]>, stats: IndexStats, params: RankingParams, allowed: ReadonlySet<number> | null): ScoreResult {
+  score(plan: QueryPlan, postings: ReadonlyMap<string, readonly PostingsPart[]>, stats: IndexStats, params: RankingParams, allowed: ReadonlySet<number> | null, options: ScoreOptions = { match: 'relevance' }): ScoreResult {
     const model = new Bm25(stats, params);
     const idf = (key: string) => model.idf(dfOf(postings.get(key)));
+    const allWords = options.match === 'all-words';
     this.variantKeys = new Set();
     try {
       for (const unit of plan.units) {
-        if (unit.alternatives.length === 1) {
+        if (unit.alternatives.length === 1 && !allWords) {
           for (const term of unit.alternatives[0]!.terms) this.addTerm(this.main, term, postings, model);
           continue;
         }
         for (const alternative of unit.alternatives) {
-          this.scoreAlternative(alternative, postings, model);
+          this.scoreAlternative(alternative, postings, model, allWords);
           for (const doc of this.alt.touched) if (this.alt.scores[doc]! > 0) this.unit.max(doc, this.alt.scores[doc]!);
           this.alt.clear();
         }
-        for (const doc of this.unit.touched) this.main.add(doc, this.unit.scores[doc]!);
+        for (const doc of this.unit.touched) {
+          this.main.add(doc, this.unit.scores[doc]!);
+          if (allWords) this.units.add(doc, 1);
+        }
         this.unit.clear();
       }
 
@@ -124,25 +157,28 @@ export class Scorer {
       const heap = new TopHeap(params.candidates);
       const scores = this.main.scores;
       const filtered = excluded.size > 0 || allowed !== null || required.length > 0;
+      const matches: ScoredDoc[] = [];
       for (const doc of this.main.touched) {
         if (filtered && (excluded.has(doc) || (allowed && !allowed.has(doc)) || !required.every((set) => set.has(doc)))) continue;
+        if (allWords) {
+          if (this.units.scores[doc] !== plan.units.length) continue;
+          matches.push({ id: doc, score: scores[doc]! });
+          total++;
+          continue;
+        }
         total++;
         heap.push(doc, scores[doc]!);
       }
+      if (allWords) return { total, candidates: matches, positions: new Map(), variantKeys: this.variantKeys };
       const candidates = heap.sorted();
-      const docs = new Set(candidates.map((c) => c.id));
-      const positions = new Map<string, Map<number, FieldPositions>>();
-      for (const unit of plan.units) {
-        for (const alt of unit.alternatives) {
-          for (const t of alt.terms) if (!positions.has(t.stemKey)) positions.set(t.stemKey, collectPositions(postings.get(t.stemKey), docs));
-        }
-      }
+      const positions = termPositions(plan, postings, new Set(candidates.map((c) => c.id)));
       this.addProximity(candidates, plan.pairs, positions, params, idf);
       addHead(candidates, plan, positions, params, idf);
       candidates.sort(byScore);
       return { total, candidates, positions, variantKeys: this.variantKeys };
     } finally {
       this.main.clear();
+      this.units.clear();
       this.unit.clear();
       this.alt.clear();
       this.own.clear();
@@ -150,7 +186,21 @@ export class Scorer {
     }
   }
 
-  private scoreAlternative(alternative: PlanAlternative, postings: ReadonlyMap<string, readonly PostingsPart[]>, model: Bm25): void {
+  /** `everyTerm`: the alternative counts only in documents that hold all its words. */
+  private scoreAlternative(alternative: PlanAlternative, postings: ReadonlyMap<string, readonly PostingsPart[]>, model: Bm25, everyTerm = false): void {
+    if (everyTerm && alternative.terms.length > 1 && !alternative.phrase) {
+      for (const term of alternative.terms) {
+        this.addTerm(this.word, term, postings, model);
+        for (const doc of this.word.touched) {
+          this.alt.add(doc, this.word.scores[doc]!);
+          this.wordCount.add(doc, 1);
+        }
+        this.word.clear();
+      }
+      for (const doc of this.alt.touched) if (this.wordCount.scores[doc] !== alternative.terms.length) this.alt.scores[doc] = 0;
+      this.wordCount.clear();
+      return;
+    }
     for (const term of alternative.terms) this.addTerm(this.alt, term, postings, model);
     if (!alternative.phrase) return;
     // A phrase alternative counts only where the phrase occurs.

@@ -1,4 +1,4 @@
-import { SearchEngine } from './engine.js';
+import { SearchEngine, type SearchSort } from './engine.js';
 import type { SearchIndexReader } from './types.js';
 
 /** The filters the web reader and the API pass (the shape of server/services.ts `SearchFilters`). */
@@ -9,6 +9,7 @@ export interface ServiceFilters {
   to?: number;
   limit: number;
   offset?: number;
+  sort?: SearchSort;
 }
 
 /**
@@ -27,6 +28,7 @@ export function createSearchService(reader: SearchIndexReader, now: () => number
         from: filters.from ?? null,
         to: filters.to ?? null,
         now: now(),
+        sort: filters.sort ?? 'relevance',
       });
       return {
         total: result.total,

@@ -9,6 +9,7 @@ export interface SearchRequest {
   /** ISO date or date-time. */
   from?: string | undefined;
   to?: string | undefined;
+  sort?: 'relevance' | 'newest' | undefined;
 }
 
 const DAY = 86_400_000;
@@ -40,6 +41,7 @@ export class SearchRunner {
       ...(sources && sources.length > 0 ? { sources } : {}),
       ...(from !== undefined ? { from } : {}),
       ...(to !== undefined ? { to } : {}),
+      ...(request.sort ? { sort: request.sort } : {}),
     });
   }
 }

@@ -15,6 +15,8 @@ export interface SearchFilters {
   limit: number;
   /** Number of hits to skip (the API turns it into an opaque cursor). */
   offset?: number;
+  /** `newest`: the articles holding every query word, newest first (default `relevance`). */
+  sort?: 'relevance' | 'newest';
 }
 
 /** A highlighted part of a snippet: `[start, end)` offsets into `text`. */

@@ -48,6 +48,17 @@ test('filters: --source, --from/--to and --limit', () => {
   assert.equal(limited.hits.length, 1);
 });
 
+test('--sort newest: the articles with every word, newest first; a bad order is bad usage', () => {
+  const urls = (...args: string[]) => (JSON.parse(search('--json', ...args).stdout) as { hits: { url: string }[] }).hits.map((h) => h.url);
+  // was.test/2 is collapsed into its newer copy sabq.test/3.
+  assert.deepEqual(urls('--sort', 'newest', 'عكاظ'), ['https://sabq.test/3', 'https://okaz.test/1', 'https://alriyadh.test/4']);
+  assert.deepEqual(urls('--sort', 'newest', 'عكاظ', 'الطائف'), ['https://sabq.test/3', 'https://okaz.test/1']);
+  assert.deepEqual(urls('--sort', 'relevance', 'عكاظ', 'الطائف'), urls('عكاظ', 'الطائف'));
+  const bad = search('--sort', 'oldest', 'عكاظ');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--sort must be relevance or newest/);
+});
+
 test('batch mode answers every line, a bad line with an error line', () => {
   const r = search('--json', '--queries', fixturePath('search', 'cli', 'queries.jsonl'));
   assert.equal(r.status, 0, r.stderr);

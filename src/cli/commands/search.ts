@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { AppError, errorMessage } from '../../core/errors.js';
 import type { CliContext, RegisterCommand } from '../context.js';
-import type { SearchEngine, SearchRequest, SearchResponse } from '../../search/engine.js';
+import type { SearchEngine, SearchRequest, SearchResponse, SearchSort } from '../../search/engine.js';
 
 interface SearchFlags {
   queries?: string;
@@ -12,6 +12,7 @@ interface SearchFlags {
   to?: string;
   limit: string;
   offset: string;
+  sort: string;
   reindex?: boolean;
 }
 
@@ -30,12 +31,15 @@ export const register: RegisterCommand = (program, getContext) => {
     .option('--to <date>', 'published on or before this ISO date (the whole day) or date-time')
     .option('--limit <n>', 'hits per query (1-100)', '10')
     .option('--offset <n>', 'hits to skip (paging)', '0')
+    .option('--sort <order>', 'relevance (best match first) or newest (the articles holding every word, newest first)', 'relevance')
     .option('--reindex', 'first index every stored article the search index lacks (all of them when the index holds keys of an older version), then merge the index')
     .action(async (words: string[], flags: SearchFlags) => {
       const ctx = getContext();
       const limit = intFlag('--limit', flags.limit, 1, 100);
       const offset = intFlag('--offset', flags.offset, 0, 10_000);
       const query = words.join(' ');
+      if (flags.sort !== 'relevance' && flags.sort !== 'newest') throw new AppError('BAD_USAGE', `--sort must be relevance or newest, not ${flags.sort}`);
+      const sort: SearchSort = flags.sort;
       if (!flags.reindex && flags.queries === undefined && words.length === 0) throw new AppError('BAD_USAGE', 'give a QUERY or --queries FILE');
       if (flags.queries !== undefined && words.length > 0) throw new AppError('BAD_USAGE', 'give either a QUERY or --queries FILE, not both');
       const store = await ctx.openStore();
@@ -49,6 +53,7 @@ export const register: RegisterCommand = (program, getContext) => {
         sources: (flags.source ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
         from: flags.from ?? null,
         to: flags.to ?? null,
+        sort,
       };
       if (flags.queries !== undefined) {
         await runBatch(ctx, engine, flags.queries, base);

@@ -99,12 +99,24 @@ test('GET /search with filters, snippets with highlight offsets and a cursor', a
   assert.equal(empty.total, 0);
 });
 
+test('GET /search?sort=newest: the articles with every word, newest first, paged by cursor', async () => {
+  const q = encodeURIComponent('iPhone');
+  const newest = await getJson(`/api/v1/search?q=${q}&sort=newest`, SearchJson);
+  assert.deepEqual(newest.hits.map((h) => h.id), ['phone-tech', 'phone-sky', 'phone-arabia'].map((k) => t.fx.articles.get(k)));
+  const both = await getJson(`/api/v1/search?q=${encodeURIComponent('iPhone دبي')}&sort=newest`, SearchJson);
+  assert.deepEqual(both.hits.map((h) => h.id), ['phone-sky', 'phone-arabia'].map((k) => t.fx.articles.get(k)));
+  const first = await getJson(`/api/v1/search?q=${q}&sort=newest&limit=1`, SearchJson);
+  const second = await getJson(`/api/v1/search?q=${q}&sort=newest&limit=1&cursor=${first.next_cursor}`, SearchJson);
+  assert.deepEqual([...first.hits, ...second.hits].map((h) => h.id), newest.hits.slice(0, 2).map((h) => h.id));
+});
+
 test('bad requests get the one error shape with a fitting status', async () => {
   const cases: [string, number, string][] = [
     ['/api/v1/search', 400, 'BAD_INPUT'],
     ['/api/v1/search?q=' + 'a'.repeat(201), 400, 'BAD_INPUT'],
     ['/api/v1/search?q=x&from=2015-02-30', 400, 'BAD_INPUT'],
     ['/api/v1/search?q=x&from=2015-03-02&to=2015-03-01', 400, 'BAD_INPUT'],
+    ['/api/v1/search?q=x&sort=oldest', 400, 'BAD_INPUT'],
     ['/api/v1/stories?limit=0', 400, 'BAD_INPUT'],
     ['/api/v1/stories?cursor=not%20base64', 400, 'BAD_INPUT'],
     ['/api/v1/stories?cursor=e30', 400, 'BAD_INPUT'],

@@ -41,6 +41,10 @@ export const SearchQuery = z.object({
   source: z.string().max(200).optional().describe('source slugs, comma-separated'),
   from: isoDate.optional().describe('earliest publication date (inclusive)'),
   to: isoDate.optional().describe('latest publication date (inclusive)'),
+  sort: z
+    .enum(['relevance', 'newest'])
+    .default('relevance')
+    .describe('`relevance`: best match first; `newest`: the articles holding every word of the query, newest first'),
   cursor: Cursor.optional(),
 });
 

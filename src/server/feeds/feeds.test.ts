@@ -93,6 +93,13 @@ test('/feeds/search.xml and /feeds/source/:id.xml', async () => {
   assert.equal(sourceFeed.entry?.length, 1);
   assert.ok(sourceFeed.entry?.[0]?.summary?.['#text'].includes('<script>alert(2)</script>'));
   assert.equal((await t.app.request('/feeds/search.xml')).status, 400);
+  // A saved search's feed lists the newest articles holding every word (the review lacks دبي) ...
+  const titles = async (query: string) => parseAtom(await (await t.app.request(`/feeds/search.xml?${query}`)).text()).entry?.map((e) => e.title['#text']) ?? [];
+  const newest = await titles(`q=${encodeURIComponent('iPhone دبي')}`);
+  assert.deepEqual(newest, ['طوابير أمام متاجر Apple في دبي مع بدء بيع iPhone 17', 'شركة Apple تطلق هاتف iPhone 17 في دبي بسعر يبدأ من 3,999 درهماً']);
+  // ... and the best matches first when asked.
+  const relevance = await titles(`q=${encodeURIComponent('iPhone دبي')}&sort=relevance`);
+  assert.equal(relevance.length, 3);
   assert.equal((await t.app.request('/feeds/source/9999.xml')).status, 404);
   assert.equal((await t.app.request('/feeds/source/abc.xml')).status, 404);
 });

@@ -41,7 +41,8 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
   });
 
   app.get('/feeds/search.xml', deps.searchLimit, async (c) => {
-    const parsed = SearchQuery.safeParse({ ...c.req.query(), limit: String(ENTRIES) });
+    // A saved search's feed lists what is new: the newest articles with every word, unless asked otherwise.
+    const parsed = SearchQuery.safeParse({ sort: 'newest', ...c.req.query(), limit: String(ENTRIES) });
     if (!parsed.success) throw new AppError('BAD_INPUT', `invalid search: ${parsed.error.issues[0]?.message ?? 'bad query'}`);
     const result = await deps.search.run(parsed.data);
     const base = origin(c);

@@ -121,6 +121,27 @@ test('search page highlights matches, filters by source and keeps the query in t
   assert.match(bad.body, /تحقق من كلمات البحث/);
 });
 
+test('search page sorts newest first on request: articles with every word, the choice kept in the form', async () => {
+  const order = (body: string) =>
+    ['phone-arabia', 'phone-sky', 'phone-tech']
+      .map((key) => ({ key, at: body.indexOf(`/article/${id(key)}"`) }))
+      .filter((x) => x.at >= 0)
+      .sort((a, b) => a.at - b.at)
+      .map((x) => x.key);
+  const newest = await page('/search?q=' + encodeURIComponent('iPhone دبي') + '&sort=newest');
+  assert.equal(newest.res.status, 200);
+  // The review (phone-tech) has iPhone but not دبي; the other two come newest first.
+  assert.deepEqual(order(newest.body), ['phone-sky', 'phone-arabia']);
+  assert.match(newest.body, /<option value="newest" selected/);
+  const relevance = await page('/search?q=' + encodeURIComponent('iPhone دبي'));
+  assert.deepEqual(order(relevance.body).sort(), ['phone-arabia', 'phone-sky', 'phone-tech']);
+  assert.match(relevance.body, /<option value="relevance" selected/);
+  const none = await page('/search?q=' + encodeURIComponent('iPhone الهلال') + '&sort=newest');
+  assert.match(none.body, /لا مقال يحوي كل كلمات البحث/);
+  assert.match(none.body, /href="\/search\?q=iPhone\+%D8%A7%D9%84%D9%87%D9%84%D8%A7%D9%84"/);
+  assert.equal((await page('/search?q=x&sort=oldest')).res.status, 400);
+});
+
 test('sources page lists status, errors and the admin forms only when a token is configured', async () => {
   const { body } = await page('/sources');
   assert.match(body, /HTTP 503 من الخادم البعيد/);

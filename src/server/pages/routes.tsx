@@ -102,6 +102,7 @@ export function mountPages(app: Hono, deps: PageDeps): void {
       source: raw.source ?? '',
       from: raw.from ?? '',
       to: raw.to ?? '',
+      sort: raw.sort === 'newest' ? 'newest' : 'relevance',
       page: 1,
       pageSize: SEARCH_PAGE_SIZE,
       sources: await store.listSources(),
@@ -111,7 +112,7 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     if (data.q) {
       try {
         data.page = parseOr400(Page, raw.page, 'رقم الصفحة');
-        const query = parseOr400(SearchQuery, { q: data.q, limit: String(SEARCH_PAGE_SIZE), source: raw.source || undefined, from: raw.from || undefined, to: raw.to || undefined }, 'البحث');
+        const query = parseOr400(SearchQuery, { q: data.q, limit: String(SEARCH_PAGE_SIZE), source: raw.source || undefined, from: raw.from || undefined, to: raw.to || undefined, sort: raw.sort || undefined }, 'البحث');
         const result = await deps.search.run(query, (data.page - 1) * SEARCH_PAGE_SIZE);
         const views = await Promise.all(result.hits.map((h) => reader.view(h.article)));
         data.result = { total: result.total, hits: result.hits.map((h, i) => ({ view: views[i]!, snippet: h.snippet, highlights: h.highlights, alsoIn: h.alsoIn })) };

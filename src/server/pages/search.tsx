@@ -11,6 +11,8 @@ export interface SearchPageData {
   source: string;
   from: string;
   to: string;
+  /** `newest`: the articles with every word, newest first. */
+  sort: 'relevance' | 'newest';
   page: number;
   pageSize: number;
   sources: SourceWithStatus[];
@@ -51,12 +53,26 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
           إلى تاريخ
           <input type="date" name="to" value={data.to} />
         </label>
+        <label>
+          الترتيب
+          <select name="sort">
+            <option value="relevance" selected={data.sort === 'relevance'}>
+              الأقرب إلى البحث
+            </option>
+            <option value="newest" selected={data.sort === 'newest'}>
+              الأحدث أولاً (كل الكلمات)
+            </option>
+          </select>
+        </label>
         <button type="submit">بحث</button>
       </form>
       {data.message ? <p class="panel status-error">{data.message}</p> : null}
       {data.result ? (
         <section>
-          <p class="muted">{data.result.total > 0 ? fmt.count(data.result.total, NOUNS.result) : 'لا نتائج لهذا البحث.'}</p>
+          <p class="muted">
+            {data.result.total > 0 ? fmt.count(data.result.total, NOUNS.result) : data.sort === 'newest' ? 'لا مقال يحوي كل كلمات البحث. ' : 'لا نتائج لهذا البحث.'}
+            {data.result.total === 0 && data.sort === 'newest' ? <a href={searchLink(data, 1, 'relevance')}>اعرض الأقرب إلى البحث</a> : null}
+          </p>
           <ol class="plain links">
             {data.result.hits.map((hit) => (
               <li>
@@ -80,17 +96,21 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
   );
 }
 
+/** The search page's address for these filters, at `page`, in `sort` order. */
+function searchLink(data: SearchPageData, page: number, sort = data.sort): string {
+  const params = new URLSearchParams({ q: data.q });
+  if (data.source) params.set('source', data.source);
+  if (data.from) params.set('from', data.from);
+  if (data.to) params.set('to', data.to);
+  if (sort === 'newest') params.set('sort', 'newest');
+  if (page > 1) params.set('page', String(page));
+  return `/search?${params.toString()}`;
+}
+
 function Pager(props: { data: SearchPageData }) {
   const { data } = props;
   if (!data.result) return null;
-  const link = (page: number) => {
-    const params = new URLSearchParams({ q: data.q });
-    if (data.source) params.set('source', data.source);
-    if (data.from) params.set('from', data.from);
-    if (data.to) params.set('to', data.to);
-    if (page > 1) params.set('page', String(page));
-    return `/search?${params.toString()}`;
-  };
+  const link = (page: number) => searchLink(data, page);
   const more = data.result.total > data.page * data.pageSize;
   return (
     <nav class="pager" aria-label="الصفحات">

@@ -179,6 +179,8 @@ export class Scorer {
     } finally {
       this.main.clear();
       this.units.clear();
+      this.word.clear();
+      this.wordCount.clear();
       this.unit.clear();
       this.alt.clear();
       this.own.clear();

@@ -100,6 +100,7 @@ test('/feeds/search.xml and /feeds/source/:id.xml', async () => {
   // ... and the best matches first when asked.
   const relevance = await titles(`q=${encodeURIComponent('iPhone دبي')}&sort=relevance`);
   assert.equal(relevance.length, 3);
+  assert.deepEqual(await titles(`q=iPhone&source=skynews`), ['طوابير أمام متاجر Apple في دبي مع بدء بيع iPhone 17']);
   assert.equal((await t.app.request('/feeds/source/9999.xml')).status, 404);
   assert.equal((await t.app.request('/feeds/source/abc.xml')).status, 404);
 });

@@ -115,6 +115,8 @@ test('search page highlights matches, filters by source and keeps the query in t
   assert.match(body, /ونُشر التقرير نفسه في [^<]*(?:منفذ|منافذ)/, "the hit says where else the report ran");
   const filtered = await page('/search?q=' + encodeURIComponent('أمطار') + '&source=okaz');
   assert.ok(filtered.body.includes(`/article/${id('rain-okaz')}`));
+  // Its feed keeps the outlet filter.
+  assert.ok(filtered.body.includes('href="/feeds/search.xml?q=%D8%A3%D9%85%D8%B7%D8%A7%D8%B1&amp;source=okaz"'), 'feed link with the source');
   assert.ok(!filtered.body.includes(`/article/${id('rain-spa')}`));
   const bad = await page('/search?q=x&from=yesterday');
   assert.equal(bad.res.status, 400);

@@ -25,7 +25,8 @@ export interface SearchPageData {
 export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
   const { env, data } = props;
   const { fmt } = env;
-  const feedHref = data.q ? `/feeds/search.xml?q=${encodeURIComponent(data.q)}` : undefined;
+  // The feed follows the search with its outlet filter (dates would freeze it).
+  const feedHref = data.q ? `/feeds/search.xml?${new URLSearchParams({ q: data.q, ...(data.source ? { source: data.source } : {}) }).toString()}` : undefined;
   return (
     <Layout env={env} title={data.q ? `بحث: ${data.q}` : 'البحث'} {...(feedHref ? { feed: { href: feedHref, title: `صدى: ${data.q}` } } : {})}>
       <h1>البحث</h1>

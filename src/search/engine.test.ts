@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { SearchEngine, type SearchRequest } from './engine.js';
+import { DEFAULT_RANKING } from './ranking-params.js';
 import { addIndexedArticle } from '../test-support/search.js';
 import { analyzeTerms, stem } from '../text/index.js';
 import type { AnalyzeTerms } from './types.js';
@@ -160,6 +161,25 @@ describe('search engine', () => {
     const none = await search('عكاظ الحج', { sort: 'newest' });
     assert.equal(none.total, 0);
     assert.ok(none.warnings.some((w) => w.includes('الصلة')), none.warnings.join(' | '));
+  });
+
+  it('gives the same newest-first pages whether it sorts every match or walks the articles in time order', async () => {
+    // Walking from the first match, two articles at a time: every page boundary and collapse case is hit.
+    const walking = new SearchEngine(store, analyze, DEFAULT_RANKING, { walkFrom: 0, walkPage: 2, walkBudget: Infinity });
+    // ... and one that gives up the walk early and sorts every match after all.
+    const givingUp = new SearchEngine(store, analyze, DEFAULT_RANKING, { walkFrom: 0, walkPage: 1, walkBudget: 0.5 });
+    const shape = (r: Awaited<ReturnType<typeof search>>) => ({ total: r.total, hits: r.hits.map((h) => [h.article.id, h.score, h.alsoIn, h.snippet.text]) });
+    let compared = 0;
+    for (const query of ['سوق عكاظ', 'عكاظ', 'الطائف', 'الحج OR العمرة', 'الكاتب', 'أخبار']) {
+      for (const [limit, offset] of [[10, 0], [1, 0], [2, 1], [1, 3], [3, 2]] as const) {
+        const request = { query, limit, offset, now: T0 + 86_400_000, sort: 'newest' as const };
+        const direct = await search(query, request);
+        assert.deepEqual(shape(await walking.search(request)), shape(direct), `${query} ${limit}/${offset}`);
+        assert.deepEqual(shape(await givingUp.search(request)), shape(direct), `${query} ${limit}/${offset}, walk given up`);
+        compared += direct.hits.length;
+      }
+    }
+    assert.ok(compared > 20, `compared ${compared} hits`);
   });
 
   it('pages with offset and limit', async () => {

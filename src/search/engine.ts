@@ -8,7 +8,7 @@ import { DEFAULT_RANKING, type RankingParams } from './ranking-params.js';
 import { Scorer, skeletonKeysToRead, termPositions, type ScoreResult, type ScoredDoc } from './scorer.js';
 import { QueryWords, buildHitSnippets, type HitSnippets } from './hit-snippets.js';
 import { analyzeTerms } from '../text/index.js';
-import type { AnalyzeTerms, SearchFilter, SearchIndexReader } from './types.js';
+import type { AnalyzeTerms, SearchFilter, SearchIndexReader, TimeCursor } from './types.js';
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 100;
@@ -32,6 +32,25 @@ export interface SearchRequest {
 }
 
 export type SearchSort = 'relevance' | 'newest';
+
+/** How newest-first order is found (tests lower them to exercise both ways). */
+export interface NewestOptions {
+  /**
+   * Up to this many matches, each match's time is read and they are sorted. Beyond, the articles are
+   * walked newest first, `walkPage` at a time, until the page is full: a word in a large share of the
+   * articles then costs a few index pages, not one read per match.
+   */
+  walkFrom: number;
+  walkPage: number;
+  /**
+   * The walk gives up after reading this many articles per match (the matches are then mostly old, far
+   * down the walk) and reads each match's time instead: reading an index entry costs a fraction of
+   * looking an article up, so the walk never costs more than a part of what it saves.
+   */
+  walkBudget: number;
+}
+
+export const DEFAULT_NEWEST: NewestOptions = { walkFrom: 2_000, walkPage: 2_000, walkBudget: 4 };
 
 export interface SearchHit extends HitSnippets {
   article: Article;
@@ -62,6 +81,7 @@ export class SearchEngine {
     private readonly reader: SearchIndexReader,
     private readonly analyze: AnalyzeTerms = analyzeTerms,
     private readonly params: RankingParams = DEFAULT_RANKING,
+    private readonly newest: NewestOptions = DEFAULT_NEWEST,
   ) {}
 
   async search(request: SearchRequest): Promise<SearchResponse> {
@@ -88,8 +108,7 @@ export class SearchEngine {
     if (request.sort === 'newest') {
       const matched = this.scorer.score(plan, postings, stats, this.params, allowed, { match: 'all-words' });
       if (matched.total === 0) warnings.push('لا مقال يحوي كل كلمات الاستعلام؛ رتّب النتائج حسب الصلة لترى ما يحوي بعضها');
-      const ranked = await this.newestFirst(matched.candidates);
-      const { kept, articles } = await collapseCopies(this.reader, ranked, offset + limit);
+      const { kept, articles } = await this.newestPage(matched.candidates, offset + limit);
       const page = kept.slice(offset, offset + limit);
       const positions = termPositions(plan, postings, new Set(page.map((p) => p.doc.id)));
       return { total: matched.total, hits: await this.present(page, plan, { ...matched, positions }, articles), warnings, empty: null };
@@ -144,6 +163,36 @@ export class SearchEngine {
     }
     scored.sort((a, b) => b.doc.score - a.doc.score || b.doc.id - a.doc.id);
     return scored;
+  }
+
+  /**
+   * The first `needed` hits of the matches in newest-first order, copies collapsed. Walking the articles in
+   * time order gives the same page as sorting every match: collapsing only looks at hits up to the point
+   * where `needed` are kept, and the walk goes on until they are (or every article was seen).
+   */
+  private async newestPage(matches: ScoredDoc[], needed: number): Promise<{ kept: RankedDoc[]; articles: Map<number, Article> }> {
+    if (matches.length <= this.newest.walkFrom) return collapseCopies(this.reader, await this.newestFirst(matches), needed);
+    const byId = new Map(matches.map((m) => [m.id, m]));
+    const inOrder: ScoredDoc[] = [];
+    let before: TimeCursor | null = null;
+    let exhausted = false;
+    let read = 0;
+    // Copies collapse: collect more matches than the page shows, and more again if that was not enough.
+    for (let want = needed * 2 + 20; ; want *= 2) {
+      while (inOrder.length < want && !exhausted) {
+        if (read >= this.newest.walkBudget * matches.length) return collapseCopies(this.reader, await this.newestFirst(matches), needed);
+        const page = await this.reader.searchNewest(before, this.newest.walkPage);
+        read += page.length;
+        for (const article of page) {
+          const match = byId.get(article.id);
+          if (match) inOrder.push(match);
+        }
+        if (page.length < this.newest.walkPage) exhausted = true;
+        else before = page[page.length - 1]!;
+      }
+      const result = await collapseCopies(this.reader, await this.newestFirst(inOrder), needed);
+      if (result.kept.length >= needed || exhausted) return result;
+    }
   }
 
   /** Matches by publication time, newest first (then highest id); those removed since indexing left out. */

@@ -61,6 +61,13 @@ export interface SearchDocInfo {
   reportId: number;
 }
 
+/** An article's place in newest-first order. */
+export interface TimeCursor {
+  id: number;
+  /** Publication time, else ingestion time (epoch ms). */
+  sortTime: number;
+}
+
 export interface SearchFilter {
   /** Source ids allowed (any of them); undefined = all sources. */
   sourceIds?: readonly number[];
@@ -82,6 +89,11 @@ export interface SearchIndexReader {
   searchDocInfo(ids: readonly number[]): Promise<Map<number, SearchDocInfo>>;
   /** Ids of the articles that pass a filter. */
   searchFilterIds(filter: SearchFilter): Promise<Set<number>>;
+  /**
+   * Stored articles newest first (publication time, else ingestion time; then the highest id), at most
+   * `limit`, those after `before` in that order (null: from the newest).
+   */
+  searchNewest(before: TimeCursor | null, limit: number): Promise<TimeCursor[]>;
   /** Number of distinct sources that carry each report (reportId → outlets). */
   searchReportOutlets(reportIds: readonly number[]): Promise<Map<number, number>>;
   /** Source ids by slug (unknown slugs are absent). */

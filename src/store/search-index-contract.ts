@@ -254,6 +254,29 @@ export function describeSearchIndexContract(adapter: string, openEmpty: () => Pr
       assert.deepEqual([...(await store.searchSourceIds(['okaz', 'nope']))], [['okaz', okaz]]);
     });
 
+    it('walks the articles newest first, ties by id, page after page', async () => {
+      const late = Date.parse('2030-01-01T00:00:00Z');
+      const tied: number[] = [];
+      for (const n of [9100, 9101, 9102]) tied.push((await store.insertArticle(article(okaz, n, { published: late }))).id);
+      const newer: number[] = [];
+      for (const n of [9103, 9104]) newer.push((await store.insertArticle(article(was, n, { published: late + 3_600_000 }))).id);
+      // No publication time: placed by its ingestion time, the newest of all.
+      const undated = (await store.insertArticle(article(was, 9105, { published: null, ingestedAt: late + 7_200_000 }))).id;
+      const first = await store.searchNewest(null, 6);
+      assert.deepEqual(first.map((a) => a.id), [undated, ...newer.reverse(), ...tied.reverse()]);
+      assert.equal(first[0]!.sortTime, late + 7_200_000);
+      // Pages of two, each after the last one's place, give the same walk as one long page.
+      const all = await store.searchNewest(null, 100_000);
+      const walked: number[] = [];
+      for (let page = await store.searchNewest(null, 2); page.length > 0; page = await store.searchNewest(page[page.length - 1]!, 2)) walked.push(...page.map((a) => a.id));
+      assert.deepEqual(walked, all.map((a) => a.id));
+      assert.equal(new Set(walked).size, walked.length);
+      for (let i = 1; i < all.length; i++) {
+        const [a, b] = [all[i - 1]!, all[i]!];
+        assert.ok(a.sortTime > b.sortTime || (a.sortTime === b.sortTime && a.id > b.id), `order at ${i}`);
+      }
+    });
+
     it('records the key version, and empties the index for a rebuild', async () => {
       assert.equal((await store.searchStats()).keyVersion, SEARCH_KEY_VERSION);
       const indexed = await docsWith(stemKey('امير'));

@@ -18,7 +18,7 @@ import {
   type StoryRow,
 } from '../rows.js';
 import { SearchIndexCore, type BuiltSegment } from '../search-index-core.js';
-import type { IndexStats, MoreKeys, PostingsPart, SearchDocInfo, SearchFilter } from '../../search/types.js';
+import type { IndexStats, MoreKeys, PostingsPart, SearchDocInfo, SearchFilter, TimeCursor } from '../../search/types.js';
 import { PgSearchTables } from './pg-search-tables.js';
 
 import { PgEngineQueries, type Db } from './pg-engine.js';
@@ -434,6 +434,9 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
   }
   async searchFilterIds(filter: SearchFilter): Promise<Set<number>> {
     return new PgSearchTables(this.db()).filterIds(filter);
+  }
+  async searchNewest(before: TimeCursor | null, limit: number): Promise<TimeCursor[]> {
+    return new PgSearchTables(this.db()).newest(before, limit);
   }
   async searchReportOutlets(reportIds: readonly number[]): Promise<Map<number, number>> {
     return new PgSearchTables(this.db()).reportOutlets(reportIds);

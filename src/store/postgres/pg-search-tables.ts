@@ -1,6 +1,6 @@
 import type { SegmentSummary } from '../../search/merge-policy.js';
 import { blockId } from '../../search/index-read.js';
-import type { IndexStats, SearchDocInfo, SearchFilter } from '../../search/types.js';
+import type { IndexStats, SearchDocInfo, SearchFilter, TimeCursor } from '../../search/types.js';
 import { groupStale, type SearchTables } from '../search-index-core.js';
 import type pg from 'pg';
 
@@ -131,6 +131,13 @@ export class PgSearchTables implements SearchTables {
       [ids],
     );
     return new Map(rows.map((r) => [r.id, { id: r.id, sourceId: r.source_id, sortTime: r.sort_time, reportId: r.report }]));
+  }
+
+  async newest(before: TimeCursor | null, limit: number): Promise<TimeCursor[]> {
+    const rows = before
+      ? await this.rows<{ id: number; sort_time: number }>('SELECT id, sort_time FROM articles WHERE (sort_time, id) < ($1, $2) ORDER BY sort_time DESC, id DESC LIMIT $3', [before.sortTime, before.id, limit])
+      : await this.rows<{ id: number; sort_time: number }>('SELECT id, sort_time FROM articles ORDER BY sort_time DESC, id DESC LIMIT $1', [limit]);
+    return rows.map((r) => ({ id: Number(r.id), sortTime: Number(r.sort_time) }));
   }
 
   async filterIds(filter: SearchFilter): Promise<Set<number>> {

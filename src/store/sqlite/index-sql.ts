@@ -1,6 +1,6 @@
 import type { SegmentSummary } from '../../search/merge-policy.js';
 import { blockId } from '../../search/index-read.js';
-import type { IndexStats, SearchDocInfo, SearchFilter } from '../../search/types.js';
+import type { IndexStats, SearchDocInfo, SearchFilter, TimeCursor } from '../../search/types.js';
 import { groupStale, type SearchTables } from '../search-index-core.js';
 import type { Connection } from './connection.js';
 
@@ -117,6 +117,15 @@ export class SqliteSearchTables implements SearchTables {
       .prepare('SELECT id, source_id, sort_time, coalesce(duplicate_of, id) AS report FROM articles INDEXED BY articles_search_facts WHERE id IN (SELECT value FROM json_each(?))')
       .all(JSON.stringify(ids)) as { id: number; source_id: number; sort_time: number; report: number }[];
     return new Map(rows.map((r) => [r.id, { id: r.id, sourceId: r.source_id, sortTime: r.sort_time, reportId: r.report }]));
+  }
+
+  newest(before: TimeCursor | null, limit: number): TimeCursor[] {
+    const rows = (
+      before
+        ? this.c.prepare('SELECT id, sort_time FROM articles INDEXED BY articles_sort WHERE (sort_time, id) < (?, ?) ORDER BY sort_time DESC, id DESC LIMIT ?').raw().all(before.sortTime, before.id, limit)
+        : this.c.prepare('SELECT id, sort_time FROM articles INDEXED BY articles_sort ORDER BY sort_time DESC, id DESC LIMIT ?').raw().all(limit)
+    ) as [number, number][];
+    return rows.map(([id, sortTime]) => ({ id, sortTime }));
   }
 
   filterIds(filter: SearchFilter): Set<number> {

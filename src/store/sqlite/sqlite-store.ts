@@ -28,7 +28,7 @@ import * as articles from './articles-sql.js';
 import * as stories from './stories-sql.js';
 import { SqliteSearchTables } from './index-sql.js';
 import { SearchIndexCore, type BuiltSegment } from '../search-index-core.js';
-import type { IndexDocument, IndexStats, MoreKeys, PostingsPart, SearchDocInfo, SearchFilter } from '../../search/types.js';
+import type { IndexDocument, IndexStats, MoreKeys, PostingsPart, SearchDocInfo, SearchFilter, TimeCursor } from '../../search/types.js';
 import * as engine from './engine-sql.js';
 
 export interface SqliteStoreOptions {
@@ -429,6 +429,9 @@ export class SqliteStore implements Store {
   }
   async searchFilterIds(filter: SearchFilter): Promise<Set<number>> {
     return new SqliteSearchTables(this.r()).filterIds(filter);
+  }
+  async searchNewest(before: TimeCursor | null, limit: number): Promise<TimeCursor[]> {
+    return new SqliteSearchTables(this.r()).newest(before, limit);
   }
   async searchReportOutlets(reportIds: readonly number[]): Promise<Map<number, number>> {
     return new SqliteSearchTables(this.r()).reportOutlets(reportIds);

@@ -80,6 +80,22 @@ test('/feeds/top.xml lists the top stories in rank order', async () => {
   assert.ok(feed.entry?.some((e) => e.title['#text'] === '<img src=x onerror=alert(1)>'), 'hostile titles survive as text');
 });
 
+test('/feeds/story/:id.xml follows one story: every outlet, copies included, newest first', async () => {
+  const rain = t.fx.stories.get('rain')!;
+  const res = await t.app.request(`/feeds/story/${rain}.xml`);
+  assert.equal(res.status, 200);
+  const feed = parseAtom(await res.text());
+  const links = ([] as { '@_rel': string; '@_href': string }[]).concat(feed.link);
+  assert.ok(links.some((l) => l['@_rel'] === 'alternate' && l['@_href'].endsWith(`/story/${rain}`)));
+  const ids = feed.entry?.map((e) => Number(e.link['@_href'].split('/').pop())) ?? [];
+  assert.deepEqual(ids, ['rain-riyadh', 'rain-sabq', 'rain-madina', 'rain-okaz', 'rain-spa'].map((k) => t.fx.articles.get(k)));
+  const updated = feed.entry?.map((e) => Date.parse(e.updated)) ?? [];
+  assert.deepEqual(updated, [...updated].sort((a, b) => b - a));
+  // The story page announces it.
+  const page = await (await t.app.request(`/story/${rain}`)).text();
+  assert.ok(page.includes(`<link rel="alternate" type="application/atom+xml" title="صدى: `) && page.includes(`href="/feeds/story/${rain}.xml"`));
+});
+
 test('/feeds/search.xml and /feeds/source/:id.xml', async () => {
   const search = await t.app.request(`/feeds/search.xml?q=${encodeURIComponent('iPhone')}`);
   assert.equal(search.status, 200);
@@ -102,5 +118,7 @@ test('/feeds/search.xml and /feeds/source/:id.xml', async () => {
   assert.equal(relevance.length, 3);
   assert.deepEqual(await titles(`q=iPhone&source=skynews`), ['طوابير أمام متاجر Apple في دبي مع بدء بيع iPhone 17']);
   assert.equal((await t.app.request('/feeds/source/9999.xml')).status, 404);
+  assert.equal((await t.app.request('/feeds/story/9999.xml')).status, 404);
+  assert.equal((await t.app.request('/feeds/story/x.xml')).status, 404);
   assert.equal((await t.app.request('/feeds/source/abc.xml')).status, 404);
 });

@@ -21,7 +21,7 @@ export interface FeedDeps {
 
 const ENTRIES = 30;
 
-/** Atom feeds out: top stories, a saved search, one source's newest articles. */
+/** Atom feeds out: top stories, a saved search, one story as it echoes, one source's newest articles. */
 export function mountFeeds(app: Hono, deps: FeedDeps): void {
   const { reader, store } = deps;
 
@@ -59,10 +59,27 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
     });
   });
 
+  // Following one story: every outlet's article on it as it appears, copies included (each is an outlet
+  // carrying the report), newest first.
+  app.get('/feeds/story/:file', async (c) => {
+    const id = feedId(c.req.param('file'));
+    const story = await store.getStory(id);
+    if (!story) throw new AppError('NOT_FOUND', `no story with id ${id}`);
+    const articles = (await reader.storyArticles(id)).sort((a, b) => sortTime(b) - sortTime(a) || b.id - a.id).slice(0, ENTRIES);
+    const base = origin(c);
+    const entries = (await Promise.all(articles.map((a) => reader.view(a)))).map((v) => articleEntry(base, v));
+    return atom(c, {
+      id: `${base}/feeds/story/${id}.xml`,
+      title: `صدى: ${story.title}`,
+      self: `${base}/feeds/story/${id}.xml`,
+      alternate: `${base}/story/${id}`,
+      updated: newest(entries, deps.clock),
+      entries,
+    });
+  });
+
   app.get('/feeds/source/:file', async (c) => {
-    const match = /^([1-9]\d{0,15})\.xml$/.exec(c.req.param('file'));
-    if (!match) throw new AppError('NOT_FOUND', 'no such feed');
-    const id = Number(match[1]);
+    const id = feedId(c.req.param('file'));
     const source = await store.getSource(id);
     if (!source) throw new AppError('NOT_FOUND', `no source with id ${id}`);
     const articles = await store.listArticles({ sourceId: id, limit: ENTRIES });
@@ -92,6 +109,13 @@ function articleEntry(base: string, v: ArticleView): AtomEntry {
     summary: lead(a.summary, a.text, 400),
     ...(a.category ? { categories: [a.category] } : {}),
   };
+}
+
+/** The id in a feed's file name (`12.xml`); anything else is no feed. */
+function feedId(file: string): number {
+  const match = /^([1-9]\d{0,15})\.xml$/.exec(file);
+  if (!match) throw new AppError('NOT_FOUND', 'no such feed');
+  return Number(match[1]);
 }
 
 function newest(entries: AtomEntry[], clock: Clock): number {

@@ -10,7 +10,7 @@ export function StoryPage(props: { env: PageEnv; detail: StoryDetail }) {
   const { story } = detail;
   const firstId = detail.firstReport?.article.id;
   return (
-    <Layout env={env} title={story.title}>
+    <Layout env={env} title={story.title} feed={{ href: `/feeds/story/${story.id}.xml`, title: `صدى: ${story.title}` }}>
       <div class="story-page">
         <section>
           <p class="muted">التغطية الكاملة</p>
@@ -62,6 +62,9 @@ export function StoryPage(props: { env: PageEnv; detail: StoryDetail }) {
               </div>
             );
           })}
+          <p class="muted">
+            <a href={`/feeds/story/${story.id}.xml`}>تابع هذه القصة بخلاصة Atom</a>
+          </p>
         </section>
 
         <aside>

@@ -171,7 +171,8 @@ export class SearchEngine {
    * where `needed` are kept, and the walk goes on until they are (or every article was seen).
    */
   private async newestPage(matches: ScoredDoc[], needed: number): Promise<{ kept: RankedDoc[]; articles: Map<number, Article> }> {
-    if (matches.length <= this.newest.walkFrom) return collapseCopies(this.reader, await this.newestFirst(matches), needed);
+    const sortEvery = async () => collapseCopies(this.reader, await this.newestFirst(matches), needed);
+    if (matches.length <= this.newest.walkFrom) return sortEvery();
     const byId = new Map(matches.map((m) => [m.id, m]));
     const inOrder: ScoredDoc[] = [];
     let before: TimeCursor | null = null;
@@ -180,7 +181,7 @@ export class SearchEngine {
     // Copies collapse: collect more matches than the page shows, and more again if that was not enough.
     for (let want = needed * 2 + 20; ; want *= 2) {
       while (inOrder.length < want && !exhausted) {
-        if (read >= this.newest.walkBudget * matches.length) return collapseCopies(this.reader, await this.newestFirst(matches), needed);
+        if (read >= this.newest.walkBudget * matches.length) return sortEvery();
         const page = await this.reader.searchNewest(before, this.newest.walkPage);
         read += page.length;
         for (const article of page) {

@@ -1,5 +1,6 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { AppError } from '../../core/errors.js';
+import type { Article } from '../../core/types.js';
 import type { Store } from '../../store/store.js';
 import { SearchQuery } from '../api/schemas.js';
 import type { ArticleView, Reader } from '../read/reader.js';
@@ -45,17 +46,12 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
     const parsed = SearchQuery.safeParse({ sort: 'newest', ...c.req.query(), limit: String(ENTRIES) });
     if (!parsed.success) throw new AppError('BAD_INPUT', `invalid search: ${parsed.error.issues[0]?.message ?? 'bad query'}`);
     const result = await deps.search.run(parsed.data);
-    const base = origin(c);
-    const views = await Promise.all(result.hits.map((h) => reader.view(h.article)));
-    const entries = views.map((v) => articleEntry(base, v));
     const query = new URLSearchParams({ q: parsed.data.q }).toString();
-    return atom(c, {
-      id: `${base}/search?${query}`,
+    return articleFeed(c, result.hits.map((h) => h.article), {
+      id: `/search?${query}`,
       title: `صدى: بحث عن «${parsed.data.q}»`,
-      self: `${base}/feeds/search.xml?${query}`,
-      alternate: `${base}/search?${query}`,
-      updated: newest(entries, deps.clock),
-      entries,
+      self: `/feeds/search.xml?${query}`,
+      alternate: `/search?${query}`,
     });
   });
 
@@ -66,16 +62,7 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
     const story = await store.getStory(id);
     if (!story) throw new AppError('NOT_FOUND', `no story with id ${id}`);
     const articles = (await reader.storyArticles(id)).sort((a, b) => sortTime(b) - sortTime(a) || b.id - a.id).slice(0, ENTRIES);
-    const base = origin(c);
-    const entries = (await Promise.all(articles.map((a) => reader.view(a)))).map((v) => articleEntry(base, v));
-    return atom(c, {
-      id: `${base}/feeds/story/${id}.xml`,
-      title: `صدى: ${story.title}`,
-      self: `${base}/feeds/story/${id}.xml`,
-      alternate: `${base}/story/${id}`,
-      updated: newest(entries, deps.clock),
-      entries,
-    });
+    return articleFeed(c, articles, { id: `/feeds/story/${id}.xml`, title: `صدى: ${story.title}`, self: `/feeds/story/${id}.xml`, alternate: `/story/${id}` });
   });
 
   app.get('/feeds/source/:file', async (c) => {
@@ -83,18 +70,16 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
     const source = await store.getSource(id);
     if (!source) throw new AppError('NOT_FOUND', `no source with id ${id}`);
     const articles = await store.listArticles({ sourceId: id, limit: ENTRIES });
+    const name = outletName(source.slug, source.title);
+    return articleFeed(c, articles, { id: `/feeds/source/${id}.xml`, title: `صدى: ${name}`, self: `/feeds/source/${id}.xml`, alternate: '/sources' });
+  });
+
+  /** A feed of articles in the given order; `id`, `self` and `alternate` are paths on this server. */
+  async function articleFeed(c: Context, articles: readonly Article[], head: { id: string; title: string; self: string; alternate: string }) {
     const base = origin(c);
     const entries = (await Promise.all(articles.map((a) => reader.view(a)))).map((v) => articleEntry(base, v));
-    const name = outletName(source.slug, source.title);
-    return atom(c, {
-      id: `${base}/feeds/source/${id}.xml`,
-      title: `صدى: ${name}`,
-      self: `${base}/feeds/source/${id}.xml`,
-      alternate: `${base}/sources`,
-      updated: newest(entries, deps.clock),
-      entries,
-    });
-  });
+    return atom(c, { id: base + head.id, title: head.title, self: base + head.self, alternate: base + head.alternate, updated: newest(entries, deps.clock), entries });
+  }
 }
 
 function articleEntry(base: string, v: ArticleView): AtomEntry {

@@ -96,6 +96,34 @@ test('/feeds/story/:id.xml follows one story: every outlet, copies included, new
   assert.ok(page.includes(`<link rel="alternate" type="application/atom+xml" title="صدى: `) && page.includes(`href="/feeds/story/${rain}.xml"`));
 });
 
+test('/feeds/story/:id.xml of a big story lists its 30 newest articles', async () => {
+  const big = await testApp(CORPUS);
+  try {
+    const sourceId = big.fx.sources.get('spa')!;
+    const ids: number[] = [];
+    const storyId = await big.store.transaction(async (tx) => {
+      const story = await tx.createStory({ title: 'قصة كبيرة', titleArticleId: null, firstSeen: 0, lastSeen: 0, articles: 0, sources: 0, firstArticleId: null });
+      // Inserted in shuffled time order, so the feed cannot rely on insertion order.
+      for (const i of [...Array(35).keys()].sort((a, b) => ((a * 7) % 35) - ((b * 7) % 35))) {
+        const url = `https://spa.example.com/big/${i}`;
+        const { id } = await tx.insertArticle({
+          sourceId, url, canonicalUrl: url, externalId: `big-${i}`, title: `خبر رقم ${i}`, text: `نص الخبر رقم ${i}`, summary: null,
+          author: null, category: null, tags: [], image: null, lang: 'ar', published: big.fx.now - (35 - i) * 60_000,
+          ingestedAt: big.fx.now, contentHash: `big-${i}`, storyId: story.id, origin: null, duplicateOf: null,
+        });
+        ids[i] = id;
+      }
+      await tx.updateStory(story.id, { titleArticleId: ids[0]!, firstArticleId: ids[0]!, firstSeen: big.fx.now - 35 * 60_000, lastSeen: big.fx.now - 60_000, articles: 35, sources: 1 });
+      return story.id;
+    });
+    const feed = parseAtom(await (await big.app.request(`/feeds/story/${storyId}.xml`)).text());
+    const shown = feed.entry?.map((e) => Number(e.link['@_href'].split('/').pop())) ?? [];
+    assert.deepEqual(shown, ids.slice(5).reverse(), 'the 30 newest, newest first');
+  } finally {
+    await big.store.close();
+  }
+});
+
 test('/feeds/search.xml and /feeds/source/:id.xml', async () => {
   const search = await t.app.request(`/feeds/search.xml?q=${encodeURIComponent('iPhone')}`);
   assert.equal(search.status, 200);

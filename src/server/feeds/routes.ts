@@ -61,7 +61,10 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
     const id = feedId(c.req.param('file'));
     const story = await store.getStory(id);
     if (!story) throw new AppError('NOT_FOUND', `no story with id ${id}`);
-    const articles = (await reader.storyArticles(id)).sort((a, b) => sortTime(b) - sortTime(a) || b.id - a.id).slice(0, ENTRIES);
+    // Only the newest entries are read: a big story (a wire report carried by dozens of outlets over weeks)
+    // would otherwise load every member's text to show 30.
+    const newest = await store.storyMembers(id, ENTRIES);
+    const articles = (await store.getArticles(newest.map((m) => m.id))).sort((a, b) => sortTime(b) - sortTime(a) || b.id - a.id);
     return articleFeed(c, articles, { id: `/feeds/story/${id}.xml`, title: `صدى: ${story.title}`, self: `/feeds/story/${id}.xml`, alternate: `/story/${id}` });
   });
 

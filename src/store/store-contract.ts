@@ -198,6 +198,12 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
         assert.equal(got?.published, T0 - 1000);
         const oldest = await store.listArticles({ sourceId, limit: 100 });
         assert.equal(oldest.at(-1)?.id, id2, 'changing published moves the article in the list');
+        // Each report once: the copy is left out, its root (a null or self duplicate_of) stays.
+        await store.updateArticle(id, { duplicateOf: id });
+        const reports = await store.listArticles({ sourceId, limit: 100, reportsOnly: true });
+        assert.ok(reports.some((a) => a.id === id) && !reports.some((a) => a.id === id2));
+        assert.ok(reports.some((a) => a.duplicateOf === null));
+        assert.equal(reports.length, oldest.length - 1);
         await assert.rejects(store.updateArticle(999_999, { origin: 'x' }), (e: unknown) => e instanceof AppError && e.code === 'NOT_FOUND');
       });
     });

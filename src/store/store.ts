@@ -90,6 +90,8 @@ export interface ArticleListQuery {
   limit: number;
   /** Keyset pagination: only articles strictly older than this (published ?? ingested, id). */
   before?: { time: number; id: number };
+  /** Leave copies out: each report once, as its duplicate group's root. */
+  reportsOnly?: boolean;
 }
 
 export interface ArticleStore {

@@ -251,6 +251,7 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
       params.push(q.before.time, q.before.id);
       where.push(`(a.sort_time, a.id) < ($${params.length - 1}, $${params.length})`);
     }
+    if (q.reportsOnly) where.push('coalesce(a.duplicate_of, a.id) = a.id');
     params.push(q.limit);
     const sql = `${ARTICLE_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY a.sort_time DESC, a.id DESC LIMIT $${params.length}`;
     return (await this.rows<ArticleRow>(sql, params)).map(toArticle);

@@ -91,6 +91,7 @@ export function listArticles(c: Connection, q: ArticleListQuery): Article[] {
     where.push('(a.sort_time < ? OR (a.sort_time = ? AND a.id < ?))');
     params.push(q.before.time, q.before.time, q.before.id);
   }
+  if (q.reportsOnly) where.push('coalesce(a.duplicate_of, a.id) = a.id');
   const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY a.sort_time DESC, a.id DESC LIMIT ?`;
   return (c.prepare(sql).all(...params, q.limit) as ArticleRow[]).map(toArticle);
 }

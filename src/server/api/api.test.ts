@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { z } from 'zod';
 import { fixturePath } from '../../test-support/paths.js';
 import { testApp, type TestApp } from '../testing/test-app.js';
-import { ErrorJson, FullArticleJson, RelatedJson, SearchJson, SourceJson, SourceList, StoryDetailJson, StoryList } from './schemas.js';
+import { ArticleList, ErrorJson, FullArticleJson, RelatedJson, SearchJson, SourceJson, SourceList, StoryDetailJson, StoryList } from './schemas.js';
 
 const CORPUS = fixturePath('server', 'reader', 'corpus.json');
 const TOKEN = 'test-admin-token-123';
@@ -65,6 +65,32 @@ test('GET /stories/:id groups copies and names the first report', async () => {
   assert.equal(wire?.outlets, 4);
   assert.equal(wire?.articles[0]?.id, t.fx.articles.get('rain-spa'));
   assert.ok(wire?.articles.slice(1).every((a) => a.duplicate_of === t.fx.articles.get('rain-spa') && a.origin === 'واس'));
+});
+
+test('GET /articles lists newest first by keyset cursor, by source, with or without copies', async () => {
+  const pages = async (query: string) => {
+    const ids: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: z.output<typeof ArticleList> = await getJson(`/api/v1/articles?limit=3${query}${cursor ? `&cursor=${cursor}` : ''}`, ArticleList);
+      assert.ok(page.articles.length <= 3);
+      ids.push(...page.articles.map((a) => a.id));
+      cursor = page.next_cursor;
+    } while (cursor);
+    return ids;
+  };
+  const all = await pages('');
+  assert.equal(all.length, t.fx.articles.size, 'every article once across the pages');
+  assert.equal(new Set(all).size, all.length);
+  assert.equal(all[0], t.fx.articles.get('xss-hostile'), 'the newest first');
+  const copies = ['rain-okaz', 'rain-madina', 'rain-sabq'].map((k) => t.fx.articles.get(k)!);
+  const reports = await pages('&copies=false');
+  assert.deepEqual(reports, all.filter((id) => !copies.includes(id)), 'the same order without the three wire copies');
+  assert.deepEqual(await pages('&source=okaz'), ['rain-okaz', 'derby-okaz'].map((k) => t.fx.articles.get(k)));
+  assert.equal((await getJson('/api/v1/articles?source=nowhere', ErrorJson, 404)).error.code, 'NOT_FOUND');
+  assert.equal((await getJson('/api/v1/articles?copies=maybe', ErrorJson, 400)).error.code, 'BAD_INPUT');
+  const top = await getJson('/api/v1/stories?limit=1', StoryList);
+  assert.equal((await getJson(`/api/v1/articles?cursor=${top.next_cursor}`, ErrorJson, 400)).error.code, 'BAD_INPUT', "another listing's cursor");
 });
 
 test('GET /articles/:id and /articles/:id/related', async () => {
@@ -211,6 +237,7 @@ test('the OpenAPI document describes every route from the validating schemas', a
   const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
   assert.deepEqual(ops.sort(), [
     'DELETE /api/v1/sources/{id}',
+    'GET /api/v1/articles',
     'GET /api/v1/articles/{id}',
     'GET /api/v1/articles/{id}/related',
     'GET /api/v1/search',

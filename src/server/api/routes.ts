@@ -1,13 +1,15 @@
 import { AppError } from '../../core/errors.js';
 import { toIso } from '../../core/time.js';
 import type { Store } from '../../store/store.js';
-import type { Reader } from '../read/reader.js';
+import { sortTime, type Reader } from '../read/reader.js';
 import type { AddSource, SnippetSpan } from '../services.js';
 import type { SearchRunner } from '../search-runner.js';
 import { decodeCursor, encodeCursor, keysetOf, offsetOf } from './cursor.js';
 import { route, type ApiRoute } from './define.js';
 import { articleJson, fullArticleJson, sourceJson, sourceStatusJson, storyJson, storySummaryJson } from './json.js';
 import {
+  ArticleList,
+  ArticlesQuery,
   FullArticleJson,
   IdParams,
   NewSourceBody,
@@ -77,6 +79,31 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
           first_report: detail.firstReport ? articleJson(detail.firstReport) : null,
           groups: detail.groups.map((g) => ({ outlets: g.outlets, articles: g.members.map(articleJson) })),
           related_stories: detail.relatedStories.map(storySummaryJson),
+        };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/articles',
+      operationId: 'listArticles',
+      summary: 'Stored articles, newest first (by publication time, else arrival)',
+      tag: 'articles',
+      query: ArticlesQuery,
+      response: ArticleList,
+      async handle({ query }) {
+        const before = keysetOf(decodeCursor(query.cursor));
+        let sourceId: number | undefined;
+        if (query.source !== undefined) {
+          const source = await store.getSourceBySlug(query.source);
+          if (!source) throw new AppError('NOT_FOUND', `no source with slug ${query.source}`);
+          sourceId = source.id;
+        }
+        const rows = await store.listArticles({ limit: query.limit + 1, reportsOnly: query.copies === 'false', ...(sourceId !== undefined ? { sourceId } : {}), ...(before ? { before } : {}) });
+        const page = rows.slice(0, query.limit);
+        const last = page[page.length - 1];
+        return {
+          articles: await Promise.all(page.map(async (a) => articleJson(await reader.view(a)))),
+          next_cursor: rows.length > query.limit && last ? encodeCursor({ t: sortTime(last), id: last.id }) : null,
         };
       },
     }),

@@ -73,6 +73,18 @@ export const ArticleJson = z.object({
   story_id: z.number().int().nullable(),
 });
 
+export const ArticlesQuery = z.object({
+  source: z.string().max(100).optional().describe('one source slug'),
+  copies: z.enum(['true', 'false']).default('true').describe('`false`: each report once, copies of it left out'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: Cursor.optional(),
+});
+
+export const ArticleList = z.object({
+  articles: z.array(ArticleJson),
+  next_cursor: z.string().nullable(),
+});
+
 export const FullArticleJson = ArticleJson.extend({
   text: z.string().describe('plain text, paragraphs separated by newlines'),
   category: z.string().nullable(),

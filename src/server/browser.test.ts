@@ -12,7 +12,7 @@ import { startServer, type RunningServer } from './listen.js';
 /**
  * The reader in a real browser (Debian's Chromium driven by playwright-core): every page of the fixture
  * database at phone and desktop widths. Screenshots go to test-artifacts/browser/; with
- * UPDATE_SCREENSHOTS=1 the home, story and article ones are also copied to docs/screenshots/.
+ * UPDATE_SCREENSHOTS=1 the home, story, article and latest ones are also copied to docs/screenshots/.
  */
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -138,7 +138,7 @@ async function checkPage(v: Visit, name: string, viewport: keyof typeof VIEWPORT
   assert.deepEqual(v.foreign, [], `${name}: requests leaving 127.0.0.1`);
   const file = join(ARTIFACTS, `${name}-${viewport}.png`);
   await v.page.screenshot({ path: file, fullPage: true });
-  if (process.env.UPDATE_SCREENSHOTS === '1' && ['home', 'story', 'article'].includes(name)) {
+  if (process.env.UPDATE_SCREENSHOTS === '1' && ['home', 'story', 'article', 'latest'].includes(name)) {
     mkdirSync(DOCS, { recursive: true });
     copyFileSync(file, join(DOCS, `${name}-${viewport}.png`));
   }
@@ -151,6 +151,8 @@ const pages = () => ({
   'article-mixed': `/article/${t.fx.articles.get('phone-tech')}`,
   'story-mixed': `/story/${t.fx.stories.get('phone')}`,
   search: `/search?q=${encodeURIComponent('أمطار مكة')}`,
+  latest: '/latest',
+  source: `/source/${t.fx.sources.get('okaz')}`,
   sources: '/sources',
   hostile: `/article/${t.fx.articles.get('xss-hostile')}`,
 });

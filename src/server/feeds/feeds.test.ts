@@ -96,6 +96,17 @@ test('/feeds/story/:id.xml follows one story: every outlet, copies included, new
   assert.ok(page.includes(`<link rel="alternate" type="application/atom+xml" title="صدى: `) && page.includes(`href="/feeds/story/${rain}.xml"`));
 });
 
+test('/feeds/latest.xml: each report once, newest first', async () => {
+  const res = await t.app.request('/feeds/latest.xml');
+  assert.equal(res.status, 200);
+  const feed = parseAtom(await res.text());
+  const ids = feed.entry?.map((e) => Number(e.link['@_href'].split('/').pop())) ?? [];
+  const keys = ['xss-hostile', 'rain-riyadh', 'rain-spa', 'phone-tech', 'phone-sky', 'phone-arabia', 'derby-sabq', 'derby-okaz', 'derby-riyadh', 'team-spa', 'budget'];
+  assert.deepEqual(ids, keys.map((k) => t.fx.articles.get(k)), 'the wire copies of the rain report are left out');
+  const links = ([] as { '@_rel': string; '@_href': string }[]).concat(feed.link);
+  assert.ok(links.some((l) => l['@_rel'] === 'alternate' && l['@_href'].endsWith('/latest')));
+});
+
 test('/feeds/story/:id.xml of a big story lists its 30 newest articles', async () => {
   const big = await testApp(CORPUS);
   try {
@@ -134,6 +145,7 @@ test('/feeds/search.xml and /feeds/source/:id.xml', async () => {
   const source = await t.app.request(`/feeds/source/${hostile}.xml`);
   assert.equal(source.status, 200);
   const sourceFeed = parseAtom(await source.text());
+  assert.ok(([] as { '@_rel': string; '@_href': string }[]).concat(sourceFeed.link).some((l) => l['@_rel'] === 'alternate' && l['@_href'].endsWith(`/source/${hostile}`)));
   assert.equal(sourceFeed.entry?.length, 1);
   assert.ok(sourceFeed.entry?.[0]?.summary?.['#text'].includes('<script>alert(2)</script>'));
   assert.equal((await t.app.request('/feeds/search.xml')).status, 400);

@@ -22,7 +22,7 @@ export interface FeedDeps {
 
 const ENTRIES = 30;
 
-/** Atom feeds out: top stories, a saved search, one story as it echoes, one source's newest articles. */
+/** Atom feeds out: top stories, the newest reports, a saved search, one story as it echoes, one source's newest articles. */
 export function mountFeeds(app: Hono, deps: FeedDeps): void {
   const { reader, store } = deps;
 
@@ -74,7 +74,13 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
     if (!source) throw new AppError('NOT_FOUND', `no source with id ${id}`);
     const articles = await store.listArticles({ sourceId: id, limit: ENTRIES });
     const name = outletName(source.slug, source.title);
-    return articleFeed(c, articles, { id: `/feeds/source/${id}.xml`, title: `صدى: ${name}`, self: `/feeds/source/${id}.xml`, alternate: '/sources' });
+    return articleFeed(c, articles, { id: `/feeds/source/${id}.xml`, title: `صدى: ${name}`, self: `/feeds/source/${id}.xml`, alternate: `/source/${id}` });
+  });
+
+  // Everything new, each report once (copies would repeat one wire text once per outlet carrying it).
+  app.get('/feeds/latest.xml', async (c) => {
+    const articles = await store.listArticles({ limit: ENTRIES, reportsOnly: true });
+    return articleFeed(c, articles, { id: '/feeds/latest.xml', title: 'صدى: آخر الأخبار', self: '/feeds/latest.xml', alternate: '/latest' });
   });
 
   /** A feed of articles in the given order; `id`, `self` and `alternate` are paths on this server. */

@@ -23,7 +23,9 @@ export function ArticlePage(props: { env: PageEnv; detail: ArticleDetail }) {
           ) : null}
           <h1 dir="auto">{article.title || 'بلا عنوان'}</h1>
           <div class="meta">
-            <bdi>{detail.view.outlet}</bdi>
+            <a href={`/source/${article.sourceId}`}>
+              <bdi>{detail.view.outlet}</bdi>
+            </a>
             {detail.view.origin ? (
               <span class="origin">
                 نقلاً عن <bdi>{detail.view.origin}</bdi>

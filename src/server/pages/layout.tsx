@@ -36,6 +36,7 @@ export function Layout(props: { env: PageEnv; title: string; children: Child; fe
             </a>
             <nav class="main" aria-label="الأقسام">
               <a href="/">أهم القصص</a>
+              <a href="/latest">آخر الأخبار</a>
               <a href="/search">البحث</a>
               <a href="/sources">المصادر</a>
             </nav>

@@ -1,3 +1,4 @@
+import type { Story } from '../../core/types.js';
 import type { ArticleView, OutletCount, StoryCard } from '../read/reader.js';
 import { sortTime } from '../read/reader.js';
 import { lead } from '../read/text.js';
@@ -47,8 +48,8 @@ export function StoryCardItem(props: { fmt: Formatter; card: StoryCard }) {
   );
 }
 
-/** One article as a line: title link, outlet, origin and time. */
-export function ArticleLine(props: { fmt: Formatter; view: ArticleView; mark?: string }) {
+/** One article as a line: title link, outlet, origin and time; with `story`, a link to its full coverage. */
+export function ArticleLine(props: { fmt: Formatter; view: ArticleView; mark?: string; story?: Story | null }) {
   const { fmt, view } = props;
   return (
     <div class="article-line">
@@ -64,6 +65,7 @@ export function ArticleLine(props: { fmt: Formatter; view: ArticleView; mark?: s
           </span>
         ) : null}
         <When fmt={fmt} time={sortTime(view.article)} />
+        {props.story ? <a href={`/story/${props.story.id}`}>{`التغطية الكاملة: ${fmt.count(props.story.sources, NOUNS.source)}`}</a> : null}
       </div>
     </div>
   );

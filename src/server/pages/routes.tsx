@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.js';
 import type { Store } from '../../store/store.js';
 import { checkAdminToken } from '../auth.js';
 import { SearchQuery } from '../api/schemas.js';
+import { decodeCursor, encodeCursor, keysetOf } from '../api/cursor.js';
 import { errorStatus, toHttpError } from '../http-errors.js';
 import { sendCached } from '../http-cache.js';
 import type { Reader } from '../read/reader.js';
@@ -11,6 +12,7 @@ import type { SearchRunner } from '../search-runner.js';
 import type { AddSource } from '../services.js';
 import { ArticlePage } from './article.js';
 import { HomePage } from './home.js';
+import { LatestPage } from './latest.js';
 import { SearchPage, type SearchPageData } from './search.js';
 import { SourcesPage, type SourcesPageData } from './sources.js';
 import { StoryPage } from './story.js';
@@ -46,6 +48,15 @@ function sendHtml(c: Context, document: string, status = 200) {
   return sendCached(c, document, 'text/html; charset=utf-8', status);
 }
 
+/** The `before` position of a newest-first listing page (the API's opaque cursor). */
+function beforeOf(value: string | undefined): { time: number; id: number } | undefined {
+  try {
+    return keysetOf(decodeCursor(value));
+  } catch {
+    throw new AppError('BAD_INPUT', 'رابط الصفحة غير صالح');
+  }
+}
+
 function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new AppError('BAD_INPUT', `${what} غير صالح`);
@@ -79,6 +90,24 @@ export function mountPages(app: Hono, deps: PageDeps): void {
       renderedHome.set(top, byFormatter);
     }
     return sendHtml(c, document);
+  });
+
+  // A river of news: every report once, newest first; and one outlet's own articles.
+  app.get('/latest', async (c) => {
+    const before = beforeOf(c.req.query('before'));
+    const { items, next } = await reader.latest({ limit: PAGE_SIZE, ...(before ? { before } : {}) });
+    const older = next ? `before=${encodeCursor({ t: next.time, id: next.id })}` : null;
+    return html(c, <LatestPage env={deps.env(c)} data={{ items, older, paged: before !== undefined }} />);
+  });
+
+  app.get('/source/:id', async (c) => {
+    const id = parseOr400(Id, c.req.param('id'), 'رقم المصدر');
+    const source = (await store.listSources()).find((s) => s.id === id);
+    if (!source) throw new AppError('NOT_FOUND', 'لا يوجد مصدر بهذا الرقم.');
+    const before = beforeOf(c.req.query('before'));
+    const { items, next } = await reader.latest({ sourceId: id, limit: PAGE_SIZE, ...(before ? { before } : {}) });
+    const older = next ? `before=${encodeCursor({ t: next.time, id: next.id })}` : null;
+    return html(c, <LatestPage env={deps.env(c)} data={{ items, older, paged: before !== undefined, source }} />);
   });
 
   app.get('/story/:id', async (c) => {

@@ -41,15 +41,19 @@ export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
                 return (
                   <tr>
                     <td>
-                      {home ? (
-                        <a href={home} rel="noopener noreferrer nofollow">
-                          <bdi>{outletName(s.slug, s.title)}</bdi>
-                        </a>
-                      ) : (
+                      <a href={`/source/${s.id}`}>
                         <bdi>{outletName(s.slug, s.title)}</bdi>
-                      )}
+                      </a>
                       <div class="muted">
                         <bdi>{s.slug}</bdi>
+                        {home ? (
+                          <>
+                            {' · '}
+                            <a href={home} rel="noopener noreferrer nofollow">
+                              الموقع
+                            </a>
+                          </>
+                        ) : null}
                         {' · '}
                         <a href={`/feeds/source/${s.id}.xml`}>Atom</a>
                       </div>

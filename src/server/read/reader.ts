@@ -50,6 +50,19 @@ export interface ArticleDetail {
   similar: ArticleView[];
 }
 
+/** One line of a newest-first listing: the article, and its story when other outlets cover it too. */
+export interface LatestItem {
+  view: ArticleView;
+  story: Story | null;
+}
+
+export interface LatestQuery {
+  /** One outlet's articles, its copies of other outlets' reports included; else every report once. */
+  sourceId?: number;
+  before?: { time: number; id: number };
+  limit: number;
+}
+
 export interface ReaderOptions {
   /** Stories considered for the front page (the most recently active ones). */
   topWindow: number;
@@ -107,6 +120,18 @@ export class Reader {
   /** Stories by recency (keyset), for the API's `sort=recent`. */
   async recentStories(before: { time: number; id: number } | undefined, limit: number): Promise<Story[]> {
     return this.store.listStories({ limit, ...(before ? { before } : {}) });
+  }
+
+  /** Articles newest first, a keyset page of them; `next` continues after the last one. */
+  async latest(query: LatestQuery): Promise<{ items: LatestItem[]; next: { time: number; id: number } | null }> {
+    const { sourceId, before, limit } = query;
+    const rows = await this.store.listArticles({ limit: limit + 1, reportsOnly: sourceId === undefined, ...(sourceId !== undefined ? { sourceId } : {}), ...(before ? { before } : {}) });
+    const page = rows.slice(0, limit);
+    const storyIds = [...new Set(page.flatMap((a) => (a.storyId != null ? [a.storyId] : [])))];
+    const stories = new Map((await Promise.all(storyIds.map((id) => this.store.getStory(id)))).flatMap((s) => (s && s.sources > 1 ? [[s.id, s] as const] : [])));
+    const items = await Promise.all(page.map(async (a) => ({ view: await this.view(a), story: (a.storyId != null && stories.get(a.storyId)) || null })));
+    const last = page[page.length - 1];
+    return { items, next: rows.length > limit && last ? { time: sortTime(last), id: last.id } : null };
   }
 
   async card(story: Story, members?: Article[]): Promise<StoryCard> {

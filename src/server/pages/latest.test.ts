@@ -1,0 +1,82 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixturePath } from '../../test-support/paths.js';
+import { testApp, type TestApp } from '../testing/test-app.js';
+
+const CORPUS = fixturePath('server', 'reader', 'corpus.json');
+let t: TestApp;
+
+before(async () => {
+  t = await testApp(CORPUS);
+});
+after(async () => {
+  await t.store.close();
+});
+
+async function page(app: TestApp, path: string) {
+  const res = await app.app.request(path);
+  return { res, body: await res.text() };
+}
+
+/** Article ids in the order the page links them (each line links its article once). */
+const articleIds = (body: string) => [...body.matchAll(/href="\/article\/(\d+)"/g)].map((m) => Number(m[1]));
+const olderLink = (body: string) => /href="(\/[a-z0-9/]+\?before=[A-Za-z0-9_-]+)"/.exec(body)?.[1] ?? null;
+
+test('/latest: every report once, newest first, with its full coverage when other outlets ran it', async () => {
+  const { res, body } = await page(t, '/latest');
+  assert.equal(res.status, 200);
+  const keys = ['xss-hostile', 'rain-riyadh', 'rain-spa', 'phone-tech', 'phone-sky', 'phone-arabia', 'derby-sabq', 'derby-okaz', 'derby-riyadh', 'team-spa', 'budget'];
+  assert.deepEqual(articleIds(body), keys.map((k) => t.fx.articles.get(k)), 'the three wire copies of the rain report are left out');
+  assert.ok(body.includes(`<a href="/story/${t.fx.stories.get('rain')}">التغطية الكاملة: 5 مصادر</a>`));
+  assert.ok(!body.includes(`href="/story/${t.fx.stories.get('team')}"`), 'a one-outlet story has no coverage link');
+  assert.match(body, /<link rel="alternate" type="application\/atom\+xml" title="صدى: آخر الأخبار" href="\/feeds\/latest\.xml"\/>/);
+  assert.equal(olderLink(body), null, 'everything fits one page');
+  assert.match(body, /<a href="\/latest">آخر الأخبار<\/a>/, 'the site navigation leads here');
+});
+
+test('/latest pages by the older link without gaps or repeats; a forged position is refused', async () => {
+  const big = await testApp(CORPUS);
+  try {
+    const sourceId = big.fx.sources.get('sabq')!;
+    for (let i = 0; i < 25; i++) {
+      const url = `https://sabq.example.com/wire/${i}`;
+      // Two articles at each minute: the id breaks the tie, so a page boundary can fall between them.
+      await big.store.insertArticle({
+        sourceId, url, canonicalUrl: url, externalId: null, title: `موجز رقم ${i}`, text: `نص الموجز رقم ${i}`, summary: null, author: null,
+        category: null, tags: [], image: null, lang: 'ar', published: big.fx.now - 10 * 60_000 - Math.floor(i / 2) * 60_000, ingestedAt: big.fx.now, contentHash: `wire-${i}`,
+      });
+    }
+    const first = await page(big, '/latest');
+    const older = olderLink(first.body);
+    assert.ok(older?.startsWith('/latest?before='));
+    const second = await page(big, older!);
+    assert.equal(second.res.status, 200);
+    assert.match(second.body, /<a href="\/latest">→ الأحدث<\/a>/);
+    const shown = [...articleIds(first.body), ...articleIds(second.body)];
+    assert.equal(articleIds(first.body).length, 20);
+    assert.equal(shown.length, 25 + 11, 'the 25 new reports and the 11 of the fixture');
+    assert.equal(new Set(shown).size, shown.length);
+    const all = (await big.store.listArticles({ limit: 100, reportsOnly: true })).map((a) => a.id);
+    assert.deepEqual(shown, all);
+    for (const bad of ['x', 'eyJvIjozfQ', '%00']) assert.equal((await page(big, `/latest?before=${bad}`)).res.status, 400, bad);
+  } finally {
+    await big.store.close();
+  }
+});
+
+test('/source/:id lists one outlet, its copies of wire reports included; outlet names lead there', async () => {
+  const okaz = t.fx.sources.get('okaz')!;
+  const { res, body } = await page(t, `/source/${okaz}`);
+  assert.equal(res.status, 200);
+  assert.match(body, /<h1 dir="auto">عكاظ<\/h1>/);
+  assert.deepEqual(articleIds(body), ['rain-okaz', 'derby-okaz'].map((k) => t.fx.articles.get(k)));
+  assert.match(body, /نقلاً عن <bdi>واس<\/bdi>/);
+  assert.ok(body.includes(`href="/feeds/source/${okaz}.xml"`));
+  assert.match(body, /<p class="meta"><span>مقالان<\/span>/, "the outlet's article count");
+  assert.equal((await page(t, '/source/999999')).res.status, 404);
+  assert.equal((await page(t, '/source/abc')).res.status, 400);
+  const sources = await page(t, '/sources');
+  assert.ok(sources.body.includes(`<a href="/source/${okaz}"><bdi>عكاظ</bdi></a>`));
+  const article = await page(t, `/article/${t.fx.articles.get('rain-okaz')}`);
+  assert.ok(article.body.includes(`<a href="/source/${okaz}"><bdi>عكاظ</bdi></a>`));
+});

@@ -1,0 +1,64 @@
+import type { SourceWithStatus } from '../../core/types.js';
+import type { LatestItem } from '../read/reader.js';
+import { outletName } from '../read/source-names.js';
+import { NOUNS } from './format.js';
+import { Layout, safeHttpUrl, type PageEnv } from './layout.js';
+import { ArticleLine } from './parts.js';
+
+export interface LatestPageData {
+  items: LatestItem[];
+  /** Query string of the next (older) page, when there is one. */
+  older: string | null;
+  /** Whether this is a later page (the list then links back to its start). */
+  paged: boolean;
+  /** One outlet's page; absent for the newest reports of every outlet. */
+  source?: SourceWithStatus;
+}
+
+/** The newest reports of every outlet (`/latest`), or one outlet's articles (`/source/:id`). */
+export function LatestPage(props: { env: PageEnv; data: LatestPageData }) {
+  const { env, data } = props;
+  const { fmt } = env;
+  const source = data.source;
+  const name = source ? outletName(source.slug, source.title) : null;
+  const path = source ? `/source/${source.id}` : '/latest';
+  const feed = source ? { href: `/feeds/source/${source.id}.xml`, title: `صدى: ${name}` } : { href: '/feeds/latest.xml', title: 'صدى: آخر الأخبار' };
+  const home = source ? safeHttpUrl(source.homepage ?? source.url) : null;
+  return (
+    <Layout env={env} title={name ?? 'آخر الأخبار'} feed={feed}>
+      <h1 dir="auto">{name ?? 'آخر الأخبار'}</h1>
+      <p class="meta">
+        {source ? (
+          <>
+            <span>{fmt.count(source.articles, NOUNS.article)}</span>
+            {home ? (
+              <a href={home} rel="noopener noreferrer nofollow">
+                موقع المصدر
+              </a>
+            ) : null}
+          </>
+        ) : (
+          <span class="muted">كل خبر مرة واحدة: النسخ المنقولة عنه في صفحة قصته.</span>
+        )}
+        <a href={feed.href}>خلاصة Atom</a>
+      </p>
+      {data.items.length === 0 ? (
+        <p class="muted">
+          {data.paged ? 'لا مقالات أقدم.' : source ? 'لا مقالات من هذا المصدر بعد.' : 'لا مقالات بعد.'} {data.paged ? <a href={path}>العودة إلى الأحدث</a> : null}
+        </p>
+      ) : (
+        <ul class="plain links">
+          {data.items.map((item) => (
+            <li>
+              <ArticleLine fmt={fmt} view={item.view} story={item.story} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <nav class="pager" aria-label="الصفحات">
+        {data.paged ? <a href={path}>→ الأحدث</a> : <span />}
+        {data.older ? <a href={`${path}?${data.older}`}>أقدم ←</a> : <span />}
+      </nav>
+    </Layout>
+  );
+}

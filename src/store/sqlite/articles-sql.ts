@@ -88,8 +88,10 @@ export function listArticles(c: Connection, q: ArticleListQuery): Article[] {
     params.push(q.sourceId);
   }
   if (q.before) {
-    where.push('(a.sort_time < ? OR (a.sort_time = ? AND a.id < ?))');
-    params.push(q.before.time, q.before.time, q.before.id);
+    // A row value, not `sort_time < ? OR (sort_time = ? AND id < ?)`: SQLite searches the index from the
+    // position with it, and scans from the newest end with the OR (1.7 ms instead of 30 µs deep in 51k articles).
+    where.push('(a.sort_time, a.id) < (?, ?)');
+    params.push(q.before.time, q.before.id);
   }
   if (q.reportsOnly) where.push('coalesce(a.duplicate_of, a.id) = a.id');
   const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY a.sort_time DESC, a.id DESC LIMIT ?`;

@@ -41,8 +41,9 @@ export function listStories(c: Connection, q: StoryListQuery): Story[] {
     params.push(q.since);
   }
   if (q.before) {
-    where.push('(last_seen < ? OR (last_seen = ? AND id < ?))');
-    params.push(q.before.time, q.before.time, q.before.id);
+    // A row value lets SQLite start the index search at the position (see listArticles).
+    where.push('(last_seen, id) < (?, ?)');
+    params.push(q.before.time, q.before.id);
   }
   const sql = `SELECT ${STORY_COLUMNS} FROM stories${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY last_seen DESC, id DESC LIMIT ?`;
   return (c.prepare(sql).all(...params, q.limit) as StoryRow[]).map(toStory);

@@ -1,6 +1,6 @@
 /**
- * Load benchmark of the reader: autocannon against `/`, `/article/:id`, `/api/v1/search` and
- * `/api/v1/articles/:id` of the real `sada serve` on a database built by `sada import` from the shared
+ * Load benchmark of the reader: autocannon against `/`, `/article/:id`, `/api/v1/search`,
+ * `/api/v1/articles/:id`, `/latest` and `/source/:id` (pages across the corpus) of the real `sada serve` on a database built by `sada import` from the shared
  * SaudiNewsNet corpus (real stories, reading lists and search index); then the article pages again while the
  * same server's fetch scheduler ingests 50 local feeds × 40 new items (fetching running at the same time).
  * The peer, measured in the same run, is a bare node:http server answering a pre-rendered article page from
@@ -21,6 +21,7 @@ import { REPO_ROOT, sharedData, sharedDataFiles } from '../src/test-support/path
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
 import { SADA_BIN, runCli } from '../src/test-support/cli.js';
+import { encodeCursor } from '../src/server/api/cursor.js';
 import { startSyntheticFeeds } from '../src/test-support/synthetic-feeds.js';
 
 const SECONDS = Number(process.env.SADA_BENCH_SECONDS ?? 10);
@@ -76,6 +77,8 @@ async function main(): Promise<void> {
   const articles = await store.countArticles();
   const stories = (await store.listStories({ limit: 1_000_000 })).length;
   const sample = await sampleArticleIds(store, 500);
+  // Pages of /latest and of one outlet's page, starting at each sampled article: deep keyset pages included.
+  const positions = (await store.getArticles(sample)).map((a) => ({ source: a.sourceId, before: encodeCursor({ t: a.published ?? a.ingestedAt, id: a.id }) }));
   await store.close();
   console.log(`database: ${articles} articles, ${stories} stories (SaudiNewsNet, ${files.length} days); ${SECONDS}s per target, ${CONNECTIONS} connections`);
 
@@ -93,6 +96,8 @@ async function main(): Promise<void> {
     rows.push(await measure('/article/:id', child.url, sample.map((id) => `/article/${id}`)));
     rows.push(await measure('/api/v1/search', child.url, queries.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}&limit=10`)));
     rows.push(await measure('/api/v1/articles/:id', child.url, sample.map((id) => `/api/v1/articles/${id}`)));
+    rows.push(await measure('/latest (any page)', child.url, ['/latest', ...positions.map((p) => `/latest?before=${p.before}`)]));
+    rows.push(await measure('/source/:id (any page)', child.url, positions.map((p) => `/source/${p.source}?before=${p.before}`)));
     peer.process.kill('SIGTERM');
 
     // Fetching at the same time: 50 local feeds of 40 new items each, added to the running server's database;

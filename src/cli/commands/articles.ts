@@ -8,7 +8,8 @@ export function register(program: Command, getContext: () => CliContext): void {
     .description('stored articles, newest first, with their origin and story')
     .option('--source <slug>', 'only this outlet (slug or id)')
     .option('--limit <n>', 'how many', '20')
-    .action(async (opts: { source?: string; limit: string }) => {
+    .option('--no-copies', 'each report once: leave out copies of other outlets’ reports')
+    .action(async (opts: { source?: string; limit: string; copies: boolean }) => {
       const ctx = getContext();
       const { articleRow, parseLimit, shortTime } = await import('../article-rows.js');
       const limit = usage(() => parseLimit(opts.limit));
@@ -19,7 +20,7 @@ export function register(program: Command, getContext: () => CliContext): void {
         if (!source) throw new AppError('BAD_INPUT', `no source ${JSON.stringify(opts.source)}`);
         sourceId = source.id;
       }
-      const articles = await store.listArticles({ limit, ...(sourceId !== undefined ? { sourceId } : {}) });
+      const articles = await store.listArticles({ limit, reportsOnly: !opts.copies, ...(sourceId !== undefined ? { sourceId } : {}) });
       if (ctx.json) return ctx.printJson(articles.map(articleRow));
       for (const a of articles) {
         const origin = a.origin && a.origin !== a.source ? `  ← ${a.origin}` : '';

@@ -35,6 +35,8 @@ test('sada articles --json: newest first, the contract fields, filtered by outle
   const okaz = JSON.parse(runCli(['articles', '--json', '--db', db, '--source', 'okaz', '--limit', '5']).stdout) as Record<string, unknown>[];
   assert.equal(okaz.length, 1);
   assert.equal(okaz[0]!.origin, 'واس', 'a copy of the agency report names the agency');
+  const reports = JSON.parse(runCli(['articles', '--json', '--db', db, '--no-copies']).stdout) as Record<string, unknown>[];
+  assert.deepEqual(reports.map((a) => a.source), ['alarabiya', 'arreyadi', 'was'], 'the copy is left out, its original kept');
   assert.equal(runCli(['articles', '--db', db, '--source', 'nobody']).status, 2);
   assert.equal(runCli(['articles', '--db', db, '--limit', '0']).status, 2);
 });

@@ -1,6 +1,6 @@
 /**
  * Pair judgement on the labelled dev pairs (../shared/data/pairs): the shipped model as `sada pairs` applies
- * it, a refit of its parameters on all 300 pairs (fitted) and under 10-fold cross-validation repeated 3 times
+ * it, a refit of its parameters on all 300 pairs (fitted) and under 10-fold cross-validation repeated over 20 random partitions
  * (held-out: each pair scored by a model that never saw it), and the same refit with the publication-time
  * feature in the same-story model (STORY_WITH_TIME, not the default), and both refits again with window-local statistics
  * (document frequencies of the background articles published within ±3 days of the later article of the
@@ -24,7 +24,7 @@ import { weighProfile } from '../src/stories/profile.js';
 import { daysApart, decide, pairFeatures, RELATION_RANK, type PairFeatures } from '../src/stories/judge.js';
 import { JUDGE_MODEL, type JudgeModel } from '../src/stories/model.js';
 import { TermCounter, type TermStats } from '../src/stories/term-stats.js';
-import { crossValidate, fitLogistic, fitOrdinal, metrics, type Metrics, type Row } from './pair-fit.js';
+import { crossValidate, fitLogistic, fitOrdinal, metrics, type CrossValidated, type Metrics, type Row } from './pair-fit.js';
 
 interface Pair {
   label: number;
@@ -77,8 +77,9 @@ function fitCosine(train: readonly Pair[]): (p: Pair) => Omit<Row, 'label'> {
   return (p) => ({ score: p.f.full, relation: best.t.filter((t) => p.f.full >= t).length });
 }
 
-function line(name: string, m: Metrics): string {
-  return `| ${name} | ${m.spearman.toFixed(3)} | ${m.duplicate.toFixed(3)} | ${m.sameStory.toFixed(3)} | ${m.related.toFixed(3)} | ${m.accuracy.toFixed(3)} |`;
+function line(name: string, m: Metrics | CrossValidated): string {
+  const range = 'accuracyMin' in m ? ` (${m.accuracyMin.toFixed(3)}–${m.accuracyMax.toFixed(3)})` : '';
+  return `| ${name} | ${m.spearman.toFixed(3)} | ${m.duplicate.toFixed(3)} | ${m.sameStory.toFixed(3)} | ${m.related.toFixed(3)} | ${m.accuracy.toFixed(3)}${range} |`;
 }
 
 const LABELS = ['unrelated', 'related', 'same story', 'same report'];
@@ -160,14 +161,14 @@ function report(name: string, raw: readonly Raw[], gold: Map<number, number>, bg
   console.log('|---|---|---|---|---|---|');
   console.log(line('shipped model (src/stories/model.ts)', metrics(pairs.map((p) => ({ label: p.label, ...judged(JUDGE_MODEL)(p) })))));
   console.log(line('refit on all 300 (fitted)', metrics(pairs.map((p) => ({ label: p.label, ...judged(full)(p) })))));
-  console.log(line('refit, 10-fold × 3 (held-out)', crossValidate(pairs, (train) => judged(fitModel(train)))));
+  console.log(line('refit, 10-fold × 20 partitions (held-out, range of accuracy)', crossValidate(pairs, (train) => judged(fitModel(train)))));
   console.log(line('with publication times (same-story model): refit (fitted)', metrics(pairs.map((p) => ({ label: p.label, ...judged(timeFull)(p) })))));
-  console.log(line('with publication times: 10-fold × 3 (held-out)', crossValidate(pairs, (train) => judged(withTime(train)))));
+  console.log(line('with publication times: 10-fold × 20 partitions (held-out, range of accuracy)', crossValidate(pairs, (train) => judged(withTime(train)))));
   console.log(line(`window-local statistics (±${WINDOW_DAYS} days): refit (fitted)`, metrics(local.map((p) => ({ label: p.label, ...judged(localFull)(p) })))));
-  console.log(line('window-local statistics: 10-fold × 3 (held-out)', crossValidate(local, (train) => judged(fitModel(train)))));
-  console.log(line('window-local statistics with publication times: 10-fold × 3 (held-out)', crossValidate(local, (train) => judged(withTime(train)))));
+  console.log(line('window-local statistics: 10-fold × 20 partitions (held-out, range of accuracy)', crossValidate(local, (train) => judged(fitModel(train)))));
+  console.log(line('window-local statistics with publication times: 10-fold × 20 partitions (held-out, range of accuracy)', crossValidate(local, (train) => judged(withTime(train)))));
   console.log(line('peer: TF-IDF cosine, thresholds fitted (fitted)', metrics(pairs.map((p) => ({ label: p.label, ...fitCosine(pairs)(p) })))));
-  console.log(line('peer: TF-IDF cosine, 10-fold × 3 (held-out)', crossValidate(pairs, fitCosine)));
+  console.log(line('peer: TF-IDF cosine, 10-fold × 20 partitions (held-out, range of accuracy)', crossValidate(pairs, fitCosine)));
   const r = (x: number) => x.toFixed(2);
   const story = (m: JudgeModel) => `${r(m.story.full)}·full + ${r(m.story.head)}·head + ${r(m.story.rare)}·ln(1+rare) ${r(m.story.days)}·ln(1+days) ${r(m.story.bias)}`;
   console.log(

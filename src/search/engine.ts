@@ -8,6 +8,7 @@ import { DEFAULT_RANKING, type RankingParams } from './ranking-params.js';
 import { Scorer, skeletonKeysToRead, termPositions, type ScoreResult, type ScoredDoc } from './scorer.js';
 import { QueryWords, buildHitSnippets, type HitSnippets } from './hit-snippets.js';
 import { analyzeTerms } from '../text/index.js';
+import { suggestSpelling } from './spelling.js';
 import type { AnalyzeTerms, SearchFilter, SearchIndexReader, TimeCursor } from './types.js';
 
 export const DEFAULT_LIMIT = 10;
@@ -29,6 +30,8 @@ export interface SearchRequest {
    * (each word, phrase or one of OR-ed alternatives), newest first — what a saved search's feed lists.
    */
   sort?: SearchSort;
+  /** Also look for a likely mistyped word and offer the corrected query (`suggestion`): costs up to a few ms. */
+  suggest?: boolean;
 }
 
 export type SearchSort = 'relevance' | 'newest';
@@ -67,6 +70,8 @@ export interface SearchResponse {
   warnings: string[];
   /** Set when nothing was searched: the query had no words, only common words, or an impossible filter. */
   empty: null | 'no-words' | 'only-stopwords' | 'no-match-filter';
+  /** With `suggest`: the query with a likely typo corrected ("did you mean"), when one was found. */
+  suggestion?: string;
 }
 
 /**
@@ -85,6 +90,12 @@ export class SearchEngine {
   ) {}
 
   async search(request: SearchRequest): Promise<SearchResponse> {
+    if (!request.suggest) return this.run(request);
+    const [response, suggestion] = await Promise.all([this.run(request), suggestSpelling(request.query, this.reader, this.analyze)]);
+    return suggestion === null ? response : { ...response, suggestion };
+  }
+
+  private async run(request: SearchRequest): Promise<SearchResponse> {
     const parsed = parseQuery(request.query);
     const warnings = [...parsed.warnings];
     const limit = clampInt(request.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);

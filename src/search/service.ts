@@ -10,6 +10,7 @@ export interface ServiceFilters {
   limit: number;
   offset?: number;
   sort?: SearchSort;
+  suggest?: boolean;
 }
 
 /**
@@ -29,10 +30,12 @@ export function createSearchService(reader: SearchIndexReader, now: () => number
         to: filters.to ?? null,
         now: now(),
         sort: filters.sort ?? 'relevance',
+        suggest: filters.suggest ?? false,
       });
       return {
         total: result.total,
         warnings: result.warnings,
+        ...(result.suggestion !== undefined ? { suggestion: result.suggestion } : {}),
         hits: result.hits.map((h) => ({
           article: h.article,
           score: h.score,

@@ -10,6 +10,7 @@ export interface SearchRequest {
   from?: string | undefined;
   to?: string | undefined;
   sort?: 'relevance' | 'newest' | undefined;
+  suggest?: boolean | undefined;
 }
 
 const DAY = 86_400_000;
@@ -42,6 +43,7 @@ export class SearchRunner {
       ...(from !== undefined ? { from } : {}),
       ...(to !== undefined ? { to } : {}),
       ...(request.sort ? { sort: request.sort } : {}),
+      ...(request.suggest ? { suggest: true } : {}),
     });
   }
 }

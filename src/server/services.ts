@@ -17,6 +17,8 @@ export interface SearchFilters {
   offset?: number;
   /** `newest`: the articles holding every query word, newest first (default `relevance`). */
   sort?: 'relevance' | 'newest';
+  /** Also offer the query with a likely typo corrected (`SearchResult.suggestion`). */
+  suggest?: boolean;
 }
 
 /** A highlighted part of a snippet: `[start, end)` offsets into `text`. */
@@ -40,6 +42,8 @@ export interface SearchHit {
 export interface SearchResult {
   total: number;
   hits: SearchHit[];
+  /** "Did you mean": the query with a likely typo corrected, when asked for and found. */
+  suggestion?: string;
 }
 
 /** Full-text search over stored articles (the `src/search` module, wired over the store). */

@@ -23,6 +23,7 @@ const EMPTY_REASONS: Record<NonNullable<SearchResponse['empty']>, string> = {
 export function formatResults(query: string, result: SearchResponse, options: { bold: boolean }): string {
   const lines: string[] = [];
   for (const w of result.warnings) lines.push(`تنبيه: ${w}`);
+  if (result.suggestion !== undefined) lines.push(`هل تقصد: ${result.suggestion}؟`);
   if (result.empty) {
     if (lines.length === 0) lines.push(EMPTY_REASONS[result.empty]);
     return lines.join('\n');

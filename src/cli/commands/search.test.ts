@@ -1,6 +1,6 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../test-support/cli.js';
@@ -84,4 +84,21 @@ test('human output lists hits with marked words; bad usage exits 2', () => {
   const odd = search('--json', '"', "'; DROP TABLE articles; --", 'ا'.repeat(5000));
   assert.equal(odd.status, 0, odd.stderr);
   assert.ok(Array.isArray(JSON.parse(odd.stdout).hits));
+});
+
+test('a single query offers the likely correct spelling of a mistyped word; batch mode does not look', () => {
+  // 60 articles name الهلال: a query typing الهلل (in no article) is one letter from it.
+  const teamDb = join(dir, 'team.db');
+  const file = join(dir, 'team.jsonl');
+  const line = (i: number) => JSON.stringify({ url: `https://riyadh.test/hilal/${i}`, source: 'riyadh', title: `الهلال يستعد للقاء رقم ${i}`, text: `أنهى فريق الهلال تدريباته للقاء رقم ${i} في الرياض، وقال المدرب إن اللاعبين جاهزون للمواجهة رقم ${i}.`, published: new Date(Date.UTC(2015, 7, 1, 0, i)).toISOString() });
+  writeFileSync(file, Array.from({ length: 60 }, (_, i) => line(i)).join('\n'));
+  assert.equal(runCli(['import', '--db', teamDb, file]).status, 0);
+  const human = runCli(['search', '--db', teamDb, 'مباراة', 'الهلل']);
+  assert.equal(human.status, 0, human.stderr);
+  assert.match(human.stdout, /^هل تقصد: مباراة الهلال؟$/m);
+  assert.equal(JSON.parse(runCli(['search', '--db', teamDb, '--json', 'الهلل']).stdout).suggestion, 'الهلال');
+  assert.equal(JSON.parse(runCli(['search', '--db', teamDb, '--json', 'الهلال']).stdout).suggestion, undefined);
+  const queries = join(dir, 'team-queries.jsonl');
+  writeFileSync(queries, JSON.stringify({ id: 1, query: 'الهلل' }));
+  assert.equal(JSON.parse(runCli(['search', '--db', teamDb, '--queries', queries]).stdout).suggestion, undefined);
 });

@@ -59,7 +59,7 @@ export const register: RegisterCommand = (program, getContext) => {
         await runBatch(ctx, engine, flags.queries, base);
         return;
       }
-      const result = await engine.search({ ...base, query, now: Date.now() });
+      const result = await engine.search({ ...base, query, now: Date.now(), suggest: true });
       if (ctx.json) ctx.printJson(toJson(result));
       else {
         const { formatResults } = await import('./search-format.js');
@@ -91,6 +91,7 @@ export function toJson(result: SearchResponse) {
       also_in: h.alsoIn,
     })),
     ...(result.warnings.length > 0 ? { warnings: result.warnings } : {}),
+    ...(result.suggestion !== undefined ? { suggestion: result.suggestion } : {}),
   };
 }
 

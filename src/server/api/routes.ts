@@ -166,6 +166,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
             title_highlights: h.titleHighlights.map(spanPair),
             also_in: h.alsoIn,
           })),
+          ...(result.suggestion !== undefined ? { suggestion: result.suggestion } : {}),
           next_cursor: result.total > offset + result.hits.length && result.hits.length > 0 ? encodeCursor({ o: offset + result.hits.length }) : null,
         };
       },

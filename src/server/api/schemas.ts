@@ -45,6 +45,11 @@ export const SearchQuery = z.object({
     .enum(['relevance', 'newest'])
     .default('relevance')
     .describe('`relevance`: best match first; `newest`: the articles holding every word of the query, newest first'),
+  suggest: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('`true`: also look for a likely mistyped word and answer the corrected query as `suggestion`'),
   cursor: Cursor.optional(),
 });
 
@@ -133,6 +138,7 @@ export const SearchJson = z.object({
       also_in: z.number().int().describe('other outlets carrying the same report, collapsed into this hit'),
     }),
   ),
+  suggestion: z.string().optional().describe('with `suggest=true`: the query with a likely typo corrected ("did you mean"), when one was found'),
   next_cursor: z.string().nullable(),
 });
 

@@ -141,10 +141,16 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     if (data.q) {
       try {
         data.page = parseOr400(Page, raw.page, 'رقم الصفحة');
-        const query = parseOr400(SearchQuery, { q: data.q, limit: String(SEARCH_PAGE_SIZE), source: raw.source || undefined, from: raw.from || undefined, to: raw.to || undefined, sort: raw.sort || undefined }, 'البحث');
+        // "Did you mean" on the first page only: a reader paging on has already chosen the query.
+        const suggest = data.page === 1 ? 'true' : 'false';
+        const query = parseOr400(SearchQuery, { q: data.q, limit: String(SEARCH_PAGE_SIZE), source: raw.source || undefined, from: raw.from || undefined, to: raw.to || undefined, sort: raw.sort || undefined, suggest }, 'البحث');
         const result = await deps.search.run(query, (data.page - 1) * SEARCH_PAGE_SIZE);
         const views = await Promise.all(result.hits.map((h) => reader.view(h.article)));
-        data.result = { total: result.total, hits: result.hits.map((h, i) => ({ view: views[i]!, snippet: h.snippet, highlights: h.highlights, alsoIn: h.alsoIn })) };
+        data.result = {
+          total: result.total,
+          hits: result.hits.map((h, i) => ({ view: views[i]!, snippet: h.snippet, highlights: h.highlights, alsoIn: h.alsoIn })),
+          ...(result.suggestion !== undefined ? { suggestion: result.suggestion } : {}),
+        };
       } catch (error) {
         const e = toHttpError(error);
         if (e.code === 'INTERNAL' || e.code === 'STORAGE') throw e;

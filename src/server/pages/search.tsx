@@ -17,7 +17,7 @@ export interface SearchPageData {
   pageSize: number;
   sources: SourceWithStatus[];
   /** Null before a query is given. */
-  result: { total: number; hits: { view: ArticleView; snippet: string; highlights: SnippetSpan[]; alsoIn: number }[] } | null;
+  result: { total: number; hits: { view: ArticleView; snippet: string; highlights: SnippetSpan[]; alsoIn: number }[]; suggestion?: string } | null;
   /** Shown instead of results (search unavailable, bad filter). */
   message?: string;
 }
@@ -70,6 +70,15 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
       {data.message ? <p class="panel status-error">{data.message}</p> : null}
       {data.result ? (
         <section>
+          {data.result.suggestion ? (
+            <p class="suggestion">
+              هل تقصد:{' '}
+              <a href={searchLink({ ...data, q: data.result.suggestion }, 1)} dir="auto">
+                {data.result.suggestion}
+              </a>
+              ؟
+            </p>
+          ) : null}
           <p class="muted">
             {data.result.total > 0 ? fmt.count(data.result.total, NOUNS.result) : data.sort === 'newest' ? 'لا مقال يحوي كل كلمات البحث. ' : 'لا نتائج لهذا البحث.'}
             {data.result.total === 0 && data.sort === 'newest' ? <a href={searchLink(data, 1, 'relevance')}>اعرض الأقرب إلى البحث</a> : null}

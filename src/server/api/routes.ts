@@ -98,7 +98,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
           if (!source) throw new AppError('NOT_FOUND', `no source with slug ${query.source}`);
           sourceId = source.id;
         }
-        const rows = await store.listArticles({ limit: query.limit + 1, reportsOnly: query.copies === 'false', ...(sourceId !== undefined ? { sourceId } : {}), ...(before ? { before } : {}) });
+        const rows = await store.listArticles({ limit: query.limit + 1, reportsOnly: !query.copies, ...(sourceId !== undefined ? { sourceId } : {}), ...(before ? { before } : {}) });
         const page = rows.slice(0, query.limit);
         const last = page[page.length - 1];
         return {

@@ -80,7 +80,11 @@ export const ArticleJson = z.object({
 
 export const ArticlesQuery = z.object({
   source: z.string().max(100).optional().describe('one source slug'),
-  copies: z.enum(['true', 'false']).default('true').describe('`false`: each report once, copies of it left out'),
+  copies: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .describe('`false`: each report once, copies of it left out'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: Cursor.optional(),
 });

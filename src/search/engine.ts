@@ -6,6 +6,7 @@ import { planQuery, type QueryPlan } from './query-plan.js';
 import { collapseCopies, type RankedDoc } from './collapse.js';
 import { DEFAULT_RANKING, type RankingParams } from './ranking-params.js';
 import { Scorer, skeletonKeysToRead, termPositions, type ScoreResult, type ScoredDoc } from './scorer.js';
+import { MatchIndex } from './score-collectors.js';
 import { QueryWords, buildHitSnippets, type HitSnippets } from './hit-snippets.js';
 import { analyzeTerms } from '../text/index.js';
 import { suggestSpelling } from './spelling.js';
@@ -184,7 +185,7 @@ export class SearchEngine {
   private async newestPage(matches: ScoredDoc[], needed: number): Promise<{ kept: RankedDoc[]; articles: Map<number, Article> }> {
     const sortEvery = async () => collapseCopies(this.reader, await this.newestFirst(matches), needed);
     if (matches.length <= this.newest.walkFrom) return sortEvery();
-    const byId = new Map(matches.map((m) => [m.id, m]));
+    const byId = new MatchIndex(matches);
     const inOrder: ScoredDoc[] = [];
     let before: TimeCursor | null = null;
     let exhausted = false;

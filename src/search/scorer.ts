@@ -86,16 +86,32 @@ export class Scorer {
   private readonly word = new Accumulator();
   private readonly wordCount = new Accumulator();
   private variantKeys = new Set<string>();
+  /** Documents of each phrase, within one `score` call: a phrase is both a unit and a requirement of it. */
+  private readonly phrases = new Map<string, Set<number>>();
 
   score(plan: QueryPlan, postings: ReadonlyMap<string, readonly PostingsPart[]>, stats: IndexStats, params: RankingParams, allowed: ReadonlySet<number> | null, options: ScoreOptions = { match: 'relevance' }): ScoreResult {
     const model = new Bm25(stats, params);
     const idf = (key: string) => model.idf(dfOf(postings.get(key)));
     const allWords = options.match === 'all-words';
     this.variantKeys = new Set();
+    this.phrases.clear();
     try {
       for (const unit of plan.units) {
         if (unit.alternatives.length === 1 && !allWords) {
           for (const term of unit.alternatives[0]!.terms) this.addTerm(this.main, term, postings, model);
+          continue;
+        }
+        if (unit.alternatives.length === 1) {
+          // The best of one alternative is that alternative: straight into the totals (a common word's
+          // 100,000 matches then take one pass fewer).
+          this.scoreAlternative(unit.alternatives[0]!, postings, model, allWords);
+          for (const doc of this.alt.touched) {
+            const score = this.alt.scores[doc]!;
+            if (score <= 0) continue;
+            this.main.add(doc, score);
+            this.units.add(doc, 1);
+          }
+          this.alt.clear();
           continue;
         }
         for (const alternative of unit.alternatives) {
@@ -110,10 +126,10 @@ export class Scorer {
         this.unit.clear();
       }
 
-      const required = plan.units.filter((u) => u.required).map((u) => phraseDocs(u.alternatives[0]!.terms.map((t) => t.stemKey), postings));
+      const required = plan.units.filter((u) => u.required).map((u) => this.phraseDocs(u.alternatives[0]!.terms.map((t) => t.stemKey), postings));
       const excluded = new Set<number>();
       for (const term of plan.excludedTerms) for (const doc of docsOf(postings.get(term.stemKey))) excluded.add(doc);
-      for (const phrase of plan.excludedPhrases) for (const doc of phraseDocs(phrase.map((t) => t.stemKey), postings)) excluded.add(doc);
+      for (const phrase of plan.excludedPhrases) for (const doc of this.phraseDocs(phrase.map((t) => t.stemKey), postings)) excluded.add(doc);
 
       let total = 0;
       const heap = new TopHeap(params.candidates);
@@ -168,8 +184,15 @@ export class Scorer {
     for (const term of alternative.terms) this.addTerm(this.alt, term, postings, model);
     if (!alternative.phrase) return;
     // A phrase alternative counts only where the phrase occurs.
-    const docs = phraseDocs(alternative.terms.map((t) => t.stemKey), postings);
+    const docs = this.phraseDocs(alternative.terms.map((t) => t.stemKey), postings);
     for (const doc of this.alt.touched) if (!docs.has(doc)) this.alt.scores[doc] = 0;
+  }
+
+  private phraseDocs(keys: readonly string[], postings: ReadonlyMap<string, readonly PostingsPart[]>): Set<number> {
+    const id = keys.join('\u0000');
+    let docs = this.phrases.get(id);
+    if (!docs) this.phrases.set(id, (docs = phraseDocs(keys, postings)));
+    return docs;
   }
 
   private addTerm(target: Accumulator, term: PlanTerm, postings: ReadonlyMap<string, readonly PostingsPart[]>, model: Bm25): void {

@@ -1,6 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
+import type { SourceWithStatus } from '../../core/types.js';
 import type { Store } from '../../store/store.js';
 import { checkAdminToken } from '../auth.js';
 import { SearchQuery } from '../api/schemas.js';
@@ -93,21 +94,20 @@ export function mountPages(app: Hono, deps: PageDeps): void {
   });
 
   // A river of news: every report once, newest first; and one outlet's own articles.
-  app.get('/latest', async (c) => {
+  const latestPage = async (c: Context, source?: SourceWithStatus) => {
     const before = beforeOf(c.req.query('before'));
-    const { items, next } = await reader.latest({ limit: PAGE_SIZE, ...(before ? { before } : {}) });
+    const { items, next } = await reader.latest({ limit: PAGE_SIZE, ...(source ? { sourceId: source.id } : {}), ...(before ? { before } : {}) });
     const older = next ? `before=${encodeCursor({ t: next.time, id: next.id })}` : null;
-    return html(c, <LatestPage env={deps.env(c)} data={{ items, older, paged: before !== undefined }} />);
-  });
+    return html(c, <LatestPage env={deps.env(c)} data={{ items, older, paged: before !== undefined, ...(source ? { source } : {}) }} />);
+  };
+
+  app.get('/latest', (c) => latestPage(c));
 
   app.get('/source/:id', async (c) => {
     const id = parseOr400(Id, c.req.param('id'), 'رقم المصدر');
     const source = (await store.listSources()).find((s) => s.id === id);
     if (!source) throw new AppError('NOT_FOUND', 'لا يوجد مصدر بهذا الرقم.');
-    const before = beforeOf(c.req.query('before'));
-    const { items, next } = await reader.latest({ sourceId: id, limit: PAGE_SIZE, ...(before ? { before } : {}) });
-    const older = next ? `before=${encodeCursor({ t: next.time, id: next.id })}` : null;
-    return html(c, <LatestPage env={deps.env(c)} data={{ items, older, paged: before !== undefined, source }} />);
+    return latestPage(c, source);
   });
 
   app.get('/story/:id', async (c) => {

@@ -68,6 +68,19 @@ export function ArticlePage(props: { env: PageEnv; detail: ArticleDetail }) {
               <ArticleLinks fmt={fmt} views={detail.similar} />
             </section>
           ) : null}
+          {detail.fromOutlet.length > 0 ? (
+            <section>
+              <h2>
+                المزيد من <bdi>{detail.view.outlet}</bdi>
+              </h2>
+              <ArticleLinks fmt={fmt} views={detail.fromOutlet} />
+              <p>
+                <a href={`/source/${article.sourceId}`}>
+                  كل مقالات <bdi>{detail.view.outlet}</bdi>
+                </a>
+              </p>
+            </section>
+          ) : null}
         </aside>
       </div>
     </Layout>

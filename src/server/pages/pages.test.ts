@@ -80,6 +80,18 @@ test('article page: text as paragraphs, origin of a copy, read-also, other cover
   assert.ok(derby.body.includes(`/article/${id('budget')}`));
 });
 
+test('an article without related reading leads to its outlet’s earlier articles; one with related reading does not', async () => {
+  const { body } = await page(`/article/${id('rain-riyadh')}`);
+  const section = body.slice(body.indexOf('المزيد من'));
+  assert.ok(body.includes('المزيد من <bdi>الرياض</bdi>'), 'labelled as the outlet’s, not as related');
+  assert.ok(section.includes(`/article/${id('derby-riyadh')}`), 'the same outlet’s earlier article');
+  assert.ok(section.includes(`<a href="/source/${t.fx.sources.get('alriyadh')}">كل مقالات <bdi>الرياض</bdi></a>`));
+  const related = await page(`/article/${id('derby-riyadh')}`);
+  assert.ok(!related.body.includes('المزيد من'), 'related reading is shown instead');
+  const oldest = await page(`/article/${id('budget')}`);
+  assert.ok(!oldest.body.includes('المزيد من'), 'nothing earlier from the outlet: no empty section');
+});
+
 test('hostile strings are escaped everywhere and a javascript: URL is never linked', async () => {
   const { body } = await page(`/article/${id('xss-hostile')}`);
   assert.ok(body.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the title is shown as text');

@@ -48,6 +48,11 @@ export interface ArticleDetail {
   readAlso: ArticleView | null;
   otherCoverage: ArticleView[];
   similar: ArticleView[];
+  /**
+   * When the article has no related reading: the same outlet's articles published just before it, so that
+   * the page still leads somewhere (labelled as the outlet's, never as related).
+   */
+  fromOutlet: ArticleView[];
 }
 
 /** One line of a newest-first listing: the article, and its story when other outlets cover it too. */
@@ -200,12 +205,14 @@ export class Reader {
     const relatedArticles = await this.store.getArticles(relatedEntries.map((e) => e.relatedId));
     const fromOtherStories = relatedArticles.filter((a) => a.id !== id && (a.storyId == null || a.storyId !== article.storyId));
     const [first, ...rest] = fromOtherStories;
+    const fromOutlet = first ? [] : await this.store.listArticles({ sourceId: article.sourceId, before: { time: sortTime(article), id: article.id }, limit: 5 });
     return {
       view,
       story,
       readAlso: first ? await this.view(first) : null,
       otherCoverage: await Promise.all(sameStory.map((a) => this.view(a))),
       similar: await Promise.all(rest.slice(0, 6).map((a) => this.view(a))),
+      fromOutlet: await Promise.all(fromOutlet.map((a) => this.view(a))),
     };
   }
 

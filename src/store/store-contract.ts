@@ -204,6 +204,9 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
         assert.ok(reports.some((a) => a.id === id) && !reports.some((a) => a.id === id2));
         assert.ok(reports.some((a) => a.duplicateOf === null));
         assert.equal(reports.length, oldest.length - 1);
+        const titles = await store.listArticles({ sourceId, limit: 100, withText: false });
+        assert.deepEqual(titles.map((a) => [a.id, a.title, a.text]), oldest.map((a) => [a.id, a.title, '']), 'the same rows, texts not read');
+        assert.ok(oldest.some((a) => a.text !== ''));
         await assert.rejects(store.updateArticle(999_999, { origin: 'x' }), (e: unknown) => e instanceof AppError && e.code === 'NOT_FOUND');
       });
     });

@@ -92,6 +92,11 @@ export interface ArticleListQuery {
   before?: { time: number; id: number };
   /** Leave copies out: each report once, as its duplicate group's root. */
   reportsOnly?: boolean;
+  /**
+   * False: `text` is left empty, not read — for lists that show titles (reading an Arabic text of a few
+   * thousand characters costs more than the rest of its row). Default true.
+   */
+  withText?: boolean;
 }
 
 export interface ArticleStore {

@@ -4,6 +4,7 @@ import { fixturePath } from '../../test-support/paths.js';
 import { testApp, type TestApp } from '../testing/test-app.js';
 import { openStore } from '../../store/open.js';
 import { createServer } from '../create-server.js';
+import { addIndexedArticle } from '../../test-support/search.js';
 
 const CORPUS = fixturePath('server', 'reader', 'corpus.json');
 let t: TestApp;
@@ -80,16 +81,25 @@ test('article page: text as paragraphs, origin of a copy, read-also, other cover
   assert.ok(derby.body.includes(`/article/${id('budget')}`));
 });
 
-test('an article without related reading leads to its outlet’s earlier articles; one with related reading does not', async () => {
-  const { body } = await page(`/article/${id('rain-riyadh')}`);
-  const section = body.slice(body.indexOf('المزيد من'));
-  assert.ok(body.includes('المزيد من <bdi>الرياض</bdi>'), 'labelled as the outlet’s, not as related');
-  assert.ok(section.includes(`/article/${id('derby-riyadh')}`), 'the same outlet’s earlier article');
-  assert.ok(section.includes(`<a href="/source/${t.fx.sources.get('alriyadh')}">كل مقالات <bdi>الرياض</bdi></a>`));
-  const related = await page(`/article/${id('derby-riyadh')}`);
-  assert.ok(!related.body.includes('المزيد من'), 'related reading is shown instead');
-  const oldest = await page(`/article/${id('budget')}`);
-  assert.ok(!oldest.body.includes('المزيد من'), 'nothing earlier from the outlet: no empty section');
+test('an article with neither related reading nor other coverage leads to its outlet’s earlier articles', async () => {
+  const app = await testApp(CORPUS);
+  try {
+    const alone = await addIndexedArticle(app.store, { name: 'alone', source: 'alriyadh', title: 'خبر لا شبيه له', text: 'نص قصير لا يشبه شيئاً.', published: app.fx.now - 30 * 60_000 });
+    const body = await (await app.app.request(`/article/${alone}`)).text();
+    const section = body.slice(body.indexOf('المزيد من'));
+    assert.ok(body.includes('المزيد من <bdi>الرياض</bdi>'), 'labelled as the outlet’s, not as related');
+    for (const key of ['rain-riyadh', 'derby-riyadh']) assert.ok(section.includes(`/article/${app.fx.articles.get(key)}`), key);
+    assert.ok(section.includes(`<a href="/source/${app.fx.sources.get('alriyadh')}">كل مقالات <bdi>الرياض</bdi></a>`));
+  } finally {
+    await app.store.close();
+  }
+  for (const [key, why] of [
+    ['derby-riyadh', 'related reading is shown instead'],
+    ['rain-riyadh', 'other coverage is shown instead'],
+    ['budget', 'nothing earlier from the outlet: no empty section'],
+  ] as const) {
+    assert.ok(!(await page(`/article/${id(key)}`)).body.includes('المزيد من'), why);
+  }
 });
 
 test('hostile strings are escaped everywhere and a javascript: URL is never linked', async () => {

@@ -49,8 +49,8 @@ export interface ArticleDetail {
   otherCoverage: ArticleView[];
   similar: ArticleView[];
   /**
-   * When the article has no related reading: the same outlet's articles published just before it, so that
-   * the page still leads somewhere (labelled as the outlet's, never as related).
+   * When the article has neither related reading nor other coverage: the same outlet's articles published
+   * just before it, so that the page still leads somewhere (labelled as the outlet's, never as related).
    */
   fromOutlet: ArticleView[];
 }
@@ -130,7 +130,7 @@ export class Reader {
   /** Articles newest first, a keyset page of them; `next` continues after the last one. */
   async latest(query: LatestQuery): Promise<{ items: LatestItem[]; next: { time: number; id: number } | null }> {
     const { sourceId, before, limit } = query;
-    const rows = await this.store.listArticles({ limit: limit + 1, reportsOnly: sourceId === undefined, ...(sourceId !== undefined ? { sourceId } : {}), ...(before ? { before } : {}) });
+    const rows = await this.store.listArticles({ limit: limit + 1, reportsOnly: sourceId === undefined, withText: false, ...(sourceId !== undefined ? { sourceId } : {}), ...(before ? { before } : {}) });
     const page = rows.slice(0, limit);
     const storyIds = [...new Set(page.flatMap((a) => (a.storyId != null ? [a.storyId] : [])))];
     const stories = new Map((await Promise.all(storyIds.map((id) => this.store.getStory(id)))).flatMap((s) => (s && s.sources > 1 ? [[s.id, s] as const] : [])));
@@ -205,7 +205,7 @@ export class Reader {
     const relatedArticles = await this.store.getArticles(relatedEntries.map((e) => e.relatedId));
     const fromOtherStories = relatedArticles.filter((a) => a.id !== id && (a.storyId == null || a.storyId !== article.storyId));
     const [first, ...rest] = fromOtherStories;
-    const fromOutlet = first ? [] : await this.store.listArticles({ sourceId: article.sourceId, before: { time: sortTime(article), id: article.id }, limit: 5 });
+    const fromOutlet = first || sameStory.length > 0 ? [] : await this.store.listArticles({ sourceId: article.sourceId, before: { time: sortTime(article), id: article.id }, limit: 5, withText: false });
     return {
       view,
       story,

@@ -253,7 +253,8 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
     }
     if (q.reportsOnly) where.push('coalesce(a.duplicate_of, a.id) = a.id');
     params.push(q.limit);
-    const sql = `${ARTICLE_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY a.sort_time DESC, a.id DESC LIMIT $${params.length}`;
+    const select = q.withText === false ? ARTICLE_SELECT.replace(' a.text,', " '' AS text,") : ARTICLE_SELECT;
+    const sql = `${select}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY a.sort_time DESC, a.id DESC LIMIT $${params.length}`;
     return (await this.rows<ArticleRow>(sql, params)).map(toArticle);
   }
 

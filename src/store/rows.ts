@@ -95,6 +95,9 @@ export const ARTICLE_SELECT = `SELECT a.id, a.source_id, s.slug AS source, a.url
   a.summary, a.author, a.category, a.tags, a.image, a.lang, a.published, a.ingested_at, a.content_hash, a.duplicate_of,
   a.origin, a.story_id FROM articles a JOIN sources s ON s.id = a.source_id`;
 
+/** The same columns with an empty text, for lists that show titles (ArticleListQuery.withText false). */
+export const ARTICLE_SELECT_WITHOUT_TEXT = ARTICLE_SELECT.replace(' a.text,', " '' AS text,");
+
 export function toArticle(r: ArticleRow): Article {
   return {
     id: r.id,

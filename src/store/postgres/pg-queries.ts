@@ -5,6 +5,7 @@ import type { ArticleListQuery, Fingerprint, IndexDocument, NewArticle, NewSourc
 import {
   ARTICLE_PATCH_COLUMNS,
   ARTICLE_SELECT,
+  ARTICLE_SELECT_WITHOUT_TEXT,
   FETCH_STATE_COLUMNS,
   STORY_COLUMNS,
   STORY_PATCH_COLUMNS,
@@ -253,8 +254,7 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
     }
     if (q.reportsOnly) where.push('coalesce(a.duplicate_of, a.id) = a.id');
     params.push(q.limit);
-    const select = q.withText === false ? ARTICLE_SELECT.replace(' a.text,', " '' AS text,") : ARTICLE_SELECT;
-    const sql = `${select}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY a.sort_time DESC, a.id DESC LIMIT $${params.length}`;
+    const sql = `${q.withText === false ? ARTICLE_SELECT_WITHOUT_TEXT : ARTICLE_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY a.sort_time DESC, a.id DESC LIMIT $${params.length}`;
     return (await this.rows<ArticleRow>(sql, params)).map(toArticle);
   }
 

@@ -2,12 +2,10 @@ import type { Article } from '../../core/types.js';
 import { AppError } from '../../core/errors.js';
 import type { ArticleListQuery, Fingerprint, NewArticle, Store } from '../store.js';
 import type { Connection } from './connection.js';
-import { ARTICLE_PATCH_COLUMNS, ARTICLE_SELECT, toArticle, type ArticleRow } from '../rows.js';
+import { ARTICLE_PATCH_COLUMNS, ARTICLE_SELECT, ARTICLE_SELECT_WITHOUT_TEXT, toArticle, type ArticleRow } from '../rows.js';
 
 /** The shared article select, with the text from its own table (article_texts). */
 const SELECT = `${ARTICLE_SELECT.replace(' a.text,', ' t.text,')} JOIN article_texts t ON t.article_id = a.id`;
-/** The same columns with an empty text (ArticleListQuery.withText false). */
-const SELECT_WITHOUT_TEXT = ARTICLE_SELECT.replace(' a.text,', " '' AS text,");
 
 export function insertArticle(c: Connection, a: NewArticle): { id: number; inserted: boolean } {
   const existing = c.prepare('SELECT id FROM articles WHERE canonical_url = ?').get(a.canonicalUrl) as { id: number } | undefined;
@@ -96,7 +94,7 @@ export function listArticles(c: Connection, q: ArticleListQuery): Article[] {
     params.push(q.before.time, q.before.id);
   }
   if (q.reportsOnly) where.push('coalesce(a.duplicate_of, a.id) = a.id');
-  const sql = `${q.withText === false ? SELECT_WITHOUT_TEXT : SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY a.sort_time DESC, a.id DESC LIMIT ?`;
+  const sql = `${q.withText === false ? ARTICLE_SELECT_WITHOUT_TEXT : SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY a.sort_time DESC, a.id DESC LIMIT ?`;
   return (c.prepare(sql).all(...params, q.limit) as ArticleRow[]).map(toArticle);
 }
 

@@ -43,7 +43,7 @@ test('/latest pages by the older link without gaps or repeats; a forged position
       // Two articles at each minute: the id breaks the tie, so a page boundary can fall between them.
       await big.store.insertArticle({
         sourceId, url, canonicalUrl: url, externalId: null, title: `موجز رقم ${i}`, text: `نص الموجز رقم ${i}`, summary: null, author: null,
-        category: null, tags: [], image: null, lang: 'ar', published: big.fx.now - 10 * 60_000 - Math.floor(i / 2) * 60_000, ingestedAt: big.fx.now, contentHash: `wire-${i}`,
+        category: null, tags: [], image: null, lang: 'ar', published: big.fx.now - 10 * 60_000 - Math.floor((i + 1) / 2) * 60_000, ingestedAt: big.fx.now, contentHash: `wire-${i}`,
       });
     }
     const first = await page(big, '/latest');
@@ -56,8 +56,9 @@ test('/latest pages by the older link without gaps or repeats; a forged position
     assert.equal(articleIds(first.body).length, 20);
     assert.equal(shown.length, 25 + 11, 'the 25 new reports and the 11 of the fixture');
     assert.equal(new Set(shown).size, shown.length);
-    const all = (await big.store.listArticles({ limit: 100, reportsOnly: true })).map((a) => a.id);
-    assert.deepEqual(shown, all);
+    const all = await big.store.listArticles({ limit: 100, reportsOnly: true });
+    assert.deepEqual(shown, all.map((a) => a.id));
+    assert.equal(all[19]!.published, all[20]!.published, 'the page boundary falls between two articles of one minute');
     for (const bad of ['x', 'eyJvIjozfQ', '%00']) assert.equal((await page(big, `/latest?before=${bad}`)).res.status, 400, bad);
   } finally {
     await big.store.close();

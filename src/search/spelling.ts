@@ -4,7 +4,7 @@ import { isContentTerm } from './index-document.js';
 import type { AnalyzeTerms, PostingsPart, SearchIndexReader } from './types.js';
 
 /**
- * "Did you mean": a query word that few articles hold, one letter away from a word that many hold, is
+ * "Did you mean": a query word that almost no article holds, one letter away from a word that many hold, is
  * probably that word mistyped (الهلل for الهلال، اردغان for اردوغان، فيسبك for فيسبوك). Only offered, never
  * searched instead: a rare spelling is just as often a real name.
  */

@@ -1,9 +1,8 @@
 import type { ArticleDetail } from '../read/reader.js';
 import { sortTime } from '../read/reader.js';
 import { paragraphs } from '../read/text.js';
-import { NOUNS } from './format.js';
 import { Layout, When, safeHttpUrl, type PageEnv } from './layout.js';
-import { ArticleLine, ArticleLinks } from './parts.js';
+import { ArticleLine, ArticleLinks, CoverageLink } from './parts.js';
 
 export function ArticlePage(props: { env: PageEnv; detail: ArticleDetail }) {
   const { env, detail } = props;
@@ -18,7 +17,7 @@ export function ArticlePage(props: { env: PageEnv; detail: ArticleDetail }) {
         <article class="reading">
           {detail.story ? (
             <p class="meta">
-              <a href={`/story/${detail.story.id}`}>{`التغطية الكاملة: ${fmt.count(detail.story.sources, NOUNS.source)}`}</a>
+              <CoverageLink fmt={fmt} story={detail.story} />
             </p>
           ) : null}
           <h1 dir="auto">{article.title || 'بلا عنوان'}</h1>

@@ -48,6 +48,11 @@ export function StoryCardItem(props: { fmt: Formatter; card: StoryCard }) {
   );
 }
 
+/** «التغطية الكاملة: 5 مصادر», linking to the story page. */
+export function CoverageLink(props: { fmt: Formatter; story: Story }) {
+  return <a href={`/story/${props.story.id}`}>{`التغطية الكاملة: ${props.fmt.count(props.story.sources, NOUNS.source)}`}</a>;
+}
+
 /** One article as a line: title link, outlet, origin and time; with `story`, a link to its full coverage. */
 export function ArticleLine(props: { fmt: Formatter; view: ArticleView; mark?: string; story?: Story | null }) {
   const { fmt, view } = props;
@@ -65,7 +70,7 @@ export function ArticleLine(props: { fmt: Formatter; view: ArticleView; mark?: s
           </span>
         ) : null}
         <When fmt={fmt} time={sortTime(view.article)} />
-        {props.story ? <a href={`/story/${props.story.id}`}>{`التغطية الكاملة: ${fmt.count(props.story.sources, NOUNS.source)}`}</a> : null}
+        {props.story ? <CoverageLink fmt={fmt} story={props.story} /> : null}
       </div>
     </div>
   );

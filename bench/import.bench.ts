@@ -12,6 +12,7 @@
  * the cost of the story engine; (2) for reading lists, recomputing them at read time from stored profiles
  * (what storing them at ingest saves). Each import runs in its own child process for a clean peak RSS.
  */
+import { utcDay } from '../src/core/time.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -188,11 +189,14 @@ async function recompute(store: Store, engine: StoryEngine, id: number): Promise
   const bytes = (await store.getArticleProfiles([id])).get(id);
   if (!ref || !bytes) return [];
   const terms = decodeProfile(bytes);
-  const profile = weighProfile(terms, engine.stats);
-  const keys = [...terms.keys].filter((_, i) => terms.flags[i]! & IN_HEAD).sort((a, b) => idf(engine.stats, b) - idf(engine.stats, a)).slice(0, 24);
+  const day = utcDay(ref.time);
+  const window = await engine.stats.window(store, day);
+  const profile = weighProfile(terms, window);
+  const keys = [...terms.keys].filter((_, i) => terms.flags[i]! & IN_HEAD).sort((a, b) => idf(window, b) - idf(window, a)).slice(0, 24);
   const o = engine.options;
   const found = await store.findStoryCandidates({ keys, minShared: 2, from: ref.time - o.candidateWindowMs, to: ref.time + o.candidateWindowMs, limit: o.maxCandidates, excludeId: id });
-  const profiles = await engine.profiles.get(store, found.map((c) => c.id), engine.stats);
+  // (Measured in the article's own window for every candidate: the cost of reading, not the pipeline's exact pairs.)
+  const profiles = await engine.profiles.get(store, found.map((c) => c.id), engine.stats, day);
   const candidates: CandidateArticle[] = found.filter((c) => profiles.has(c.id)).map((c) => ({ ...c, profile: profiles.get(c.id)!, contentHash: c.contentHash }));
   const judged = judgeCandidates({ profile, contentHash: ref.contentHash }, candidates);
   return rankRelated(ref, judged.map((j) => ({ ...j.candidate, score: j.judgement.score, relation: j.judgement.relation })));

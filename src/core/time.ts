@@ -18,3 +18,10 @@ export function parseIsoLike(value: string | null | undefined): number | null {
   const ms = Date.parse(candidate);
   return Number.isFinite(ms) ? ms : null;
 }
+
+export const DAY_MS = 86_400_000;
+
+/** The UTC day of an epoch-ms time, as a day number (0 = 1970-01-01): the bucket of the story engine's term statistics. */
+export function utcDay(ms: number): number {
+  return Math.floor(ms / DAY_MS);
+}

@@ -1,13 +1,16 @@
+import { utcDay } from '../core/time.js';
 import type { TermStats } from '../stories/term-stats.js';
 import { TermTable } from '../stories/term-table.js';
-import type { Store } from '../store/store.js';
+import type { DayTermCounts, Store } from '../store/store.js';
 
 export interface CorpusStatsOptions {
   /**
-   * Statistics of a reference corpus added to the stored ones (a prior for a new, nearly empty database;
+   * Statistics of a reference corpus added to every window (a prior for a new, nearly empty database;
    * tests use a synthetic one). Default: none.
    */
   background?: TermStats;
+  /** A pair is weighed with the articles published within this many days of its later article (the candidate window). */
+  windowDays: number;
   /** Fold queued terms once the articles stored since the last fold reach this share of the corpus... */
   foldFraction: number;
   /** ... and at least this many (while the corpus is tiny, the PRIOR_DOCS prior carries the weights). */
@@ -16,17 +19,74 @@ export interface CorpusStatsOptions {
   foldLimit: number;
 }
 
-export const DEFAULT_CORPUS_STATS: CorpusStatsOptions = { foldFraction: 0.1, foldMin: 20, foldLimit: 50_000 };
+export const DEFAULT_CORPUS_STATS: CorpusStatsOptions = { windowDays: 3, foldFraction: 0.1, foldMin: 20, foldLimit: 50_000 };
+
+/** Windows kept summed in memory (a window is rebuilt from its days when it was evicted). */
+const WINDOWS_KEPT = 8;
+/** Days kept in memory beyond those of the kept windows. */
+const DAYS_KEPT = 32;
+
+/** The statistics a pair is weighed with: the articles of the days within the window around `centre`. */
+export interface WindowStats extends TermStats {
+  /** UTC day number of the pair's later article. */
+  readonly centre: number;
+}
+
+/** The window a pair is weighed in: the day of its later article (of the one known when the other's time is not). */
+export function pairDay(a: number | null | undefined, b: number | null | undefined): number | null {
+  if (a == null) return b == null ? null : utcDay(b);
+  return utcDay(b == null ? a : Math.max(a, b));
+}
+
+interface DayCounts {
+  docs: number;
+  df: TermTable;
+}
+
+class Window implements WindowStats {
+  docs = 0;
+  readonly df: TermTable;
+
+  constructor(
+    readonly centre: number,
+    capacity: number,
+    private readonly background: TermStats | undefined,
+  ) {
+    this.df = new TermTable(capacity);
+  }
+
+  get docCount(): number {
+    return this.docs + (this.background?.docCount ?? 0);
+  }
+
+  docFrequency(term: number): number {
+    return this.background ? this.df.get(term) + this.background.docFrequency(term) : this.df.get(term);
+  }
+
+  add(docs: number, counts: Iterable<readonly [number, number]>): void {
+    this.docs += docs;
+    for (const [term, n] of counts) this.df.add(term, n);
+  }
+}
 
 /**
- * The process's copy of the stored document frequencies, at one stored version. Statistics change only
- * by folds (Store.foldTermStats): every process that reads version v weighs with the same numbers, and
- * between folds they do not move at all, so weighted profiles can be cached per version. Folds come every
+ * The process's copy of the stored document frequencies, at one stored version, counted per UTC day of
+ * publication. A pair of articles is weighed with the articles of the days within `windowDays` of its later
+ * one (`window`), so that a name common in the week of an event counts as common for that event whatever
+ * the database's history (docs/STORIES.md, "Window-local statistics"). Statistics change only by folds
+ * (Store.foldTermStats): every process that reads version v weighs with the same numbers, and between folds
+ * they do not move at all, so weighted profiles can be cached per version and window. Folds come every
  * `foldMin` articles while the corpus is small and every 10% of growth later.
+ *
+ * Only the days of recently used windows are held: a window is the sum of its days, kept up to date by the
+ * folds of this process; a fold by another process (or a rollback) drops everything, and the days are read
+ * again as windows need them.
  */
-export class CorpusStats implements TermStats {
-  private readonly df = new TermTable();
-  private docs = 0;
+export class CorpusStats {
+  private readonly days = new Map<number, DayCounts>();
+  /** Summed windows by centre day, least recently used first. Every day a kept window covers is in `days`. */
+  private readonly windows = new Map<number, Window>();
+  private corpusDocs = 0;
   private loadedVersion = -1;
   /**
    * Articles stored since the last fold; null when not known in this process (at start, after a rollback
@@ -39,8 +99,9 @@ export class CorpusStats implements TermStats {
 
   constructor(private readonly options: CorpusStatsOptions = DEFAULT_CORPUS_STATS) {}
 
-  get docCount(): number {
-    return this.docs + (this.options.background?.docCount ?? 0);
+  /** Articles counted in the whole corpus. */
+  get corpusSize(): number {
+    return this.corpusDocs;
   }
 
   /** The stored version these numbers are (-1 before the first load). */
@@ -48,30 +109,45 @@ export class CorpusStats implements TermStats {
     return this.loadedVersion;
   }
 
-  docFrequency(term: number): number {
-    const background = this.options.background;
-    return background ? this.df.get(term) + background.docFrequency(term) : this.df.get(term);
-  }
-
-  /** Brings the numbers up to the stored version (reading only what changed); true when they changed. */
+  /** Brings the numbers up to the stored version; true when they changed. */
   async sync(store: Store): Promise<boolean> {
     const head = await store.termStatsVersion();
     if (head.version === this.loadedVersion) return false;
-    if (head.version < this.loadedVersion) this.reset();
-    const full = this.loadedVersion < 0;
-    const snapshot = await store.loadTermStats(full ? 0 : this.loadedVersion);
-    if (full) this.df.clear();
-    for (const [term, n] of snapshot.counts) if (n > 0) this.df.set(term, n);
-    this.loadedVersion = snapshot.version;
-    this.docs = snapshot.docCount;
-    // Another process may have folded: what is still queued is the store's to say.
-    this.sinceFold = null;
+    this.forget(head.version, head.docCount);
     return true;
+  }
+
+  /** The statistics of the window around `day` (a UTC day number) at the version held, its days read as needed. */
+  async window(store: Store, day: number): Promise<WindowStats> {
+    const kept = this.windows.get(day);
+    if (kept) {
+      this.windows.delete(day);
+      this.windows.set(day, kept);
+      return kept;
+    }
+    const r = this.options.windowDays;
+    for (;;) {
+      const missing: number[] = [];
+      for (let d = day - r; d <= day + r; d++) if (!this.days.has(d)) missing.push(d);
+      if (missing.length === 0) break;
+      const range = { from: missing[0]!, to: missing.at(-1)! };
+      const snapshot = await store.loadTermStats(0, range);
+      // Another process folded since: what is held is older than what was read, so start again from this read.
+      if (snapshot.version !== this.loadedVersion) this.forget(snapshot.version, snapshot.docCount);
+      this.install(range, snapshot.days);
+    }
+    const parts: DayCounts[] = [];
+    for (let d = day - r; d <= day + r; d++) parts.push(this.days.get(d)!);
+    const window = new Window(day, Math.max(16, ...parts.map((p) => p.df.size)) * 2, this.options.background);
+    for (const p of parts) window.add(p.docs, p.df.entries());
+    this.windows.set(day, window);
+    this.evict();
+    return window;
   }
 
   /** Called once per stored article, inside its transaction: folds queued terms when enough have arrived. */
   async afterArticle(store: Store): Promise<void> {
-    const threshold = Math.max(this.options.foldMin, Math.floor(this.docs * this.options.foldFraction));
+    const threshold = Math.max(this.options.foldMin, Math.floor(this.corpusDocs * this.options.foldFraction));
     // The article's own terms are queued by now, inside the same transaction. Counting here alone would miss
     // what other processes (PostgreSQL workers) queue, so the store's count is read again every eighth of the
     // way to a fold; alone, the store says what this process counted, and folds fall at the same articles.
@@ -85,12 +161,21 @@ export class CorpusStats implements TermStats {
     if (this.sinceFold < threshold) return;
     this.sinceFold = null;
     const fold = await store.foldTermStats(this.options.foldLimit);
-    // A fold from the version held here is applied as it is (what a reload would read back, since every
-    // stored count is positive); otherwise another process folded in between and the store has the rest.
+    // A fold from the version held here is applied as it is (what a reload would read back); otherwise another
+    // process folded in between and the store has the rest.
     if (fold.folded > 0 && fold.previousVersion === this.loadedVersion) {
-      for (const [term, n] of fold.added) this.df.add(term, n);
+      const r = this.options.windowDays;
+      for (const [day, added] of fold.added) {
+        const held = this.days.get(day);
+        if (held) {
+          held.docs += added.docs;
+          for (const [term, n] of added.counts) held.df.add(term, n);
+        }
+        // A day no kept window covers may be absent; it is read at the new version when a window needs it.
+        for (const w of this.windows.values()) if (Math.abs(w.centre - day) <= r) w.add(added.docs, added.counts);
+      }
       this.loadedVersion = fold.version;
-      this.docs = fold.docCount;
+      this.corpusDocs = fold.docCount;
     } else {
       await this.sync(store);
     }
@@ -98,8 +183,34 @@ export class CorpusStats implements TermStats {
 
   /** Forgets everything (after a rolled-back transaction): the next sync reloads from the store. */
   reset(): void {
-    this.loadedVersion = -1;
-    this.docs = 0;
+    this.forget(-1, 0);
+  }
+
+  private forget(version: number, corpusDocs: number): void {
+    this.days.clear();
+    this.windows.clear();
+    this.loadedVersion = version;
+    this.corpusDocs = corpusDocs;
+    // Another process may have folded: what is still queued is the store's to say.
     this.sinceFold = null;
+  }
+
+  /** Holds the days of `range` as read (a day the read did not return has no articles counted). */
+  private install(range: { from: number; to: number }, read: readonly DayTermCounts[]): void {
+    const byDay = new Map(read.map((d) => [d.day, d]));
+    for (let d = range.from; d <= range.to; d++) {
+      const counts = byDay.get(d);
+      const df = new TermTable(Math.max(8, counts?.counts.length ?? 0));
+      if (counts) for (const [term, n] of counts.counts) if (n > 0) df.set(term, n);
+      this.days.set(d, { docs: counts?.docs ?? 0, df });
+    }
+  }
+
+  private evict(): void {
+    while (this.windows.size > WINDOWS_KEPT) this.windows.delete(this.windows.keys().next().value as number);
+    if (this.days.size <= DAYS_KEPT) return;
+    const r = this.options.windowDays;
+    const covered = (d: number) => [...this.windows.keys()].some((c) => Math.abs(c - d) <= r);
+    for (const d of [...this.days.keys()]) if (!covered(d)) this.days.delete(d);
   }
 }

@@ -5,7 +5,9 @@ import { judgeArticles } from '../stories/assign.js';
 import type { Relation } from '../stories/judge.js';
 import { JUDGE_MODEL, type JudgeModel } from '../stories/model.js';
 import { weighProfile } from '../stories/profile.js';
-import { TermCounter } from '../stories/term-stats.js';
+import { TermCounter, type TermStats } from '../stories/term-stats.js';
+import { utcDay } from '../core/time.js';
+import { DEFAULT_CORPUS_STATS, pairDay } from './corpus-stats.js';
 import { analyzeForEngine, type EngineText } from './article-text.js';
 import { parseImportLine, parseRfc822 } from './import-record.js';
 import { readLines } from './read-lines.js';
@@ -37,6 +39,8 @@ export interface JudgePairsOptions {
   /** Files in any import format: corpus statistics, nothing stored. Without them the pairs' own articles are the corpus. */
   background?: readonly string[];
   model?: JudgeModel;
+  /** Days either side of a pair's later article whose articles weigh it (default: the pipeline's). */
+  windowDays?: number;
   onProblem?: (problem: PairProblem) => void;
 }
 
@@ -52,17 +56,43 @@ function side(value: unknown): PairSide | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as PairSide) : null;
 }
 
-/** Articles counted once each, by canonical URL when they have one (as the pipeline stores them). */
+/**
+ * Articles counted once each, by canonical URL when they have one (as the pipeline stores them), per UTC day
+ * of publication, so that a pair is weighed with the articles of the days around its later article, as
+ * the pipeline weighs it (CorpusStats). Articles without a time count in every window.
+ */
 class Corpus {
-  readonly stats = new TermCounter();
+  private readonly days = new Map<number, TermCounter>();
+  private readonly undated = new TermCounter();
+  private readonly windows = new Map<number | null, TermCounter>();
   private readonly seen = new Set<string>();
 
-  add(key: string | null, text: EngineText): void {
+  constructor(private readonly windowDays: number) {}
+
+  add(key: string | null, text: EngineText, time: number | null | undefined): void {
     if (key !== null) {
       if (this.seen.has(key)) return;
       this.seen.add(key);
     }
-    this.stats.addDocument(text.analysis.profile.keys);
+    let counter = this.undated;
+    if (time != null) {
+      const day = utcDay(time);
+      counter = this.days.get(day) ?? new TermCounter();
+      this.days.set(day, counter);
+    }
+    counter.addDocument(text.analysis.profile.keys);
+    this.windows.clear();
+  }
+
+  /** The statistics of the window around `day` (null: a pair without any time, weighed with everything). */
+  window(day: number | null): TermStats {
+    let w = this.windows.get(day);
+    if (w) return w;
+    w = new TermCounter();
+    w.addCounts(this.undated.docCount, this.undated.entries());
+    for (const [d, counter] of this.days) if (day === null || Math.abs(d - day) <= this.windowDays) w.addCounts(counter.docCount, counter.entries());
+    this.windows.set(day, w);
+    return w;
   }
 }
 
@@ -85,14 +115,14 @@ function urlKey(url: unknown): string | null {
 }
 
 /**
- * Judges article pairs with the pipeline's own reading (`analyzeForEngine`), weighting (`weighProfile`)
- * and decision (`judgeArticles`, with the two publication times), so the figures of `sada pairs` describe
+ * Judges article pairs with the pipeline's own reading (`analyzeForEngine`), weighting (`weighProfile`, in
+ * the window of the pair's later article) and decision (`judgeArticles`, with the two publication times), so the figures of `sada pairs` describe
  * what ingestion does.
  */
 export async function judgePairs(file: string, options: JudgePairsOptions = {}): Promise<PairResult[]> {
   const model = options.model ?? JUDGE_MODEL;
   const report = (p: PairProblem) => options.onProblem?.(p);
-  const corpus = new Corpus();
+  const corpus = new Corpus(options.windowDays ?? DEFAULT_CORPUS_STATS.windowDays);
   for (const path of options.background ?? []) {
     try {
       for await (const { lineNumber, line } of readLines(path)) {
@@ -101,7 +131,7 @@ export async function judgePairs(file: string, options: JudgePairsOptions = {}):
           if (!parsed.skip) report({ file: path, lineNumber, reason: parsed.reason });
           continue;
         }
-        corpus.add(urlKey(parsed.article.url), analyzeForEngine(parsed.article.title, parsed.article.text, model));
+        corpus.add(urlKey(parsed.article.url), analyzeForEngine(parsed.article.title, parsed.article.text, model), parsed.article.published);
       }
     } catch (error) {
       report({ file: path, lineNumber: 0, reason: errorMessage(error) });
@@ -131,19 +161,20 @@ export async function judgePairs(file: string, options: JudgePairsOptions = {}):
     };
     pairs.push({ pair: value.pair, a: read(a), b: read(b), timeA: time(a, 'a'), timeB: time(b, 'b') });
     if (!options.background?.length) {
-      corpus.add(urlKey(a.url), pairs.at(-1)!.a);
-      corpus.add(urlKey(b.url), pairs.at(-1)!.b);
+      const p = pairs.at(-1)!;
+      corpus.add(urlKey(a.url), p.a, p.timeA);
+      corpus.add(urlKey(b.url), p.b, p.timeB);
     }
   }
-  const stats = corpus.stats;
-  const comparable = (t: EngineText, time: number | null) => ({
+  const comparable = (t: EngineText, time: number | null, stats: TermStats) => ({
     profile: weighProfile(t.analysis.profile, stats, model),
     contentHash: t.analysis.contentHash,
     shingles: { minhash: t.analysis.minhash, count: t.analysis.shingles },
     time,
   });
   return pairs.map(({ pair, a, b, timeA, timeB }) => {
-    const j = judgeArticles(comparable(a, timeA), comparable(b, timeB), model);
+    const stats = corpus.window(pairDay(timeA, timeB));
+    const j = judgeArticles(comparable(a, timeA, stats), comparable(b, timeB, stats), model);
     return { pair, score: Math.round(j.score * 1e6) / 1e6, relation: j.relation };
   });
 }

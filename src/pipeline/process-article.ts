@@ -16,6 +16,8 @@ import { indexUnindexed } from './reindex-search.js';
 import { StoryEngine, type StoryEngineOptions } from './story-engine.js';
 import type { JudgeModel } from '../stories/model.js';
 import { placeInStory } from './story-placement.js';
+import { Subject } from './pair-weights.js';
+import { utcDay } from '../core/time.js';
 
 /** The analysed text of a stored article, handed to the search indexer so it need not analyse again. */
 export interface AnalysedText {
@@ -128,10 +130,11 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
   const source = await engine.sources.get(input.source, () => tx.getSourceBySlug(input.source).then((s) => s ?? tx.ensureImportSource(input.source, now)));
   const text = await textOf(input, engine.options.model, ahead);
   const p = text.prepared;
-  await engine.stats.sync(tx);
-  const self = weighProfile(p.profile, engine.stats, engine.options.model);
-  const keys = candidateKeysOfHead(p.head, engine.stats, engine.options.candidateKeys);
   const time = input.published ?? now;
+  await engine.stats.sync(tx);
+  const window = await engine.stats.window(tx, utcDay(time));
+  const self = weighProfile(p.profile, window, engine.options.model);
+  const keys = candidateKeysOfHead(p.head, window, engine.options.candidateKeys);
   const attribution = p.attribution ?? attributionOfByline(input.author, source);
   const origin = attribution ?? originOfSource(source.slug);
 
@@ -157,14 +160,15 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
   // Another writer stored the same URL first (PostgreSQL workers).
   if (!inserted) return 'exists';
   await storeFingerprints(tx, id, p, keys, time, true, attribution);
-  engine.profiles.put(id, p.profile, self, engine.stats.version);
+  engine.profiles.put(id, p.profile, self, engine.stats.version, window.centre);
 
   const comparable = { profile: self, contentHash: p.contentHash, shingles: { minhash: p.minhash, count: p.shingles }, time };
+  const subject = new Subject(p.profile, comparable, engine.stats.version);
   const ref = { id, sourceId: source.id, storyId: null, duplicateOf: null, time, contentHash: p.contentHash };
-  const placement = await placeInStory(tx, engine, { ...ref, title: input.title, comparable, keys, bands: p.bands });
+  const placement = await placeInStory(tx, engine, { ...ref, title: input.title, subject, keys, bands: p.bands });
   const placed = { ...ref, storyId: placement.story.id, duplicateOf: placement.duplicateOf };
   const settled = await settleOrigin(tx, { ...placed, origin });
-  await updateReadingLists(tx, engine, placed, comparable, placement);
+  await updateReadingLists(tx, engine, placed, subject, placement);
   if (options.index) {
     // The stored article as it now is, without reading back what was just written.
     const article: Article = { ...row, id, source: source.slug, origin: settled, storyId: placed.storyId, duplicateOf: placed.duplicateOf };
@@ -198,12 +202,14 @@ async function updateChangedText(tx: Store, existing: Article, input: ArticleInp
   const title = input.title || existing.title;
   const { prepared: p, analysis } = prepareText(title, input.text, engine.options.model);
   if (p.contentHash === existing.contentHash && title === existing.title) return;
+  const time = existing.published ?? existing.ingestedAt;
   await engine.stats.sync(tx);
-  const keys = candidateKeysOfHead(p.head, engine.stats, engine.options.candidateKeys);
+  const window = await engine.stats.window(tx, utcDay(time));
+  const keys = candidateKeysOfHead(p.head, window, engine.options.candidateKeys);
   await tx.updateArticle(existing.id, { title, text: input.text, contentHash: p.contentHash });
   const source = await tx.getSourceBySlug(existing.source);
   const attribution = p.attribution ?? (source ? attributionOfByline(existing.author, source) : null);
-  await storeFingerprints(tx, existing.id, p, keys, existing.published ?? existing.ingestedAt, false, attribution);
-  engine.profiles.put(existing.id, p.profile, weighProfile(p.profile, engine.stats, engine.options.model), engine.stats.version);
+  await storeFingerprints(tx, existing.id, p, keys, time, false, attribution);
+  engine.profiles.put(existing.id, p.profile, weighProfile(p.profile, window, engine.options.model), engine.stats.version, window.centre);
   if (options.index) await options.index(tx, { ...existing, title, text: input.text, contentHash: p.contentHash }, { prepared: p, analysis });
 }

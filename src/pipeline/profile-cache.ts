@@ -7,6 +7,8 @@ import type { CorpusStats } from './corpus-stats.js';
 interface Entry {
   terms: TermProfile;
   version: number;
+  /** Centre day of the window the profile was weighed in. */
+  centre: number;
   weighted: ArticleProfile;
   /** The cache's move count when the entry last moved to the recent end. */
   moved: number;
@@ -14,7 +16,7 @@ interface Entry {
 
 /**
  * Weighted profiles of recently compared articles, least recently used evicted. An entry is re-weighed
- * when the statistics moved to another version; stored term profiles never change except on a text
+ * when the statistics moved to another version or the article is compared in another window; stored term profiles never change except on a text
  * update, which goes through `put`. The order is nearly LRU: a hit moves its entry to the recent end only
  * when it has drifted into the older half (about a hundred hits an article, most of them on entries just
  * moved), so a used entry always outlives half the cache's turnover. What it holds never changes a result:
@@ -33,8 +35,9 @@ export class ProfileCache {
     return this.entries.size;
   }
 
-  /** Weighted profiles of the given articles (those without a stored profile are left out). */
-  async get(store: Store, ids: readonly number[], stats: CorpusStats): Promise<Map<number, ArticleProfile>> {
+  /** Weighted profiles of the given articles in the window around `centre` (those without a stored profile are left out). */
+  async get(store: Store, ids: readonly number[], stats: CorpusStats, centre: number): Promise<Map<number, ArticleProfile>> {
+    const window = await stats.window(store, centre);
     const out = new Map<number, ArticleProfile>();
     const missing: number[] = [];
     for (const id of ids) {
@@ -43,9 +46,10 @@ export class ProfileCache {
         missing.push(id);
         continue;
       }
-      if (e.version !== stats.version) {
-        e.weighted = weighProfile(e.terms, stats, this.model);
+      if (e.version !== stats.version || e.centre !== centre) {
+        e.weighted = weighProfile(e.terms, window, this.model);
         e.version = stats.version;
+        e.centre = centre;
       }
       if (this.moves - e.moved > this.capacity / 2) {
         this.entries.delete(id);
@@ -57,17 +61,17 @@ export class ProfileCache {
     if (missing.length > 0) {
       for (const [id, bytes] of await store.getArticleProfiles(missing)) {
         const terms = decodeProfile(bytes);
-        const weighted = weighProfile(terms, stats, this.model);
-        this.put(id, terms, weighted, stats.version);
+        const weighted = weighProfile(terms, window, this.model);
+        this.put(id, terms, weighted, stats.version, centre);
         out.set(id, weighted);
       }
     }
     return out;
   }
 
-  put(id: number, terms: TermProfile, weighted: ArticleProfile, version: number): void {
+  put(id: number, terms: TermProfile, weighted: ArticleProfile, version: number, centre: number): void {
     this.entries.delete(id);
-    this.entries.set(id, { terms, weighted, version, moved: ++this.moves });
+    this.entries.set(id, { terms, weighted, version, centre, moved: ++this.moves });
     while (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value as number;
       this.entries.delete(oldest);

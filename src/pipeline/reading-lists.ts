@@ -1,10 +1,11 @@
 import type { RelatedEntry } from '../core/types.js';
-import { judgeArticles, type Comparable, type JudgedCandidate } from '../stories/assign.js';
+import { judgeArticles, type JudgedCandidate } from '../stories/assign.js';
 import { RELATION_RANK } from '../stories/judge.js';
 import { groupOf, rankRelated, sameStoryCoverage, type ReadingItem, type RelatedCandidate } from '../stories/related.js';
 import type { ArticleRef, Store } from '../store/store.js';
 import type { Placement } from './story-placement.js';
 import type { StoryEngine } from './story-engine.js';
+import { weighPairs, type Subject } from './pair-weights.js';
 
 type Entry = Omit<RelatedEntry, 'articleId' | 'kind'>;
 
@@ -13,27 +14,27 @@ type Entry = Omit<RelatedEntry, 'articleId' | 'kind'>;
  * and lets it enter the stored lists of a bounded number of earlier articles: the most recent members of
  * its story, and the related candidates it is closest to.
  */
-export async function updateReadingLists(tx: Store, engine: StoryEngine, self: ArticleRef, comparable: Comparable, placement: Placement): Promise<void> {
+export async function updateReadingLists(tx: Store, engine: StoryEngine, self: ArticleRef, subject: Subject, placement: Placement): Promise<void> {
   const scores = new Map(placement.judged.map((j) => [j.candidate.id, j.judgement.score]));
-  await sameStoryLists(tx, engine, self, comparable, placement, scores);
+  await sameStoryLists(tx, engine, self, subject, placement, scores);
   await relatedLists(tx, engine, self, placement.judged);
 }
 
-async function scoreOf(tx: Store, engine: StoryEngine, comparable: Comparable, ids: readonly number[], scores: Map<number, number>, times: Map<number, number>): Promise<void> {
+async function scoreOf(tx: Store, engine: StoryEngine, subject: Subject, ids: readonly number[], scores: Map<number, number>, times: Map<number, number>): Promise<void> {
   const missing = ids.filter((id) => !scores.has(id));
   if (missing.length === 0) return;
-  const profiles = await engine.profiles.get(tx, missing, engine.stats);
+  const pairs = await weighPairs(tx, engine, subject, missing.map((id) => ({ id, time: times.get(id) })));
   for (const id of missing) {
-    const profile = profiles.get(id);
-    scores.set(id, profile ? judgeArticles(comparable, { profile, contentHash: null, time: times.get(id) }, engine.options.model).score : 0);
+    const pair = pairs.get(id);
+    scores.set(id, pair ? judgeArticles(pair.self, { profile: pair.profile, contentHash: null, time: times.get(id) }, engine.options.model).score : 0);
   }
 }
 
-async function sameStoryLists(tx: Store, engine: StoryEngine, self: ArticleRef, comparable: Comparable, placement: Placement, scores: Map<number, number>): Promise<void> {
+async function sameStoryLists(tx: Store, engine: StoryEngine, self: ArticleRef, subject: Subject, placement: Placement, scores: Map<number, number>): Promise<void> {
   const o = engine.options;
   const own = sameStoryCoverage(self, placement.members).slice(0, o.sameStoryLimit);
   const times = new Map(placement.members.map((m) => [m.id, m.time]));
-  await scoreOf(tx, engine, comparable, own, scores, times);
+  await scoreOf(tx, engine, subject, own, scores, times);
   // The article is new: it has no stored list for an empty one to replace.
   if (own.length > 0) await tx.replaceRelated(self.id, 'same_story', own.map((id, rank) => ({ relatedId: id, rank, score: scores.get(id) ?? 0 })));
   // A copy changes no one's list: its report is already listed by its first copy.
@@ -47,7 +48,7 @@ async function sameStoryLists(tx: Store, engine: StoryEngine, self: ArticleRef, 
   const lists = await tx.getRelatedLists(targets, 'same_story');
   const unknown = [...new Set([...lists.values()].flatMap((l) => l.map((e) => e.relatedId)))].filter((id) => !times.has(id));
   for (const r of await tx.getArticleRefs(unknown)) times.set(r.id, r.time);
-  await scoreOf(tx, engine, comparable, targets, scores, times);
+  await scoreOf(tx, engine, subject, targets, scores, times);
   for (const target of targets) {
     const list = lists.get(target) ?? [];
     if (list.length >= o.sameStoryLimit || list.some((e) => e.relatedId === self.id)) continue;

@@ -5,11 +5,13 @@ import { RELATION_RANK } from '../stories/judge.js';
 import { summarizeStory } from '../stories/story-summary.js';
 import type { ArticleRef, Store } from '../store/store.js';
 import type { StoryEngine } from './story-engine.js';
+import { weighPairs, type Subject } from './pair-weights.js';
 
 /** The new article as story placement sees it (already inserted, with its fingerprints and keys). */
 export interface PlacedArticle extends ArticleRef {
   title: string;
-  comparable: Comparable;
+  /** The article's profile and fingerprints, weighed in each pair's window. */
+  subject: Subject;
   keys: readonly number[];
   bands: readonly number[];
 }
@@ -81,21 +83,32 @@ export async function placeInStory(tx: Store, engine: StoryEngine, a: PlacedArti
 }
 
 async function judgeRefs(tx: Store, engine: StoryEngine, a: PlacedArticle, refs: readonly ArticleRef[]): Promise<JudgedCandidate[]> {
-  const profiles = await engine.profiles.get(
-    tx,
-    refs.map((r) => r.id),
-    engine.stats,
-  );
-  const candidates: CandidateArticle[] = [];
+  const model = engine.options.model;
+  const pairs = await weighPairs(tx, engine, a.subject, refs);
+  // Candidates grouped by the subject's side of their pairs (one group unless some arrived after it).
+  const groups = new Map<Comparable, CandidateArticle[]>();
   for (const r of refs) {
-    const profile = profiles.get(r.id);
-    if (profile) candidates.push({ id: r.id, storyId: r.storyId, duplicateOf: r.duplicateOf, time: r.time, profile, contentHash: r.contentHash });
+    const pair = pairs.get(r.id);
+    if (!pair) continue;
+    const candidate = { id: r.id, storyId: r.storyId, duplicateOf: r.duplicateOf, time: r.time, profile: pair.profile, contentHash: r.contentHash };
+    const group = groups.get(pair.self);
+    if (group) group.push(candidate);
+    else groups.set(pair.self, [candidate]);
   }
-  const judged = judgeCandidates(a.comparable, candidates, engine.options.model);
+  const selfOf = new Map<CandidateArticle, Comparable>();
+  const judged: JudgedCandidate[] = [];
+  for (const [self, candidates] of groups) {
+    for (const j of judgeCandidates(self, candidates, model)) {
+      judged.push(j);
+      selfOf.set(j.candidate, self);
+    }
+  }
+  judged.sort(compareJudged);
   // Vocabulary alone may call two write-ups of one event copies; the shingle check settles those few,
   // so fingerprints are read only for candidates judged copies without being exact ones.
-  const unsure = judged.filter((j) => j.judgement.relation === 'duplicate' && j.candidate.contentHash !== a.comparable.contentHash).map((j) => j.candidate);
-  if (unsure.length === 0 || !a.comparable.shingles) return judged;
+  const own = a.subject.own;
+  const unsure = judged.filter((j) => j.judgement.relation === 'duplicate' && j.candidate.contentHash !== own.contentHash).map((j) => j.candidate);
+  if (unsure.length === 0 || !own.shingles) return judged;
   const fingerprints = await tx.getFingerprints(unsure.map((c) => c.id));
   const rejudged = new Set<CandidateArticle>();
   for (const c of unsure) {
@@ -107,7 +120,7 @@ async function judgeRefs(tx: Store, engine: StoryEngine, a: PlacedArticle, refs:
   if (rejudged.size === 0) return judged;
   // Only those judgements can change; the order is total (score, time, id), so sorting again gives the
   // list judging every candidate again would.
-  return judged.map((j) => (rejudged.has(j.candidate) ? { candidate: j.candidate, judgement: judgeArticles(a.comparable, j.candidate, engine.options.model) } : j)).sort(compareJudged);
+  return judged.map((j) => (rejudged.has(j.candidate) ? { candidate: j.candidate, judgement: judgeArticles(selfOf.get(j.candidate)!, j.candidate, model) } : j)).sort(compareJudged);
 }
 
 /**
@@ -127,12 +140,12 @@ async function openStories(tx: Store, engine: StoryEngine, a: PlacedArticle, jud
     open.set(sid, { span: !story || Math.abs(a.time - story.firstSeen) <= o.storySpanMs, writeUps: true });
     if (story?.titleArticleId != null) representatives.set(sid, story.titleArticleId);
   }
-  const profiles = await engine.profiles.get(tx, [...representatives.values()], engine.stats);
   const times = await timesOf(tx, [...representatives.values()], judged);
+  const pairs = await weighPairs(tx, engine, a.subject, [...representatives.values()].map((id) => ({ id, time: times.get(id) })));
   for (const [sid, rep] of representatives) {
-    const profile = profiles.get(rep);
-    if (!profile) continue;
-    const relation = judgeArticles(a.comparable, { profile, contentHash: null, time: times.get(rep) }, o.model).relation;
+    const pair = pairs.get(rep);
+    if (!pair) continue;
+    const relation = judgeArticles(pair.self, { profile: pair.profile, contentHash: null, time: times.get(rep) }, o.model).relation;
     open.get(sid)!.writeUps = RELATION_RANK[relation] >= RELATION_RANK.related;
   }
   return open;

@@ -1,6 +1,6 @@
 import { putLittleEndian } from '../core/endian.js';
 import type { RelatedEntry } from '../core/types.js';
-import type { ArticleRef, GroupMember, TermFold } from './store.js';
+import type { ArticleRef, DayTermCounts, GroupMember, TermFold } from './store.js';
 
 /** Row shapes and encodings of the story engine's tables, shared by the SQLite and PostgreSQL adapters. */
 
@@ -57,14 +57,56 @@ export function termsToBytes(terms: Uint32Array): Buffer {
   return out;
 }
 
+/** The migration that counts term statistics per day; opening a store that has just applied it recounts them. */
+export const TERM_DAYS_MIGRATION = 40;
+
+/** A queued article: its term blob and the UTC day it is counted under. */
+export interface QueuedTerms {
+  terms: Uint8Array;
+  day: number;
+}
+
 /**
- * The fold of queued articles (their term blobs) onto the statistics at `head`: the version it makes and
- * the counts it adds. Nothing queued makes no new version. The adapters write what it says.
+ * The fold of queued articles onto the statistics at `head`: the version it makes and the counts it adds to
+ * each day. Nothing queued makes no new version. The adapters write what it says.
  */
-export function planTermFold(head: { version: number; docCount: number }, queued: readonly Uint8Array[]): TermFold {
+export function planTermFold(head: { version: number; docCount: number }, queued: readonly QueuedTerms[]): TermFold {
   const folded = queued.length;
   if (folded === 0) return { previousVersion: head.version, version: head.version, docCount: head.docCount, folded, added: new Map() };
-  return { previousVersion: head.version, version: head.version + 1, docCount: head.docCount + folded, folded, added: countQueuedTerms(queued) };
+  const added = new Map<number, { docs: number; counts: Map<number, number> }>();
+  for (const q of queued) {
+    let day = added.get(q.day);
+    if (!day) added.set(q.day, (day = { docs: 0, counts: new Map() }));
+    day.docs++;
+    countQueuedTerms([q.terms], day.counts);
+  }
+  return { previousVersion: head.version, version: head.version + 1, docCount: head.docCount + folded, folded, added };
+}
+
+/** A fold's counts as parallel arrays (day, term, count), days and terms ascending: what the adapters write. */
+export function foldRows(fold: TermFold): { days: number[]; terms: number[]; counts: number[] } {
+  const out = { days: [] as number[], terms: [] as number[], counts: [] as number[] };
+  for (const day of [...fold.added.keys()].sort((a, b) => a - b)) {
+    const counts = fold.added.get(day)!.counts;
+    for (const term of [...counts.keys()].sort((a, b) => a - b)) {
+      out.days.push(day);
+      out.terms.push(term);
+      out.counts.push(counts.get(term)!);
+    }
+  }
+  return out;
+}
+
+/** Rows of a day-range read (term -1: the day's article count) grouped into days, days ascending. */
+export function groupDayRows(rows: Iterable<readonly [day: number, term: number, n: number]>): DayTermCounts[] {
+  const days = new Map<number, DayTermCounts>();
+  for (const [day, term, n] of rows) {
+    let d = days.get(day);
+    if (!d) days.set(day, (d = { day, docs: 0, counts: [] }));
+    if (term < 0) d.docs = n;
+    else d.counts.push([term, n]);
+  }
+  return [...days.values()].sort((a, b) => a.day - b.day);
 }
 
 /** Adds the distinct terms of each queued article to `counts`. */

@@ -173,7 +173,7 @@ export interface ArticleProfileEntry {
   profile: Uint8Array;
   /** Candidate keys the article is filed under (32-bit term hashes), replacing any earlier ones. */
   keys: readonly number[];
-  /** The article's time for the candidate window. */
+  /** The article's time: for the candidate window, and the day its terms are counted under. */
   time: number;
   /** Distinct term hashes to count into the corpus statistics at the next fold (omit on a text update). */
   terms?: Uint32Array;
@@ -206,26 +206,36 @@ export interface StoryCandidate extends ArticleRef {
   shared: number;
 }
 
-/** Document frequencies: `counts` holds the terms whose count changed after the version asked for. */
-export interface TermStatsSnapshot {
-  version: number;
-  docCount: number;
+/** One UTC day's articles in the document frequencies (day = epoch ms / 86,400,000, rounded down: `utcDay`). */
+export interface DayTermCounts {
+  day: number;
+  /** Articles of the day counted. */
+  docs: number;
+  /** Articles of the day holding each term. */
   counts: Array<[term: number, df: number]>;
 }
 
-/** What a fold did: the version it made from `previousVersion`, and what it added to each term's count. */
+/** Document frequencies of a range of days: each day whose counts changed after the version asked for, with its changed terms. */
+export interface TermStatsSnapshot {
+  version: number;
+  /** Articles counted in the whole corpus. */
+  docCount: number;
+  days: DayTermCounts[];
+}
+
+/** What a fold did: the version it made from `previousVersion`, and what it added to each day's counts. */
 export interface TermFold {
   previousVersion: number;
   version: number;
   docCount: number;
   folded: number;
-  /** Documents added to each term's count (empty when nothing was folded). */
-  added: ReadonlyMap<number, number>;
+  /** Articles added per day, and to each term's count of that day (empty when nothing was folded). */
+  added: ReadonlyMap<number, { docs: number; counts: ReadonlyMap<number, number> }>;
 }
 
 /**
  * Storage of the story engine: term profiles, the candidate-key index, light article references and the
- * corpus term statistics. Term statistics change only by folds: each article queues its terms in its own
+ * corpus term statistics, counted per day of publication. Term statistics change only by folds: each article queues its terms in its own
  * transaction, and a fold (under a lock in multi-process adapters) counts queued articles exactly once
  * and bumps the version, so every process weighs with the same numbers at a given version.
  */
@@ -243,10 +253,13 @@ export interface StoryEngineStore {
   /** Stored lists of one kind for several articles, each ordered by rank. */
   getRelatedLists(articleIds: readonly number[], kind: RelatedEntry['kind']): Promise<Map<number, RelatedEntry[]>>;
   termStatsVersion(): Promise<{ version: number; docCount: number }>;
-  /** Counts changed after `sinceVersion` (0: all), with the current version and document count. */
-  loadTermStats(sinceVersion: number): Promise<TermStatsSnapshot>;
   /**
-   * Counts up to `limit` queued articles into the document frequencies (oldest first), removes them from the
+   * The days `from`..`to` (UTC day numbers, inclusive) whose counts changed after `sinceVersion` (0: every
+   * stored day of the range), with the current version and document count, in one consistent read.
+   */
+  loadTermStats(sinceVersion: number, days: { from: number; to: number }): Promise<TermStatsSnapshot>;
+  /**
+   * Counts up to `limit` queued articles into the document frequencies of their days (oldest first), removes them from the
    * queue and bumps the version when anything was counted. Returns the new version and document count, and
    * the counts added: a process that held `previousVersion` brings itself to `version` without reading back.
    */

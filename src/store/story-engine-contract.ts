@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { NewArticle, Store } from './store.js';
+import type { NewArticle, Store, TermStatsSnapshot } from './store.js';
+import { utcDay } from '../core/time.js';
 
 type ArticleFactory = (sourceId: number, n: number, overrides?: Partial<NewArticle>) => NewArticle;
 
@@ -90,16 +91,22 @@ export function describeStoryEngineContract(getStore: () => Store, article: Arti
       assert.deepEqual((await store.getRelatedLists([a!], 'same_story')).get(a!)!.map((e) => e.relatedId), [b]);
     });
 
-    it('counts queued terms exactly once per fold, with versions for incremental reloads', async () => {
+    it('counts queued terms exactly once per fold, per day of publication, with versions for incremental reloads', async () => {
       const store = getStore();
       const src = (await store.ensureImportSource('eng-df', T0)).id;
       const start = await store.termStatsVersion();
-      const base = await store.loadTermStats(0);
-      const df = (snapshot: { counts: Array<[number, number]> }, term: number) => snapshot.counts.find(([t]) => t === term)?.[1];
-      const ids = [await insert(store, src, 230), await insert(store, src, 231), await insert(store, src, 232)];
-      const terms = [[501, 502, 502], [502, 503], [0xfffffffe]];
+      // Days far from every other test's articles, so that the counts read back are this test's alone.
+      const day = utcDay(T0) + 5000;
+      const range = { from: day, to: day + 1 };
+      const df = (snapshot: TermStatsSnapshot, d: number, term: number) => snapshot.days.find((x) => x.day === d)?.counts.find(([t]) => t === term)?.[1];
+      const docsOf = (snapshot: TermStatsSnapshot, d: number) => snapshot.days.find((x) => x.day === d)?.docs;
+      assert.deepEqual((await store.loadTermStats(0, range)).days, []);
+      const ids = [await insert(store, src, 230), await insert(store, src, 231), await insert(store, src, 232), await insert(store, src, 233)];
+      const terms = [[501, 502, 502], [502, 503], [0xfffffffe], [502]];
+      const days = [day, day, day, day + 1];
       for (const [i, id] of ids.entries()) {
-        await store.putArticleProfile({ articleId: id!, profile: Uint8Array.from([i]), keys: [], time: T0, terms: Uint32Array.from(terms[i]!) });
+        const time = days[i]! * 86_400_000 + 3_600_000 * i;
+        await store.putArticleProfile({ articleId: id!, profile: Uint8Array.from([i]), keys: [], time, terms: Uint32Array.from(terms[i]!) });
       }
       const first = await store.foldTermStats(2);
       assert.deepEqual(first, {
@@ -107,16 +114,29 @@ export function describeStoryEngineContract(getStore: () => Store, article: Arti
         version: start.version + 1,
         docCount: start.docCount + 2,
         folded: 2,
-        added: new Map([[501, 1], [502, 2], [503, 1]]),
+        added: new Map([[day, { docs: 2, counts: new Map([[501, 1], [502, 2], [503, 1]]) }]]),
       });
-      const delta = await store.loadTermStats(start.version);
+      const delta = await store.loadTermStats(start.version, range);
       assert.equal(delta.version, start.version + 1);
-      assert.equal(df(delta, 501), (df(base, 501) ?? 0) + 1);
-      assert.equal(df(delta, 502), (df(base, 502) ?? 0) + 2, 'a term counts once per article');
-      assert.equal(df(delta, 0xfffffffe), undefined, 'not folded yet');
+      assert.equal(delta.docCount, start.docCount + 2);
+      assert.equal(docsOf(delta, day), 2);
+      assert.equal(df(delta, day, 501), 1);
+      assert.equal(df(delta, day, 502), 2, 'a term counts once per article');
+      assert.equal(df(delta, day, 0xfffffffe), undefined, 'not folded yet');
+      assert.equal(docsOf(delta, day + 1), undefined, 'nothing of the next day folded yet');
       const second = await store.foldTermStats(100);
-      assert.equal(second.folded, 1);
-      assert.deepEqual((await store.loadTermStats(first.version)).counts, [[0xfffffffe, (df(base, 0xfffffffe) ?? 0) + 1]]);
+      assert.equal(second.folded, 2);
+      const changed = await store.loadTermStats(first.version, range);
+      assert.deepEqual(changed.days, [
+        { day, docs: 3, counts: [[0xfffffffe, 1]] },
+        { day: day + 1, docs: 1, counts: [[502, 1]] },
+      ], 'only what the second fold changed');
+      const whole = await store.loadTermStats(0, range);
+      assert.deepEqual(whole.days.map((d) => [d.day, d.docs, d.counts.sort((a, b) => a[0] - b[0])]), [
+        [day, 3, [[501, 1], [502, 2], [503, 1], [0xfffffffe, 1]]],
+        [day + 1, 1, [[502, 1]]],
+      ]);
+      assert.deepEqual((await store.loadTermStats(0, { from: day + 1, to: day + 1 })).days.map((d) => d.day), [day + 1], 'only the days asked for');
       const idle = await store.foldTermStats(100);
       assert.deepEqual(idle, { previousVersion: second.version, version: second.version, docCount: second.docCount, folded: 0, added: new Map() }, 'nothing queued: no new version');
       assert.deepEqual(await store.termStatsVersion(), { version: second.version, docCount: second.docCount });
@@ -130,16 +150,18 @@ export function describeStoryEngineContract(getStore: () => Store, article: Arti
       const src = (await store.ensureImportSource('eng-df2', T0)).id;
       const before = await store.termStatsVersion();
       const term = 777_001;
-      const prior = (await store.loadTermStats(0)).counts.find(([t]) => t === term)?.[1] ?? 0;
+      const day = utcDay(T0);
+      const countOf = (snapshot: TermStatsSnapshot) => snapshot.days.find((d) => d.day === day)?.counts.find(([t]) => t === term)?.[1] ?? 0;
+      const prior = countOf(await store.loadTermStats(0, { from: day, to: day }));
       for (let n = 240; n < 250; n++) {
         const id = await insert(store, src, n);
         await store.putArticleProfile({ articleId: id, profile: Uint8Array.from([1]), keys: [], time: T0, terms: Uint32Array.from([term]) });
       }
       const folds = await Promise.all([1, 2, 3].map(() => store.transaction((tx) => tx.foldTermStats(4))));
-      const after = await store.loadTermStats(0);
+      const after = await store.loadTermStats(0, { from: day, to: day });
       assert.equal(folds.reduce((s, f) => s + f.folded, 0), 10);
       assert.equal(after.docCount, before.docCount + 10);
-      assert.equal(after.counts.find(([t]) => t === term)?.[1], prior + 10);
+      assert.equal(countOf(after), prior + 10);
     });
   });
 }

@@ -1,7 +1,8 @@
 import type pg from 'pg';
+import { utcDay } from '../../core/time.js';
 import type { RelatedEntry } from '../../core/types.js';
 import type { ArticleProfileEntry, ArticleRef, CandidateQuery, GroupMember, Store, StoryCandidate, StoryEngineStore, TermFold, TermStatsSnapshot } from '../store.js';
-import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, REF_OF_A, toGroupMember, type GroupMemberRow, asBuffer, planTermFold, groupRelated, termsToBytes, toArticleRef, type ArticleRefRow, type RelatedRow } from '../engine-rows.js';
+import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, REF_OF_A, toGroupMember, type GroupMemberRow, asBuffer, foldRows, groupDayRows, planTermFold, groupRelated, termsToBytes, toArticleRef, type ArticleRefRow, type RelatedRow } from '../engine-rows.js';
 
 export type Db = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
@@ -33,9 +34,10 @@ export abstract class PgEngineQueries implements StoryEngineStore {
       ]);
     }
     if (e.terms) {
-      await db.query('INSERT INTO term_pending (article_id, terms) VALUES ($1, $2) ON CONFLICT (article_id) DO UPDATE SET terms = EXCLUDED.terms', [
+      await db.query('INSERT INTO term_pending (article_id, terms, day) VALUES ($1, $2, $3) ON CONFLICT (article_id) DO UPDATE SET terms = EXCLUDED.terms, day = EXCLUDED.day', [
         e.articleId,
         termsToBytes(e.terms),
+        utcDay(e.time),
       ]);
     }
   }
@@ -94,16 +96,20 @@ export abstract class PgEngineQueries implements StoryEngineStore {
     return { version: row!.version, docCount: row!.docs };
   }
 
-  async loadTermStats(sinceVersion: number): Promise<TermStatsSnapshot> {
+  async loadTermStats(sinceVersion: number, days: { from: number; to: number }): Promise<TermStatsSnapshot> {
     // One statement, one snapshot: the version and the counts agree even while another process folds.
-    const rows = await this.all<{ term: number | null; df: number | null; version: number; docs: number }>(
-      `SELECT d.term, d.df, s.version, s.docs FROM term_stats s LEFT JOIN term_df d ON d.version > $1 WHERE s.id = 1`,
-      [sinceVersion],
+    // A day's article count comes as term -1.
+    const rows = await this.all<{ day: number | null; term: string | null; n: number | null; version: number; docs: number }>(
+      `SELECT x.day, x.term, x.n, s.version, s.docs FROM term_stats s LEFT JOIN (
+         SELECT day, -1::bigint AS term, docs AS n FROM term_days WHERE day BETWEEN $2 AND $3 AND version > $1
+         UNION ALL SELECT day, term, df FROM term_day_df WHERE day BETWEEN $2 AND $3 AND version > $1
+       ) x ON true WHERE s.id = 1`,
+      [sinceVersion, days.from, days.to],
     );
     const head = rows[0]!;
-    const counts: Array<[number, number]> = [];
-    for (const r of rows) if (r.term !== null && r.df !== null) counts.push([r.term, r.df]);
-    return { version: head.version, docCount: head.docs, counts };
+    const counted: Array<[number, number, number]> = [];
+    for (const r of rows) if (r.day !== null && r.term !== null && r.n !== null) counted.push([r.day, Number(r.term), r.n]);
+    return { version: head.version, docCount: Number(head.docs), days: groupDayRows(counted) };
   }
 
   async pendingTermCount(): Promise<number> {
@@ -115,14 +121,20 @@ export abstract class PgEngineQueries implements StoryEngineStore {
     return this.transaction(async () => {
       await this.db().query('SELECT pg_advisory_xact_lock($1)', [TERM_FOLD_LOCK]);
       const head = await this.termStatsVersion();
-      const rows = await this.all<{ article_id: number; terms: Buffer }>('SELECT article_id, terms FROM term_pending ORDER BY article_id LIMIT $1', [limit]);
-      const fold = planTermFold(head, rows.map((r) => r.terms));
+      const rows = await this.all<{ article_id: number; terms: Buffer; day: number }>('SELECT article_id, terms, day FROM term_pending ORDER BY article_id LIMIT $1', [limit]);
+      const fold = planTermFold(head, rows);
       if (fold.folded === 0) return fold;
-      const terms = [...fold.added.keys()].sort((a, b) => a - b);
+      const { days, terms, counts } = foldRows(fold);
       await this.db().query(
-        `INSERT INTO term_df (term, df, version) SELECT unnest($1::bigint[]), unnest($2::int[]), $3
-         ON CONFLICT (term) DO UPDATE SET df = term_df.df + EXCLUDED.df, version = EXCLUDED.version`,
-        [terms, terms.map((t) => fold.added.get(t)!), fold.version],
+        `INSERT INTO term_day_df (day, term, df, version) SELECT unnest($1::int[]), unnest($2::bigint[]), unnest($3::int[]), $4
+         ON CONFLICT (day, term) DO UPDATE SET df = term_day_df.df + EXCLUDED.df, version = EXCLUDED.version`,
+        [days, terms, counts, fold.version],
+      );
+      const foldDays = [...fold.added.keys()];
+      await this.db().query(
+        `INSERT INTO term_days (day, docs, version) SELECT unnest($1::int[]), unnest($2::int[]), $3
+         ON CONFLICT (day) DO UPDATE SET docs = term_days.docs + EXCLUDED.docs, version = EXCLUDED.version`,
+        [foldDays, foldDays.map((d) => fold.added.get(d)!.docs), fold.version],
       );
       await this.db().query('UPDATE term_stats SET version = $1, docs = docs + $2 WHERE id = 1', [fold.version, fold.folded]);
       await this.db().query('DELETE FROM term_pending WHERE article_id = ANY($1::bigint[])', [rows.map((r) => r.article_id)]);

@@ -1,7 +1,12 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeStoreContract } from '../store-contract.js';
-import type pg from 'pg';
+import pg from 'pg';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migratePg, PG_MIGRATIONS_DIR } from './pg-migrate.js';
+import { assertRecountedByDay, OLD_TERM_STATS, oldProfile, oldQueuedTerms } from '../../test-support/term-days-migration.js';
 import { LOCK_BUCKETS, PgStore } from './pg-store.js';
 import { openStore } from '../open.js';
 import { AppError } from '../../core/errors.js';
@@ -27,6 +32,40 @@ if (PG_SKIP) {
     const source = await stores[0]!.ensureImportSource('x', 1);
     assert.equal((await stores[2]!.ensureImportSource('x', 2)).id, source.id);
     await Promise.all(stores.map((s) => s.close()));
+  });
+
+  test('a database from before term statistics were counted per day recounts them by day when opened', async () => {
+    const schema = freshSchema('termdays');
+    schemas.push(schema);
+    // The migrations before 040 alone, applied by the migration runner itself.
+    const older = mkdtempSync(join(tmpdir(), 'sada-pg-migrations-'));
+    for (const f of readdirSync(PG_MIGRATIONS_DIR)) if (Number.parseInt(f, 10) < 40) copyFileSync(join(PG_MIGRATIONS_DIR, f), join(older, f));
+    const client = new pg.Client({ connectionString: TEST_PG_URL, options: `-c search_path=${schema}` });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA ${schema}`);
+      await migratePg(client as unknown as pg.PoolClient, 1, older);
+      await client.query(`INSERT INTO sources (id, slug, url, feed_url, kind, title, created_at) VALUES (1, 's', 'import:s', 'import:s', 'import', 's', 0)`);
+      for (const a of OLD_TERM_STATS.articles) {
+        await client.query(`INSERT INTO articles (id, source_id, url, canonical_url, title, text, ingested_at, sort_time, content_hash) VALUES ($1, 1, $2, $2, 't', 'x', 0, $3, $4)`, [
+          a.id,
+          `https://m.test/${a.id}`,
+          a.sortTime,
+          `h${a.id}`,
+        ]);
+        await client.query('INSERT INTO article_profiles (article_id, profile) VALUES ($1, $2)', [a.id, oldProfile(a.terms)]);
+      }
+      const queued = OLD_TERM_STATS.articles.find((a) => a.id === OLD_TERM_STATS.queued)!;
+      await client.query('INSERT INTO term_pending (article_id, terms) VALUES ($1, $2)', [queued.id, oldQueuedTerms(queued.terms)]);
+      for (const [term, df] of OLD_TERM_STATS.oldCounts) await client.query('INSERT INTO term_df (term, df, version) VALUES ($1, $2, 1)', [term, df]);
+      await client.query('UPDATE term_stats SET docs = $1, version = $2 WHERE id = 1', [OLD_TERM_STATS.oldDocs, OLD_TERM_STATS.oldVersion]);
+    } finally {
+      await client.end();
+      rmSync(older, { recursive: true, force: true });
+    }
+    const store = await PgStore.open({ url: TEST_PG_URL, schema });
+    await assertRecountedByDay(store);
+    await store.close();
   });
 
   test('lockKeys serialises transactions that share a key and lets disjoint ones run', async () => {

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { AppError } from '../../core/errors.js';
 import type { Store } from '../store.js';
 import { migratePg } from './pg-migrate.js';
+import { TERM_DAYS_MIGRATION } from '../engine-rows.js';
 import { PgQueries, type Db } from './pg-queries.js';
 
 export interface PgStoreOptions {
@@ -54,6 +55,7 @@ export class PgStore extends PgQueries implements Store {
       // An idle client lost its connection; the pool replaces it on next use.
     });
     let client: pg.PoolClient;
+    let applied: number[] = [];
     try {
       client = await pool.connect();
     } catch (error) {
@@ -67,14 +69,17 @@ export class PgStore extends PgQueries implements Store {
           if (error.code !== '23505' && error.code !== '42P06') throw error;
         });
       }
-      await migratePg(client, options.now ?? Date.now());
+      applied = await migratePg(client, options.now ?? Date.now());
     } catch (error) {
       client.release();
       await pool.end().catch(() => undefined);
       throw error instanceof AppError ? error : new AppError('STORAGE', `cannot prepare PostgreSQL: ${(error as Error).message}`, { cause: error });
     }
     client.release();
-    return new PgStore(pool);
+    const store = new PgStore(pool);
+    // The migration to per-day term statistics queued every stored article again: count them now.
+    if (applied.includes(TERM_DAYS_MIGRATION)) while ((await store.foldTermStats(20_000)).folded > 0);
+    return store;
   }
 
   protected db(): Db {

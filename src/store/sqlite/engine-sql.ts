@@ -1,8 +1,9 @@
 import type { RelatedEntry } from '../../core/types.js';
 import type { ArticleProfileEntry, ArticleRef, CandidateQuery, GroupMember, StoryCandidate, TermFold, TermStatsSnapshot } from '../store.js';
-import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, toGroupMember, type GroupMemberRow, asBuffer, planTermFold, termsToBytes, toArticleRef, type ArticleRefRow } from '../engine-rows.js';
+import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, toGroupMember, type GroupMemberRow, asBuffer, foldRows, groupDayRows, planTermFold, termsToBytes, toArticleRef, type ArticleRefRow } from '../engine-rows.js';
 import { relatedEntries, type RelatedListRow } from './stories-sql.js';
 import type { Connection } from './connection.js';
+import { utcDay } from '../../core/time.js';
 
 export function putArticleProfile(c: Connection, e: ArticleProfileEntry): void {
   const keys = [...new Set(e.keys)].sort((a, b) => a - b);
@@ -13,7 +14,7 @@ export function putArticleProfile(c: Connection, e: ArticleProfileEntry): void {
     JSON.stringify(keys),
     keys.length > 0 ? e.time : null,
   );
-  if (e.terms) c.prepare('INSERT OR REPLACE INTO term_pending (article_id, terms) VALUES (?, ?)').run(e.articleId, termsToBytes(e.terms));
+  if (e.terms) c.prepare('INSERT OR REPLACE INTO term_pending (article_id, terms, day) VALUES (?, ?, ?)').run(e.articleId, termsToBytes(e.terms), utcDay(e.time));
 }
 
 export function getArticleProfiles(c: Connection, ids: readonly number[]): Map<number, Uint8Array> {
@@ -101,10 +102,14 @@ export function termStatsVersion(c: Connection): { version: number; docCount: nu
   return { version: row.version, docCount: row.docs };
 }
 
-export function loadTermStats(c: Connection, sinceVersion: number): TermStatsSnapshot {
-  const head = termStatsVersion(c);
-  const rows = c.prepare('SELECT term, df FROM term_df WHERE version > ?').raw().all(sinceVersion) as [number, number][];
-  return { ...head, counts: rows };
+export function loadTermStats(c: Connection, sinceVersion: number, days: { from: number; to: number }): TermStatsSnapshot {
+  // One read transaction: the version and the counts agree even while another connection folds.
+  return c.db.transaction(() => {
+    const head = termStatsVersion(c);
+    const docs = c.prepare('SELECT day, -1, docs FROM term_days WHERE day BETWEEN ? AND ? AND version > ?').raw().all(days.from, days.to, sinceVersion) as [number, number, number][];
+    const counts = c.prepare('SELECT day, term, df FROM term_day_df WHERE day BETWEEN ? AND ? AND version > ?').raw().all(days.from, days.to, sinceVersion) as [number, number, number][];
+    return { ...head, days: groupDayRows([...docs, ...counts]) };
+  })();
 }
 
 export function pendingTermCount(c: Connection): number {
@@ -113,15 +118,24 @@ export function pendingTermCount(c: Connection): number {
 
 export function foldTermStats(c: Connection, limit: number): TermFold {
   const head = termStatsVersion(c);
-  const rows = c.prepare('SELECT article_id, terms FROM term_pending ORDER BY article_id LIMIT ?').all(limit) as { article_id: number; terms: Buffer }[];
-  const fold = planTermFold(head, rows.map((r) => r.terms));
+  const rows = c.prepare('SELECT article_id, terms, day FROM term_pending ORDER BY article_id LIMIT ?').all(limit) as { article_id: number; terms: Buffer; day: number }[];
+  const fold = planTermFold(head, rows);
   if (fold.folded === 0) return fold;
+  const { days, terms, counts } = foldRows(fold);
   // `WHERE true` tells SQLite's parser the ON CONFLICT belongs to the INSERT, not to a join.
   c.prepare(
-    `INSERT INTO term_df (term, df, version) SELECT value ->> 0, value ->> 1, ? FROM json_each(?) WHERE true
-     ON CONFLICT (term) DO UPDATE SET df = df + excluded.df, version = excluded.version`,
-  ).run(fold.version, JSON.stringify([...fold.added]));
+    `INSERT INTO term_day_df (day, term, df, version) SELECT value ->> 0, value ->> 1, value ->> 2, ? FROM json_each(?) WHERE true
+     ON CONFLICT (day, term) DO UPDATE SET df = df + excluded.df, version = excluded.version`,
+  ).run(fold.version, JSON.stringify(days.map((day, i) => [day, terms[i], counts[i]])));
+  const upsertDay = c.prepare('INSERT INTO term_days (day, docs, version) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET docs = docs + excluded.docs, version = excluded.version');
+  for (const [day, added] of fold.added) upsertDay.run(day, added.docs, fold.version);
   c.prepare('UPDATE term_stats SET version = ?, docs = docs + ? WHERE id = 1').run(fold.version, fold.folded);
   c.prepare('DELETE FROM term_pending WHERE article_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(rows.map((r) => r.article_id)));
   return fold;
+}
+
+/** Folds the whole queue (after TERM_DAYS_MIGRATION queued every stored article again), a bounded fold at a time. */
+export function recountTermStats(c: Connection): void {
+  const fold = c.db.transaction(() => foldTermStats(c, 20_000));
+  while (fold().folded > 0);
 }

@@ -9,6 +9,7 @@ import { SqliteStore } from './sqlite-store.js';
 import { migrate, readMigrations } from './migrate.js';
 import { openStore } from '../open.js';
 import { AppError } from '../../core/errors.js';
+import { assertRecountedByDay, OLD_TERM_STATS, oldProfile, oldQueuedTerms } from '../../test-support/term-days-migration.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sada-sqlite-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -107,5 +108,27 @@ test('a database from before band keys, story keys and reading lists moved into 
   ]);
   const lists = await store.getRelatedLists([1, 2, 3], 'related');
   assert.deepEqual([...lists].map(([id, l]) => [id, l.map((e) => e.relatedId)]), [[1, [2, 3]], [2, [1]], [3, []]]);
+  await store.close();
+});
+
+test('a database from before term statistics were counted per day recounts them by day when opened', async () => {
+  const path = join(dir, 'before-040.db');
+  const raw = new Database(path);
+  migrate(raw, readMigrations().filter((m) => m.version < 40), 1);
+  raw.exec(`INSERT INTO sources (id, slug, url, feed_url, kind, title, created_at) VALUES (1, 's', 'import:s', 'import:s', 'import', 's', 0)`);
+  const insert = raw.prepare(`INSERT INTO articles (id, source_id, url, canonical_url, title, ingested_at, sort_time, content_hash) VALUES (?, 1, ?, ?, 't', 0, ?, ?)`);
+  const profile = raw.prepare('INSERT INTO article_profiles (article_id, profile) VALUES (?, ?)');
+  for (const a of OLD_TERM_STATS.articles) {
+    insert.run(a.id, `https://m.test/${a.id}`, `https://m.test/${a.id}`, a.sortTime, `h${a.id}`);
+    profile.run(a.id, oldProfile(a.terms));
+  }
+  const queued = OLD_TERM_STATS.articles.find((a) => a.id === OLD_TERM_STATS.queued)!;
+  raw.prepare('INSERT INTO term_pending (article_id, terms) VALUES (?, ?)').run(queued.id, oldQueuedTerms(queued.terms));
+  for (const [term, df] of OLD_TERM_STATS.oldCounts) raw.prepare('INSERT INTO term_df (term, df, version) VALUES (?, ?, 1)').run(term, df);
+  raw.prepare('UPDATE term_stats SET docs = ?, version = ? WHERE id = 1').run(OLD_TERM_STATS.oldDocs, OLD_TERM_STATS.oldVersion);
+  raw.close();
+
+  const store = await SqliteStore.open({ path });
+  await assertRecountedByDay(store);
   await store.close();
 });

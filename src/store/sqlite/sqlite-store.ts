@@ -30,6 +30,8 @@ import { SqliteSearchTables } from './index-sql.js';
 import { SearchIndexCore, type BuiltSegment } from '../search-index-core.js';
 import type { IndexDocument, IndexStats, MoreKeys, PostingsPart, SearchDocInfo, SearchFilter, TimeCursor } from '../../search/types.js';
 import * as engine from './engine-sql.js';
+import { recountTermStats } from './engine-sql.js';
+import { TERM_DAYS_MIGRATION } from '../engine-rows.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -78,7 +80,8 @@ export class SqliteStore implements Store {
       throw new AppError('STORAGE', `cannot open SQLite database ${options.path}: ${(error as Error).message}`, { cause: error });
     }
     try {
-      migrate(writer.db, readMigrations(), options.now ?? Date.now());
+      const applied = migrate(writer.db, readMigrations(), options.now ?? Date.now());
+      if (applied.includes(TERM_DAYS_MIGRATION)) recountTermStats(writer);
     } catch (error) {
       writer.close();
       if (error instanceof AppError) throw error;
@@ -382,8 +385,8 @@ export class SqliteStore implements Store {
   async termStatsVersion(): Promise<{ version: number; docCount: number }> {
     return engine.termStatsVersion(this.r());
   }
-  async loadTermStats(sinceVersion: number): Promise<TermStatsSnapshot> {
-    return engine.loadTermStats(this.r(), sinceVersion);
+  async loadTermStats(sinceVersion: number, days: { from: number; to: number }): Promise<TermStatsSnapshot> {
+    return engine.loadTermStats(this.r(), sinceVersion, days);
   }
   foldTermStats(limit: number): Promise<TermFold> {
     return this.w((c) => engine.foldTermStats(c, limit));

@@ -2,9 +2,10 @@
  * Pair judgement on the labelled dev pairs (../shared/data/pairs): the shipped model as `sada pairs` applies
  * it, a refit of its parameters on all 300 pairs (fitted) and under 10-fold cross-validation repeated over 20 random partitions
  * (held-out: each pair scored by a model that never saw it), and the same refit with the publication-time
- * feature in the same-story model (STORY_WITH_TIME, not the default), and both refits again with window-local statistics
- * (document frequencies of the background articles published within ±3 days of the later article of the
- * pair, not of the whole background: not the default either, docs/STORIES.md). Peer in the same run: a plain TF-IDF cosine (the `full` feature alone) with three thresholds
+ * feature in the same-story model (STORY_WITH_TIME, not the default), all with window-local statistics as the
+ * pipeline weighs pairs (document frequencies of the background articles published within ±3 days of the later
+ * article of the pair, widened while that holds fewer than 4,000: docs/STORIES.md), and the shipped weights and a
+ * refit with the whole background's statistics (as before stop 17). Peer in the same run: a plain TF-IDF cosine (the `full` feature alone) with three thresholds
  * chosen on the training folds. Everything twice: with the background of ../shared/eval/README.md
  * (SaudiNewsNet 2015-08-02..04) and with every SaudiNewsNet day in ../shared/data (other corpus statistics).
  *
@@ -23,7 +24,10 @@ import { parseImportLine } from '../src/pipeline/import-record.js';
 import { weighProfile } from '../src/stories/profile.js';
 import { daysApart, decide, pairFeatures, RELATION_RANK, type PairFeatures } from '../src/stories/judge.js';
 import { JUDGE_MODEL, type JudgeModel } from '../src/stories/model.js';
-import { TermCounter, type TermStats } from '../src/stories/term-stats.js';
+import type { TermStats } from '../src/stories/term-stats.js';
+import { PairBackground } from '../src/pipeline/judge-pairs.js';
+import { pairDay } from '../src/pipeline/corpus-stats.js';
+import { canonicalUrl } from '../src/dedup/canonical-url.js';
 import { crossValidate, fitLogistic, fitOrdinal, metrics, type CrossValidated, type Metrics, type Row } from './pair-fit.js';
 
 interface Pair {
@@ -93,47 +97,17 @@ function confusion(pairs: readonly Pair[], model: JudgeModel): string[] {
 
 type Side = { title?: string; content?: string; date?: string };
 
-const DAY_MS = 24 * 3600 * 1000;
-/** Days either side of the pair's later article counted for window-local statistics: the candidate window. */
-const WINDOW_DAYS = 3;
-
-/** Background document frequencies, whole and per UTC day of publication (for window-local statistics). */
-interface Background {
-  all: TermCounter;
-  days: Map<number, TermCounter>;
-  windows: Map<number, TermCounter>;
-}
-
-function backgroundStats(files: readonly string[]): Background {
-  const bg: Background = { all: new TermCounter(), days: new Map(), windows: new Map() };
-  const seen = new Set<string>();
+/** The background as `sada pairs` counts it (PairBackground: per day, articles once by canonical URL). */
+function backgroundStats(files: readonly string[]): PairBackground {
+  const bg = new PairBackground();
   for (const file of files) {
     for (const line_ of readJsonl(file)) {
       const parsed = parseImportLine(JSON.stringify(line_));
-      if (!parsed.ok || seen.has(parsed.article.url)) continue;
-      seen.add(parsed.article.url);
-      const keys = analyzeForEngine(parsed.article.title, parsed.article.text, JUDGE_MODEL).analysis.profile.keys;
-      bg.all.addDocument(keys);
-      if (parsed.article.published === null) continue;
-      const day = Math.floor(parsed.article.published / DAY_MS);
-      if (!bg.days.has(day)) bg.days.set(day, new TermCounter());
-      bg.days.get(day)!.addDocument(keys);
+      if (!parsed.ok) continue;
+      bg.add(canonicalUrl(parsed.article.url), analyzeForEngine(parsed.article.title, parsed.article.text, JUDGE_MODEL), parsed.article.published);
     }
   }
   return bg;
-}
-
-/** Statistics of the background articles published within WINDOW_DAYS days of `time` (whole background without a time). */
-function windowStats(bg: Background, time: number | null): TermStats {
-  if (time === null) return bg.all;
-  const centre = Math.floor(time / DAY_MS);
-  let w = bg.windows.get(centre);
-  if (!w) {
-    w = new TermCounter();
-    for (const [day, counter] of bg.days) if (Math.abs(day - centre) <= WINDOW_DAYS) w.addCounts(counter.docCount, counter.entries());
-    bg.windows.set(centre, w);
-  }
-  return w;
 }
 
 type Raw = { pair: number; a: Side; b: Side };
@@ -148,41 +122,41 @@ function features(raw: readonly Raw[], gold: Map<number, number>, statsOf: (a: n
   });
 }
 
-function report(name: string, raw: readonly Raw[], gold: Map<number, number>, bg: Background): void {
-  const pairs = features(raw, gold, () => bg.all);
-  const later = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.max(a, b));
-  const local = features(raw, gold, (a, b) => windowStats(bg, later(a, b)));
+function report(name: string, raw: readonly Raw[], gold: Map<number, number>, bg: PairBackground): void {
+  // What the pipeline and `sada pairs` use: the statistics of the days around the pair's later article.
+  const pairs = features(raw, gold, (a, b) => bg.window(pairDay(a, b)));
+  // Before stop 17: the statistics of the whole background, whatever the pair's time.
+  const whole = features(raw, gold, () => bg.window(null));
   const full = fitModel(pairs);
   const withTime = (train: readonly Pair[]) => fitModel(train, true);
   const timeFull = withTime(pairs);
-  const localFull = fitModel(local);
-  console.log(`\n### ${name}: ${pairs.length} dev pairs; background ${bg.all.docCount} articles`);
+  const wholeFull = fitModel(whole);
+  console.log(`\n### ${name}: ${pairs.length} dev pairs; background ${bg.window(null).docCount} articles`);
   console.log('| model | Spearman | duplicate F1 | same-story F1 | related F1 | 4-way accuracy |');
   console.log('|---|---|---|---|---|---|');
-  console.log(line('shipped model (src/stories/model.ts)', metrics(pairs.map((p) => ({ label: p.label, ...judged(JUDGE_MODEL)(p) })))));
+  console.log(line('shipped model (src/stories/model.ts), window-local statistics', metrics(pairs.map((p) => ({ label: p.label, ...judged(JUDGE_MODEL)(p) })))));
   console.log(line('refit on all 300 (fitted)', metrics(pairs.map((p) => ({ label: p.label, ...judged(full)(p) })))));
   console.log(line('refit, 10-fold × 20 partitions (held-out, range of accuracy)', crossValidate(pairs, (train) => judged(fitModel(train)))));
   console.log(line('with publication times (same-story model): refit (fitted)', metrics(pairs.map((p) => ({ label: p.label, ...judged(timeFull)(p) })))));
   console.log(line('with publication times: 10-fold × 20 partitions (held-out, range of accuracy)', crossValidate(pairs, (train) => judged(withTime(train)))));
-  console.log(line(`window-local statistics (±${WINDOW_DAYS} days): refit (fitted)`, metrics(local.map((p) => ({ label: p.label, ...judged(localFull)(p) })))));
-  console.log(line('window-local statistics: 10-fold × 20 partitions (held-out, range of accuracy)', crossValidate(local, (train) => judged(fitModel(train)))));
-  console.log(line('window-local statistics with publication times: 10-fold × 20 partitions (held-out, range of accuracy)', crossValidate(local, (train) => judged(withTime(train)))));
-  console.log(line('peer: TF-IDF cosine, thresholds fitted (fitted)', metrics(pairs.map((p) => ({ label: p.label, ...fitCosine(pairs)(p) })))));
-  console.log(line('peer: TF-IDF cosine, 10-fold × 20 partitions (held-out, range of accuracy)', crossValidate(pairs, fitCosine)));
+  console.log(line('whole-background statistics (before stop 17), shipped weights', metrics(whole.map((p) => ({ label: p.label, ...judged(JUDGE_MODEL)(p) })))));
+  console.log(line('whole-background statistics: 10-fold × 20 partitions (held-out, range of accuracy)', crossValidate(whole, (train) => judged(fitModel(train)))));
+  console.log(line('peer: TF-IDF cosine (whole background), thresholds fitted (fitted)', metrics(whole.map((p) => ({ label: p.label, ...fitCosine(whole)(p) })))));
+  console.log(line('peer: TF-IDF cosine, 10-fold × 20 partitions (held-out, range of accuracy)', crossValidate(whole, fitCosine)));
   const r = (x: number) => x.toFixed(2);
   const story = (m: JudgeModel) => `${r(m.story.full)}·full + ${r(m.story.head)}·head + ${r(m.story.rare)}·ln(1+rare) ${r(m.story.days)}·ln(1+days) ${r(m.story.bias)}`;
   console.log(
     `refit on all: duplicate ${r(full.duplicate.lead)}·lead + ${r(full.duplicate.full)}·full ${r(full.duplicate.bias)}; ` +
-      `same story ${story(full)} (with times: ${story(timeFull)}; window-local: ${story(localFull)}); ` +
+      `same story ${story(full)} (with times: ${story(timeFull)}; whole background: ${story(wholeFull)}); ` +
       `related ${r(full.related.full)}·full + ${r(full.related.head)}·head ${r(full.related.bias)} ` +
-      `(window-local: ${r(localFull.related.full)}·full + ${r(localFull.related.head)}·head ${r(localFull.related.bias)})`,
+      `(whole background: ${r(wholeFull.related.full)}·full + ${r(wholeFull.related.head)}·head ${r(wholeFull.related.bias)})`,
   );
   console.log('shipped model, gold × predicted:');
   for (const row of confusion(pairs, JUDGE_MODEL)) console.log(row);
   console.log('with publication times (refit on all), gold × predicted:');
   for (const row of confusion(pairs, timeFull)) console.log(row);
-  console.log('window-local statistics (refit on all), gold × predicted:');
-  for (const row of confusion(local, localFull)) console.log(row);
+  console.log('shipped weights on whole-background statistics, gold × predicted:');
+  for (const row of confusion(whole, JUDGE_MODEL)) console.log(row);
 }
 
 async function main(): Promise<void> {

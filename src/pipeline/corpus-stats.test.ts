@@ -6,7 +6,8 @@ import type { Store } from '../store/store.js';
 import { insertPlainArticles } from '../test-support/new-article.js';
 import { CorpusStats, pairDay } from './corpus-stats.js';
 
-const OPTIONS = { windowDays: 2, foldFraction: 0.1, foldMin: 3, foldLimit: 1_000 };
+/** Windows of ±2 days, widened up to ±4 while they hold fewer than 12 articles (the early ones do, the later ones not). */
+const OPTIONS = { windowDays: 2, windowMinDocs: 12, windowMaxDays: 4, foldFraction: 0.1, foldMin: 3, foldLimit: 1_000 };
 const FIRST_DAY = 20_000;
 /** Articles are spread over this many consecutive days, so that windows see different parts of the corpus. */
 const SPREAD = 9;
@@ -62,23 +63,29 @@ describe('CorpusStats', () => {
     await store.close();
   });
 
-  it('counts an article only in the windows within windowDays of its day', async () => {
+  it('counts an article only in the windows within windowDays of its day, widened while a window holds too few', async () => {
     const store = await SqliteStore.open({ path: ':memory:' });
     const ids = await insertPlainArticles(store, 'df3.example', 0, 45);
-    const stats = new CorpusStats({ ...OPTIONS, foldMin: 1_000 });
-    await stats.sync(store);
-    for (const [i, id] of ids.entries()) await storeArticle(store, stats, id, i);
+    for (const [i, id] of ids.entries()) await storeArticle(store, new CorpusStats({ ...OPTIONS, foldMin: 1_000 }), id, i);
     await store.foldTermStats(1_000);
-    await stats.sync(store);
-    for (const centre of CENTRES) {
-      const inWindow = ids.map((_, i) => i).filter((i) => Math.abs(dayOf(i) - centre) <= OPTIONS.windowDays);
-      const w = await stats.window(store, centre);
-      assert.equal(w.docCount, inWindow.length, `articles in the window around ${centre}`);
-      assert.equal(w.docFrequency(1), inWindow.length, 'term 1 is in every article');
-      assert.equal(w.docFrequency(100_000 + 7), inWindow.includes(7) ? 1 : 0, 'article 7 only near its own day');
-      assert.equal(w.docFrequency(2), inWindow.filter((i) => i % 3 === 0).length);
+    const within = (centre: number, radius: number) => ids.map((_, i) => i).filter((i) => Math.abs(dayOf(i) - centre) <= radius);
+    for (const minDocs of [0, 12, 25, 1_000]) {
+      const stats = new CorpusStats({ ...OPTIONS, windowMinDocs: minDocs });
+      await stats.sync(store);
+      assert.equal(stats.corpusSize, 45);
+      for (const centre of CENTRES) {
+        let radius = OPTIONS.windowDays;
+        while (within(centre, radius).length < minDocs && radius < OPTIONS.windowMaxDays) radius++;
+        const inWindow = within(centre, radius);
+        const w = await stats.window(store, centre);
+        const what = `window around ${centre} with at least ${minDocs} articles`;
+        assert.equal(w.radius, radius, what);
+        assert.equal(w.docCount, inWindow.length, what);
+        assert.equal(w.docFrequency(1), inWindow.length, 'term 1 is in every article');
+        assert.equal(w.docFrequency(100_000 + 7), inWindow.includes(7) ? 1 : 0, 'article 7 only near its own day');
+        assert.equal(w.docFrequency(2), inWindow.filter((i) => i % 3 === 0).length);
+      }
     }
-    assert.equal(stats.corpusSize, 45);
     await store.close();
   });
 

@@ -9,8 +9,15 @@ export interface CorpusStatsOptions {
    * tests use a synthetic one). Default: none.
    */
   background?: TermStats;
-  /** A pair is weighed with the articles published within this many days of its later article (the candidate window). */
+  /** A pair is weighed with the articles published within this many days of its later article (the candidate window)... */
   windowDays: number;
+  /**
+   * ... widened a day at a time on both sides while it holds fewer articles than this (a thin stream), up to
+   * `windowMaxDays`: the judgement's parameters were fitted on statistics of about 4,000 articles, and its
+   * "rare" (1 in 200 articles) and IDF scale mean something else over a few hundred.
+   */
+  windowMinDocs: number;
+  windowMaxDays: number;
   /** Fold queued terms once the articles stored since the last fold reach this share of the corpus... */
   foldFraction: number;
   /** ... and at least this many (while the corpus is tiny, the PRIOR_DOCS prior carries the weights). */
@@ -19,17 +26,19 @@ export interface CorpusStatsOptions {
   foldLimit: number;
 }
 
-export const DEFAULT_CORPUS_STATS: CorpusStatsOptions = { windowDays: 3, foldFraction: 0.1, foldMin: 20, foldLimit: 50_000 };
+export const DEFAULT_CORPUS_STATS: CorpusStatsOptions = { windowDays: 3, windowMinDocs: 4_000, windowMaxDays: 30, foldFraction: 0.1, foldMin: 20, foldLimit: 50_000 };
 
 /** Windows kept summed in memory (a window is rebuilt from its days when it was evicted). */
 const WINDOWS_KEPT = 8;
-/** Days kept in memory beyond those of the kept windows. */
-const DAYS_KEPT = 32;
+/** Days kept in memory beyond those of the kept windows, besides the widest window's. */
+const DAYS_SPARE = 16;
 
 /** The statistics a pair is weighed with: the articles of the days within the window around `centre`. */
 export interface WindowStats extends TermStats {
   /** UTC day number of the pair's later article. */
   readonly centre: number;
+  /** The window holds the days centre − radius .. centre + radius. */
+  readonly radius: number;
 }
 
 /** The window a pair is weighed in: the day of its later article (of the one known when the other's time is not). */
@@ -45,10 +54,13 @@ interface DayCounts {
 
 class Window implements WindowStats {
   docs = 0;
+  /** Whether it was asked for since the last fold (one that was not is dropped at the next, not updated). */
+  used = true;
   readonly df: TermTable;
 
   constructor(
     readonly centre: number,
+    readonly radius: number,
     capacity: number,
     private readonly background: TermStats | undefined,
   ) {
@@ -123,23 +135,32 @@ export class CorpusStats {
     if (kept) {
       this.windows.delete(day);
       this.windows.set(day, kept);
+      kept.used = true;
       return kept;
     }
-    const r = this.options.windowDays;
+    const o = this.options;
+    let radius: number;
     for (;;) {
-      const missing: number[] = [];
-      for (let d = day - r; d <= day + r; d++) if (!this.days.has(d)) missing.push(d);
-      if (missing.length === 0) break;
-      const range = { from: missing[0]!, to: missing.at(-1)! };
-      const snapshot = await store.loadTermStats(0, range);
-      // Another process folded since: what is held is older than what was read, so start again from this read.
-      if (snapshot.version !== this.loadedVersion) this.forget(snapshot.version, snapshot.docCount);
-      this.install(range, snapshot.days);
+      const version = this.loadedVersion;
+      await this.ensureDays(store, day - o.windowDays, day + o.windowDays);
+      radius = o.windowDays;
+      let docs = this.docsIn(day, radius);
+      while (docs < o.windowMinDocs && radius < o.windowMaxDays && this.loadedVersion === version) {
+        // Read ahead a week on each side: a thin stream usually needs several.
+        const reach = Math.min(o.windowMaxDays, radius + 7);
+        await this.ensureDays(store, day - reach, day + reach);
+        for (; radius < reach && docs < o.windowMinDocs; radius++) docs += this.days.get(day - radius - 1)!.docs + this.days.get(day + radius + 1)!.docs;
+      }
+      // Another process folded while the days were read: count again at the version read last.
+      if (this.loadedVersion === version) break;
     }
     const parts: DayCounts[] = [];
-    for (let d = day - r; d <= day + r; d++) parts.push(this.days.get(d)!);
-    const window = new Window(day, Math.max(16, ...parts.map((p) => p.df.size)) * 2, this.options.background);
-    for (const p of parts) window.add(p.docs, p.df.entries());
+    for (let d = day - radius; d <= day + radius; d++) parts.push(this.days.get(d)!);
+    const window = new Window(day, radius, 2 * parts.reduce((most, p) => Math.max(most, p.df.size), 16), o.background);
+    for (const p of parts) {
+      window.docs += p.docs;
+      window.df.addTable(p.df);
+    }
     this.windows.set(day, window);
     this.evict();
     return window;
@@ -164,7 +185,14 @@ export class CorpusStats {
     // A fold from the version held here is applied as it is (what a reload would read back); otherwise another
     // process folded in between and the store has the rest.
     if (fold.folded > 0 && fold.previousVersion === this.loadedVersion) {
-      const r = this.options.windowDays;
+      // A widened window may need fewer days now: it is counted again when next used, as a process reading
+      // this version afresh would count it. A window of the base width stays that width as it grows. A window
+      // not asked for since the last fold (the import has moved on) is dropped rather than updated: updating
+      // every kept window at every fold cost more than summing the few that are asked for again.
+      for (const [centre, w] of this.windows) {
+        if (w.radius > this.options.windowDays || !w.used) this.windows.delete(centre);
+        else w.used = false;
+      }
       for (const [day, added] of fold.added) {
         const held = this.days.get(day);
         if (held) {
@@ -172,7 +200,7 @@ export class CorpusStats {
           for (const [term, n] of added.counts) held.df.add(term, n);
         }
         // A day no kept window covers may be absent; it is read at the new version when a window needs it.
-        for (const w of this.windows.values()) if (Math.abs(w.centre - day) <= r) w.add(added.docs, added.counts);
+        for (const w of this.windows.values()) if (Math.abs(w.centre - day) <= w.radius) w.add(added.docs, added.counts);
       }
       this.loadedVersion = fold.version;
       this.corpusDocs = fold.docCount;
@@ -195,6 +223,28 @@ export class CorpusStats {
     this.sinceFold = null;
   }
 
+  /** Reads the days from..to that are not held, a run of consecutive days at a time. */
+  private async ensureDays(store: Store, from: number, to: number): Promise<void> {
+    for (;;) {
+      let start = from;
+      while (start <= to && this.days.has(start)) start++;
+      if (start > to) return;
+      let end = start;
+      while (end < to && !this.days.has(end + 1)) end++;
+      const range = { from: start, to: end };
+      const snapshot = await store.loadTermStats(0, range);
+      // Another process folded since: what is held is older than what was read, so start again from this read.
+      if (snapshot.version !== this.loadedVersion) this.forget(snapshot.version, snapshot.docCount);
+      this.install(range, snapshot.days);
+    }
+  }
+
+  private docsIn(centre: number, radius: number): number {
+    let docs = 0;
+    for (let d = centre - radius; d <= centre + radius; d++) docs += this.days.get(d)!.docs;
+    return docs;
+  }
+
   /** Holds the days of `range` as read (a day the read did not return has no articles counted). */
   private install(range: { from: number; to: number }, read: readonly DayTermCounts[]): void {
     const byDay = new Map(read.map((d) => [d.day, d]));
@@ -208,9 +258,8 @@ export class CorpusStats {
 
   private evict(): void {
     while (this.windows.size > WINDOWS_KEPT) this.windows.delete(this.windows.keys().next().value as number);
-    if (this.days.size <= DAYS_KEPT) return;
-    const r = this.options.windowDays;
-    const covered = (d: number) => [...this.windows.keys()].some((c) => Math.abs(c - d) <= r);
-    for (const d of [...this.days.keys()]) if (!covered(d)) this.days.delete(d);
+    if (this.days.size <= 2 * this.options.windowMaxDays + 1 + DAYS_SPARE) return;
+    const windows = [...this.windows.values()];
+    for (const d of [...this.days.keys()]) if (!windows.some((w) => Math.abs(w.centre - d) <= w.radius)) this.days.delete(d);
   }
 }

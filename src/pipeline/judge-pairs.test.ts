@@ -35,3 +35,24 @@ test('sada pairs passes both publication times to the judgement, as the pipeline
   assert.equal(score('undated'), score('unreadable'));
   assert.ok(score('undated') > score('apart'));
 });
+
+test('sada pairs weighs each pair with the background articles published around its later article', async () => {
+  const day = Date.UTC(2015, 7, 3, 12);
+  const DAY = 86_400_000;
+  const original = side('original');
+  // Twenty articles of one day that use the pair's words, and one unrelated article on the same day.
+  const echoes = Array.from({ length: 20 }, (_, i) => ({ url: `https://echo.example/${i}`, source: 'echo', title: original.title, text: original.content, published: day }));
+  const other = { url: 'https://other.example/1', source: 'other', title: 'طقس', text: 'أمطار غزيرة على المرتفعات الجنوبية خلال الأيام المقبلة', published: day };
+  const busy = join(dir, 'busy.jsonl');
+  const quiet = join(dir, 'quiet.jsonl');
+  writeFileSync(busy, [...echoes, other].map((l) => JSON.stringify(l)).join('\n'));
+  writeFileSync(quiet, JSON.stringify(other));
+  const file = join(dir, 'windows.jsonl');
+  const at = (t: number) => ({ a: side('original', t, 'published'), b: side('rewrite', t + 3_600_000, 'published') });
+  writeFileSync(file, [{ pair: 'near', ...at(day + DAY) }, { pair: 'far', ...at(day + 100 * DAY) }].map((l) => JSON.stringify(l)).join('\n'));
+  const scores = async (background: string) => new Map((await judgePairs(file, { background: [background] })).map((r) => [r.pair, r.score]));
+  const withBusy = await scores(busy);
+  const withQuiet = await scores(quiet);
+  assert.notEqual(withBusy.get('near'), withQuiet.get('near'), 'the busy day is in the near pair’s window');
+  assert.equal(withBusy.get('far'), withQuiet.get('far'), 'a hundred days later, neither background has an article in the window');
+});

@@ -7,7 +7,9 @@ import { JUDGE_MODEL, type JudgeModel } from '../stories/model.js';
 import { weighProfile } from '../stories/profile.js';
 import { TermCounter, type TermStats } from '../stories/term-stats.js';
 import { utcDay } from '../core/time.js';
-import { DEFAULT_CORPUS_STATS, pairDay } from './corpus-stats.js';
+import { DEFAULT_CORPUS_STATS, pairDay, type CorpusStatsOptions } from './corpus-stats.js';
+
+export type WindowOptions = Pick<CorpusStatsOptions, 'windowDays' | 'windowMinDocs' | 'windowMaxDays'>;
 import { analyzeForEngine, type EngineText } from './article-text.js';
 import { parseImportLine, parseRfc822 } from './import-record.js';
 import { readLines } from './read-lines.js';
@@ -39,8 +41,8 @@ export interface JudgePairsOptions {
   /** Files in any import format: corpus statistics, nothing stored. Without them the pairs' own articles are the corpus. */
   background?: readonly string[];
   model?: JudgeModel;
-  /** Days either side of a pair's later article whose articles weigh it (default: the pipeline's). */
-  windowDays?: number;
+  /** Which articles weigh a pair: those of the days around its later article (default: the pipeline's window). */
+  window?: Partial<WindowOptions>;
   onProblem?: (problem: PairProblem) => void;
 }
 
@@ -61,13 +63,13 @@ function side(value: unknown): PairSide | null {
  * of publication, so that a pair is weighed with the articles of the days around its later article, as
  * the pipeline weighs it (CorpusStats). Articles without a time count in every window.
  */
-class Corpus {
+export class PairBackground {
   private readonly days = new Map<number, TermCounter>();
   private readonly undated = new TermCounter();
   private readonly windows = new Map<number | null, TermCounter>();
   private readonly seen = new Set<string>();
 
-  constructor(private readonly windowDays: number) {}
+  constructor(private readonly options: WindowOptions = DEFAULT_CORPUS_STATS) {}
 
   add(key: string | null, text: EngineText, time: number | null | undefined): void {
     if (key !== null) {
@@ -90,7 +92,16 @@ class Corpus {
     if (w) return w;
     w = new TermCounter();
     w.addCounts(this.undated.docCount, this.undated.entries());
-    for (const [d, counter] of this.days) if (day === null || Math.abs(d - day) <= this.windowDays) w.addCounts(counter.docCount, counter.entries());
+    const o = this.options;
+    // The pipeline's window (CorpusStats.window): ±windowDays, widened while it holds too few articles.
+    let radius = o.windowDays;
+    const docsAt = (d: number) => this.days.get(d)?.docCount ?? 0;
+    let docs = this.undated.docCount;
+    if (day !== null) {
+      for (let d = day - radius; d <= day + radius; d++) docs += docsAt(d);
+      for (; docs < o.windowMinDocs && radius < o.windowMaxDays; radius++) docs += docsAt(day - radius - 1) + docsAt(day + radius + 1);
+    }
+    for (const [d, counter] of this.days) if (day === null || Math.abs(d - day) <= radius) w.addCounts(counter.docCount, counter.entries());
     this.windows.set(day, w);
     return w;
   }
@@ -122,7 +133,8 @@ function urlKey(url: unknown): string | null {
 export async function judgePairs(file: string, options: JudgePairsOptions = {}): Promise<PairResult[]> {
   const model = options.model ?? JUDGE_MODEL;
   const report = (p: PairProblem) => options.onProblem?.(p);
-  const corpus = new Corpus(options.windowDays ?? DEFAULT_CORPUS_STATS.windowDays);
+  const { windowDays, windowMinDocs, windowMaxDays } = { ...DEFAULT_CORPUS_STATS, ...options.window };
+  const corpus = new PairBackground({ windowDays, windowMinDocs, windowMaxDays });
   for (const path of options.background ?? []) {
     try {
       for await (const { lineNumber, line } of readLines(path)) {

@@ -4,18 +4,27 @@ import type { JudgeModel } from '../stories/model.js';
 import type { Store } from '../store/store.js';
 import type { CorpusStats } from './corpus-stats.js';
 
-interface Entry {
-  terms: TermProfile;
+/** A profile weighed in one window at one version of the statistics. */
+interface Weighing {
   version: number;
-  /** Centre day of the window the profile was weighed in. */
+  /** Centre day of the window. */
   centre: number;
   weighted: ArticleProfile;
+}
+
+interface Entry {
+  terms: TermProfile;
+  /**
+   * The last two weighings: an article is compared in the windows of two days in turn while the articles of
+   * a day boundary arrive mixed, and weighing it again each time would cost a tenth of an import.
+   */
+  weighings: Weighing[];
   /** The cache's move count when the entry last moved to the recent end. */
   moved: number;
 }
 
 /**
- * Weighted profiles of recently compared articles, least recently used evicted. An entry is re-weighed
+ * Weighted profiles of recently compared articles, least recently used evicted. An entry is weighed again
  * when the statistics moved to another version or the article is compared in another window; stored term profiles never change except on a text
  * update, which goes through `put`. The order is nearly LRU: a hit moves its entry to the recent end only
  * when it has drifted into the older half (about a hundred hits an article, most of them on entries just
@@ -46,17 +55,18 @@ export class ProfileCache {
         missing.push(id);
         continue;
       }
-      if (e.version !== stats.version || e.centre !== centre) {
-        e.weighted = weighProfile(e.terms, window, this.model);
-        e.version = stats.version;
-        e.centre = centre;
+      const last = e.weighings[e.weighings.length - 1]!;
+      let w = last.centre === centre && last.version === stats.version ? last : e.weighings.find((x) => x.centre === centre && x.version === stats.version);
+      if (!w) {
+        w = { version: stats.version, centre, weighted: weighProfile(e.terms, window, this.model) };
+        e.weighings = [...e.weighings.filter((x) => x.version === stats.version).slice(-1), w];
       }
       if (this.moves - e.moved > this.capacity / 2) {
         this.entries.delete(id);
         this.entries.set(id, e);
         e.moved = ++this.moves;
       }
-      out.set(id, e.weighted);
+      out.set(id, w.weighted);
     }
     if (missing.length > 0) {
       for (const [id, bytes] of await store.getArticleProfiles(missing)) {
@@ -71,7 +81,7 @@ export class ProfileCache {
 
   put(id: number, terms: TermProfile, weighted: ArticleProfile, version: number, centre: number): void {
     this.entries.delete(id);
-    this.entries.set(id, { terms, weighted, version, centre, moved: ++this.moves });
+    this.entries.set(id, { terms, weighings: [{ version, centre, weighted }], moved: ++this.moves });
     while (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value as number;
       this.entries.delete(oldest);

@@ -49,6 +49,13 @@ export class TermTable {
     this.set(key, this.get(key) + n);
   }
 
+  /** Adds every count of `other` (a window summed from its days), without an entry array per term. */
+  addTable(other: TermTable): void {
+    const keys = other.keys;
+    const counts = other.counts;
+    for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) this.add(keys[i]!, counts[i]!);
+  }
+
   clear(): void {
     this.keys.fill(0);
     this.counts.fill(0);

@@ -1,6 +1,6 @@
 import type { RelatedEntry } from '../../core/types.js';
 import type { ArticleProfileEntry, ArticleRef, CandidateQuery, GroupMember, StoryCandidate, TermFold, TermStatsSnapshot } from '../store.js';
-import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, toGroupMember, type GroupMemberRow, asBuffer, foldRows, groupDayRows, planTermFold, termsToBytes, toArticleRef, type ArticleRefRow } from '../engine-rows.js';
+import { ARTICLE_REF_COLUMNS, GROUP_MEMBER_SELECT, toGroupMember, type GroupMemberRow, asBuffer, groupDayRows, planTermFold, termsToBytes, toArticleRef, type ArticleRefRow } from '../engine-rows.js';
 import { relatedEntries, type RelatedListRow } from './stories-sql.js';
 import type { Connection } from './connection.js';
 import { utcDay } from '../../core/time.js';
@@ -121,12 +121,13 @@ export function foldTermStats(c: Connection, limit: number): TermFold {
   const rows = c.prepare('SELECT article_id, terms, day FROM term_pending ORDER BY article_id LIMIT ?').all(limit) as { article_id: number; terms: Buffer; day: number }[];
   const fold = planTermFold(head, rows);
   if (fold.folded === 0) return fold;
-  const { days, terms, counts } = foldRows(fold);
-  // `WHERE true` tells SQLite's parser the ON CONFLICT belongs to the INSERT, not to a join.
-  c.prepare(
-    `INSERT INTO term_day_df (day, term, df, version) SELECT value ->> 0, value ->> 1, value ->> 2, ? FROM json_each(?) WHERE true
+  // One statement per day, its counts as a JSON array of [term, count]. `WHERE true` tells SQLite's parser the
+  // ON CONFLICT belongs to the INSERT, not to a join.
+  const upsertCounts = c.prepare(
+    `INSERT INTO term_day_df (day, term, df, version) SELECT ?, value ->> 0, value ->> 1, ? FROM json_each(?) WHERE true
      ON CONFLICT (day, term) DO UPDATE SET df = df + excluded.df, version = excluded.version`,
-  ).run(fold.version, JSON.stringify(days.map((day, i) => [day, terms[i], counts[i]])));
+  );
+  for (const [day, added] of fold.added) upsertCounts.run(day, fold.version, JSON.stringify([...added.counts]));
   const upsertDay = c.prepare('INSERT INTO term_days (day, docs, version) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET docs = docs + excluded.docs, version = excluded.version');
   for (const [day, added] of fold.added) upsertDay.run(day, added.docs, fold.version);
   c.prepare('UPDATE term_stats SET version = ?, docs = docs + ? WHERE id = 1').run(fold.version, fold.folded);

@@ -56,6 +56,8 @@ class Window implements WindowStats {
   docs = 0;
   /** Whether it was asked for since the last fold (one that was not is dropped at the next, not updated). */
   used = true;
+  /** When it was last asked for (the least recently used is evicted). */
+  lastUse = 0;
   readonly df: TermTable;
 
   constructor(
@@ -96,8 +98,9 @@ class Window implements WindowStats {
  */
 export class CorpusStats {
   private readonly days = new Map<number, DayCounts>();
-  /** Summed windows by centre day, least recently used first. Every day a kept window covers is in `days`. */
+  /** Summed windows by centre day. Every day a kept window covers is in `days`. */
   private readonly windows = new Map<number, Window>();
+  private uses = 0;
   private corpusDocs = 0;
   private loadedVersion = -1;
   /**
@@ -129,15 +132,20 @@ export class CorpusStats {
     return true;
   }
 
-  /** The statistics of the window around `day` (a UTC day number) at the version held, its days read as needed. */
-  async window(store: Store, day: number): Promise<WindowStats> {
+  /** The window around `day` when it is held (no store read needed), else undefined: `window` reads it. */
+  heldWindow(day: number): WindowStats | undefined {
     const kept = this.windows.get(day);
     if (kept) {
-      this.windows.delete(day);
-      this.windows.set(day, kept);
       kept.used = true;
-      return kept;
+      kept.lastUse = ++this.uses;
     }
+    return kept;
+  }
+
+  /** The statistics of the window around `day` (a UTC day number) at the version held, its days read as needed. */
+  async window(store: Store, day: number): Promise<WindowStats> {
+    const kept = this.heldWindow(day);
+    if (kept) return kept;
     const o = this.options;
     let radius: number;
     for (;;) {
@@ -161,6 +169,7 @@ export class CorpusStats {
       window.docs += p.docs;
       window.df.addTable(p.df);
     }
+    window.lastUse = ++this.uses;
     this.windows.set(day, window);
     this.evict();
     return window;
@@ -257,7 +266,11 @@ export class CorpusStats {
   }
 
   private evict(): void {
-    while (this.windows.size > WINDOWS_KEPT) this.windows.delete(this.windows.keys().next().value as number);
+    while (this.windows.size > WINDOWS_KEPT) {
+      let oldest: Window | undefined;
+      for (const w of this.windows.values()) if (!oldest || w.lastUse < oldest.lastUse) oldest = w;
+      this.windows.delete(oldest!.centre);
+    }
     if (this.days.size <= 2 * this.options.windowMaxDays + 1 + DAYS_SPARE) return;
     const windows = [...this.windows.values()];
     for (const d of [...this.days.keys()]) if (!windows.some((w) => Math.abs(w.centre - d) <= w.radius)) this.days.delete(d);

@@ -30,38 +30,45 @@ export class Subject {
 
   /** The subject weighed in the window around `day`, at the engine's current version. */
   async in(tx: Store, engine: StoryEngine, day: number): Promise<Comparable> {
-    const window = await engine.stats.window(tx, day);
     const held = this.weighed.get(day);
-    if (held && held.version === engine.stats.version) return held.comparable;
+    if (held && held.version === engine.stats.version && engine.stats.heldWindow(day)) return held.comparable;
+    const window = await engine.stats.window(tx, day);
     const comparable = { ...this.own, profile: weighProfile(this.terms, window, engine.options.model) };
     this.weighed.set(day, { version: engine.stats.version, comparable });
     return comparable;
   }
 }
 
-/** One side of a pair with the subject, both weighed in the pair's window. */
-export interface WeighedPair {
-  self: Comparable;
-  profile: ArticleProfile;
+/** Stored articles weighed for their pairs with the subject: each one's profile, and the subject's side of the pair. */
+export interface WeighedPairs {
+  /** The others' weighted profiles (articles without a stored profile are absent). */
+  profiles: Map<number, ArticleProfile>;
+  /** The subject weighed in the window of its pair with article `id`. */
+  self(id: number): Comparable;
 }
 
 /**
  * The stored articles `others` (id and time) and the subject, weighed pair by pair in each pair's window.
- * Articles without a stored profile are left out.
+ * Nearly always every pair has the subject's own window (the others are earlier); an article that arrived
+ * after its candidates brings one more.
  */
-export async function weighPairs(tx: Store, engine: StoryEngine, subject: Subject, others: ReadonlyArray<{ id: number; time?: number | null }>): Promise<Map<number, WeighedPair>> {
-  const byDay = new Map<number, number[]>();
+export async function weighPairs(tx: Store, engine: StoryEngine, subject: Subject, others: ReadonlyArray<{ id: number; time?: number | null }>): Promise<WeighedPairs> {
+  const ids: number[] = [];
+  /** Others whose pair has a later window than the subject's own, by that window's day. */
+  const later = new Map<number, number>();
   for (const o of others) {
     const day = subject.dayWith(o.time);
-    const ids = byDay.get(day);
-    if (ids) ids.push(o.id);
-    else byDay.set(day, [o.id]);
+    if (day === subject.day) ids.push(o.id);
+    else later.set(o.id, day);
   }
-  const out = new Map<number, WeighedPair>();
-  for (const [day, ids] of byDay) {
-    const profiles = await engine.profiles.get(tx, ids, engine.stats, day);
-    const self = await subject.in(tx, engine, day);
-    for (const [id, profile] of profiles) out.set(id, { self, profile });
+  const profiles = await engine.profiles.get(tx, ids, engine.stats, subject.day);
+  const own = await subject.in(tx, engine, subject.day);
+  if (later.size === 0) return { profiles, self: () => own };
+  const selfByDay = new Map<number, Comparable>();
+  for (const day of new Set(later.values())) {
+    const group = [...later].filter(([, d]) => d === day).map(([id]) => id);
+    for (const [id, profile] of await engine.profiles.get(tx, group, engine.stats, day)) profiles.set(id, profile);
+    selfByDay.set(day, await subject.in(tx, engine, day));
   }
-  return out;
+  return { profiles, self: (id) => (later.has(id) ? selfByDay.get(later.get(id)!)! : own) };
 }

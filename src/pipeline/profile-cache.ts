@@ -46,7 +46,7 @@ export class ProfileCache {
 
   /** Weighted profiles of the given articles in the window around `centre` (those without a stored profile are left out). */
   async get(store: Store, ids: readonly number[], stats: CorpusStats, centre: number): Promise<Map<number, ArticleProfile>> {
-    const window = await stats.window(store, centre);
+    const window = stats.heldWindow(centre) ?? (await stats.window(store, centre));
     const out = new Map<number, ArticleProfile>();
     const missing: number[] = [];
     for (const id of ids) {

@@ -88,22 +88,17 @@ async function judgeRefs(tx: Store, engine: StoryEngine, a: PlacedArticle, refs:
   // Candidates grouped by the subject's side of their pairs (one group unless some arrived after it).
   const groups = new Map<Comparable, CandidateArticle[]>();
   for (const r of refs) {
-    const pair = pairs.get(r.id);
-    if (!pair) continue;
-    const candidate = { id: r.id, storyId: r.storyId, duplicateOf: r.duplicateOf, time: r.time, profile: pair.profile, contentHash: r.contentHash };
-    const group = groups.get(pair.self);
+    const profile = pairs.profiles.get(r.id);
+    if (!profile) continue;
+    const self = pairs.self(r.id);
+    const candidate = { id: r.id, storyId: r.storyId, duplicateOf: r.duplicateOf, time: r.time, profile, contentHash: r.contentHash };
+    const group = groups.get(self);
     if (group) group.push(candidate);
-    else groups.set(pair.self, [candidate]);
+    else groups.set(self, [candidate]);
   }
-  const selfOf = new Map<CandidateArticle, Comparable>();
-  const judged: JudgedCandidate[] = [];
-  for (const [self, candidates] of groups) {
-    for (const j of judgeCandidates(self, candidates, model)) {
-      judged.push(j);
-      selfOf.set(j.candidate, self);
-    }
-  }
-  judged.sort(compareJudged);
+  let judged: JudgedCandidate[] = [];
+  for (const [self, candidates] of groups) judged = groups.size === 1 ? judgeCandidates(self, candidates, model) : [...judged, ...judgeCandidates(self, candidates, model)];
+  if (groups.size > 1) judged.sort(compareJudged);
   // Vocabulary alone may call two write-ups of one event copies; the shingle check settles those few,
   // so fingerprints are read only for candidates judged copies without being exact ones.
   const own = a.subject.own;
@@ -120,7 +115,7 @@ async function judgeRefs(tx: Store, engine: StoryEngine, a: PlacedArticle, refs:
   if (rejudged.size === 0) return judged;
   // Only those judgements can change; the order is total (score, time, id), so sorting again gives the
   // list judging every candidate again would.
-  return judged.map((j) => (rejudged.has(j.candidate) ? { candidate: j.candidate, judgement: judgeArticles(selfOf.get(j.candidate)!, j.candidate, model) } : j)).sort(compareJudged);
+  return judged.map((j) => (rejudged.has(j.candidate) ? { candidate: j.candidate, judgement: judgeArticles(pairs.self(j.candidate.id), j.candidate, model) } : j)).sort(compareJudged);
 }
 
 /**
@@ -143,9 +138,9 @@ async function openStories(tx: Store, engine: StoryEngine, a: PlacedArticle, jud
   const times = await timesOf(tx, [...representatives.values()], judged);
   const pairs = await weighPairs(tx, engine, a.subject, [...representatives.values()].map((id) => ({ id, time: times.get(id) })));
   for (const [sid, rep] of representatives) {
-    const pair = pairs.get(rep);
-    if (!pair) continue;
-    const relation = judgeArticles(pair.self, { profile: pair.profile, contentHash: null, time: times.get(rep) }, o.model).relation;
+    const profile = pairs.profiles.get(rep);
+    if (!profile) continue;
+    const relation = judgeArticles(pairs.self(rep), { profile, contentHash: null, time: times.get(rep) }, o.model).relation;
     open.get(sid)!.writeUps = RELATION_RANK[relation] >= RELATION_RANK.related;
   }
   return open;

@@ -98,15 +98,21 @@ const LOG_TF = Float64Array.from({ length: 256 }, (_, n) => logTf(n));
  * IDF by document frequency for one corpus size: a term's IDF depends on nothing else, and most terms are
  * in few documents, so a weighing looks the logarithm up instead of taking it (same expression, same bits).
  */
-const idfByDf = { docCount: -1, values: new Float64Array(4096) };
+const idfTables: Array<{ docCount: number; values: Float64Array }> = [];
+/** Tables kept: the pipeline weighs in the windows of a few days in turn, each with its own corpus size. */
+const IDF_TABLES = 4;
 
-/** The IDF table for a corpus of `docCount` documents (cleared when the size changed). */
+/** The IDF table for a corpus of `docCount` documents (the least recently used one reused for a new size). */
 function idfTable(docCount: number): Float64Array {
-  if (docCount !== idfByDf.docCount) {
-    idfByDf.docCount = docCount;
-    idfByDf.values.fill(NaN);
+  const at = idfTables.findIndex((t) => t.docCount === docCount);
+  if (at === 0) return idfTables[0]!.values;
+  const table = at > 0 ? idfTables.splice(at, 1)[0]! : idfTables.length < IDF_TABLES ? { docCount: -1, values: new Float64Array(4096) } : idfTables.pop()!;
+  if (table.docCount !== docCount) {
+    table.docCount = docCount;
+    table.values.fill(NaN);
   }
-  return idfByDf.values;
+  idfTables.unshift(table);
+  return table.values;
 }
 
 function idfOf(table: Float64Array, docCount: number, df: number): number {

@@ -3,10 +3,11 @@ import type { Comparable } from '../stories/assign.js';
 import { type ArticleProfile, type TermProfile, weighProfile } from '../stories/profile.js';
 import type { Store } from '../store/store.js';
 import type { StoryEngine } from './story-engine.js';
+import { pairDay } from './corpus-stats.js';
 
 /**
  * The article being placed, weighed in every window it is compared in. A pair is weighed with the
- * statistics around its later article (`pairDay`), so the article's own window serves the pairs with
+ * statistics around its later article (`pairDay`, as `sada pairs` weighs it), so the article's own window serves the pairs with
  * earlier articles, and a later one (an article that arrived late) brings its own.
  */
 export class Subject {
@@ -25,7 +26,7 @@ export class Subject {
 
   /** The window of the pair with an article published at `time` (unknown: the subject's own). */
   dayWith(time: number | null | undefined): number {
-    return time == null ? this.day : Math.max(this.day, utcDay(time));
+    return pairDay(this.own.time, time)!;
   }
 
   /** The subject weighed in the window around `day`, at the engine's current version. */

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixturePath } from '../test-support/paths.js';
 import { JUDGE_MODEL, STORY_WITH_TIME } from '../stories/model.js';
-import { judgePairs, type PairProblem } from './judge-pairs.js';
+import { judgePairs, PairBackground, type PairProblem } from './judge-pairs.js';
+import { analyzeForEngine } from './article-text.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sada-judge-pairs-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,4 +56,21 @@ test('sada pairs weighs each pair with the background articles published around 
   const withQuiet = await scores(quiet);
   assert.notEqual(withBusy.get('near'), withQuiet.get('near'), 'the busy day is in the near pair’s window');
   assert.equal(withBusy.get('far'), withQuiet.get('far'), 'a hundred days later, neither background has an article in the window');
+});
+
+test('the background window widens a day at a time on both sides while it holds too few articles, as the pipeline’s does', () => {
+  const DAY = 86_400_000;
+  const text = analyzeForEngine('أمطار غزيرة', 'أمطار غزيرة على المرتفعات الجنوبية', JUDGE_MODEL);
+  const background = (minDocs: number) => {
+    const bg = new PairBackground({ windowDays: 3, windowMinDocs: minDocs, windowMaxDays: 30 });
+    // Ten articles on day 100, ten on day 110, five on day 200; one without a date (in every window).
+    for (const [day, n] of [[100, 10], [110, 10], [200, 5]] as const) for (let i = 0; i < n; i++) bg.add(`https://x.example/${day}/${i}`, text, day * DAY + i);
+    bg.add('https://x.example/undated', text, null);
+    return bg;
+  };
+  assert.equal(background(0).window(100).docCount, 11, '±3 days: its own day and the undated one');
+  assert.equal(background(15).window(100).docCount, 21, 'widened to ±10 days, where day 110 joins');
+  assert.equal(background(15).window(104).docCount, 21, 'widened to ±6 days');
+  assert.equal(background(100).window(100).docCount, 21, 'at most ±30 days: day 200 stays out');
+  assert.equal(background(100).window(null).docCount, 26, 'no time: everything');
 });

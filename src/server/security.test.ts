@@ -1,19 +1,13 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixturePath } from '../test-support/paths.js';
 import { testApp, type TestApp } from './testing/test-app.js';
+import { READER_CORPUS, readerAppForFile } from '../test-support/reader-app.js';
 import { checkAdminToken, bearerToken } from './auth.js';
 import type { AppError } from '../core/errors.js';
 
-const CORPUS = fixturePath('server', 'reader', 'corpus.json');
+const CORPUS = READER_CORPUS;
 let t: TestApp;
-
-before(async () => {
-  t = await testApp(CORPUS, { adminToken: 'tok', rateLimit: { apiPerMinute: 5, searchPerMinute: 2 }, limits: { maxBodyBytes: 256, maxUrlLength: 300 } });
-});
-after(async () => {
-  await t.store.close();
-});
+readerAppForFile((app) => (t = app), { adminToken: 'tok', rateLimit: { apiPerMinute: 5, searchPerMinute: 2 }, limits: { maxBodyBytes: 256, maxUrlLength: 300 } });
 
 test('strict security headers on pages, API, assets and errors', async () => {
   for (const path of ['/', '/api/v1/sources', '/nowhere', '/healthz']) {

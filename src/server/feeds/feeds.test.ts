@@ -1,19 +1,13 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { fixturePath } from '../../test-support/paths.js';
 import { testApp, type TestApp } from '../testing/test-app.js';
+import { READER_CORPUS, readerAppForFile } from '../../test-support/reader-app.js';
 import { renderAtom, xmlEscape } from './atom.js';
 
-const CORPUS = fixturePath('server', 'reader', 'corpus.json');
+const CORPUS = READER_CORPUS;
 let t: TestApp;
-
-before(async () => {
-  t = await testApp(CORPUS);
-});
-after(async () => {
-  await t.store.close();
-});
+readerAppForFile((app) => (t = app));
 
 interface AtomDoc {
   feed: {

@@ -1,17 +1,11 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixturePath } from '../../test-support/paths.js';
 import { testApp, type TestApp } from '../testing/test-app.js';
+import { READER_CORPUS, readerAppForFile } from '../../test-support/reader-app.js';
 
-const CORPUS = fixturePath('server', 'reader', 'corpus.json');
+const CORPUS = READER_CORPUS;
 let t: TestApp;
-
-before(async () => {
-  t = await testApp(CORPUS);
-});
-after(async () => {
-  await t.store.close();
-});
+readerAppForFile((app) => (t = app));
 
 async function page(app: TestApp, path: string) {
   const res = await app.app.request(path);

@@ -1,20 +1,14 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixturePath } from '../../test-support/paths.js';
 import { testApp, type TestApp } from '../testing/test-app.js';
+import { READER_CORPUS, readerAppForFile } from '../../test-support/reader-app.js';
 import { openStore } from '../../store/open.js';
 import { createServer } from '../create-server.js';
 import { addIndexedArticle } from '../../test-support/search.js';
 
-const CORPUS = fixturePath('server', 'reader', 'corpus.json');
+const CORPUS = READER_CORPUS;
 let t: TestApp;
-
-before(async () => {
-  t = await testApp(CORPUS);
-});
-after(async () => {
-  await t.store.close();
-});
+readerAppForFile((app) => (t = app));
 
 async function page(path: string, init?: RequestInit) {
   const res = await t.app.request(path, init);

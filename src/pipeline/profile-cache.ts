@@ -15,10 +15,12 @@ interface Weighing {
 interface Entry {
   terms: TermProfile;
   /**
-   * The last two weighings: an article is compared in the windows of two days in turn while the articles of
-   * a day boundary arrive mixed, and weighing it again each time would cost a tenth of an import.
+   * The last two weighings (`last` the newer): an article is compared in the windows of two days in turn
+   * while the articles of a day boundary arrive mixed, and weighing it again each time would cost a tenth of
+   * an import.
    */
-  weighings: Weighing[];
+  last: Weighing;
+  previous: Weighing | null;
   /** The cache's move count when the entry last moved to the recent end. */
   moved: number;
 }
@@ -55,11 +57,16 @@ export class ProfileCache {
         missing.push(id);
         continue;
       }
-      const last = e.weighings[e.weighings.length - 1]!;
-      let w = last.centre === centre && last.version === stats.version ? last : e.weighings.find((x) => x.centre === centre && x.version === stats.version);
-      if (!w) {
-        w = { version: stats.version, centre, weighted: weighProfile(e.terms, window, this.model) };
-        e.weighings = [...e.weighings.filter((x) => x.version === stats.version).slice(-1), w];
+      const version = stats.version;
+      let w: Weighing | null = e.last;
+      if (w.centre !== centre || w.version !== version) {
+        w = e.previous !== null && e.previous.centre === centre && e.previous.version === version ? e.previous : null;
+        if (w === null) {
+          w = { version, centre, weighted: weighProfile(e.terms, window, this.model) };
+          // A weighing at an older version is never used again.
+          e.previous = e.last.version === version ? e.last : null;
+          e.last = w;
+        }
       }
       if (this.moves - e.moved > this.capacity / 2) {
         this.entries.delete(id);
@@ -81,7 +88,7 @@ export class ProfileCache {
 
   put(id: number, terms: TermProfile, weighted: ArticleProfile, version: number, centre: number): void {
     this.entries.delete(id);
-    this.entries.set(id, { terms, weighings: [{ version, centre, weighted }], moved: ++this.moves });
+    this.entries.set(id, { terms, last: { version, centre, weighted }, previous: null, moved: ++this.moves });
     while (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value as number;
       this.entries.delete(oldest);

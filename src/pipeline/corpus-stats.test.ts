@@ -36,10 +36,10 @@ async function fresh(store: Store, centre: number, terms: Iterable<number>): Pro
 }
 
 /** Stores and queues article `i` the way the pipeline does, then lets `stats` fold when its turn comes. */
-async function storeArticle(store: Store, stats: CorpusStats, id: number, i: number): Promise<void> {
+async function storeArticle(store: Store, stats: CorpusStats, id: number, i: number, day = dayOf(i)): Promise<void> {
   await store.transaction(async (tx) => {
-    await tx.putArticleProfile({ articleId: id, profile: Uint8Array.from([1]), keys: [], time: dayOf(i) * DAY_MS + i * 1000, terms: termsOf(i) });
-    await stats.afterArticle(tx);
+    await tx.putArticleProfile({ articleId: id, profile: Uint8Array.from([1]), keys: [], time: day * DAY_MS + i * 1000, terms: termsOf(i) });
+    await stats.afterArticle(tx, day);
   });
 }
 
@@ -86,6 +86,27 @@ describe('CorpusStats', () => {
         assert.equal(w.docFrequency(2), inWindow.filter((i) => i % 3 === 0).length);
       }
     }
+    await store.close();
+  });
+
+  it('folds as often as the window being stored needs, however large the corpus around other days', async () => {
+    const store = await SqliteStore.open({ path: ':memory:' });
+    const ids = await insertPlainArticles(store, 'df4.example', 0, 260);
+    // 200 articles of an earlier period, all folded: 10% of the corpus would be 20 articles.
+    for (const [i, id] of ids.slice(0, 200).entries()) await storeArticle(store, new CorpusStats({ ...OPTIONS, foldMin: 1_000 }), id, i);
+    await store.foldTermStats(1_000);
+    // Then a new period, far outside every window of the first.
+    const later = FIRST_DAY + 100;
+    const stats = new CorpusStats(OPTIONS);
+    await stats.sync(store);
+    for (const [k, id] of ids.slice(200).entries()) {
+      await storeArticle(store, stats, id, 200 + k, later + (k % 3));
+      const stored = k + 1;
+      const w = await stats.window(store, later + (k % 3));
+      const allowed = Math.max(OPTIONS.foldMin, Math.floor(w.docCount * OPTIONS.foldFraction));
+      assert.ok(stored - w.docCount < allowed, `after ${stored} articles of the new period its window counts ${w.docCount}`);
+    }
+    assert.equal(stats.corpusSize > 250, true);
     await store.close();
   });
 

@@ -18,7 +18,10 @@ export interface CorpusStatsOptions {
    */
   windowMinDocs: number;
   windowMaxDays: number;
-  /** Fold queued terms once the articles stored since the last fold reach this share of the corpus... */
+  /**
+   * Fold queued terms once the articles stored since the last fold reach this share of the window around the
+   * article just stored (of the articles counted in it)...
+   */
   foldFraction: number;
   /** ... and at least this many (while the corpus is tiny, the PRIOR_DOCS prior carries the weights). */
   foldMin: number;
@@ -39,6 +42,8 @@ export interface WindowStats extends TermStats {
   readonly centre: number;
   /** The window holds the days centre − radius .. centre + radius. */
   readonly radius: number;
+  /** Stored articles counted in the window (docCount adds the background's). */
+  readonly docs: number;
 }
 
 /** The window a pair is weighed in: the day of its later article (of the one known when the other's time is not). */
@@ -175,9 +180,17 @@ export class CorpusStats {
     return window;
   }
 
-  /** Called once per stored article, inside its transaction: folds queued terms when enough have arrived. */
-  async afterArticle(store: Store): Promise<void> {
-    const threshold = Math.max(this.options.foldMin, Math.floor(this.corpusDocs * this.options.foldFraction));
+  /**
+   * Called once per stored article, inside its transaction, with the UTC day of its window: folds queued terms
+   * when enough have arrived. Enough is a share of that window, not of the corpus: a pair is weighed with its
+   * window's articles, and a share of a large corpus is weeks of articles, all missing from the window of the
+   * days being stored (importing a new period into a database of 26,000 articles judged its first 2,600 with
+   * no statistics at all). The window at a given version is the same in every process, so folds still fall
+   * at the same articles in an import interrupted and run again.
+   */
+  async afterArticle(store: Store, day: number): Promise<void> {
+    const window = this.windows.get(day) ?? (await this.window(store, day));
+    const threshold = Math.max(this.options.foldMin, Math.floor(window.docs * this.options.foldFraction));
     // The article's own terms are queued by now, inside the same transaction. Counting here alone would miss
     // what other processes (PostgreSQL workers) queue, so the store's count is read again every eighth of the
     // way to a fold; alone, the store says what this process counted, and folds fall at the same articles.

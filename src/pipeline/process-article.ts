@@ -174,7 +174,7 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
     const article: Article = { ...row, id, source: source.slug, origin: settled, storyId: placed.storyId, duplicateOf: placed.duplicateOf };
     await options.index(tx, article, text);
   }
-  await engine.stats.afterArticle(tx);
+  await engine.stats.afterArticle(tx, utcDay(time));
   return placement.duplicateOf !== null ? 'duplicate' : 'inserted';
 }
 

@@ -78,6 +78,22 @@ for (const adapter of adapters) {
       return { store, process, ingest };
     }
 
+    it('an article dated after it arrived is stored as published when it arrived, and does not become its story\'s last update', async () => {
+      const { store, ingest } = await setup();
+      const received = T0 + 1000 * HOUR;
+      // The copy's outlet writes its local time as UTC, or a scheduled time: a week ahead of the clock.
+      const [wire, copy] = await ingest(input('stories/airport/original', 'was', 999), input('stories/airport/copy', 'okaz', 1000 + 7 * 24));
+      const [w, c] = await store.getArticles([wire!, copy!]);
+      assert.equal(c!.published, received);
+      assert.equal(w!.published, T0 + 999 * HOUR, 'a date in the past is kept as given');
+      assert.equal(c!.duplicateOf, w!.id);
+      const story = await store.getStory(w!.storyId!);
+      assert.deepEqual({ first: story!.firstSeen, last: story!.lastSeen, firstArticle: story!.firstArticleId }, { first: w!.published, last: received, firstArticle: w!.id });
+      const newest = await store.listArticles({ limit: 1 });
+      assert.equal(newest[0]!.id, c!.id);
+      await store.close();
+    });
+
     it('a wire copy with a new headline and an extra paragraph is a duplicate of the agency report, with the agency as origin', async () => {
       const { store, ingest } = await setup();
       const [wire, copy, rewrite] = await ingest(

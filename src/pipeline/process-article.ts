@@ -130,7 +130,8 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
   const source = await engine.sources.get(input.source, () => tx.getSourceBySlug(input.source).then((s) => s ?? tx.ensureImportSource(input.source, now)));
   const text = await textOf(input, engine.options.model, ahead);
   const p = text.prepared;
-  const time = input.published ?? now;
+  const published = publishedBy(input.published, now);
+  const time = published ?? now;
   await engine.stats.sync(tx);
   const window = await engine.stats.window(tx, utcDay(time));
   const self = weighProfile(p.profile, window, engine.options.model);
@@ -151,7 +152,7 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
     tags: input.tags ?? [],
     image: input.image ?? null,
     lang: input.lang ?? null,
-    published: input.published,
+    published,
     ingestedAt: now,
     contentHash: p.contentHash,
     origin,
@@ -176,6 +177,17 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
   }
   await engine.stats.afterArticle(tx, utcDay(time));
   return placement.duplicateOf !== null ? 'duplicate' : 'inserted';
+}
+
+/**
+ * The publication time to store: as given, unless it is after the moment the article reached us, when it is
+ * that moment. A date ahead of the clock is the outlet's mistake (a local time labelled UTC, a scheduled
+ * post's date); kept, it would hold the article at the top of every newest-first list, make it its story's
+ * last update until that time came, and put it in a window of days that have not happened.
+ */
+export function publishedBy(published: number | null | undefined, receivedAt: number): number | null {
+  if (published == null) return null;
+  return published > receivedAt ? receivedAt : published;
 }
 
 async function storeFingerprints(tx: Store, id: number, p: PreparedText, keys: readonly number[], time: number, newArticle: boolean, attribution: string | null): Promise<void> {

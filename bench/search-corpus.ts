@@ -91,6 +91,7 @@ export async function importShiftedCopy(store: Store, files: readonly string[], 
   };
   for (const file of files) {
     for await (const { line } of readLines(file)) {
+      if (line === null) continue;
       const parsed = parseImportLine(line);
       if (!parsed.ok) continue;
       const a = parsed.article;

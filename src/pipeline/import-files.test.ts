@@ -61,6 +61,20 @@ test('reads gzip files whatever their name, and keeps going after a missing file
   await store.close();
 });
 
+test('a line too long to read (a gzip bomb without newlines) is one error, and the lines around it are imported', async () => {
+  const store = await SqliteStore.open({ path: ':memory:' });
+  const article = (n: number) => JSON.stringify({ url: `https://long.example/${n}`, source: 'long', title: `خبر ${n}`, text: `نص الخبر رقم ${n}`, published: '2024-05-01T08:00:00Z' });
+  // 40 MB of one letter, no newline: a few tens of KB once compressed.
+  const file = join(dir, 'bomb.jsonl.gz');
+  writeFileSync(file, gzipSync(Buffer.concat([Buffer.from(`${article(1)}\n`), Buffer.alloc(40 * 1024 * 1024, 0x61), Buffer.from(`\n${article(3)}\n`)])));
+  const errors: ImportError[] = [];
+  const summary = await importFiles(store, [file], { process: storeOnly, onError: (e) => errors.push(e), readThread: true });
+  assert.deepEqual({ ...summary, seconds: 0 }, { read: 3, inserted: 2, duplicates: 0, skipped: 0, errors: 1, seconds: 0 });
+  assert.equal(errors[0]!.lineNumber, 2);
+  assert.match(errors[0]!.reason, /longer than the limit/);
+  await store.close();
+});
+
 test('a truncated gzip file keeps the lines before the damage', async () => {
   const store = await SqliteStore.open({ path: ':memory:' });
   const lines = Array.from({ length: 400 }, (_, i) => JSON.stringify({ url: `https://t.test/${i}`, source: 's', title: `t${i}`, text: `text number ${i} `.repeat(20) }));

@@ -12,7 +12,7 @@ import { DEFAULT_CORPUS_STATS, pairDay, type CorpusStatsOptions } from './corpus
 export type WindowOptions = Pick<CorpusStatsOptions, 'windowDays' | 'windowMinDocs' | 'windowMaxDays'>;
 import { analyzeForEngine, type EngineText } from './article-text.js';
 import { parseImportLine, parseRfc822 } from './import-record.js';
-import { readLines } from './read-lines.js';
+import { lineTooLong, readLines } from './read-lines.js';
 
 /** One side of an input pair: the SaudiNewsNet-like fields `sada pairs` reads. */
 interface PairSide {
@@ -137,7 +137,11 @@ export async function judgePairs(file: string, options: JudgePairsOptions = {}):
   const corpus = new PairBackground({ windowDays, windowMinDocs, windowMaxDays });
   for (const path of options.background ?? []) {
     try {
-      for await (const { lineNumber, line } of readLines(path)) {
+      for await (const { lineNumber, line, tooLong } of readLines(path)) {
+        if (line === null) {
+          report({ file: path, lineNumber, reason: lineTooLong(tooLong) });
+          continue;
+        }
         const parsed = parseImportLine(line);
         if (!parsed.ok) {
           if (!parsed.skip) report({ file: path, lineNumber, reason: parsed.reason });
@@ -150,7 +154,11 @@ export async function judgePairs(file: string, options: JudgePairsOptions = {}):
     }
   }
   const pairs: ParsedPair[] = [];
-  for await (const { lineNumber, line } of linesOfPairFile(file)) {
+  for await (const { lineNumber, line, tooLong } of linesOfPairFile(file)) {
+    if (line === null) {
+      report({ file, lineNumber, reason: lineTooLong(tooLong) });
+      continue;
+    }
     let value: { pair?: unknown; a?: unknown; b?: unknown };
     try {
       value = JSON.parse(line) as typeof value;

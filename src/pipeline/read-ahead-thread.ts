@@ -30,8 +30,8 @@ for (const [file, path] of files.entries()) {
   let items: FileRecord[] = [];
   let error: string | undefined;
   try {
-    for await (const { lineNumber, line, bytesRead } of readLines(path)) {
-      items.push(readRecord(lineNumber, bytesRead, line));
+    for await (const line of readLines(path)) {
+      items.push(readRecord(line));
       if (items.length >= chunk) {
         await granted();
         credit -= items.length;

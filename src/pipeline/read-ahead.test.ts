@@ -59,11 +59,11 @@ test('records read in the worker thread are those read in this thread, file erro
 
 test('a record carries its canonical URL: tracking parameters dropped; none without an article', () => {
   const line = JSON.stringify({ url: 'https://www.t.test/news/1/?utm_source=x&id=5', source: 's', title: 'عنوان', text: 'نص' });
-  const record = readRecord(3, 120, line);
+  const record = readRecord({ lineNumber: 3, bytesRead: 120, line });
   assert.equal(record.canonicalUrl, canonicalUrl('https://www.t.test/news/1/?utm_source=x&id=5'));
   assert.doesNotMatch(record.canonicalUrl!, /utm_source/);
-  assert.equal(readRecord(4, 130, '{"url": 1}').canonicalUrl, null);
-  assert.equal(readRecord(5, 140, 'not json').canonicalUrl, null);
+  assert.equal(readRecord({ lineNumber: 4, bytesRead: 130, line: '{"url": 1}' }).canonicalUrl, null);
+  assert.equal(readRecord({ lineNumber: 5, bytesRead: 140, line: 'not json' }).canonicalUrl, null);
 });
 
 test('an import that stops reading early ends the worker', async () => {

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { canonicalUrl } from '../dedup/canonical-url.js';
 import { parseImportLine, type RecordResult } from './import-record.js';
-import { readLines } from './read-lines.js';
+import { lineTooLong, readLines, type FileLine } from './read-lines.js';
 
 /** One non-blank line of an import file, parsed. */
 export interface FileRecord {
@@ -17,9 +17,9 @@ export interface FileRecord {
   canonicalUrl: string | null;
 }
 
-/** Parses one line of an import file into a FileRecord. */
-export function readRecord(lineNumber: number, bytesRead: number, line: string): FileRecord {
-  const record = parseImportLine(line);
+/** Parses one line of an import file into a FileRecord (a line over the length limit is an error). */
+export function readRecord({ lineNumber, bytesRead, line, tooLong }: FileLine): FileRecord {
+  const record: RecordResult = line === null ? { ok: false, reason: lineTooLong(tooLong) } : parseImportLine(line);
   let canonical: string | null = null;
   if (record.ok) {
     try {
@@ -94,8 +94,8 @@ export class RecordReader {
       await new Promise<void>((resolve) => (this.notify = resolve));
     }
     // The worker is gone before the end of this file: the rest is read here.
-    for await (const { lineNumber, line, bytesRead } of readLines(this.files[file]!)) {
-      if (lineNumber > last) yield readRecord(lineNumber, bytesRead, line);
+    for await (const line of readLines(this.files[file]!)) {
+      if (line.lineNumber > last) yield readRecord(line);
     }
   }
 

@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import { createInterface } from 'node:readline';
-import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { AppError, errorMessage } from '../../core/errors.js';
 import type { CliContext, RegisterCommand } from '../context.js';
+import { lineTooLong, readLines, type FileLine } from '../../pipeline/read-lines.js';
 
 
 const gunzipAsync = promisify(gunzip);
@@ -100,19 +99,19 @@ export function createExtractCommand(deps: ExtractCommandDeps = {}): RegisterCom
 }
 
 async function runBatch(listPath: string, ctx: CliContext, extract: (bytes: Uint8Array, url: string) => object): Promise<void> {
-  const input = createReadStream(listPath);
-  const opened = new Promise<void>((ok, fail) => {
-    input.once('open', () => ok());
-    input.once('error', (e) => fail(new AppError('BAD_INPUT', `cannot read ${listPath}: ${errorMessage(e)}`)));
-  });
-  await opened;
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let lineNo = 0;
-  for await (const line of lines) {
-    lineNo++;
-    if (!line.trim()) continue;
+  const lines = readLines(listPath);
+  for (;;) {
+    let next: IteratorResult<FileLine>;
+    try {
+      next = await lines.next();
+    } catch (error) {
+      throw new AppError('BAD_INPUT', `${listPath}: ${errorMessage(error)}`, { cause: error });
+    }
+    if (next.done) break;
+    const { lineNumber: lineNo, line, tooLong } = next.value;
     let id: unknown = lineNo;
     try {
+      if (line === null) throw new AppError('BAD_INPUT', lineTooLong(tooLong));
       const entry = JSON.parse(line) as { id?: unknown; file?: unknown; url?: unknown };
       id = entry.id ?? lineNo;
       if (typeof entry.file !== 'string') throw new AppError('BAD_INPUT', 'line has no "file"');

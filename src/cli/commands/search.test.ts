@@ -72,6 +72,17 @@ test('batch mode answers every line, a bad line with an error line', () => {
   assert.match(r.stderr, /queries\.jsonl:2/);
 });
 
+test('batch mode: a line too long to read (more than 32 MiB) gets an error line, and the lines after it are answered', () => {
+  const queries = join(dir, 'long-queries.jsonl');
+  writeFileSync(queries, `${JSON.stringify({ id: 1, query: 'عكاظ' })}\n{"id": 2, "query": "${'ا'.repeat(17 * 1024 * 1024)}"}\n${JSON.stringify({ id: 3, query: 'عكاظ' })}\n`);
+  const r = search('--json', '--queries', queries);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.id), [1, null, 3]);
+  assert.match(lines[1].error, /long-queries\.jsonl:2: line of \d+ bytes, longer than the limit/);
+  assert.deepEqual(lines[2].hits, lines[0].hits);
+});
+
 test('human output lists hits with marked words; bad usage exits 2', () => {
   const r = search('امير', 'مكه');
   assert.equal(r.status, 0, r.stderr);

@@ -1,9 +1,8 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { AppError, errorMessage } from '../../core/errors.js';
 import type { CliContext, RegisterCommand } from '../context.js';
 import type { SearchEngine, SearchRequest, SearchResponse, SearchSort } from '../../search/engine.js';
+import { lineTooLong, readLines } from '../../pipeline/read-lines.js';
 
 interface SearchFlags {
   queries?: string;
@@ -103,14 +102,11 @@ async function runBatch(ctx: CliContext, engine: SearchEngine, file: string, bas
     throw new AppError('BAD_INPUT', `cannot read ${file}: ${errorMessage(error)}`);
   }
   const now = Date.now();
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let lineNumber = 0;
   let failed = 0;
-  for await (const line of lines) {
-    lineNumber++;
-    if (!line.trim()) continue;
+  for await (const { lineNumber, line, tooLong } of readLines(file)) {
     let id: unknown = null;
     try {
+      if (line === null) throw new Error(lineTooLong(tooLong));
       const value: unknown = JSON.parse(line);
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not a JSON object');
       const record = value as Record<string, unknown>;

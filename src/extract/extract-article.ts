@@ -8,7 +8,7 @@ import { authors, canonicalUrl, cleanAuthorNames, language, leadImage, modifiedD
 import { attributionOfParagraphs, withoutStandaloneAttribution } from './attribution.js';
 import type { ExtractOptions, ExtractedArticle, RelatedLink } from './types.js';
 
-const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+import { MAX_PAGE_BYTES } from './limits.js';
 
 /**
  * Extracts an article from one HTML page. Pure: no I/O, no clock (relative dates use `options.now`).
@@ -17,7 +17,7 @@ const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
  * PARSE_FAILED for an empty page; any other page gives a result, possibly with empty text.
  */
 export function extractArticle(input: string | Uint8Array, options: ExtractOptions): ExtractedArticle {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = options.maxBytes ?? MAX_PAGE_BYTES;
   let url: string;
   try {
     url = new URL(options.url).href;

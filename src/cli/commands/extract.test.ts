@@ -14,18 +14,21 @@ test('sada extract --batch: one JSON line per page, gzip files, failures reporte
   try {
     const page = readFileSync(fixturePath('extract', 'graph-read-also', 'page.html'));
     writeFileSync(join(dir, 'a.html.gz'), gzipSync(page));
+    // 40 MB of spaces after a page's start: 40 KB of gzip.
+    writeFileSync(join(dir, 'bomb.html.gz'), gzipSync(Buffer.concat([Buffer.from('<html><body><p>'), Buffer.alloc(40 * 1024 * 1024, 0x20)])));
     const list = [
       JSON.stringify({ id: 'gz', file: join(dir, 'a.html.gz'), url: 'https://gulfnow.example/news/un-water-crisis-48211' }),
       JSON.stringify({ id: 'missing', file: join(dir, 'nope.html'), url: 'https://x.example/' }),
       '{not json',
       `{"id": "huge", "file": "${'x'.repeat(33 * 1024 * 1024)}"}`,
+      JSON.stringify({ id: 'bomb', file: join(dir, 'bomb.html.gz'), url: 'https://x.example/bomb' }),
       JSON.stringify({ id: 'plain', file: fixturePath('extract', 'drupal-news', 'page.html'), url: 'https://sham-today.example/node/88213' }),
     ].join('\n');
     writeFileSync(join(dir, 'list.jsonl'), list);
     const r = sada(['extract', '--batch', join(dir, 'list.jsonl')]);
     assert.equal(r.status, 0, r.stderr);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    assert.equal(lines.length, 5);
+    assert.equal(lines.length, 6);
     assert.equal(lines[0]!.id, 'gz');
     assert.equal(lines[0]!.title, 'الأمم المتحدة تحذر من تفاقم أزمة المياه في المنطقة');
     assert.deepEqual(Object.keys(lines[0]!), ['id', 'url', 'canonical_url', 'title', 'text', 'published', 'modified', 'authors', 'lang', 'dir', 'image', 'site_name', 'section', 'tags', 'attribution', 'related_links']);
@@ -33,8 +36,10 @@ test('sada extract --batch: one JSON line per page, gzip files, failures reporte
     assert.match(String(lines[1]!.error), /cannot read/);
     assert.match(String(lines[2]!.error), /not JSON/);
     assert.deepEqual(lines[3], { id: 4, error: `line of ${33 * 1024 * 1024 + 26} bytes, longer than the limit of ${32 * 1024 * 1024}: not read` });
-    assert.equal(lines[4]!.id, 'plain');
-    assert.equal(lines[4]!.published, '2023-10-03');
+    assert.equal(lines[4]!.id, 'bomb');
+    assert.match(String(lines[4]!.error), /bomb\.html\.gz unpacks to more than the page limit/);
+    assert.equal(lines[5]!.id, 'plain');
+    assert.equal(lines[5]!.published, '2023-10-03');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { resolve } from 'node:path';
@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { AppError, errorMessage } from '../../core/errors.js';
 import type { CliContext, RegisterCommand } from '../context.js';
 import { lineTooLong, readLines, type FileLine } from '../../pipeline/read-lines.js';
+import { MAX_PAGE_BYTES } from '../../extract/limits.js';
 
 
 const gunzipAsync = promisify(gunzip);
@@ -25,18 +26,26 @@ interface ExtractFlags {
   now?: string;
 }
 
-/** Reads a file, gunzipping `.gz` files (and any file that starts with the gzip magic bytes). */
-export async function readPageFile(path: string): Promise<Buffer> {
+/**
+ * Reads a file, gunzipping `.gz` files (and any file that starts with the gzip magic bytes). Neither the
+ * file nor what it unpacks to may pass the extraction's page limit: a page larger than that is refused
+ * anyway, and a few KB of gzip can unpack to gigabytes.
+ */
+export async function readPageFile(path: string, maxBytes = MAX_PAGE_BYTES): Promise<Buffer> {
   let bytes: Buffer;
   try {
+    const size = (await stat(path)).size;
+    if (size > maxBytes) throw new AppError('TOO_LARGE', `${path} is ${size} bytes, more than the page limit of ${maxBytes}`);
     bytes = await readFile(path);
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('BAD_INPUT', `cannot read ${path}: ${errorMessage(error)}`);
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      return await gunzipAsync(bytes);
+      return await gunzipAsync(bytes, { maxOutputLength: maxBytes });
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new AppError('TOO_LARGE', `${path} unpacks to more than the page limit of ${maxBytes} bytes`);
       throw new AppError('BAD_INPUT', `cannot gunzip ${path}: ${errorMessage(error)}`);
     }
   }

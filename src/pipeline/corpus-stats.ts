@@ -184,7 +184,7 @@ export class CorpusStats {
    * Called once per stored article, inside its transaction, with the UTC day of its window: folds queued terms
    * when enough have arrived. Enough is a share of that window, not of the corpus: a pair is weighed with its
    * window's articles, and a share of a large corpus is weeks of articles, all missing from the window of the
-   * days being stored (importing a new period into a database of 26,000 articles judged its first 2,600 with
+   * days being stored (importing ANT after the 26,316 SaudiNewsNet articles judged 1,870 of its articles with
    * no statistics at all). The window at a given version is the same in every process, so folds still fall
    * at the same articles in an import interrupted and run again.
    */

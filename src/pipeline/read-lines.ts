@@ -2,13 +2,14 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { AppError } from '../core/errors.js';
+import { MAX_PAGE_BYTES } from '../extract/limits.js';
 
 /**
- * Lines longer than this (in bytes) are not read: the extraction of a whole web page stops at the same
- * size, and no article's line comes near it. Without a bound, one line without a newline (a few hundred
- * MB from a small gzip file) ended the import with an out-of-memory error before any later line was read.
+ * Lines longer than this (in bytes) are not read: the size at which the extraction of a whole web page
+ * stops, and no article's line comes near it. Without a bound, one line without a newline (700 MB from a
+ * 700 KB gzip file) crashed the import ("Invalid string length") before any later line was read.
  */
-export const MAX_LINE_BYTES = 32 * 1024 * 1024;
+export const MAX_LINE_BYTES = MAX_PAGE_BYTES;
 
 /** A non-blank line of a file, or one longer than the limit (`line` null, its length in `tooLong`). */
 export type FileLine = {

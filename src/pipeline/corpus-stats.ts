@@ -133,8 +133,35 @@ export class CorpusStats {
   async sync(store: Store): Promise<boolean> {
     const head = await store.termStatsVersion();
     if (head.version === this.loadedVersion) return false;
-    this.forget(head.version, head.docCount);
+    if (this.loadedVersion < 0 || this.days.size === 0) this.forget(head.version, head.docCount);
+    else await this.catchUp(store);
     return true;
+  }
+
+  /**
+   * Another process folded: the held days are brought to the stored version by the rows its folds changed
+   * (each row carries the version that last changed it, and holds the whole count), not read again whole.
+   * With several PostgreSQL workers every fold by one made the others read all their days again.
+   */
+  private async catchUp(store: Store): Promise<void> {
+    let from = Infinity;
+    let to = -Infinity;
+    for (const day of this.days.keys()) {
+      from = Math.min(from, day);
+      to = Math.max(to, day);
+    }
+    const snapshot = await store.loadTermStats(this.loadedVersion, { from, to });
+    for (const changed of snapshot.days) {
+      const held = this.days.get(changed.day);
+      if (!held) continue;
+      held.docs = changed.docs;
+      for (const [term, df] of changed.counts) if (df > 0) held.df.set(term, df);
+    }
+    // Windows are summed again from the days when next asked for (no store read: their days are held).
+    this.windows.clear();
+    this.loadedVersion = snapshot.version;
+    this.corpusDocs = snapshot.docCount;
+    this.sinceFold = null;
   }
 
   /** The window around `day` when it is held (no store read needed), else undefined: `window` reads it. */

@@ -133,8 +133,7 @@ export class CorpusStats {
   async sync(store: Store): Promise<boolean> {
     const head = await store.termStatsVersion();
     if (head.version === this.loadedVersion) return false;
-    if (this.loadedVersion < 0 || this.days.size === 0) this.forget(head.version, head.docCount);
-    else await this.catchUp(store);
+    if (!(await this.catchUp(store))) this.forget(head.version, head.docCount);
     return true;
   }
 
@@ -143,13 +142,16 @@ export class CorpusStats {
    * (each row carries the version that last changed it, and holds the whole count), not read again whole.
    * With several PostgreSQL workers every fold by one made the others read all their days again.
    */
-  private async catchUp(store: Store): Promise<void> {
+  private async catchUp(store: Store): Promise<boolean> {
+    if (this.loadedVersion < 0 || this.days.size === 0) return false;
     let from = Infinity;
     let to = -Infinity;
     for (const day of this.days.keys()) {
       from = Math.min(from, day);
       to = Math.max(to, day);
     }
+    // Days held far apart (windows of two periods): the read would scan every day between; read afresh.
+    if (to - from > 2 * this.options.windowMaxDays + DAYS_SPARE) return false;
     const snapshot = await store.loadTermStats(this.loadedVersion, { from, to });
     for (const changed of snapshot.days) {
       const held = this.days.get(changed.day);
@@ -162,6 +164,7 @@ export class CorpusStats {
     this.loadedVersion = snapshot.version;
     this.corpusDocs = snapshot.docCount;
     this.sinceFold = null;
+    return true;
   }
 
   /** The window around `day` when it is held (no store read needed), else undefined: `window` reads it. */

@@ -98,8 +98,8 @@ class Window implements WindowStats {
  * `foldMin` articles while the window being stored is small and every 10% of it later.
  *
  * Only the days of recently used windows are held: a window is the sum of its days, kept up to date by the
- * folds of this process; a fold by another process (or a rollback) drops everything, and the days are read
- * again as windows need them.
+ * folds of this process; after a fold by another process the held days take the rows it changed (`catchUp`),
+ * and after a rollback everything is dropped and the days are read again as windows need them.
  */
 export class CorpusStats {
   private readonly days = new Map<number, DayCounts>();

@@ -7,7 +7,6 @@ import { headingCandidates, pickTitle, similarTitles } from './title.js';
 import { authors, canonicalUrl, cleanAuthorNames, language, leadImage, modifiedDate, publishedDate, resolveUrl, section, siteNames, tags } from './fields.js';
 import { attributionOfParagraphs, withoutStandaloneAttribution } from './attribution.js';
 import type { ExtractOptions, ExtractedArticle, RelatedLink } from './types.js';
-
 import { MAX_PAGE_BYTES } from './limits.js';
 
 /**

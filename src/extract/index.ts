@@ -9,7 +9,6 @@
  *   toExtractJson(article) / toTextPageJson(page): the JSON shapes of CONTRACT.md
  */
 export { extractArticle } from './extract-article.js';
-export { MAX_PAGE_BYTES } from './limits.js';
 export { segmentTextPage } from './text-page.js';
 export { bylineAgencies, parseAttribution, type AttributionLine, type AttributionResult } from './attribution.js';
 export { canonicalAgency, knownAgencies } from './agencies.js';

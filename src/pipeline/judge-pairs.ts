@@ -1,4 +1,4 @@
-import { AppError, errorMessage } from '../core/errors.js';
+import { errorMessage } from '../core/errors.js';
 import { parseIsoLike } from '../core/time.js';
 import { canonicalUrl } from '../dedup/canonical-url.js';
 import { judgeArticles } from '../stories/assign.js';
@@ -12,7 +12,7 @@ import { DEFAULT_CORPUS_STATS, pairDay, type CorpusStatsOptions } from './corpus
 export type WindowOptions = Pick<CorpusStatsOptions, 'windowDays' | 'windowMinDocs' | 'windowMaxDays'>;
 import { analyzeForEngine, type EngineText } from './article-text.js';
 import { parseImportLine, parseRfc822 } from './import-record.js';
-import { lineTooLong, readLines } from './read-lines.js';
+import { lineTooLong, readLines, readLinesNamingFile } from './read-lines.js';
 
 /** One side of an input pair: the SaudiNewsNet-like fields `sada pairs` reads. */
 interface PairSide {
@@ -154,7 +154,7 @@ export async function judgePairs(file: string, options: JudgePairsOptions = {}):
     }
   }
   const pairs: ParsedPair[] = [];
-  for await (const { lineNumber, line, tooLong } of linesOfPairFile(file)) {
+  for await (const { lineNumber, line, tooLong } of readLinesNamingFile(file)) {
     if (line === null) {
       report({ file, lineNumber, reason: lineTooLong(tooLong) });
       continue;
@@ -197,13 +197,4 @@ export async function judgePairs(file: string, options: JudgePairsOptions = {}):
     const j = judgeArticles(comparable(a, timeA, stats), comparable(b, timeB, stats), model);
     return { pair, score: Math.round(j.score * 1e6) / 1e6, relation: j.relation };
   });
-}
-
-/** The pair file's lines; a read error ends the run, so it names the file (background files are reported). */
-async function* linesOfPairFile(file: string): ReturnType<typeof readLines> {
-  try {
-    yield* readLines(file);
-  } catch (error) {
-    throw new AppError('BAD_INPUT', `${file}: ${errorMessage(error)}`, { cause: error });
-  }
 }

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
-import { AppError } from '../core/errors.js';
+import { AppError, errorMessage } from '../core/errors.js';
 import { MAX_PAGE_BYTES } from '../extract/limits.js';
 
 /**
@@ -74,6 +74,15 @@ export async function* readLines(path: string, options: { maxLineBytes?: number 
   } finally {
     raw.destroy();
     if (stream !== raw) stream.destroy();
+  }
+}
+
+/** `readLines` for a caller that stops at a read error: the error names the file. */
+export async function* readLinesNamingFile(path: string): AsyncGenerator<FileLine> {
+  try {
+    yield* readLines(path);
+  } catch (error) {
+    throw new AppError('BAD_INPUT', `${path}: ${errorMessage(error)}`, { cause: error });
   }
 }
 

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { AppError, errorMessage } from '../../core/errors.js';
 import type { CliContext, RegisterCommand } from '../context.js';
-import { lineTooLong, readLines, type FileLine } from '../../pipeline/read-lines.js';
+import { lineTooLong, readLinesNamingFile } from '../../pipeline/read-lines.js';
 import { MAX_PAGE_BYTES } from '../../extract/limits.js';
 
 
@@ -108,16 +108,8 @@ export function createExtractCommand(deps: ExtractCommandDeps = {}): RegisterCom
 }
 
 async function runBatch(listPath: string, ctx: CliContext, extract: (bytes: Uint8Array, url: string) => object): Promise<void> {
-  const lines = readLines(listPath);
-  for (;;) {
-    let next: IteratorResult<FileLine>;
-    try {
-      next = await lines.next();
-    } catch (error) {
-      throw new AppError('BAD_INPUT', `${listPath}: ${errorMessage(error)}`, { cause: error });
-    }
-    if (next.done) break;
-    const { lineNumber: lineNo, line, tooLong } = next.value;
+  // A read error of the list ends the batch (it names the file); a bad line is one error line.
+  for await (const { lineNumber: lineNo, line, tooLong } of readLinesNamingFile(listPath)) {
     let id: unknown = lineNo;
     try {
       if (line === null) throw new AppError('BAD_INPUT', lineTooLong(tooLong));

@@ -198,8 +198,8 @@ async function recompute(store: Store, engine: StoryEngine, id: number): Promise
   const o = engine.options;
   const found = await store.findStoryCandidates({ keys, minShared: 2, from: ref.time - o.candidateWindowMs, to: ref.time + o.candidateWindowMs, limit: o.maxCandidates, excludeId: id });
   // (Measured in the article's own window for every candidate: the cost of reading, not the pipeline's exact pairs.)
-  const profiles = await engine.profiles.get(store, found.map((c) => c.id), engine.stats, day);
-  const candidates: CandidateArticle[] = found.filter((c) => profiles.has(c.id)).map((c) => ({ ...c, profile: profiles.get(c.id)!, contentHash: c.contentHash }));
+  const weighings = await engine.profiles.get(store, found.map((c) => c.id), engine.stats, day);
+  const candidates: CandidateArticle[] = found.filter((c) => weighings.has(c.id)).map((c) => ({ ...c, weighing: weighings.get(c.id)!, contentHash: c.contentHash }));
   const judged = judgeCandidates({ profile, contentHash: ref.contentHash }, candidates);
   return rankRelated(ref, judged.map((j) => ({ ...j.candidate, score: j.judgement.score, relation: j.judgement.relation })));
 }

@@ -4,7 +4,7 @@ import { canonicalUrl } from '../dedup/canonical-url.js';
 import { judgeArticles } from '../stories/assign.js';
 import type { Relation } from '../stories/judge.js';
 import { JUDGE_MODEL, type JudgeModel } from '../stories/model.js';
-import { weighProfile } from '../stories/profile.js';
+import { weighProfile, weighTerms } from '../stories/profile.js';
 import { TermCounter, type TermStats } from '../stories/term-stats.js';
 import { utcDay } from '../core/time.js';
 import { DEFAULT_CORPUS_STATS, pairDay, type CorpusStatsOptions } from './corpus-stats.js';
@@ -186,15 +186,15 @@ export async function judgePairs(file: string, options: JudgePairsOptions = {}):
       corpus.add(urlKey(b.url), p.b, p.timeB);
     }
   }
-  const comparable = (t: EngineText, time: number | null, stats: TermStats) => ({
-    profile: weighProfile(t.analysis.profile, stats, model),
+  const text = (t: EngineText, time: number | null) => ({
     contentHash: t.analysis.contentHash,
     shingles: { minhash: t.analysis.minhash, count: t.analysis.shingles },
     time,
   });
   return pairs.map(({ pair, a, b, timeA, timeB }) => {
     const stats = corpus.window(pairDay(timeA, timeB));
-    const j = judgeArticles(comparable(a, timeA, stats), comparable(b, timeB, stats), model);
+    const self = { ...text(a, timeA), profile: weighProfile(a.analysis.profile, stats, model) };
+    const j = judgeArticles(self, { ...text(b, timeB), weighing: weighTerms(b.analysis.profile, stats, model) }, model);
     return { pair, score: Math.round(j.score * 1e6) / 1e6, relation: j.relation };
   });
 }

@@ -1,6 +1,6 @@
 import { utcDay } from '../core/time.js';
 import type { Comparable } from '../stories/assign.js';
-import { type ArticleProfile, type TermProfile, weighProfile } from '../stories/profile.js';
+import { type TermProfile, type TermWeighing, weighProfile } from '../stories/profile.js';
 import type { Store } from '../store/store.js';
 import type { StoryEngine } from './story-engine.js';
 import { pairDay } from './corpus-stats.js';
@@ -40,10 +40,10 @@ export class Subject {
   }
 }
 
-/** Stored articles weighed for their pairs with the subject: each one's profile, and the subject's side of the pair. */
+/** Stored articles weighed for their pairs with the subject: each one's weighing, and the subject's side of the pair. */
 export interface WeighedPairs {
-  /** The others' weighted profiles (articles without a stored profile are absent). */
-  profiles: Map<number, ArticleProfile>;
+  /** The others' term weighings (articles without a stored profile are absent). */
+  weighings: Map<number, TermWeighing>;
   /** The subject weighed in the window of its pair with article `id`. */
   self(id: number): Comparable;
 }
@@ -62,14 +62,14 @@ export async function weighPairs(tx: Store, engine: StoryEngine, subject: Subjec
     if (day === subject.day) ids.push(o.id);
     else later.set(o.id, day);
   }
-  const profiles = await engine.profiles.get(tx, ids, engine.stats, subject.day);
+  const weighings = await engine.profiles.get(tx, ids, engine.stats, subject.day);
   const own = await subject.in(tx, engine, subject.day);
-  if (later.size === 0) return { profiles, self: () => own };
+  if (later.size === 0) return { weighings, self: () => own };
   const selfByDay = new Map<number, Comparable>();
   for (const day of new Set(later.values())) {
     const group = [...later].filter(([, d]) => d === day).map(([id]) => id);
-    for (const [id, profile] of await engine.profiles.get(tx, group, engine.stats, day)) profiles.set(id, profile);
+    for (const [id, weighing] of await engine.profiles.get(tx, group, engine.stats, day)) weighings.set(id, weighing);
     selfByDay.set(day, await subject.in(tx, engine, day));
   }
-  return { profiles, self: (id) => (later.has(id) ? selfByDay.get(later.get(id)!)! : own) };
+  return { weighings, self: (id) => (later.has(id) ? selfByDay.get(later.get(id)!)! : own) };
 }

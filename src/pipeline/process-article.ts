@@ -4,7 +4,7 @@ import type { Terms } from '../text/index.js';
 import { buildIndexDocument } from '../search/index-document.js';
 import { candidateKeysOfHead } from '../stories/candidate-keys.js';
 import { encodeProfile } from '../stories/profile-codec.js';
-import { weighProfile } from '../stories/profile.js';
+import { weighProfile, weighTerms } from '../stories/profile.js';
 import type { Store } from '../store/store.js';
 import { AnalysisAhead, type Ahead } from './analysis-ahead.js';
 import { BatchIndex } from './batch-index.js';
@@ -161,7 +161,7 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
   // Another writer stored the same URL first (PostgreSQL workers).
   if (!inserted) return 'exists';
   await storeFingerprints(tx, id, p, keys, time, true, attribution);
-  engine.profiles.put(id, p.profile, self, engine.stats.version, window.centre);
+  engine.profiles.put(id, { terms: p.profile, ...self.sums }, engine.stats.version, window.centre);
 
   const comparable = { profile: self, contentHash: p.contentHash, shingles: { minhash: p.minhash, count: p.shingles }, time };
   const subject = new Subject(p.profile, comparable, engine.stats.version);
@@ -222,6 +222,6 @@ async function updateChangedText(tx: Store, existing: Article, input: ArticleInp
   const source = await tx.getSourceBySlug(existing.source);
   const attribution = p.attribution ?? (source ? attributionOfByline(existing.author, source) : null);
   await storeFingerprints(tx, existing.id, p, keys, time, false, attribution);
-  engine.profiles.put(existing.id, p.profile, weighProfile(p.profile, window, engine.options.model), engine.stats.version, window.centre);
+  engine.profiles.put(existing.id, weighTerms(p.profile, window, engine.options.model), engine.stats.version, window.centre);
   if (options.index) await options.index(tx, { ...existing, title, text: input.text, contentHash: p.contentHash }, { prepared: p, analysis });
 }

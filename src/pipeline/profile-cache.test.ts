@@ -4,7 +4,7 @@ import { DAY_MS } from '../core/time.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { JUDGE_MODEL } from '../stories/model.js';
 import { decodeProfile, encodeProfile } from '../stories/profile-codec.js';
-import { profileTerms, weighProfile } from '../stories/profile.js';
+import { profileTerms, weighTerms } from '../stories/profile.js';
 import { insertPlainArticles } from '../test-support/new-article.js';
 import { simpleTerms } from '../test-support/story-fixtures.js';
 import { CorpusStats } from './corpus-stats.js';
@@ -39,7 +39,7 @@ test('cached weighings are what weighing the stored profile afresh gives, across
         const window = await stats.window(tx, centre);
         const stored = await tx.getArticleProfiles(asked);
         for (const a of asked) {
-          assert.deepEqual(got.get(a), weighProfile(decodeProfile(stored.get(a)!), window, JUDGE_MODEL), `article ${a} in the window of ${centre} at version ${stats.version}`);
+          assert.deepEqual(got.get(a), weighTerms(decodeProfile(stored.get(a)!), window, JUDGE_MODEL), `article ${a} in the window of ${centre} at version ${stats.version}`);
           checked.add(`${stats.version}/${centre}`);
         }
       }

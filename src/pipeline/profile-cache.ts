@@ -1,5 +1,5 @@
 import { decodeProfile } from '../stories/profile-codec.js';
-import { type ArticleProfile, type TermProfile, weighProfile } from '../stories/profile.js';
+import { type TermProfile, type TermWeighing, weighTerms } from '../stories/profile.js';
 import type { JudgeModel } from '../stories/model.js';
 import type { Store } from '../store/store.js';
 import type { CorpusStats } from './corpus-stats.js';
@@ -9,7 +9,7 @@ interface Weighing {
   version: number;
   /** Centre day of the window. */
   centre: number;
-  weighted: ArticleProfile;
+  weighing: TermWeighing;
 }
 
 interface Entry {
@@ -26,7 +26,7 @@ interface Entry {
 }
 
 /**
- * Weighted profiles of recently compared articles, least recently used evicted. An entry is weighed again
+ * Term weighings of recently compared articles, least recently used evicted. An entry is weighed again
  * when the statistics moved to another version or the article is compared in another window; stored term profiles never change except on a text
  * update, which goes through `put`. The order is nearly LRU: a hit moves its entry to the recent end only
  * when it has drifted into the older half (about a hundred hits an article, most of them on entries just
@@ -46,10 +46,10 @@ export class ProfileCache {
     return this.entries.size;
   }
 
-  /** Weighted profiles of the given articles in the window around `centre` (those without a stored profile are left out). */
-  async get(store: Store, ids: readonly number[], stats: CorpusStats, centre: number): Promise<Map<number, ArticleProfile>> {
+  /** The given articles weighed in the window around `centre` (those without a stored profile are left out). */
+  async get(store: Store, ids: readonly number[], stats: CorpusStats, centre: number): Promise<Map<number, TermWeighing>> {
     const window = stats.heldWindow(centre) ?? (await stats.window(store, centre));
-    const out = new Map<number, ArticleProfile>();
+    const out = new Map<number, TermWeighing>();
     const missing: number[] = [];
     for (const id of ids) {
       const e = this.entries.get(id);
@@ -62,7 +62,7 @@ export class ProfileCache {
       if (w.centre !== centre || w.version !== version) {
         w = e.previous !== null && e.previous.centre === centre && e.previous.version === version ? e.previous : null;
         if (w === null) {
-          w = { version, centre, weighted: weighProfile(e.terms, window, this.model) };
+          w = { version, centre, weighing: weighTerms(e.terms, window, this.model) };
           // A weighing at an older version is never used again.
           e.previous = e.last.version === version ? e.last : null;
           e.last = w;
@@ -73,22 +73,21 @@ export class ProfileCache {
         this.entries.set(id, e);
         e.moved = ++this.moves;
       }
-      out.set(id, w.weighted);
+      out.set(id, w.weighing);
     }
     if (missing.length > 0) {
       for (const [id, bytes] of await store.getArticleProfiles(missing)) {
-        const terms = decodeProfile(bytes);
-        const weighted = weighProfile(terms, window, this.model);
-        this.put(id, terms, weighted, stats.version, centre);
-        out.set(id, weighted);
+        const weighing = weighTerms(decodeProfile(bytes), window, this.model);
+        this.put(id, weighing, stats.version, centre);
+        out.set(id, weighing);
       }
     }
     return out;
   }
 
-  put(id: number, terms: TermProfile, weighted: ArticleProfile, version: number, centre: number): void {
+  put(id: number, weighing: TermWeighing, version: number, centre: number): void {
     this.entries.delete(id);
-    this.entries.set(id, { terms, last: { version, centre, weighted }, previous: null, moved: ++this.moves });
+    this.entries.set(id, { terms: weighing.terms, last: { version, centre, weighing }, previous: null, moved: ++this.moves });
     while (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value as number;
       this.entries.delete(oldest);

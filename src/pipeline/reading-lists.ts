@@ -25,8 +25,8 @@ async function scoreOf(tx: Store, engine: StoryEngine, subject: Subject, ids: re
   if (missing.length === 0) return;
   const pairs = await weighPairs(tx, engine, subject, missing.map((id) => ({ id, time: times.get(id) })));
   for (const id of missing) {
-    const profile = pairs.profiles.get(id);
-    scores.set(id, profile ? judgeArticles(pairs.self(id), { profile, contentHash: null, time: times.get(id) }, engine.options.model).score : 0);
+    const weighing = pairs.weighings.get(id);
+    scores.set(id, weighing ? judgeArticles(pairs.self(id), { weighing, contentHash: null, time: times.get(id) }, engine.options.model).score : 0);
   }
 }
 

@@ -88,10 +88,10 @@ async function judgeRefs(tx: Store, engine: StoryEngine, a: PlacedArticle, refs:
   // Candidates grouped by the subject's side of their pairs (one group unless some arrived after it).
   const groups = new Map<Comparable, CandidateArticle[]>();
   for (const r of refs) {
-    const profile = pairs.profiles.get(r.id);
-    if (!profile) continue;
+    const weighing = pairs.weighings.get(r.id);
+    if (!weighing) continue;
     const self = pairs.self(r.id);
-    const candidate = { id: r.id, storyId: r.storyId, duplicateOf: r.duplicateOf, time: r.time, profile, contentHash: r.contentHash };
+    const candidate = { id: r.id, storyId: r.storyId, duplicateOf: r.duplicateOf, time: r.time, weighing, contentHash: r.contentHash };
     const group = groups.get(self);
     if (group) group.push(candidate);
     else groups.set(self, [candidate]);
@@ -138,9 +138,9 @@ async function openStories(tx: Store, engine: StoryEngine, a: PlacedArticle, jud
   const times = await timesOf(tx, [...representatives.values()], judged);
   const pairs = await weighPairs(tx, engine, a.subject, [...representatives.values()].map((id) => ({ id, time: times.get(id) })));
   for (const [sid, rep] of representatives) {
-    const profile = pairs.profiles.get(rep);
-    if (!profile) continue;
-    const relation = judgeArticles(pairs.self(rep), { profile, contentHash: null, time: times.get(rep) }, o.model).relation;
+    const weighing = pairs.weighings.get(rep);
+    if (!weighing) continue;
+    const relation = judgeArticles(pairs.self(rep), { weighing, contentHash: null, time: times.get(rep) }, o.model).relation;
     open.get(sid)!.writeUps = RELATION_RANK[relation] >= RELATION_RANK.related;
   }
   return open;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backgroundStats, fixtureTerms, simpleTerms } from '../test-support/story-fixtures.js';
-import { buildProfile, termHash } from './profile.js';
+import { buildProfile, profileTerms, termHash, weighTerms } from './profile.js';
 import { assignArticle, DEFAULT_STORY_WINDOW_MS, judgeArticles, type CandidateArticle } from './assign.js';
 import { JUDGE_MODEL, STORY_WITH_TIME } from './model.js';
 import { rankRelated, sameStoryCoverage, type RelatedCandidate } from './related.js';
@@ -12,14 +12,16 @@ const terms = Object.fromEntries(names.map((n) => [n, fixtureTerms('airport', n)
 const stats = backgroundStats(Object.values(terms));
 const profile = (n: Name) => buildProfile(terms[n], stats);
 const self = (n: Name) => ({ profile: profile(n), contentHash: null });
+const weighing = (n: Name) => weighTerms(profileTerms(terms[n]), stats);
+const other = (n: Name) => ({ weighing: weighing(n), contentHash: null });
 const HOUR = 3600 * 1000;
 const T0 = Date.UTC(2018, 6, 1, 8);
 const options = { windowMs: DEFAULT_STORY_WINDOW_MS };
 
 const stored: CandidateArticle[] = [
-  { id: 1, storyId: 10, duplicateOf: null, time: T0, profile: profile('original'), contentHash: 'h1' },
-  { id: 2, storyId: 20, duplicateOf: null, time: T0 + HOUR, profile: profile('related'), contentHash: 'h2' },
-  { id: 3, storyId: 30, duplicateOf: null, time: T0 + 2 * HOUR, profile: profile('unrelated'), contentHash: 'h3' },
+  { id: 1, storyId: 10, duplicateOf: null, time: T0, weighing: weighing('original'), contentHash: 'h1' },
+  { id: 2, storyId: 20, duplicateOf: null, time: T0 + HOUR, weighing: weighing('related'), contentHash: 'h2' },
+  { id: 3, storyId: 30, duplicateOf: null, time: T0 + 2 * HOUR, weighing: weighing('unrelated'), contentHash: 'h3' },
 ];
 
 test('a copy joins its original story and duplicate group', () => {
@@ -30,7 +32,7 @@ test('a copy joins its original story and duplicate group', () => {
 });
 
 test('a copy of a copy points at the group root', () => {
-  const withCopy = [...stored, { id: 4, storyId: 10, duplicateOf: 1, time: T0 + 3 * HOUR, profile: profile('copy'), contentHash: 'h4' }];
+  const withCopy = [...stored, { id: 4, storyId: 10, duplicateOf: 1, time: T0 + 3 * HOUR, weighing: weighing('copy'), contentHash: 'h4' }];
   const a = assignArticle(self('copy'), T0 + 4 * HOUR, withCopy.filter((c) => c.id !== 1), options);
   assert.equal(a.duplicateOf, 1);
   assert.equal(a.storyId, 10);
@@ -141,32 +143,30 @@ test('candidate keys: the rarest head terms, deterministic, shared by copies and
 test('vocabulary alone does not make a copy: without shared word runs a "duplicate" is a separate write-up', async () => {
   const { analyzeArticle } = await import('./article-analysis.js');
   const { judgeArticles } = await import('./assign.js');
-  const { weighProfile } = await import('./profile.js');
+  const { weighProfile, weighTerms } = await import('./profile.js');
   const text =
     'احتضن المركز الثقافي في عمان معرض ضوء سعودي للتصوير بمشاركة ثلاثة وستين مصورا من مناطق المملكة وحضور حاتم خياط من السفارة وحسين الشهراني من الملحقية الثقافية وعدد من المهتمين بالفنون والثقافة في البلدين';
   const a = analyzeArticle('افتتاح معرض ضوء سعودي في عمان', text);
   // The very same words in another order: every term count is equal, no run of three words is shared.
   const b = analyzeArticle('افتتاح معرض ضوء سعودي في عمان', text.split(' ').reverse().join(' '));
   const stats = { docCount: 1000, docFrequency: () => 1 };
-  const comparable = (x: typeof a, withShingles: boolean) => ({
-    profile: weighProfile(x.profile, stats),
-    contentHash: x.contentHash,
-    shingles: withShingles ? { minhash: x.minhash, count: x.shingles } : null,
-  });
-  assert.equal(judgeArticles(comparable(a, false), comparable(b, false)).relation, 'duplicate', 'by vocabulary alone they look like copies');
-  const checked = judgeArticles(comparable(a, true), comparable(b, true));
+  const sides = (x: typeof a, withShingles: boolean) => ({ contentHash: x.contentHash, shingles: withShingles ? { minhash: x.minhash, count: x.shingles } : null });
+  const comparable = (x: typeof a, withShingles: boolean) => ({ ...sides(x, withShingles), profile: weighProfile(x.profile, stats) });
+  const compared = (x: typeof a, withShingles: boolean) => ({ ...sides(x, withShingles), weighing: weighTerms(x.profile, stats) });
+  assert.equal(judgeArticles(comparable(a, false), compared(b, false)).relation, 'duplicate', 'by vocabulary alone they look like copies');
+  const checked = judgeArticles(comparable(a, true), compared(b, true));
   assert.equal(checked.relation, 'same_story');
   assert.ok(checked.score >= 0.5 && checked.score < 0.75);
   // A real copy with an extra closing sentence and another headline stays a duplicate with the check on.
   const copy = analyzeArticle('عنوان آخر للخبر نفسه', `${text} ويستمر المعرض اسبوعا كاملا`);
-  assert.equal(judgeArticles(comparable(a, true), comparable(copy, true)).relation, 'duplicate');
+  assert.equal(judgeArticles(comparable(a, true), compared(copy, true)).relation, 'duplicate');
 });
 
 test('judgement reads both publication times (time-aware model): the same pair scores lower days apart, and an unknown time counts as together', () => {
   const model = { ...JUDGE_MODEL, story: STORY_WITH_TIME };
   const judgeWith = (x: Parameters<typeof judgeArticles>[0], y: Parameters<typeof judgeArticles>[1]) => judgeArticles(x, y, model);
   const a = { ...self('original'), time: T0 };
-  const b = (time?: number) => ({ ...self('rewrite'), time });
+  const b = (time?: number) => ({ ...other('rewrite'), time });
   const together = judgeWith(a, b(T0 + HOUR));
   assert.equal(together.relation, 'same_story');
   // Ten shared rare names keep it one event for two days; five days apart it reads as a later development.

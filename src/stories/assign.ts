@@ -1,13 +1,12 @@
 import { containmentFromJaccard } from '../dedup/containment.js';
 import { estimateJaccard } from '../dedup/minhash.js';
-import { type Judgement, RELATION_RANK, daysApart, decide, judge } from './judge.js';
+import { type Judgement, RELATION_RANK, daysApart, decide } from './judge.js';
 import { JUDGE_MODEL, type JudgeModel } from './model.js';
-import type { ArticleProfile } from './profile.js';
+import type { ArticleProfile, TermWeighing } from './profile.js';
 import { ProfileProbe } from './profile-probe.js';
 
-/** What is compared: the weighted profile, and the exact-copy hash of the text. */
-export interface Comparable {
-  profile: ArticleProfile;
+/** What both sides of a comparison carry besides their terms. */
+interface ComparedText {
   /** Equal hashes are exact copies (src/stories/article-analysis.ts); null when unknown. */
   contentHash: string | null;
   /** MinHash signature of the body's word shingles and their number; without it no containment check. */
@@ -16,16 +15,29 @@ export interface Comparable {
   time?: number | null;
 }
 
+/** The article being judged against others: its weighted profile in the pair's window. */
+export interface Comparable extends ComparedText {
+  profile: ArticleProfile;
+}
+
+/** An article it is judged against: weighed in the same window only as far as comparing needs. */
+export interface Compared extends ComparedText {
+  weighing: TermWeighing;
+}
+
 export interface ShingleSignature {
   minhash: Uint32Array;
   count: number;
 }
 
 /** Estimated containment of the two articles' word shingles, or null when a signature is missing. */
-export function shingleContainment(a: Comparable, b: Comparable): number | null {
+export function shingleContainment(a: ComparedText, b: ComparedText): number | null {
   if (!a.shingles || !b.shingles || a.shingles.minhash.length !== b.shingles.minhash.length) return null;
   return containmentFromJaccard(estimateJaccard(a.shingles.minhash, b.shingles.minhash), a.shingles.count, b.shingles.count);
 }
+
+/** Loaded for each judgement made without a caller's probe. */
+const SINGLE = new ProfileProbe();
 
 /**
  * The pair judgement with the exact-copy rule: two texts with the same content hash are the same report
@@ -33,9 +45,9 @@ export function shingleContainment(a: Comparable, b: Comparable): number | null 
  * Used by the pipeline and by `sada pairs` alike. `probe`, when given, holds `a.profile` (same result, faster
  * when one article is judged against many).
  */
-export function judgeArticles(a: Comparable, b: Comparable, model: JudgeModel = JUDGE_MODEL, probe?: ProfileProbe): Judgement {
+export function judgeArticles(a: Comparable, b: Compared, model: JudgeModel = JUDGE_MODEL, probe?: ProfileProbe): Judgement {
   const days = daysApart(a.time, b.time);
-  const j = probe ? decide(probe.features(b.profile, days), model) : judge(a.profile, b.profile, model, days);
+  const j = decide((probe ?? SINGLE.load(a.profile, model)).features(b.weighing, days), model);
   const exact = a.contentHash !== null && a.contentHash === b.contentHash;
   if (exact) return j.relation === 'duplicate' ? j : { ...j, relation: 'duplicate', score: 1 };
   if (j.relation === 'duplicate') {
@@ -50,7 +62,7 @@ export function judgeArticles(a: Comparable, b: Comparable, model: JudgeModel = 
 const SAME_STORY_TOP = 0.7499;
 
 /** An already stored article that a new one may belong with (found by the caller's candidate lookup). */
-export interface CandidateArticle extends Comparable {
+export interface CandidateArticle extends Compared {
   id: number;
   storyId: number | null;
   /** Root of its duplicate group (the first stored copy), or null when it is its own root. */
@@ -100,7 +112,7 @@ const PROBE = new ProfileProbe();
 /** Judges the article against every candidate; closest first. */
 export function judgeCandidates(self: Comparable, candidates: readonly CandidateArticle[], model: JudgeModel = JUDGE_MODEL): JudgedCandidate[] {
   if (candidates.length === 0) return [];
-  const probe = PROBE.load(self.profile);
+  const probe = PROBE.load(self.profile, model);
   return candidates.map((candidate) => ({ candidate, judgement: judgeArticles(self, candidate, model, probe) })).sort(compareJudged);
 }
 

@@ -91,7 +91,10 @@ export function decide(f: PairFeatures, model: JudgeModel = JUDGE_MODEL): Judgem
   return { score, relation, features: f };
 }
 
-/** The pair judgement used everywhere: ingest, story assignment, related reading and `sada pairs`. */
+/**
+ * The pair judgement of two weighted profiles: the definition. Ingest, story assignment, related reading
+ * and `sada pairs` judge through `judgeArticles`, whose probe computes the same features bit for bit.
+ */
 export function judge(a: ArticleProfile, b: ArticleProfile, model: JudgeModel = JUDGE_MODEL, days = 0): Judgement {
   return decide(pairFeatures(a, b, days), model);
 }

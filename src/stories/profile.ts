@@ -51,6 +51,30 @@ export interface ArticleProfile {
   head: SparseVector;
   /** Sorted hashes of the article's rare terms (see JudgeModel.rareDocs). */
   rare: Uint32Array;
+  /** The IDF of each term of `full` (every term of the article), in its order. */
+  idf: Float64Array;
+  /** The sums its weights were scaled by. */
+  sums: WeighingSums;
+}
+
+/** What weighing a term profile sums over all its terms: the only part of a weighing that needs every term. */
+export interface WeighingSums {
+  /** Length of the whole-article vector before it was made unit length. */
+  fullNorm: number;
+  /** Length of the opening's vector before it was made unit length. */
+  leadNorm: number;
+  /** Total weight of the head (its idf², each rounded to float32 as the vector stores it). */
+  headWeight: number;
+}
+
+/**
+ * A stored article weighed only as far as comparing it needs: its term profile and the sums of its
+ * weighing. Most candidates share a few dozen of their terms with the article they are compared with, and
+ * the weights of those follow from the counts and the IDF the other article's weighing already holds
+ * (`ProfileProbe.features`), so a candidate is never spread into vectors of its own.
+ */
+export interface TermWeighing extends WeighingSums {
+  terms: TermProfile;
 }
 
 export function termHash(term: string): number {
@@ -94,6 +118,11 @@ const logTf = (n: number) => (n > 0 ? 1 + Math.log(n) : 0);
 /** logTf of the small counts almost every term has, computed once by the same expression. */
 const LOG_TF = Float64Array.from({ length: 256 }, (_, n) => logTf(n));
 
+/** 1 + ln n (0 for 0): the term-frequency factor of a weight. */
+export function logTfOf(n: number): number {
+  return n < 256 ? LOG_TF[n]! : logTf(n);
+}
+
 /**
  * IDF by document frequency for one corpus size: a term's IDF depends on nothing else, and most terms are
  * in few documents, so a weighing looks the logarithm up instead of taking it (same expression, same bits).
@@ -125,11 +154,15 @@ function idfOf(table: Float64Array, docCount: number, df: number): number {
 /** Scratch space of weighProfile (weights as the vectors store them, float32). */
 let scratch = { full: new Float32Array(1024), lead: new Float32Array(1024), idf: new Float64Array(1024) };
 
+/** What the first pass of a weighing counts, besides its sums (reused: weighings run one at a time). */
+const counted = { full: 0, lead: 0, head: 0, rare: 0 };
+
 /**
- * Applies the corpus statistics: the weighted profile `judge` compares. Its seven arrays share one buffer
- * (one allocation instead of seven, and a fraction of their per-array overhead in the profile cache).
+ * The pass over every term that both weighings make: each term's IDF and weights into the scratch arrays,
+ * the sums, and how many terms each vector keeps. One function, so that `weighTerms` and `weighProfile`
+ * give the same sums to the last bit.
  */
-export function weighProfile(p: TermProfile, stats: TermStats, model: JudgeModel = JUDGE_MODEL): ArticleProfile {
+function sumWeights(p: TermProfile, stats: TermStats, model: JudgeModel): WeighingSums {
   const { keys, flags: termFlags, body: bodyCounts, lead: leadCounts } = p;
   const n = keys.length;
   if (scratch.full.length < n) {
@@ -143,6 +176,7 @@ export function weighProfile(p: TermProfile, stats: TermStats, model: JudgeModel
   const titleWeight = model.titleWeight;
   let fullNorm = 0;
   let leadNorm = 0;
+  let headWeight = 0;
   let fullCount = 0;
   let leadCount = 0;
   let headCount = 0;
@@ -162,14 +196,41 @@ export function weighProfile(p: TermProfile, stats: TermStats, model: JudgeModel
     // Weights are never small enough to round to zero in float32 (an IDF is at least about PRIOR_DOCS / N).
     if (f > 0) fullCount++;
     if (l > 0) leadCount++;
-    if (flags & IN_HEAD) headCount++;
+    if (flags & IN_HEAD) {
+      headCount++;
+      headWeight += Math.fround(w * w);
+    }
     if (w >= rareIdf) rareCount++;
   }
-  fullNorm = Math.sqrt(fullNorm);
-  leadNorm = Math.sqrt(leadNorm);
-  const buffer = new ArrayBuffer(4 * (2 * (fullCount + leadCount + headCount) + rareCount));
-  // The seven arrays one after another in the buffer.
-  let at = 0;
+  counted.full = fullCount;
+  counted.lead = leadCount;
+  counted.head = headCount;
+  counted.rare = rareCount;
+  return { fullNorm: Math.sqrt(fullNorm), leadNorm: Math.sqrt(leadNorm), headWeight };
+}
+
+/** A stored article's side of its comparisons in the window of `stats` (see TermWeighing). */
+export function weighTerms(p: TermProfile, stats: TermStats, model: JudgeModel = JUDGE_MODEL): TermWeighing {
+  const sums = sumWeights(p, stats, model);
+  return { terms: p, fullNorm: sums.fullNorm, leadNorm: sums.leadNorm, headWeight: sums.headWeight };
+}
+
+/**
+ * Applies the corpus statistics: the weighted profile `judge` compares. Its eight arrays share one buffer
+ * (one allocation instead of eight).
+ */
+export function weighProfile(p: TermProfile, stats: TermStats, model: JudgeModel = JUDGE_MODEL): ArticleProfile {
+  const { keys, flags: termFlags } = p;
+  const n = keys.length;
+  const sums = sumWeights(p, stats, model);
+  const { fullNorm, leadNorm } = sums;
+  const { full: fullCount, lead: leadCount, head: headCount, rare: rareCount } = counted;
+  const { full: fullW, lead: leadW, idf: idfW } = scratch;
+  const rareIdf = Math.log(model.rareDocs);
+  const buffer = new ArrayBuffer(8 * fullCount + 4 * (2 * (fullCount + leadCount + headCount) + rareCount));
+  // The eight arrays one after another in the buffer, the float64 one first (its offset must be a multiple of 8).
+  const idf = new Float64Array(buffer, 0, fullCount);
+  let at = 8 * fullCount;
   const fullKeys = new Uint32Array(buffer, at, fullCount);
   const fullValues = new Float32Array(buffer, (at += 4 * fullCount), fullCount);
   at += 4 * fullCount;
@@ -187,6 +248,7 @@ export function weighProfile(p: TermProfile, stats: TermStats, model: JudgeModel
     const f = fullW[i]!;
     if (f > 0) {
       fullKeys[fi] = key;
+      idf[fi] = w;
       fullValues[fi++] = f / fullNorm;
     }
     const l = leadW[i]!;
@@ -200,7 +262,7 @@ export function weighProfile(p: TermProfile, stats: TermStats, model: JudgeModel
     }
     if (w >= rareIdf) rare[ri++] = key;
   }
-  return { full: { keys: fullKeys, values: fullValues }, lead: { keys: leadKeys, values: leadValues }, head: { keys: headKeys, values: headValues }, rare };
+  return { full: { keys: fullKeys, values: fullValues }, lead: { keys: leadKeys, values: leadValues }, head: { keys: headKeys, values: headValues }, rare, idf, sums };
 }
 
 /** Profile straight from terms (pair judgement outside the pipeline, tests). */

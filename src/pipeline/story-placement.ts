@@ -1,7 +1,7 @@
 import type { Story } from '../core/types.js';
 import { hash32 } from '../text/index.js';
 import { chooseStory, compareJudged, isStoryMatch, judgeArticles, judgeCandidates, type CandidateArticle, type Comparable, type JudgedCandidate } from '../stories/assign.js';
-import { RELATION_RANK } from '../stories/judge.js';
+import { RELATION_RANK, decide } from '../stories/judge.js';
 import { summarizeStory } from '../stories/story-summary.js';
 import type { ArticleRef, Store } from '../store/store.js';
 import type { StoryEngine } from './story-engine.js';
@@ -135,12 +135,19 @@ async function openStories(tx: Store, engine: StoryEngine, a: PlacedArticle, jud
     open.set(sid, { span: !story || Math.abs(a.time - story.firstSeen) <= o.storySpanMs, writeUps: true });
     if (story?.titleArticleId != null) representatives.set(sid, story.titleArticleId);
   }
-  const times = await timesOf(tx, [...representatives.values()], judged);
-  const pairs = await weighPairs(tx, engine, a.subject, [...representatives.values()].map((id) => ({ id, time: times.get(id) })));
+  // A representative among the candidates was judged in the same window at the same version: its features
+  // decide again without the copy rules (hash, shingles), as judging it here without them would.
+  const judgedById = new Map(judged.map((j) => [j.candidate.id, j.judgement.features]));
+  const unjudged = [...representatives.values()].filter((id) => !judgedById.has(id));
+  const times = await timesOf(tx, unjudged, judged);
+  const pairs = await weighPairs(tx, engine, a.subject, unjudged.map((id) => ({ id, time: times.get(id) })));
   for (const [sid, rep] of representatives) {
+    const features = judgedById.get(rep);
     const weighing = pairs.weighings.get(rep);
-    if (!weighing) continue;
-    const relation = judgeArticles(pairs.self(rep), { weighing, contentHash: null, time: times.get(rep) }, o.model).relation;
+    let relation;
+    if (features) relation = decide(features, o.model).relation;
+    else if (weighing) relation = judgeArticles(pairs.self(rep), { weighing, contentHash: null, time: times.get(rep) }, o.model).relation;
+    else continue;
     open.get(sid)!.writeUps = RELATION_RANK[relation] >= RELATION_RANK.related;
   }
   return open;

@@ -36,8 +36,12 @@ export function shingleContainment(a: ComparedText, b: ComparedText): number | n
   return containmentFromJaccard(estimateJaccard(a.shingles.minhash, b.shingles.minhash), a.shingles.count, b.shingles.count);
 }
 
-/** Loaded for each judgement made without a caller's probe. */
-const SINGLE = new ProfileProbe();
+/**
+ * The probe of judgements made without a caller's probe, and of `judgeCandidates`: both run synchronously
+ * from load to the last comparison, and an article judged again soon after (its story's representative,
+ * its reading lists) finds its profile still loaded.
+ */
+const PROBE = new ProfileProbe();
 
 /**
  * The pair judgement with the exact-copy rule: two texts with the same content hash are the same report
@@ -47,7 +51,7 @@ const SINGLE = new ProfileProbe();
  */
 export function judgeArticles(a: Comparable, b: Compared, model: JudgeModel = JUDGE_MODEL, probe?: ProfileProbe): Judgement {
   const days = daysApart(a.time, b.time);
-  const j = decide((probe ?? SINGLE.load(a.profile, model)).features(b.weighing, days), model);
+  const j = decide((probe ?? PROBE.load(a.profile, model)).features(b.weighing, days), model);
   const exact = a.contentHash !== null && a.contentHash === b.contentHash;
   if (exact) return j.relation === 'duplicate' ? j : { ...j, relation: 'duplicate', score: 1 };
   if (j.relation === 'duplicate') {
@@ -105,9 +109,6 @@ export const DEFAULT_STORY_WINDOW_MS = 3 * 24 * 3600 * 1000;
 export function compareJudged(a: JudgedCandidate, b: JudgedCandidate): number {
   return b.judgement.score - a.judgement.score || a.candidate.time - b.candidate.time || a.candidate.id - b.candidate.id;
 }
-
-/** Reused by judgeCandidates, which runs synchronously from load to the last comparison. */
-const PROBE = new ProfileProbe();
 
 /** Judges the article against every candidate; closest first. */
 export function judgeCandidates(self: Comparable, candidates: readonly CandidateArticle[], model: JudgeModel = JUDGE_MODEL): JudgedCandidate[] {

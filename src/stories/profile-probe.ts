@@ -27,9 +27,13 @@ export class ProfileProbe {
   /** Total weight of the loaded article's head (the denominator of its coverage). */
   private headTotal = 0;
   private titleWeight = JUDGE_MODEL.titleWeight;
+  /** The profile loaded (weighted profiles are never changed, so the same object means the same table). */
+  private loaded: ArticleProfile | null = null;
 
   /** Loads an article (replacing the previous one), weighed with `model` as the others will be. */
   load(p: ArticleProfile, model: JudgeModel = JUDGE_MODEL): this {
+    if (p === this.loaded && model.titleWeight === this.titleWeight) return this;
+    this.loaded = p;
     const size = 1 << Math.max(6, Math.ceil(Math.log2(4 * (p.full.keys.length + 1))));
     if (size > this.keys.length) {
       this.keys = new Uint32Array(size);

@@ -158,9 +158,9 @@ let scratch = { full: new Float32Array(1024), lead: new Float32Array(1024), idf:
 const counted = { full: 0, lead: 0, head: 0, rare: 0 };
 
 /**
- * The pass over every term that both weighings make: each term's IDF and weights into the scratch arrays,
- * the sums, and how many terms each vector keeps. One function, so that `weighTerms` and `weighProfile`
- * give the same sums to the last bit.
+ * weighProfile's pass over every term: each term's IDF and weights into the scratch arrays, the sums, and
+ * how many terms each vector keeps. Its sums are weighTerms's, term for term by the same expressions (both
+ * are tested against one plain reference, bit for bit).
  */
 function sumWeights(p: TermProfile, stats: TermStats, model: JudgeModel): WeighingSums {
   const { keys, flags: termFlags, body: bodyCounts, lead: leadCounts } = p;
@@ -209,10 +209,29 @@ function sumWeights(p: TermProfile, stats: TermStats, model: JudgeModel): Weighi
   return { fullNorm: Math.sqrt(fullNorm), leadNorm: Math.sqrt(leadNorm), headWeight };
 }
 
-/** A stored article's side of its comparisons in the window of `stats` (see TermWeighing). */
+/**
+ * A stored article's side of its comparisons in the window of `stats` (see TermWeighing): the sums alone,
+ * without the arrays weighProfile fills (most weighings are of stored articles, again after every fold).
+ */
 export function weighTerms(p: TermProfile, stats: TermStats, model: JudgeModel = JUDGE_MODEL): TermWeighing {
-  const sums = sumWeights(p, stats, model);
-  return { terms: p, fullNorm: sums.fullNorm, leadNorm: sums.leadNorm, headWeight: sums.headWeight };
+  const { keys, flags: termFlags, body: bodyCounts, lead: leadCounts } = p;
+  const docCount = stats.docCount;
+  const idfs = idfTable(docCount);
+  const titleWeight = model.titleWeight;
+  let fullNorm = 0;
+  let leadNorm = 0;
+  let headWeight = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const w = idfOf(idfs, docCount, stats.docFrequency(keys[i]!));
+    const flags = termFlags[i]!;
+    const body = bodyCounts[i]!;
+    const f = (body < 256 ? LOG_TF[body]! : logTf(body)) * w + (flags & IN_TITLE ? titleWeight * w : 0);
+    const l = LOG_TF[leadCounts[i]!]! * w;
+    fullNorm += f * f;
+    leadNorm += l * l;
+    if (flags & IN_HEAD) headWeight += Math.fround(w * w);
+  }
+  return { terms: p, fullNorm: Math.sqrt(fullNorm), leadNorm: Math.sqrt(leadNorm), headWeight };
 }
 
 /**

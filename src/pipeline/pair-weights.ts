@@ -34,7 +34,8 @@ export class Subject {
     const held = this.weighed.get(day);
     if (held && held.version === engine.stats.version && engine.stats.heldWindow(day)) return held.comparable;
     const window = await engine.stats.window(tx, day);
-    const comparable = { ...this.own, profile: weighProfile(this.terms, window, engine.options.model) };
+    const own = this.own;
+    const comparable = { profile: weighProfile(this.terms, window, engine.options.model), contentHash: own.contentHash, shingles: own.shingles, time: own.time };
     this.weighed.set(day, { version: engine.stats.version, comparable });
     return comparable;
   }

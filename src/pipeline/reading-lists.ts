@@ -54,7 +54,7 @@ async function sameStoryLists(tx: Store, engine: StoryEngine, self: ArticleRef, 
     if (list.length >= o.sameStoryLimit || list.some((e) => e.relatedId === self.id)) continue;
     const entries: Entry[] = [...list.map((e) => ({ relatedId: e.relatedId, rank: 0, score: e.score })), { relatedId: self.id, rank: 0, score: scores.get(target) ?? 0 }];
     entries.sort((x, y) => (times.get(x.relatedId) ?? 0) - (times.get(y.relatedId) ?? 0) || x.relatedId - y.relatedId);
-    await tx.replaceRelated(target, 'same_story', entries.map((e, rank) => ({ ...e, rank })));
+    await tx.replaceRelated(target, 'same_story', entries.map((e, rank) => ({ relatedId: e.relatedId, rank, score: e.score })));
   }
 }
 
@@ -107,5 +107,5 @@ export function enterList(list: readonly RelatedEntry[], self: ReadingItem, v: n
   }
   entries.push({ relatedId: self.id, score: v });
   entries.sort((a, b) => b.score - a.score || a.relatedId - b.relatedId);
-  return entries.map((e, rank) => ({ ...e, rank }));
+  return entries.map((e, rank) => ({ relatedId: e.relatedId, rank, score: e.score }));
 }

@@ -64,7 +64,7 @@ export async function placeInStory(tx: Store, engine: StoryEngine, a: PlacedArti
     storyOpen: (sid, copy) => (open.get(sid)?.span ?? true) && (copy || (open.get(sid)?.writeUps ?? true)),
   });
   o.onPlacement?.(a.id, assignment);
-  const placed: ArticleRef = { ...a, storyId: assignment.storyId, duplicateOf: assignment.duplicateOf };
+  const placed: ArticleRef = { id: a.id, sourceId: a.sourceId, storyId: assignment.storyId, duplicateOf: assignment.duplicateOf, time: a.time, contentHash: a.contentHash };
 
   let story: Story;
   let members: ArticleRef[];
@@ -168,28 +168,39 @@ async function joinStory(tx: Store, storyId: number, a: PlacedArticle, placed: A
   const complete = members.length === story.articles;
   const summary = summarizeStory([...members, placed])!;
   // With every member at hand the summary is exact; for a very large story only the newcomer is added.
+  // Spelled out rather than spread (see processArticle).
   const next: Story = complete
     ? {
-        ...story,
-        articles: summary.articles,
-        sources: summary.sources,
+        id: story.id,
+        title: story.title,
+        titleArticleId: summary.representativeId,
         firstSeen: summary.firstSeen,
         lastSeen: summary.lastSeen,
+        articles: summary.articles,
+        sources: summary.sources,
         firstArticleId: summary.firstArticleId,
-        titleArticleId: summary.representativeId,
       }
     : {
-        ...story,
-        articles: story.articles + 1,
-        sources: story.sources + (members.some((m) => m.sourceId === a.sourceId) ? 0 : 1),
+        id: story.id,
+        title: story.title,
+        titleArticleId: story.titleArticleId,
         firstSeen: Math.min(story.firstSeen, a.time),
         lastSeen: Math.max(story.lastSeen, a.time),
+        articles: story.articles + 1,
+        sources: story.sources + (members.some((m) => m.sourceId === a.sourceId) ? 0 : 1),
         firstArticleId: a.time < story.firstSeen ? a.id : story.firstArticleId,
       };
   if (next.titleArticleId !== story.titleArticleId && next.titleArticleId !== null) {
     next.title = next.titleArticleId === a.id ? a.title : ((await tx.getArticle(next.titleArticleId))?.title ?? story.title);
   }
-  const { id: _id, ...patch } = next;
-  await tx.updateStory(storyId, patch);
+  await tx.updateStory(storyId, {
+    title: next.title,
+    titleArticleId: next.titleArticleId,
+    firstSeen: next.firstSeen,
+    lastSeen: next.lastSeen,
+    articles: next.articles,
+    sources: next.sources,
+    firstArticleId: next.firstArticleId,
+  });
   return next;
 }

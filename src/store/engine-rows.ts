@@ -28,7 +28,7 @@ export interface GroupMemberRow extends ArticleRefRow {
 }
 
 export function toGroupMember(r: GroupMemberRow): GroupMember {
-  return { ...toArticleRef(r), source: r.source, origin: r.origin, attribution: r.attribution };
+  return { id: r.id, sourceId: r.source_id, storyId: r.story_id, duplicateOf: r.duplicate_of, time: r.sort_time, contentHash: r.content_hash, source: r.source, origin: r.origin, attribution: r.attribution };
 }
 
 /** Members of a duplicate group with their provenance (the adapters add the WHERE and order). */

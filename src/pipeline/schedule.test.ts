@@ -19,6 +19,15 @@ test('the interval follows the publishing rhythm: half the mean gap of the newes
   assert.equal(publishingInterval([NOW]), null);
 });
 
+test('an item dated after the fetch counts as published at the fetch: one mis-dated item does not slow the checks to a day', () => {
+  const hourly = Array.from({ length: 10 }, (_, i) => NOW - (i + 1) * HOUR);
+  const withFuture = [Date.parse('2025-06-01T00:00:00Z'), ...hourly.slice(0, 9)];
+  const interval = scheduleAfterSuccess(state(), { now: NOW, itemDates: withFuture, newArticles: 1, cacheLifetimeMs: null, ttlMinutes: null }).intervalSeconds;
+  // Taken as published now: nine gaps over the newest ten dates, from now back to nine hours ago.
+  assert.equal(interval, 1800);
+  assert.equal(publishingInterval(withFuture)! > 86_400, true, 'the raw dates would say more than a day');
+});
+
 test('bounded to 5 minutes – 24 hours; quiet rounds stretch the interval; caching hints are honoured', () => {
   const busy = Array.from({ length: 10 }, (_, i) => NOW - i * 60_000);
   assert.equal(scheduleAfterSuccess(state(), { now: NOW, itemDates: busy, newArticles: 9, cacheLifetimeMs: null, ttlMinutes: null }).intervalSeconds, 300);

@@ -42,7 +42,10 @@ export function publishingInterval(itemDates: readonly number[]): number | null 
 /** Fetch-state patch after a successful fetch (including 304). */
 export function scheduleAfterSuccess(previous: SourceFetchState, round: SuccessfulRound, options: ScheduleOptions = DEFAULT_SCHEDULE): Partial<SourceFetchState> {
   const clamp = (seconds: number): number => Math.round(Math.min(options.maxIntervalSeconds, Math.max(options.minIntervalSeconds, seconds)));
-  let interval = publishingInterval(round.itemDates) ?? previous.intervalSeconds;
+  // An item dated after the fetch (a scheduled post, a local time labelled UTC) counts as published now, as
+  // the article is stored: one item a year ahead would otherwise stretch the mean gap to the 24-hour bound.
+  const dates = round.itemDates.map((date) => Math.min(date, round.now));
+  let interval = publishingInterval(dates) ?? previous.intervalSeconds;
   if (round.newArticles === 0) interval = Math.max(interval, previous.intervalSeconds * 1.5);
   if (round.cacheLifetimeMs !== null) interval = Math.max(interval, round.cacheLifetimeMs / 1000);
   if (round.ttlMinutes !== null) interval = Math.max(interval, round.ttlMinutes * 60);

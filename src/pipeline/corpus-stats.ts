@@ -94,7 +94,7 @@ class Window implements WindowStats {
  * one (`window`), so that a name common in the week of an event counts as common for that event whatever
  * the database's history (docs/STORIES.md, "Window-local statistics"). Statistics change only by folds
  * (Store.foldTermStats): every process that reads version v weighs with the same numbers, and between folds
- * they do not move at all, so weighted profiles can be cached per version and window. Folds come every
+ * they do not move at all, so weighings can be cached per version and window. Folds come every
  * `foldMin` articles while the window being stored is small and every 10% of it later.
  *
  * Only the days of recently used windows are held: a window is the sum of its days, kept up to date by the

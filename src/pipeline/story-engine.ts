@@ -51,7 +51,7 @@ export interface StoryEngineOptions {
   affectedLists: number;
   /** Story members read when a story grows (the most recent ones beyond this). */
   storyMembersLimit: number;
-  /** Weighted profiles kept in memory. */
+  /** Stored articles' term weighings kept in memory (ProfileCache). */
   profileCacheSize: number;
   stats: CorpusStatsOptions;
   /** Observes every placement decision (diagnostics, stability measurements). */

@@ -235,8 +235,8 @@ export function weighTerms(p: TermProfile, stats: TermStats, model: JudgeModel =
 }
 
 /**
- * Applies the corpus statistics: the weighted profile `judge` compares. Its eight arrays share one buffer
- * (one allocation instead of eight).
+ * Applies the corpus statistics: the weighted profile of the article being judged (the probe's side; `judge`
+ * compares two). Its eight arrays share one buffer (one allocation instead of eight).
  */
 export function weighProfile(p: TermProfile, stats: TermStats, model: JudgeModel = JUDGE_MODEL): ArticleProfile {
   const { keys, flags: termFlags } = p;

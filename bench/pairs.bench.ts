@@ -26,7 +26,7 @@ import { daysApart, decide, pairFeatures, RELATION_RANK, type PairFeatures } fro
 import { JUDGE_MODEL, type JudgeModel } from '../src/stories/model.js';
 import type { TermStats } from '../src/stories/term-stats.js';
 import { PairBackground } from '../src/pipeline/judge-pairs.js';
-import { pairDay } from '../src/pipeline/corpus-stats.js';
+import { pairDay } from '../src/pipeline/stats-window.js';
 import { canonicalUrl } from '../src/dedup/canonical-url.js';
 import { crossValidate, fitLogistic, fitOrdinal, metrics, type CrossValidated, type Metrics, type Row } from './pair-fit.js';
 

@@ -4,7 +4,8 @@ import { DAY_MS } from '../core/time.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { insertPlainArticles } from '../test-support/new-article.js';
-import { CorpusStats, pairDay } from './corpus-stats.js';
+import { CorpusStats } from './corpus-stats.js';
+import { pairDay } from './stats-window.js';
 
 /** Windows of ±2 days, widened up to ±4 while they hold fewer than 12 articles (the early ones do, the later ones not). */
 const OPTIONS = { windowDays: 2, windowMinDocs: 12, windowMaxDays: 4, foldFraction: 0.1, foldMin: 3, foldLimit: 1_000 };

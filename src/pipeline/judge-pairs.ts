@@ -7,7 +7,8 @@ import { JUDGE_MODEL, type JudgeModel } from '../stories/model.js';
 import { weighProfile, weighTerms } from '../stories/profile.js';
 import { TermCounter, type TermStats } from '../stories/term-stats.js';
 import { utcDay } from '../core/time.js';
-import { DEFAULT_CORPUS_STATS, pairDay, type CorpusStatsOptions } from './corpus-stats.js';
+import { DEFAULT_CORPUS_STATS, type CorpusStatsOptions } from './corpus-stats.js';
+import { pairDay } from './stats-window.js';
 
 export type WindowOptions = Pick<CorpusStatsOptions, 'windowDays' | 'windowMinDocs' | 'windowMaxDays'>;
 import { analyzeForEngine, type EngineText } from './article-text.js';

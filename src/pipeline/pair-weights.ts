@@ -3,7 +3,7 @@ import type { Comparable } from '../stories/assign.js';
 import { type TermProfile, type TermWeighing, weighProfile } from '../stories/profile.js';
 import type { Store } from '../store/store.js';
 import type { StoryEngine } from './story-engine.js';
-import { pairDay } from './corpus-stats.js';
+import { pairDay } from './stats-window.js';
 
 /**
  * The article being placed, weighed in every window it is compared in. A pair is weighed with the

@@ -1,10 +1,26 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_CLAUSES, MAX_QUERY_CHARS, parseQuery } from './query-parser.js';
+import { MAX_CLAUSES, MAX_QUERY_CHARS, parseQuery, wordsQuery } from './query-parser.js';
 import { parseDateBound } from './date-bounds.js';
 
 describe('query parser', () => {
+  it('makes a headline a query of optional words, whatever syntax characters it holds', () => {
+    const q = wordsQuery('«هاكرز» يستغلون -«ويندوز 10» لطلب فدية | source:okaz OR "وكالات"');
+    assert.equal(q, 'هاكرز يستغلون ويندوز 10 لطلب فدية source okaz وكالات');
+    assert.deepEqual(parseQuery(q).clauses.map((c) => c.kind), Array(9).fill('words'));
+    assert.equal(wordsQuery('«مُحَمَّد» - العالمـيّة:'), 'مُحَمَّد العالمـيّة');
+    assert.equal(wordsQuery(Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ')).split(' ').length, 16);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        const parsed = parseQuery(wordsQuery(text));
+        assert.ok(parsed.clauses.every((c) => c.kind === 'words'));
+        assert.deepEqual([parsed.excluded, parsed.sources, parsed.from, parsed.to, parsed.warnings], [[], [], null, null, []]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads words, phrases, exclusions, OR and fields', () => {
     const q = parseQuery('امير مكه "سوق عكاظ" -الطائف -"خيمة قديمة" حج OR عمرة source:okaz from:2015-08-01 to:2015-08-04');
     assert.deepEqual(q.clauses, [

@@ -41,6 +41,19 @@ const OR_WARNING = 'أُهملت OR: تحتاج كلمة قبلها وكلمة �
 const OPEN_QUOTES: Record<string, string> = { '"': '"', '«': '»', '“': '”', '„': '“', '”': '”' };
 const FIELD = /^(source|from|to):(.*)$/i;
 
+/**
+ * The words of a text as a query without syntax: every word optional, no phrase, exclusion, alternative or
+ * filter, whatever quotes, dashes or colons the text holds (a headline as "more on this subject").
+ * Arabic diacritics and tatweel stay inside their words; the analyzer drops them.
+ */
+export function wordsQuery(text: string, maxWords = 16): string {
+  const words = text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  return words
+    .filter((w) => w !== 'OR')
+    .slice(0, maxWords)
+    .join(' ');
+}
+
 interface RawToken {
   text: string;
   phrase: boolean;

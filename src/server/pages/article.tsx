@@ -1,3 +1,4 @@
+import { wordsQuery } from '../../search/query-parser.js';
 import type { ArticleDetail } from '../read/reader.js';
 import { sortTime } from '../read/reader.js';
 import { paragraphs } from '../read/text.js';
@@ -11,6 +12,8 @@ export function ArticlePage(props: { env: PageEnv; detail: ArticleDetail }) {
   const time = sortTime(article);
   const original = safeHttpUrl(article.url);
   const hijri = fmt.hijri(time);
+  // Stored similar articles come from the days around this one; the headline's words search the rest.
+  const topic = wordsQuery(article.title);
   return (
     <Layout env={env} title={article.title || 'مقال'}>
       <div class="article-page">
@@ -61,10 +64,15 @@ export function ArticlePage(props: { env: PageEnv; detail: ArticleDetail }) {
             <h2>تغطيات أخرى للخبر</h2>
             <ArticleLinks fmt={fmt} views={detail.otherCoverage} empty="لم تنشر مصادر أخرى هذا الخبر بعد." />
           </section>
-          {detail.similar.length > 0 ? (
+          {detail.similar.length > 0 || topic ? (
             <section>
               <h2>مقالات مشابهة</h2>
-              <ArticleLinks fmt={fmt} views={detail.similar} />
+              <ArticleLinks fmt={fmt} views={detail.similar} empty="لا مقالات مشابهة من الأيام القريبة." />
+              {topic ? (
+                <p>
+                  <a href={`/search?${new URLSearchParams({ q: topic }).toString()}`}>ابحث عن الموضوع في الأرشيف كله</a>
+                </p>
+              ) : null}
             </section>
           ) : null}
           {detail.fromOutlet.length > 0 ? (

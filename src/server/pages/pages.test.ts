@@ -84,6 +84,12 @@ test('an article with neither related reading nor other coverage leads to its ou
     assert.ok(body.includes('المزيد من <bdi>الرياض</bdi>'), 'labelled as the outlet’s, not as related');
     for (const key of ['rain-riyadh', 'derby-riyadh']) assert.ok(section.includes(`/article/${app.fx.articles.get(key)}`), key);
     assert.ok(section.includes(`<a href="/source/${app.fx.sources.get('alriyadh')}">كل مقالات <bdi>الرياض</bdi></a>`));
+    // No similar article from the days around it: the headline's words search the whole archive.
+    assert.match(body, /لا مقالات مشابهة من الأيام القريبة/);
+    const archive = `/search?${new URLSearchParams({ q: 'خبر لا شبيه له' }).toString()}`;
+    assert.ok(body.includes(`<a href="${archive}">ابحث عن الموضوع في الأرشيف كله</a>`), 'a link to search the archive');
+    const found = await (await app.app.request(archive)).text();
+    assert.ok(found.includes(`/article/${alone}`), 'the search finds the article itself');
   } finally {
     await app.store.close();
   }

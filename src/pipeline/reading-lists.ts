@@ -15,7 +15,8 @@ type Entry = Omit<RelatedEntry, 'articleId' | 'kind'>;
  * its story, and the related candidates it is closest to.
  */
 export async function updateReadingLists(tx: Store, engine: StoryEngine, self: ArticleRef, subject: Subject, placement: Placement): Promise<void> {
-  const scores = new Map(placement.judged.map((j) => [j.candidate.id, j.judgement.score]));
+  const scores = new Map<number, number>();
+  for (const j of placement.judged) scores.set(j.candidate.id, j.judgement.score);
   await sameStoryLists(tx, engine, self, subject, placement, scores);
   await relatedLists(tx, engine, self, placement.judged);
 }

@@ -137,12 +137,14 @@ async function openStories(tx: Store, engine: StoryEngine, a: PlacedArticle, jud
   }
   // A representative among the candidates was judged in the same window at the same version: its features
   // decide again without the copy rules (hash, shingles), as judging it here without them would.
-  const judgedById = new Map(judged.map((j) => [j.candidate.id, j.judgement.features]));
-  const unjudged = [...representatives.values()].filter((id) => !judgedById.has(id));
-  const times = await timesOf(tx, unjudged, judged);
+  const featuresOf = (id: number) => judged.find((j) => j.candidate.id === id)?.judgement.features;
+  const unjudged = [...representatives.values()].filter((id) => featuresOf(id) === undefined);
+  // The others' times are read (a candidate's would come with its judgement).
+  const times = new Map<number, number>();
+  if (unjudged.length > 0) for (const r of await tx.getArticleRefs(unjudged)) times.set(r.id, r.time);
   const pairs = await weighPairs(tx, engine, a.subject, unjudged.map((id) => ({ id, time: times.get(id) })));
   for (const [sid, rep] of representatives) {
-    const features = judgedById.get(rep);
+    const features = featuresOf(rep);
     const weighing = pairs.weighings.get(rep);
     let relation;
     if (features) relation = decide(features, o.model).relation;
@@ -151,14 +153,6 @@ async function openStories(tx: Store, engine: StoryEngine, a: PlacedArticle, jud
     open.get(sid)!.writeUps = RELATION_RANK[relation] >= RELATION_RANK.related;
   }
   return open;
-}
-
-/** Publication times of articles: from the judged candidates, the others read from the store. */
-async function timesOf(tx: Store, ids: readonly number[], known: readonly JudgedCandidate[]): Promise<Map<number, number>> {
-  const times = new Map(known.map((j) => [j.candidate.id, j.candidate.time]));
-  const missing = ids.filter((id) => !times.has(id));
-  if (missing.length > 0) for (const r of await tx.getArticleRefs(missing)) times.set(r.id, r.time);
-  return times;
 }
 
 /** Adds the article to a story's summary: counts, first report, last update and representative headline. */

@@ -74,3 +74,20 @@ test('the mirror forgets a rolled-back transaction and sees what another connect
   assert.deepEqual(mirrored, sql);
   await store.close();
 });
+
+test('a lookup that touches thousands of articles keeps the most shared keys, then the newest ids, as SQL does', async () => {
+  const store = await SqliteStore.open({ path: join(dir, `m${n++}.db`) });
+  const ids = await insertPlainArticles(store, 'many.test', 0, 3000);
+  await store.transaction(async (tx) => {
+    for (const [i, id] of ids.entries()) await tx.putArticleProfile({ articleId: id, profile: new Uint8Array([1]), keys: i % 7 === 0 ? [1, 2, 3] : [1, 2], time: i % 50 });
+  });
+  for (const q of [
+    { keys: [1, 2, 3], minShared: 2, from: 0, to: 49, limit: 25, excludeId: ids[7]! },
+    { keys: [1, 3], minShared: 1, from: 10, to: 30, limit: 3000, excludeId: null },
+  ]) {
+    const { sql, mirrored } = await bothWays(store, q);
+    assert.deepEqual(mirrored, sql);
+    assert.ok(sql.length > 0);
+  }
+  await store.close();
+});

@@ -22,6 +22,9 @@ export class CandidateKeyMirror {
   private readonly articles = new Map<number, { time: number; keys: number[] }>();
   /** Scratch of `find`: shared keys per article id, all zero between calls. */
   private counts = new Int32Array(1024);
+  /** Scratch of `find`: the ids counted, then the kept ones packed with their counts. */
+  private touched = new Int32Array(1024);
+  private packed = new Float64Array(1024);
 
   /** Loads the keyed articles (in time order: each key's postings come sorted); null when there are too many to mirror. */
   static load(c: Connection, maxArticles = MAX_MIRRORED_ARTICLES): CandidateKeyMirror | null {
@@ -54,7 +57,8 @@ export class CandidateKeyMirror {
     const exclude = q.excludeId ?? -1;
     // Shared keys counted per article id in a dense array (rowids are small positive integers; any other
     // id in a Map), reset after.
-    const touched: number[] = [];
+    let touched = this.touched;
+    let t = 0;
     const large = new Map<number, number>();
     for (const key of new Set(q.keys)) {
       const list = this.postings.get(key);
@@ -65,17 +69,32 @@ export class CandidateKeyMirror {
         if (!((id >>> 0) === id && id < DENSE_IDS)) large.set(id, (large.get(id) ?? 0) + 1);
         else {
           if (id >= this.counts.length) this.growCounts(id);
-          if (this.counts[id]!++ === 0) touched.push(id);
+          if (this.counts[id]!++ === 0) {
+            if (t === touched.length) touched = this.touched = growInt32(touched);
+            touched[t++] = id;
+          }
         }
       }
     }
     const min = Math.max(1, q.minShared);
-    const found: { id: number; shared: number }[] = [];
-    for (const id of touched) {
+    // Each dense article as one number, shared keys above its id, so that a numeric sort puts the most
+    // shared keys, then the newest id, last: an object per article that shares two keys (hundreds, of
+    // which a hundred are kept) made most of the lookup's garbage.
+    if (this.packed.length < t) this.packed = new Float64Array(touched.length);
+    let n = 0;
+    for (let i = 0; i < t; i++) {
+      const id = touched[i]!;
       const shared = this.counts[id]!;
       this.counts[id] = 0;
-      if (shared >= min) found.push({ id, shared });
+      if (shared >= min) this.packed[n++] = shared * DENSE_IDS + id;
     }
+    const packed = this.packed.subarray(0, n).sort();
+    const found: { id: number; shared: number }[] = [];
+    for (let i = n - 1; i >= 0 && (large.size > 0 || found.length < q.limit); i--) {
+      const shared = Math.floor(packed[i]! / DENSE_IDS);
+      found.push({ id: packed[i]! - shared * DENSE_IDS, shared });
+    }
+    if (large.size === 0) return found;
     for (const [id, shared] of large) if (shared >= min) found.push({ id, shared });
     found.sort((a, b) => b.shared - a.shared || b.id - a.id);
     return found.length > q.limit ? found.slice(0, q.limit) : found;
@@ -137,4 +156,10 @@ function lowerBound(list: readonly number[], time: number): number {
     else hi = mid;
   }
   return 2 * lo;
+}
+
+function growInt32(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }

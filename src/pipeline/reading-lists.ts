@@ -62,14 +62,12 @@ async function sameStoryLists(tx: Store, engine: StoryEngine, self: ArticleRef, 
 async function relatedLists(tx: Store, engine: StoryEngine, self: ArticleRef, judged: readonly JudgedCandidate[]): Promise<void> {
   const o = engine.options;
   const options = { limit: o.relatedLimit, minScore: o.relatedMinScore, recencyMs: o.recencyMs };
-  const candidates: RelatedCandidate[] = judged.map(({ candidate: c, judgement: j }) => ({
-    id: c.id,
-    storyId: c.storyId,
-    duplicateOf: c.duplicateOf,
-    time: c.time,
-    score: j.score,
-    relation: j.relation,
-  }));
+  // Only judgements that either list could take (most of the hundred candidates are unrelated).
+  const candidates: RelatedCandidate[] = [];
+  for (const { candidate: c, judgement: j } of judged) {
+    if (j.score < o.relatedMinScore || j.relation === 'duplicate' || RELATION_RANK[j.relation] < RELATION_RANK.related) continue;
+    candidates.push({ id: c.id, storyId: c.storyId, duplicateOf: c.duplicateOf, time: c.time, score: j.score, relation: j.relation });
+  }
   const ranked = rankRelated(self, candidates, options);
   if (ranked.length > 0) await tx.replaceRelated(self.id, 'related', ranked.map((r, rank) => ({ relatedId: r.articleId, rank, score: r.score })));
 

@@ -8,13 +8,13 @@ import { ARTICLE_PATCH_COLUMNS, ARTICLE_SELECT, ARTICLE_SELECT_WITHOUT_TEXT, toA
 const SELECT = `${ARTICLE_SELECT.replace(' a.text,', ' t.text,')} JOIN article_texts t ON t.article_id = a.id`;
 
 export function insertArticle(c: Connection, a: NewArticle): { id: number; inserted: boolean } {
-  const existing = c.prepare('SELECT id FROM articles WHERE canonical_url = ?').get(a.canonicalUrl) as { id: number } | undefined;
-  if (existing) return { id: existing.id, inserted: false };
+  // The insert's own unique check finds an article already stored (one index descent instead of two).
   const info = c
     .prepare(
       `INSERT INTO articles (source_id, url, canonical_url, external_id, title, summary, author, category, tags, image, lang,
          published, ingested_at, sort_time, content_hash, duplicate_of, origin, story_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (canonical_url) DO NOTHING`,
     )
     .run(
       a.sourceId,
@@ -36,6 +36,10 @@ export function insertArticle(c: Connection, a: NewArticle): { id: number; inser
       a.origin ?? null,
       a.storyId ?? null,
     );
+  if (info.changes === 0) {
+    const existing = c.prepare('SELECT id FROM articles WHERE canonical_url = ?').get(a.canonicalUrl) as { id: number };
+    return { id: existing.id, inserted: false };
+  }
   const id = Number(info.lastInsertRowid);
   c.prepare('INSERT INTO article_texts (article_id, text) VALUES (?, ?)').run(id, a.text);
   return { id, inserted: true };

@@ -132,3 +132,31 @@ test('a database from before term statistics were counted per day recounts them 
   await assertRecountedByDay(store);
   await store.close();
 });
+
+test('the term statistics head read inside a transaction follows its own folds and, in the next transaction, another connection’s', async () => {
+  const path = join(dir, `head-${n++}.db`);
+  const a = await SqliteStore.open({ path });
+  const b = await SqliteStore.open({ path });
+  const queue = async (store: SqliteStore, name: string) => {
+    const src = (await store.ensureImportSource(name, 0)).id;
+    const { id } = await store.insertArticle({
+      sourceId: src, url: `https://${name}.test/1`, canonicalUrl: `https://${name}.test/1`, externalId: null, title: 't', text: 'x', summary: null, author: null,
+      category: null, tags: [], image: null, lang: null, published: 0, ingestedAt: 0, contentHash: name, origin: null,
+    });
+    await store.putArticleProfile({ articleId: id, profile: Uint8Array.from([1]), keys: [], time: 0, terms: Uint32Array.from([1]) });
+  };
+  const start = await a.termStatsVersion();
+  await a.transaction(async (tx) => {
+    assert.deepEqual(await tx.termStatsVersion(), start);
+    await queue(a, 'one');
+    const fold = await tx.foldTermStats(10);
+    assert.deepEqual(await tx.termStatsVersion(), { version: fold.version, docCount: fold.docCount }, 'its own fold');
+  });
+  const afterA = await a.transaction((tx) => tx.termStatsVersion());
+  assert.equal(afterA.version, start.version + 1);
+  await queue(b, 'two');
+  await b.transaction((tx) => tx.foldTermStats(10));
+  assert.deepEqual(await a.transaction((tx) => tx.termStatsVersion()), { version: start.version + 2, docCount: start.docCount + 2 }, 'the other connection’s fold');
+  await a.close();
+  await b.close();
+});

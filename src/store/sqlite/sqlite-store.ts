@@ -62,6 +62,8 @@ export class SqliteStore implements Store {
   private bands: BandIndex | null = null;
   /** Article references read or written inside the writer's transactions (see article-ref-cache.ts). */
   private readonly refs = new ArticleRefCache();
+  /** term_stats's head as the open transaction last read or wrote it (null outside a transaction). */
+  private statsHead: { version: number; docCount: number } | null = null;
   /** The writer's PRAGMA data_version when it last began a transaction: a change means another connection wrote. */
   private dataVersion = -1;
 
@@ -119,14 +121,17 @@ export class SqliteStore implements Store {
     if (this.inTransaction) return fn(this);
     const run = async (): Promise<T> => {
       this.writer.db.exec('BEGIN IMMEDIATE');
+      this.statsHead = null;
       const version = this.writer.db.pragma('data_version', { simple: true }) as number;
       if (version !== this.dataVersion) this.dropMirror();
       this.dataVersion = version;
       try {
         const result = await this.txContext.run(true, () => fn(this));
         this.writer.db.exec('COMMIT');
+        this.statsHead = null;
         return result;
       } catch (error) {
+        this.statsHead = null;
         this.dropMirror();
         if (this.writer.db.inTransaction) this.writer.db.exec('ROLLBACK');
         throw error;
@@ -383,13 +388,21 @@ export class SqliteStore implements Store {
     return engine.getRelatedLists(this.r(), articleIds, kind);
   }
   async termStatsVersion(): Promise<{ version: number; docCount: number }> {
-    return engine.termStatsVersion(this.r());
+    if (!this.inTransaction) return engine.termStatsVersion(this.r());
+    // While the writer's transaction is open no other connection can fold: the head it read or wrote last
+    // holds (the pipeline asks once per article).
+    this.statsHead ??= engine.termStatsVersion(this.writer);
+    return { version: this.statsHead.version, docCount: this.statsHead.docCount };
   }
   async loadTermStats(sinceVersion: number, days: { from: number; to: number }): Promise<TermStatsSnapshot> {
     return engine.loadTermStats(this.r(), sinceVersion, days);
   }
   foldTermStats(limit: number): Promise<TermFold> {
-    return this.w((c) => engine.foldTermStats(c, limit));
+    return this.w((c) => {
+      const fold = engine.foldTermStats(c, limit);
+      this.statsHead = { version: fold.version, docCount: fold.docCount };
+      return fold;
+    });
   }
   async pendingTermCount(): Promise<number> {
     return engine.pendingTermCount(this.r());

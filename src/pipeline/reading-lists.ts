@@ -62,7 +62,8 @@ async function sameStoryLists(tx: Store, engine: StoryEngine, self: ArticleRef, 
 async function relatedLists(tx: Store, engine: StoryEngine, self: ArticleRef, judged: readonly JudgedCandidate[]): Promise<void> {
   const o = engine.options;
   const options = { limit: o.relatedLimit, minScore: o.relatedMinScore, recencyMs: o.recencyMs };
-  // Only judgements that either list could take (most of the hundred candidates are unrelated).
+  // Only judgements that either list could take: related or closer, not a copy, scoring at least the
+  // lists' minimum (most of the hundred candidates are unrelated).
   const candidates: RelatedCandidate[] = [];
   for (const { candidate: c, judgement: j } of judged) {
     if (j.score < o.relatedMinScore || j.relation === 'duplicate' || RELATION_RANK[j.relation] < RELATION_RANK.related) continue;
@@ -74,7 +75,7 @@ async function relatedLists(tx: Store, engine: StoryEngine, self: ArticleRef, ju
   // The earlier articles this one is related reading for: judgement is symmetric, and so is the value.
   const value = (c: RelatedCandidate) => c.score * (0.5 + 0.5 * Math.exp(-Math.abs(c.time - self.time) / o.recencyMs));
   const eligible = candidates
-    .filter((c) => c.storyId !== self.storyId && groupOf(c) !== groupOf(self) && c.relation !== 'duplicate' && RELATION_RANK[c.relation] >= RELATION_RANK.related && c.score >= o.relatedMinScore)
+    .filter((c) => c.storyId !== self.storyId && groupOf(c) !== groupOf(self))
     .map((c) => ({ c, v: value(c) }))
     .sort((a, b) => b.v - a.v || a.c.id - b.c.id)
     .slice(0, o.affectedLists);

@@ -161,7 +161,8 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
   // Another writer stored the same URL first (PostgreSQL workers).
   if (!inserted) return 'exists';
   await storeFingerprints(tx, id, p, keys, time, true, attribution);
-  engine.profiles.put(id, { terms: p.profile, ...self.sums }, engine.stats.version, window.centre);
+  const { fullNorm, leadNorm, headWeight } = self.sums;
+  engine.profiles.put(id, { terms: p.profile, fullNorm, leadNorm, headWeight }, engine.stats.version, window.centre);
 
   const comparable = { profile: self, contentHash: p.contentHash, shingles: { minhash: p.minhash, count: p.shingles }, time };
   const subject = new Subject(p.profile, comparable, engine.stats.version);

@@ -162,9 +162,10 @@ async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngin
   if (!inserted) return 'exists';
   await storeFingerprints(tx, id, p, keys, time, true, attribution);
   const { fullNorm, leadNorm, headWeight } = self.sums;
-  engine.profiles.put(id, { terms: p.profile, fullNorm, leadNorm, headWeight }, engine.stats.version, window.centre);
+  const shingles = { minhash: p.minhash, count: p.shingles };
+  engine.profiles.put(id, { terms: p.profile, fullNorm, leadNorm, headWeight }, engine.stats.version, window.centre, shingles);
 
-  const comparable = { profile: self, contentHash: p.contentHash, shingles: { minhash: p.minhash, count: p.shingles }, time };
+  const comparable = { profile: self, contentHash: p.contentHash, shingles, time };
   const subject = new Subject(p.profile, comparable, engine.stats.version);
   // Objects on this path are spelled out: in V8 an object spread followed by more properties costs
   // microseconds (each added property leaves the fast clone), and this runs for every article.
@@ -249,6 +250,6 @@ async function updateChangedText(tx: Store, existing: Article, input: ArticleInp
   const source = await tx.getSourceBySlug(existing.source);
   const attribution = p.attribution ?? (source ? attributionOfByline(existing.author, source) : null);
   await storeFingerprints(tx, existing.id, p, keys, time, false, attribution);
-  engine.profiles.put(existing.id, weighTerms(p.profile, window, engine.options.model), engine.stats.version, window.centre);
+  engine.profiles.put(existing.id, weighTerms(p.profile, window, engine.options.model), engine.stats.version, window.centre, { minhash: p.minhash, count: p.shingles });
   if (options.index) await options.index(tx, { ...existing, title, text: input.text, contentHash: p.contentHash }, { prepared: p, analysis });
 }

@@ -49,3 +49,29 @@ test('cached weighings are what weighing the stored profile afresh gives, across
   assert.ok(checked.size > 10, `versions and windows seen: ${checked.size}`);
   await store.close();
 });
+
+test('the shingle signature an article was stored with is held until its entry is replaced or evicted; entries read back have none', async () => {
+  const store = await SqliteStore.open({ path: ':memory:' });
+  const ids = await insertPlainArticles(store, 'shingles.example', 0, 4);
+  const stats = new CorpusStats({ windowDays: 1, windowMinDocs: 0, windowMaxDays: 1, foldFraction: 0.1, foldMin: 4, foldLimit: 1_000 });
+  const cache = new ProfileCache(2, JUDGE_MODEL);
+  const signature = (n: number) => ({ minhash: Uint32Array.from([n, n + 1]), count: n });
+  await store.transaction(async (tx) => {
+    await stats.sync(tx);
+    const window = await stats.window(tx, DAY);
+    for (const [i, id] of ids.entries()) {
+      const terms = profileTerms(termsOf(i));
+      await tx.putArticleProfile({ articleId: id, profile: encodeProfile(terms), keys: [], time: DAY * DAY_MS, terms: terms.keys });
+    }
+    const [a, b, c] = ids as [number, number, number];
+    cache.put(a, weighTerms(profileTerms(termsOf(0)), window, JUDGE_MODEL), stats.version, DAY, signature(1));
+    assert.deepEqual(cache.shinglesOf(a), signature(1));
+    cache.put(a, weighTerms(profileTerms(termsOf(0)), window, JUDGE_MODEL), stats.version, DAY, signature(7));
+    assert.deepEqual(cache.shinglesOf(a), signature(7), 'a text update replaces it');
+    await cache.get(tx, [b], stats, DAY);
+    assert.equal(cache.shinglesOf(b), null, 'read back from the store: not known');
+    await cache.get(tx, [c], stats, DAY);
+    assert.equal(cache.shinglesOf(a), null, 'evicted with its entry');
+  });
+  await store.close();
+});

@@ -3,6 +3,7 @@ import { type TermProfile, type TermWeighing, weighTerms } from '../stories/prof
 import type { JudgeModel } from '../stories/model.js';
 import type { Store } from '../store/store.js';
 import type { CorpusStats } from './corpus-stats.js';
+import type { ShingleSignature } from '../stories/assign.js';
 
 /** A profile weighed in one window at one version of the statistics. */
 interface Weighing {
@@ -23,6 +24,11 @@ interface Entry {
   previous: Weighing | null;
   /** The cache's move count when the entry last moved to the recent end. */
   moved: number;
+  /**
+   * The article's shingle signature when this process stored it (null when the entry was read back): a
+   * candidate judged a copy is checked by it, and such candidates are mostly recent.
+   */
+  shingles: ShingleSignature | null;
 }
 
 /**
@@ -85,9 +91,14 @@ export class ProfileCache {
     return out;
   }
 
-  put(id: number, weighing: TermWeighing, version: number, centre: number): void {
+  /** The shingle signature the article was stored with, if this process stored it and still holds it. */
+  shinglesOf(id: number): ShingleSignature | null {
+    return this.entries.get(id)?.shingles ?? null;
+  }
+
+  put(id: number, weighing: TermWeighing, version: number, centre: number, shingles: ShingleSignature | null = null): void {
     this.entries.delete(id);
-    this.entries.set(id, { terms: weighing.terms, last: { version, centre, weighing }, previous: null, moved: ++this.moves });
+    this.entries.set(id, { terms: weighing.terms, last: { version, centre, weighing }, previous: null, moved: ++this.moves, shingles });
     while (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value as number;
       this.entries.delete(oldest);

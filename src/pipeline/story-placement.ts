@@ -100,13 +100,22 @@ async function judgeRefs(tx: Store, engine: StoryEngine, a: PlacedArticle, refs:
   for (const [self, candidates] of groups) judged = groups.size === 1 ? judgeCandidates(self, candidates, model) : [...judged, ...judgeCandidates(self, candidates, model)];
   if (groups.size > 1) judged.sort(compareJudged);
   // Vocabulary alone may call two write-ups of one event copies; the shingle check settles those few,
-  // so fingerprints are read only for candidates judged copies without being exact ones.
+  // so signatures are needed only for candidates judged copies without being exact ones (those this
+  // process stored are in its profile cache; the rest are read).
   const own = a.subject.own;
   const unsure = judged.filter((j) => j.judgement.relation === 'duplicate' && j.candidate.contentHash !== own.contentHash).map((j) => j.candidate);
   if (unsure.length === 0 || !own.shingles) return judged;
-  const fingerprints = await tx.getFingerprints(unsure.map((c) => c.id));
   const rejudged = new Set<CandidateArticle>();
+  const unread: CandidateArticle[] = [];
   for (const c of unsure) {
+    const held = engine.profiles.shinglesOf(c.id);
+    if (held) {
+      c.shingles = held;
+      rejudged.add(c);
+    } else unread.push(c);
+  }
+  const fingerprints = unread.length > 0 ? await tx.getFingerprints(unread.map((c) => c.id)) : new Map<number, never>();
+  for (const c of unread) {
     const f = fingerprints.get(c.id);
     if (!f) continue;
     c.shingles = { minhash: f.minhash, count: f.shingles };

@@ -151,69 +151,15 @@ function idfOf(table: Float64Array, docCount: number, df: number): number {
   return w;
 }
 
-/** Scratch space of weighProfile (weights as the vectors store them, float32). */
-let scratch = { full: new Float32Array(1024), lead: new Float32Array(1024), idf: new Float64Array(1024) };
-
-/** What the first pass of a weighing counts, besides its sums (reused: weighings run one at a time). */
-const counted = { full: 0, lead: 0, head: 0, rare: 0 };
+/** weighProfile's per-term IDF and weights, as the vectors store them (reused: weighings run one at a time). */
+let scratch = { idf: new Float64Array(1024), full: new Float32Array(1024), lead: new Float32Array(1024) };
 
 /**
- * weighProfile's pass over every term: each term's IDF and weights into the scratch arrays, the sums, and
- * how many terms each vector keeps. Its sums are weighTerms's, term for term by the same expressions (both
- * are tested against one plain reference, bit for bit).
+ * A stored article's side of its comparisons in the window of `stats` (see TermWeighing): the sums alone
+ * (most weighings are of stored articles, again after every fold). `idfInto`, when given, receives each
+ * term's IDF, which is what weighProfile builds its vectors from.
  */
-function sumWeights(p: TermProfile, stats: TermStats, model: JudgeModel): WeighingSums {
-  const { keys, flags: termFlags, body: bodyCounts, lead: leadCounts } = p;
-  const n = keys.length;
-  if (scratch.full.length < n) {
-    const size = 2 ** Math.ceil(Math.log2(n));
-    scratch = { full: new Float32Array(size), lead: new Float32Array(size), idf: new Float64Array(size) };
-  }
-  const { full: fullW, lead: leadW, idf: idfW } = scratch;
-  const rareIdf = Math.log(model.rareDocs);
-  const docCount = stats.docCount;
-  const idfs = idfTable(docCount);
-  const titleWeight = model.titleWeight;
-  let fullNorm = 0;
-  let leadNorm = 0;
-  let headWeight = 0;
-  let fullCount = 0;
-  let leadCount = 0;
-  let headCount = 0;
-  let rareCount = 0;
-  for (let i = 0; i < n; i++) {
-    const w = idfOf(idfs, docCount, stats.docFrequency(keys[i]!));
-    const flags = termFlags[i]!;
-    const body = bodyCounts[i]!;
-    const lead = leadCounts[i]!;
-    const f = (body < 256 ? LOG_TF[body]! : logTf(body)) * w + (flags & IN_TITLE ? titleWeight * w : 0);
-    const l = LOG_TF[lead]! * w;
-    fullW[i] = f;
-    leadW[i] = l;
-    idfW[i] = w;
-    fullNorm += f * f;
-    leadNorm += l * l;
-    // Weights are never small enough to round to zero in float32 (an IDF is at least about PRIOR_DOCS / N).
-    if (f > 0) fullCount++;
-    if (l > 0) leadCount++;
-    if (flags & IN_HEAD) {
-      headCount++;
-      headWeight += Math.fround(w * w);
-    }
-    if (w >= rareIdf) rareCount++;
-  }
-  counted.full = fullCount;
-  counted.lead = leadCount;
-  counted.head = headCount;
-  counted.rare = rareCount;
-  return { fullNorm: Math.sqrt(fullNorm), leadNorm: Math.sqrt(leadNorm), headWeight };
-}
-
-/**
- * A stored article's side of its comparisons in the window of `stats` (see TermWeighing): the sums alone,
- * without the arrays weighProfile fills (most weighings are of stored articles, again after every fold).
- */
-export function weighTerms(p: TermProfile, stats: TermStats, model: JudgeModel = JUDGE_MODEL): TermWeighing {
+export function weighTerms(p: TermProfile, stats: TermStats, model: JudgeModel = JUDGE_MODEL, idfInto?: Float64Array): TermWeighing {
   const { keys, flags: termFlags, body: bodyCounts, lead: leadCounts } = p;
   const docCount = stats.docCount;
   const idfs = idfTable(docCount);
@@ -223,9 +169,9 @@ export function weighTerms(p: TermProfile, stats: TermStats, model: JudgeModel =
   let headWeight = 0;
   for (let i = 0; i < keys.length; i++) {
     const w = idfOf(idfs, docCount, stats.docFrequency(keys[i]!));
+    if (idfInto) idfInto[i] = w;
     const flags = termFlags[i]!;
-    const body = bodyCounts[i]!;
-    const f = (body < 256 ? LOG_TF[body]! : logTf(body)) * w + (flags & IN_TITLE ? titleWeight * w : 0);
+    const f = logTfOf(bodyCounts[i]!) * w + (flags & IN_TITLE ? titleWeight * w : 0);
     const l = LOG_TF[leadCounts[i]!]! * w;
     fullNorm += f * f;
     leadNorm += l * l;
@@ -236,16 +182,37 @@ export function weighTerms(p: TermProfile, stats: TermStats, model: JudgeModel =
 
 /**
  * Applies the corpus statistics: the weighted profile of the article being judged (the probe's side; `judge`
- * compares two). Its eight arrays share one buffer (one allocation instead of eight).
+ * compares two). Its sums are weighTerms's; each weight is computed again from the IDF that pass recorded, by
+ * the same expression, so the vectors hold exactly what was summed. Its eight arrays share one buffer (one
+ * allocation instead of eight).
  */
 export function weighProfile(p: TermProfile, stats: TermStats, model: JudgeModel = JUDGE_MODEL): ArticleProfile {
-  const { keys, flags: termFlags } = p;
+  const { keys, flags: termFlags, body: bodyCounts, lead: leadCounts } = p;
   const n = keys.length;
-  const sums = sumWeights(p, stats, model);
-  const { fullNorm, leadNorm } = sums;
-  const { full: fullCount, lead: leadCount, head: headCount, rare: rareCount } = counted;
-  const { full: fullW, lead: leadW, idf: idfW } = scratch;
+  if (scratch.idf.length < n) {
+    const size = 2 ** Math.ceil(Math.log2(n));
+    scratch = { idf: new Float64Array(size), full: new Float32Array(size), lead: new Float32Array(size) };
+  }
+  const { idf: idfW, full: fullW, lead: leadW } = scratch;
+  const { fullNorm, leadNorm, headWeight } = weighTerms(p, stats, model, idfW);
   const rareIdf = Math.log(model.rareDocs);
+  const titleWeight = model.titleWeight;
+  let fullCount = 0;
+  let leadCount = 0;
+  let headCount = 0;
+  let rareCount = 0;
+  for (let i = 0; i < n; i++) {
+    const w = idfW[i]!;
+    const flags = termFlags[i]!;
+    // The expressions weighTerms summed, stored as float32 as the vectors hold them.
+    const f = (fullW[i] = logTfOf(bodyCounts[i]!) * w + (flags & IN_TITLE ? titleWeight * w : 0));
+    const l = (leadW[i] = LOG_TF[leadCounts[i]!]! * w);
+    // Weights are never small enough to round to zero in float32 (an IDF is at least about PRIOR_DOCS / N).
+    if (f > 0) fullCount++;
+    if (l > 0) leadCount++;
+    if (flags & IN_HEAD) headCount++;
+    if (w >= rareIdf) rareCount++;
+  }
   const buffer = new ArrayBuffer(8 * fullCount + 4 * (2 * (fullCount + leadCount + headCount) + rareCount));
   // The eight arrays one after another in the buffer, the float64 one first (its offset must be a multiple of 8).
   const idf = new Float64Array(buffer, 0, fullCount);
@@ -281,7 +248,7 @@ export function weighProfile(p: TermProfile, stats: TermStats, model: JudgeModel
     }
     if (w >= rareIdf) rare[ri++] = key;
   }
-  return { full: { keys: fullKeys, values: fullValues }, lead: { keys: leadKeys, values: leadValues }, head: { keys: headKeys, values: headValues }, rare, idf, sums };
+  return { full: { keys: fullKeys, values: fullValues }, lead: { keys: leadKeys, values: leadValues }, head: { keys: headKeys, values: headValues }, rare, idf, sums: { fullNorm, leadNorm, headWeight } };
 }
 
 /** Profile straight from terms (pair judgement outside the pipeline, tests). */

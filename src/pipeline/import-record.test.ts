@@ -44,6 +44,9 @@ test('bad lines give reasons; empty articles are skips, not errors', () => {
     ['{"url":"ftp://a.test/x","source":"s","content":"x"}', /http/],
     ['{"url":"https://a.test/x","content":"x"}', /missing `source`/],
     ['{"url":"https://a.test/x","source":"s","content":"x","date_extracted":"soon"}', /unreadable date/],
+    // Epoch milliseconds that no Date can hold: stored, they broke every list that shows the date.
+    ['{"url":"https://a.test/x","source":"s","text":"x","published":-1e20}', /unreadable date/],
+    ['{"url":"https://a.test/x","source":"s","text":"x","published":8640000000000001}', /unreadable date/],
   ];
   for (const [line, reason] of cases) {
     const r = parseImportLine(line);
@@ -67,6 +70,12 @@ test('any JSON line is answered without throwing', () => {
     fc.property(fc.jsonValue(), (v) => {
       const r = parseImportLine(JSON.stringify(v));
       assert.equal(typeof r.ok, 'boolean');
+    }),
+  );
+  fc.assert(
+    fc.property(fc.oneof(fc.double(), fc.integer(), fc.string()), (published) => {
+      const r = parseImportLine(JSON.stringify({ url: 'https://a.test/x', source: 's', text: 'x', published }));
+      if (r.ok && r.article.published !== null) assert.doesNotThrow(() => new Date(r.article.published!).toISOString());
     }),
   );
   fc.assert(fc.property(fc.string(), (s) => void parseImportLine(s)));

@@ -47,8 +47,11 @@ export function recordToArticle(r: Record<string, unknown>): RecordResult {
 
   const dateField = format === 'saudinewsnet' ? r.date_extracted : r.published;
   let published: number | null = null;
-  if (typeof dateField === 'number' && Number.isFinite(dateField)) published = dateField;
-  else if (typeof dateField === 'string' && dateField.trim()) {
+  if (typeof dateField === 'number') {
+    // Epoch ms; beyond ±8.64e15 no Date holds it (and every place that shows the date would throw).
+    if (!(Math.abs(dateField) <= MAX_DATE_MS)) return { ok: false, reason: `unreadable date: ${dateField}` };
+    published = dateField;
+  } else if (typeof dateField === 'string' && dateField.trim()) {
     published = parseIsoLike(dateField) ?? parseRfc822(dateField);
     if (published === null) return { ok: false, reason: `unreadable date: ${dateField.slice(0, 80)}` };
   }
@@ -84,6 +87,9 @@ export function sourceSlug(name: string): string {
     .replace(/[^\p{L}\p{N}._-]/gu, '')
     .slice(0, 64);
 }
+
+/** The largest distance from the epoch, in ms, that a JavaScript Date can represent. */
+const MAX_DATE_MS = 8.64e15;
 
 function str(v: unknown): string | null {
   return typeof v === 'string' ? v : null;

@@ -113,6 +113,9 @@ export function parseRfc822(s: string): number | null {
   const month = MONTHS[m[2]!.toLowerCase()];
   if (month === undefined) return null;
   let ms = Date.UTC(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+  // Date.UTC rolls a day or hour that does not exist (31 Feb, 25:00) into the next; such a date is a mistake.
+  const check = new Date(ms);
+  if (check.getUTCDate() !== Number(m[1]) || check.getUTCHours() !== Number(m[4]) || check.getUTCMinutes() !== Number(m[5])) return null;
   if (m[7]) {
     const offset = (Number(m[8]) * 60 + Number(m[9])) * 60_000;
     ms -= m[7] === '+' ? offset : -offset;

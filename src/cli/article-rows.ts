@@ -36,6 +36,14 @@ export function storyRow(s: Story) {
   return { id: s.id, title: s.title, articles: s.articles, sources: s.sources, first_seen: toIso(s.firstSeen), last_seen: toIso(s.lastSeen) };
 }
 
+/**
+ * Stored text as one line of terminal output: control characters (escape sequences that retitle or clear a
+ * terminal, line breaks that forge a line) become spaces, one for one, so highlight offsets still fit.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+}
+
 /** A date for human output: `2015-08-03 20:17`. */
 export function shortTime(ms: number | null): string {
   return ms === null ? '—' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');

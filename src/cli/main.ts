@@ -9,6 +9,7 @@ import type { Store } from '../store/store.js';
 
 /** The composition root: builds the program, reads configuration once, runs one command, maps errors to exit codes. */
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  endQuietlyOnClosedPipe();
   const cleanups: (() => Promise<void> | void)[] = [];
   let context: CliContext | undefined;
   const program = buildProgram(() => {
@@ -29,6 +30,21 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
       }
     }
   }
+}
+
+let pipeWatched = false;
+
+/**
+ * A reader that stops early (`sada articles --json | head`) closes stdout: the output ends there, with
+ * the exit code so far. Unwatched, the next write's EPIPE crashed the process with a stack trace.
+ */
+function endQuietlyOnClosedPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
 }
 
 export function buildProgram(getContext: () => CliContext): Command {

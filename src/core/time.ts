@@ -16,7 +16,16 @@ export function parseIsoLike(value: string | null | undefined): number | null {
   const spaced = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(trimmed);
   const candidate = spaced ? `${spaced[1]}T${spaced[2]}Z` : trimmed;
   const ms = Date.parse(candidate);
-  return Number.isFinite(ms) ? ms : null;
+  if (!Number.isFinite(ms)) return null;
+  // Date.parse rolls a day the month lacks (2015-02-30) over into the next month; such a date is a mistake.
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(trimmed);
+  if (day && Number(day[3]) > daysInMonth(Number(day[1]), Number(day[2]))) return null;
+  return ms;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export const DAY_MS = 86_400_000;

@@ -44,6 +44,10 @@ test('bad lines give reasons; empty articles are skips, not errors', () => {
     ['{"url":"ftp://a.test/x","source":"s","content":"x"}', /http/],
     ['{"url":"https://a.test/x","content":"x"}', /missing `source`/],
     ['{"url":"https://a.test/x","source":"s","content":"x","date_extracted":"soon"}', /unreadable date/],
+    ['{"url":"https://a.test/x","source":"s","content":"x","date_extracted":"2015-02-30 10:00:00"}', /unreadable date/],
+    // Epoch milliseconds that no Date can hold: stored, they broke every list that shows the date.
+    ['{"url":"https://a.test/x","source":"s","text":"x","published":-1e20}', /unreadable date/],
+    ['{"url":"https://a.test/x","source":"s","text":"x","published":8640000000000001}', /unreadable date/],
   ];
   for (const [line, reason] of cases) {
     const r = parseImportLine(line);
@@ -60,6 +64,11 @@ test('RFC 822 parsing', () => {
   assert.equal(parseRfc822('10 Dec 2024 08:00 -0130'), Date.parse('2024-12-10T09:30:00Z'));
   assert.equal(parseRfc822('Tue, 10 Foo 2024 08:00:00 GMT'), null);
   assert.equal(parseRfc822('garbage'), null);
+  // Days and times that do not exist are refused, not rolled over (31 Feb would become 3 March).
+  assert.equal(parseRfc822('Tue, 31 Feb 2015 10:00:00 GMT'), null);
+  assert.equal(parseRfc822('31 Apr 2015 10:00 +0300'), null);
+  assert.equal(parseRfc822('30 Apr 2015 25:00 +0300'), null);
+  assert.equal(parseRfc822('29 Feb 2016 23:59:59 GMT'), Date.parse('2016-02-29T23:59:59Z'));
 });
 
 test('any JSON line is answered without throwing', () => {
@@ -67,6 +76,12 @@ test('any JSON line is answered without throwing', () => {
     fc.property(fc.jsonValue(), (v) => {
       const r = parseImportLine(JSON.stringify(v));
       assert.equal(typeof r.ok, 'boolean');
+    }),
+  );
+  fc.assert(
+    fc.property(fc.oneof(fc.double(), fc.integer(), fc.string()), (published) => {
+      const r = parseImportLine(JSON.stringify({ url: 'https://a.test/x', source: 's', text: 'x', published }));
+      if (r.ok && r.article.published !== null) assert.doesNotThrow(() => new Date(r.article.published!).toISOString());
     }),
   );
   fc.assert(fc.property(fc.string(), (s) => void parseImportLine(s)));

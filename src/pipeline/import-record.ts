@@ -47,8 +47,11 @@ export function recordToArticle(r: Record<string, unknown>): RecordResult {
 
   const dateField = format === 'saudinewsnet' ? r.date_extracted : r.published;
   let published: number | null = null;
-  if (typeof dateField === 'number' && Number.isFinite(dateField)) published = dateField;
-  else if (typeof dateField === 'string' && dateField.trim()) {
+  if (typeof dateField === 'number') {
+    // Epoch ms; beyond ±8.64e15 no Date holds it (and every place that shows the date would throw).
+    if (!(Math.abs(dateField) <= MAX_DATE_MS)) return { ok: false, reason: `unreadable date: ${dateField}` };
+    published = dateField;
+  } else if (typeof dateField === 'string' && dateField.trim()) {
     published = parseIsoLike(dateField) ?? parseRfc822(dateField);
     if (published === null) return { ok: false, reason: `unreadable date: ${dateField.slice(0, 80)}` };
   }
@@ -85,6 +88,9 @@ export function sourceSlug(name: string): string {
     .slice(0, 64);
 }
 
+/** The largest distance from the epoch, in ms, that a JavaScript Date can represent. */
+const MAX_DATE_MS = 8.64e15;
+
 function str(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
 }
@@ -107,6 +113,9 @@ export function parseRfc822(s: string): number | null {
   const month = MONTHS[m[2]!.toLowerCase()];
   if (month === undefined) return null;
   let ms = Date.UTC(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+  // Date.UTC rolls a day or hour that does not exist (31 Feb, 25:00) into the next; such a date is a mistake.
+  const check = new Date(ms);
+  if (check.getUTCDate() !== Number(m[1]) || check.getUTCHours() !== Number(m[4]) || check.getUTCMinutes() !== Number(m[5])) return null;
   if (m[7]) {
     const offset = (Number(m[8]) * 60 + Number(m[9])) * 60_000;
     ms -= m[7] === '+' ? offset : -offset;

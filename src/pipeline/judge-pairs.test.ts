@@ -74,3 +74,22 @@ test('the background window widens a day at a time on both sides while it holds 
   assert.equal(background(100).window(100).docCount, 21, 'at most ±30 days: day 200 stays out');
   assert.equal(background(100).window(null).docCount, 26, 'no time: everything');
 });
+
+test('a side whose title or text is not a string is reported and read without that field; the other pairs are judged', async () => {
+  const file = join(dir, 'odd-fields.jsonl');
+  const good = { pair: 'good', a: side('original'), b: side('rewrite') };
+  const lines = [
+    good,
+    { pair: 'number-title', a: side('original'), b: { ...side('rewrite'), title: 123 } },
+    { pair: 'array-content', a: { ...side('original'), content: ['نص'] }, b: side('rewrite') },
+    { pair: 'object-text', a: side('original'), b: { url: 'https://example.com/t', title: 'عنوان', text: { x: 1 } } },
+  ];
+  writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n'));
+  const problems: PairProblem[] = [];
+  const out = await judgePairs(file, { onProblem: (p) => problems.push(p) });
+  assert.deepEqual(out.map((r) => r.pair), ['good', 'number-title', 'array-content', 'object-text']);
+  assert.deepEqual(problems.map((p) => p.lineNumber), [2, 3, 4]);
+  assert.match(problems[0]!.reason, /"title" of "b"/);
+  assert.match(problems[1]!.reason, /"content" of "a"/);
+  assert.match(problems[2]!.reason, /"text" of "b"/);
+});

@@ -173,14 +173,21 @@ export async function judgePairs(file: string, options: JudgePairsOptions = {}):
       report({ file, lineNumber, reason: 'expected {"pair", "a": {title, content}, "b": {title, content}}' });
       continue;
     }
-    const read = (s: PairSide) => analyzeForEngine(s.title ?? '', s.content ?? s.text ?? '', model);
+    // A field that is not a string (a number, an array) is reported and read as missing, as import reads it.
+    const field = (s: PairSide, key: 'title' | 'content' | 'text', name: string): string | undefined => {
+      const v: unknown = s[key];
+      if (v === undefined || v === null || typeof v === 'string') return v ?? undefined;
+      report({ file, lineNumber, reason: `"${key}" of "${name}" is not a string` });
+      return undefined;
+    };
+    const read = (s: PairSide, name: string) => analyzeForEngine(field(s, 'title', name) ?? '', field(s, 'content', name) ?? field(s, 'text', name) ?? '', model);
     // A date that cannot be read is reported; the pair is still judged, as if both appeared together.
     const time = (s: PairSide, name: string) => {
       const t = sideTime(s);
       if (t === undefined) report({ file, lineNumber, reason: `unreadable date of "${name}": ${String(s.date ?? s.published).slice(0, 80)}` });
       return t ?? null;
     };
-    pairs.push({ pair: value.pair, a: read(a), b: read(b), timeA: time(a, 'a'), timeB: time(b, 'b') });
+    pairs.push({ pair: value.pair, a: read(a, 'a'), b: read(b, 'b'), timeA: time(a, 'a'), timeB: time(b, 'b') });
     if (!options.background?.length) {
       const p = pairs.at(-1)!;
       corpus.add(urlKey(a.url), p.a, p.timeA);

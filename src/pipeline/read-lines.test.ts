@@ -34,6 +34,21 @@ test('lines end at LF (a CR before it dropped); blank lines are skipped but coun
   }
 });
 
+test('a UTF-8 byte order mark at the start of the file is not part of the first line (files saved by Windows editors)', async () => {
+  const content = '\uFEFF{"a": "أول"}\r\n{"b": 2}\n';
+  for (const gzip of [false, true]) {
+    assert.deepEqual(await read(write(content, gzip)), [
+      { lineNumber: 1, line: '{"a": "أول"}' },
+      { lineNumber: 2, line: '{"b": 2}' },
+    ]);
+  }
+  // Only the file's first bytes: a mark inside a later line is the line's own text.
+  assert.deepEqual(await read(write('x\n\uFEFFy\n')), [
+    { lineNumber: 1, line: 'x' },
+    { lineNumber: 2, line: '\uFEFFy' },
+  ]);
+});
+
 test('lines read in any chunking are the lines of the text, multi-byte letters whole', async () => {
   const piece = fc.constantFrom('ا', 'ب', 'ة', 'ء', 'x', ' ', '\n', '\r\n', '😀', '{', '"');
   await fc.assert(

@@ -118,6 +118,8 @@ class LineParts {
     if (bytes > this.maxBytes) return { lineNumber, bytesRead, line: null, tooLong: bytes };
     let line = (parts.length === 1 ? parts[0]! : Buffer.concat(parts, bytes)).toString('utf8');
     if (line.endsWith('\r')) line = line.slice(0, -1);
+    // A byte order mark (Windows editors write one) starts the file, not its first record.
+    if (lineNumber === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
     return line.trim() === '' ? null : { lineNumber, bytesRead, line };
   }
 }

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Hono } from 'hono';
 
 export interface RunningServer {
@@ -33,6 +34,28 @@ export function startServer(app: Hono, options: { host: string; port: number }):
         },
       });
     });
+    server.on('clientError', answerClientError);
     server.once('error', reject);
   });
+}
+
+const CLIENT_ERRORS: Record<string, [status: number, reason: string, code: string, message: string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'TOO_LARGE', 'the request URL and headers are larger than 16 KB'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'TIMEOUT', 'the request was not received in time'],
+};
+
+/**
+ * Answers a request Node's parser refused before the app saw it (a URL over 16 KB, garbled bytes). Node's
+ * own answer has no body; ours is the JSON error every other refusal gives. As Node does, nothing is
+ * written once a response on this connection has begun.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, code, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', 'BAD_INPUT', 'the request could not be parsed as HTTP'];
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }

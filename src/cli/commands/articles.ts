@@ -11,7 +11,7 @@ export function register(program: Command, getContext: () => CliContext): void {
     .option('--no-copies', 'each report once: leave out copies of other outlets’ reports')
     .action(async (opts: { source?: string; limit: string; copies: boolean }) => {
       const ctx = getContext();
-      const { articleRow, parseLimit, shortTime } = await import('../article-rows.js');
+      const { articleRow, oneLine, parseLimit, shortTime } = await import('../article-rows.js');
       const limit = usage(() => parseLimit(opts.limit));
       const store = await ctx.openStore();
       let sourceId: number | undefined;
@@ -24,7 +24,7 @@ export function register(program: Command, getContext: () => CliContext): void {
       if (ctx.json) return ctx.printJson(articles.map(articleRow));
       for (const a of articles) {
         const origin = a.origin && a.origin !== a.source ? `  ← ${a.origin}` : '';
-        ctx.print(`#${a.id} ${shortTime(a.published ?? a.ingestedAt)} [${a.source}] ${a.title}${origin}${a.storyId !== null ? `  (story #${a.storyId})` : ''}`);
+        ctx.print(`#${a.id} ${shortTime(a.published ?? a.ingestedAt)} [${a.source}] ${oneLine(a.title)}${origin}${a.storyId !== null ? `  (story #${a.storyId})` : ''}`);
       }
     });
 }

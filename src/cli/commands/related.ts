@@ -17,7 +17,7 @@ export function register(program: Command, getContext: () => CliContext): void {
     .argument('<id-or-url>', 'article id or URL')
     .action(async (idOrUrl: string) => {
       const ctx = getContext();
-      const { articleRow, listedRow, shortTime } = await import('../article-rows.js');
+      const { articleRow, listedRow, oneLine, shortTime } = await import('../article-rows.js');
       const store = await ctx.openStore();
       const article = await findArticle(store, idOrUrl.trim());
       if (!article) throw new AppError('BAD_INPUT', `no stored article ${JSON.stringify(idOrUrl)}`);
@@ -30,8 +30,8 @@ export function register(program: Command, getContext: () => CliContext): void {
           .map((e) => listedRow(listed.get(e.relatedId)!, e));
       const result = { article: articleRow(article), same_story: list('same_story'), related: list('related') };
       if (ctx.json) return ctx.printJson(result);
-      const line = (r: { id: number; source: string; title: string; published: string | null }) => `  #${r.id} ${shortTime(r.published ? Date.parse(r.published) : null)} [${r.source}] ${r.title}`;
-      ctx.print(`#${article.id} [${article.source}] ${article.title}${article.origin && article.origin !== article.source ? `  ← ${article.origin}` : ''}`);
+      const line = (r: { id: number; source: string; title: string; published: string | null }) => `  #${r.id} ${shortTime(r.published ? Date.parse(r.published) : null)} [${r.source}] ${oneLine(r.title)}`;
+      ctx.print(`#${article.id} [${article.source}] ${oneLine(article.title)}${article.origin && article.origin !== article.source ? `  ← ${article.origin}` : ''}`);
       ctx.print(`same story (${result.same_story.length}):`);
       for (const r of result.same_story) ctx.print(line(r));
       ctx.print(`related (${result.related.length}):`);

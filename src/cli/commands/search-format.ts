@@ -1,4 +1,5 @@
 import type { SearchResponse } from '../../search/engine.js';
+import { oneLine } from '../article-rows.js';
 
 /** Wraps the highlighted spans of `text`: ANSI bold on a terminal, *…* elsewhere («» are Arabic quotes). */
 export function markSpans(text: string, spans: readonly [number, number][], bold: boolean): string {
@@ -36,10 +37,10 @@ export function formatResults(query: string, result: SearchResponse, options: { 
   result.hits.forEach((hit, i) => {
     const a = hit.article;
     const meta = [a.source, a.published === null ? null : new Date(a.published).toISOString().slice(0, 10), hit.alsoIn > 0 ? `ونُشر في ${hit.alsoIn} ${hit.alsoIn === 1 ? 'منفذ آخر' : 'منافذ أخرى'}` : null];
-    lines.push(`${i + 1}. ${markSpans(a.title, hit.titleHighlights, options.bold)}`);
+    lines.push(`${i + 1}. ${markSpans(oneLine(a.title), hit.titleHighlights, options.bold)}`);
     lines.push(`   ${meta.filter(Boolean).join(' · ')}`);
-    if (hit.snippet.text) lines.push(`   ${markSpans(hit.snippet.text, hit.snippet.highlights, options.bold)}`);
-    lines.push(`   ${a.url}`, '');
+    if (hit.snippet.text) lines.push(`   ${markSpans(oneLine(hit.snippet.text), hit.snippet.highlights, options.bold)}`);
+    lines.push(`   ${oneLine(a.url)}`, '');
   });
   return lines.join('\n').trimEnd();
 }

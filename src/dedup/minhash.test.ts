@@ -42,7 +42,10 @@ test('estimated Jaccard tracks the true Jaccard', () => {
       // 96 slots: the standard error is at most 0.05; allow four of them.
       assert.ok(Math.abs(est - truth) <= 0.2, `estimate ${est} vs ${truth}`);
     }),
-    { numRuns: 60 },
+    // A fixed seed: a correct estimator still strays four standard errors in about 1 case of 15,000 (one
+    // random seed failed so), and a test must not fail by chance. 20,000 random cases, measured once: the
+    // errors over their standard error have mean 0.00 and variance 1.00, the largest error 0.18.
+    { numRuns: 60, seed: 20_261_130 },
   );
 });
 

@@ -15,11 +15,16 @@ export function parseDateBound(value: string, side: 'from' | 'to'): number | nul
     const day = partial[3] ? Number(partial[3]) : null;
     if (month !== null && (month < 0 || month > 11)) return null;
     if (day !== null && (day < 1 || day > 31)) return null;
-    const start = Date.UTC(year, month ?? 0, day ?? 1);
+    const start = utc(year, month ?? 0, day ?? 1);
     if (day !== null && new Date(start).getUTCDate() !== day) return null;
     if (side === 'from') return start;
-    const end = day !== null ? start + DAY_MS : month !== null ? Date.UTC(year, month + 1, 1) : Date.UTC(year + 1, 0, 1);
+    const end = day !== null ? start + DAY_MS : month !== null ? utc(year, month + 1, 1) : utc(year + 1, 0, 1);
     return end - 1;
   }
   return parseIsoLike(text);
+}
+
+/** Date.UTC for every year: Date.UTC itself reads years 0–99 as 1900–1999. */
+function utc(year: number, month: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, month, day);
 }

@@ -56,6 +56,9 @@ export interface NewestOptions {
 
 export const DEFAULT_NEWEST: NewestOptions = { walkFrom: 2_000, walkPage: 2_000, walkBudget: 4 };
 
+/** The warning of a newest-first search that no article matches with every word (pages offer relevance order). */
+export const NO_ARTICLE_HOLDS_ALL_WORDS = 'لا مقال يحوي كل كلمات الاستعلام؛ رتّب النتائج حسب الصلة لترى ما يحوي بعضها';
+
 export interface SearchHit extends HitSnippets {
   article: Article;
   score: number;
@@ -119,7 +122,7 @@ export class SearchEngine {
     if (stats.keyVersion !== SEARCH_KEY_VERSION && stats.docs > 0) warnings.push('فهرس البحث من إصدار أقدم فالنتائج أضعف؛ أعد بناءه بالأمر sada search --reindex');
     if (request.sort === 'newest') {
       const matched = this.scorer.score(plan, postings, stats, this.params, allowed, { match: 'all-words' });
-      if (matched.total === 0) warnings.push('لا مقال يحوي كل كلمات الاستعلام؛ رتّب النتائج حسب الصلة لترى ما يحوي بعضها');
+      if (matched.total === 0) warnings.push(NO_ARTICLE_HOLDS_ALL_WORDS);
       const { kept, articles } = await this.newestPage(matched.candidates, offset + limit);
       const page = kept.slice(offset, offset + limit);
       const positions = termPositions(plan, postings, new Set(page.map((p) => p.doc.id)));

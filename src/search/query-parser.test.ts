@@ -105,6 +105,9 @@ describe('date bounds', () => {
     assert.equal(parseDateBound('2015-08', 'to'), Date.parse('2015-09-01T00:00:00Z') - 1);
     assert.equal(parseDateBound('2015', 'from'), Date.parse('2015-01-01T00:00:00Z'));
     assert.equal(parseDateBound('2015-08-04T10:00:00Z', 'to'), Date.parse('2015-08-04T10:00:00Z'));
+    // Years before 100 are those years, not 1900–1999.
+    assert.equal(parseDateBound('0050-03-01', 'from'), Date.parse('0050-03-01T00:00:00Z'));
+    assert.equal(parseDateBound('0099', 'to'), Date.parse('0100-01-01T00:00:00Z') - 1);
   });
 
   it('rejects what is not a date', () => {

@@ -44,6 +44,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** "Did you mean": the query with a likely typo corrected, when asked for and found. */
   suggestion?: string;
+  /** Why the query was read otherwise than typed (an unknown source, only common words …), for the reader. */
+  warnings?: string[];
 }
 
 /** Full-text search over stored articles (the `src/search` module, wired over the store). */

@@ -92,6 +92,11 @@ test('human output lists hits with marked words; bad usage exits 2', () => {
   assert.equal(search().status, 2);
   assert.equal(search('--limit', 'x', 'عكاظ').status, 2);
   assert.equal(search('--queries', join(dir, 'missing.jsonl')).status, 2);
+  const badDate = search('--from', 'yesterday', 'عكاظ');
+  assert.equal(badDate.status, 2);
+  assert.match(badDate.stderr, /--from must be an ISO date/);
+  assert.equal(search('--to', '2015-02-30', 'عكاظ').status, 2);
+  assert.equal(search('--from', '2015-08-01', '--to', '2015-08-31', 'عكاظ').status, 0);
   const odd = search('--json', '"', "'; DROP TABLE articles; --", 'ا'.repeat(5000));
   assert.equal(odd.status, 0, odd.stderr);
   assert.ok(Array.isArray(JSON.parse(odd.stdout).hits));

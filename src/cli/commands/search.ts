@@ -3,6 +3,7 @@ import { AppError, errorMessage } from '../../core/errors.js';
 import type { CliContext, RegisterCommand } from '../context.js';
 import type { SearchEngine, SearchRequest, SearchResponse, SearchSort } from '../../search/engine.js';
 import { lineTooLong, readLines } from '../../pipeline/read-lines.js';
+import { parseDateBound } from '../../search/date-bounds.js';
 
 interface SearchFlags {
   queries?: string;
@@ -39,6 +40,9 @@ export const register: RegisterCommand = (program, getContext) => {
       const query = words.join(' ');
       if (flags.sort !== 'relevance' && flags.sort !== 'newest') throw new AppError('BAD_USAGE', `--sort must be relevance or newest, not ${flags.sort}`);
       const sort: SearchSort = flags.sort;
+      for (const [name, value, side] of [['--from', flags.from, 'from'], ['--to', flags.to, 'to']] as const) {
+        if (value !== undefined && parseDateBound(value, side) === null) throw new AppError('BAD_USAGE', `${name} must be an ISO date (2015-08-04) or date-time, not ${value}`);
+      }
       if (!flags.reindex && flags.queries === undefined && words.length === 0) throw new AppError('BAD_USAGE', 'give a QUERY or --queries FILE');
       if (flags.queries !== undefined && words.length > 0) throw new AppError('BAD_USAGE', 'give either a QUERY or --queries FILE, not both');
       const store = await ctx.openStore();

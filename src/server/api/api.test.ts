@@ -123,6 +123,13 @@ test('GET /search with filters, snippets with highlight offsets and a cursor', a
   assert.ok(dated.hits.every((h) => h.published?.startsWith('2026-03-10')));
   const empty = await getJson(`/api/v1/search?q=${encodeURIComponent('الهلال')}&from=2026-03-11`, SearchJson);
   assert.equal(empty.total, 0);
+  assert.equal(empty.warnings, undefined, 'nothing to explain');
+  // Why a query found nothing or was read otherwise than typed, as the CLI says it.
+  const common = await getJson(`/api/v1/search?q=${encodeURIComponent('في من على')}`, SearchJson);
+  assert.equal(common.total, 0);
+  assert.match(common.warnings?.join(' ') ?? '', /كلمات شائعة فقط/);
+  const unknown = await getJson(`/api/v1/search?q=${q}&source=okaz,nosuchoutlet`, SearchJson);
+  assert.match(unknown.warnings?.join(' ') ?? '', /لا مصدر باسم «nosuchoutlet»/);
 });
 
 test('GET /search?sort=newest: the articles with every word, newest first, paged by cursor', async () => {

@@ -167,6 +167,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
             also_in: h.alsoIn,
           })),
           ...(result.suggestion !== undefined ? { suggestion: result.suggestion } : {}),
+          ...(result.warnings && result.warnings.length > 0 ? { warnings: result.warnings } : {}),
           next_cursor: result.total > offset + result.hits.length && result.hits.length > 0 ? encodeCursor({ o: offset + result.hits.length }) : null,
         };
       },

@@ -143,6 +143,7 @@ export const SearchJson = z.object({
     }),
   ),
   suggestion: z.string().optional().describe('with `suggest=true`: the query with a likely typo corrected ("did you mean"), when one was found'),
+  warnings: z.array(z.string()).optional().describe('why the query was read otherwise than typed or found nothing (only common words, an unknown source, an ignored date), in Arabic'),
   next_cursor: z.string().nullable(),
 });
 

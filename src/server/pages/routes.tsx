@@ -2,6 +2,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import type { SourceWithStatus } from '../../core/types.js';
+import { NO_ARTICLE_HOLDS_ALL_WORDS } from '../../search/engine.js';
 import type { Store } from '../../store/store.js';
 import { checkAdminToken } from '../auth.js';
 import { SearchQuery } from '../api/schemas.js';
@@ -150,6 +151,8 @@ export function mountPages(app: Hono, deps: PageDeps): void {
           total: result.total,
           hits: result.hits.map((h, i) => ({ view: views[i]!, snippet: h.snippet, highlights: h.highlights, alsoIn: h.alsoIn })),
           ...(result.suggestion !== undefined ? { suggestion: result.suggestion } : {}),
+          // The page says itself, with a link, that no article holds every word in newest-first order.
+          notes: (result.warnings ?? []).filter((w) => w !== NO_ARTICLE_HOLDS_ALL_WORDS),
         };
       } catch (error) {
         const e = toHttpError(error);

@@ -17,7 +17,7 @@ export interface SearchPageData {
   pageSize: number;
   sources: SourceWithStatus[];
   /** Null before a query is given. */
-  result: { total: number; hits: { view: ArticleView; snippet: string; highlights: SnippetSpan[]; alsoIn: number }[]; suggestion?: string } | null;
+  result: { total: number; hits: { view: ArticleView; snippet: string; highlights: SnippetSpan[]; alsoIn: number }[]; suggestion?: string; notes?: string[] } | null;
   /** Shown instead of results (search unavailable, bad filter). */
   message?: string;
 }
@@ -79,6 +79,9 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
               ؟
             </p>
           ) : null}
+          {(data.result.notes ?? []).map((note) => (
+            <p class="notice">{note}</p>
+          ))}
           <p class="muted">
             {data.result.total > 0 ? fmt.count(data.result.total, NOUNS.result) : data.sort === 'newest' ? 'لا مقال يحوي كل كلمات البحث. ' : 'لا نتائج لهذا البحث.'}
             {data.result.total === 0 && data.sort === 'newest' ? <a href={searchLink(data, 1, 'relevance')}>اعرض الأقرب إلى البحث</a> : null}

@@ -70,6 +70,7 @@ ul.links li { padding-block: .35rem; border-block-end: 1px solid var(--line); }
 ul.links li:last-child { border: 0; }
 mark { background: var(--mark); color: inherit; border-radius: 3px; padding-inline: .1em; }
 .suggestion { font-size: 1.05rem; margin-block: .5rem; } .suggestion a { font-weight: 700; }
+.notice { margin-block: .5rem; padding: .4rem .6rem; border-inline-start: 3px solid var(--muted); }
 .filters { display: grid; gap: .5rem; grid-template-columns: 1fr; margin-block-end: 1rem; }
 .filters label { display: grid; gap: .2rem; font-size: .9rem; color: var(--muted); }
 table { width: 100%; border-collapse: collapse; font-size: .92rem; }

@@ -121,38 +121,3 @@ test('a batch larger than a part of the worker’s segment, with a re-indexed ar
   writeFileSync(ordered, readFileSync(file, 'utf8').split('\n').slice(0, 300).join('\n'));
   assert.deepEqual(await run(() => createArticlePipeline({ now: () => T0, engine, batchIndex: true }), ordered, 1000), await run(() => createArticlePipeline({ now: () => T0, engine, batchIndex: true, analysisThread: false }), ordered, 1000));
 });
-
-test('the pipeline analyses an article itself instead of waiting for a busy worker, with the same result', async () => {
-  const { AnalysisAhead } = await import('./analysis-ahead.js');
-  const { prepareText } = await import('./prepared-text.js');
-  const { JUDGE_MODEL } = await import('../stories/model.js');
-  const store = await SqliteStore.open({ path: ':memory:' });
-  const ahead = new AnalysisAhead(JUDGE_MODEL);
-  try {
-    const article = (i: number, words: number) => ({
-      url: `https://outlet.test/news/${i}`,
-      source: 'outlet',
-      title: `خبر ${i} ${WORDS[i % WORDS.length]}`,
-      text: Array.from({ length: words }, (_, j) => WORDS[(i * 7 + j * 3 + ((i * j) % 5)) % WORDS.length]).join(' '),
-      published: null,
-    });
-    // The worker started and warm, then busy with a long article while the pipeline asks for the next ones.
-    const warm = article(0, 10);
-    ahead.prepare(store, [warm]);
-    assert.ok(await ahead.take(warm)!.text());
-    const inputs = [article(1, 300_000), article(2, 200), article(3, 200), article(4, 200)];
-    ahead.prepare(store, inputs);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const texts = [];
-    for (const input of inputs) texts.push(await ahead.take(input)!.text());
-    texts.forEach((text, i) => assert.deepEqual(text?.prepared, prepareText(inputs[i]!.title, inputs[i]!.text, JUDGE_MODEL).prepared));
-    // Either the long article itself (the worker had not started it) or the one after it (it had) was analysed here.
-    const here = texts.filter((t) => t?.analysis !== undefined && t.token === undefined).length;
-    assert.ok(here >= 1, 'at least one article analysed in this thread');
-    assert.ok(texts.some((t) => t?.token !== undefined), 'the worker analysed the others');
-    ahead.release(inputs);
-  } finally {
-    await ahead.close();
-    await store.close();
-  }
-});

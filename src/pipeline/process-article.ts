@@ -112,8 +112,9 @@ function analysedText(text: ArticleText, article: Article, model: JudgeModel): A
 
 /** The article's text prepared ahead (worker thread) when it was, else here and now. */
 async function textOf(input: ArticleInput, model: JudgeModel, ahead: Ahead | undefined): Promise<ArticleText> {
-  const text = ahead ? await ahead.text() : null;
-  if (text) return text;
+  const reply = ahead ? await ahead.text : null;
+  if (reply && 'error' in reply) throw new Error(reply.error);
+  if (reply) return { prepared: reply.prepared, token: reply.token };
   const { prepared, analysis } = prepareText(input.title, input.text, model);
   return { prepared, analysis };
 }

@@ -10,10 +10,10 @@ import { errorMessage } from '../core/errors.js';
 import type { JudgeModel } from '../stories/model.js';
 import { encodeDocument, SegmentBuilder, type EncodedDocument } from './encoded-document.js';
 import { indexDocumentOf, prepareText } from './prepared-text.js';
-import { CLAIM_OPEN, CLAIM_SLOTS, CLAIM_WORKER, type AnalysedReply, type FromWorker, type SegmentItem, type ToWorker } from './text-worker.js';
+import type { AnalysedReply, FromWorker, SegmentItem, ToWorker } from './text-worker.js';
 
 const port = parentPort!;
-const { model, claims } = workerData as { model: JudgeModel; claims: Int32Array };
+const model = (workerData as { model: JudgeModel }).model;
 /** Search documents of analysed articles by token (encoded: they wait a batch for their ids), until dropped. */
 const documents = new Map<number, EncodedDocument>();
 
@@ -51,8 +51,6 @@ async function handle(job: ToWorker): Promise<void> {
   switch (job.type) {
     case 'analyse': {
       const results: AnalysedReply[] = job.items.map(({ token, title, text }) => {
-        // The main thread may have claimed it while it waited for an earlier one.
-        if (Atomics.compareExchange(claims, token % CLAIM_SLOTS, CLAIM_OPEN, CLAIM_WORKER) !== CLAIM_OPEN) return { token, taken: true };
         try {
           // An error here (analysis or encoding) is the article's: the pipeline reports it in its turn.
           const { prepared, analysis } = prepareText(title, text, model);

@@ -14,7 +14,7 @@ const articles = Array.from({ length: 40 }, (_, i) => ({
 test('the worker prepares what the pipeline would, and encodes a segment sent in parts as the whole batch', async () => {
   const worker = new TextWorker(JUDGE_MODEL);
   try {
-    const replies = await Promise.all(worker.analyse(articles).map((r) => r.reply));
+    const replies = await Promise.all(worker.analyse(articles));
     const inline = articles.map((a) => prepareText(a.title, a.text, JUDGE_MODEL));
     replies.forEach((r, i) => {
       assert.ok(r && 'prepared' in r);
@@ -41,22 +41,4 @@ test('the worker prepares what the pipeline would, and encodes a segment sent in
     await worker.close();
   }
   assert.equal(await worker.finishSegment(10, []), null, 'a closed worker answers null');
-});
-
-test('an article the caller claims first is left to it: the worker answers that it was taken', async () => {
-  const worker = new TextWorker(JUDGE_MODEL);
-  try {
-    const requests = worker.analyse(articles);
-    // The last of forty: the worker cannot have reached it yet.
-    const last = requests[requests.length - 1]!;
-    assert.equal(worker.claim(last.token!), true);
-    assert.equal(worker.claim(last.token!), false, 'claimed once');
-    assert.deepEqual(await last.reply, { token: last.token, taken: true });
-    const first = await requests[0]!.reply;
-    assert.ok(first && 'prepared' in first);
-    assert.equal(worker.claim(first.token), false, 'an analysed article cannot be claimed');
-  } finally {
-    await worker.close();
-  }
-  assert.equal(worker.claim(1), false, 'nothing to claim from a closed worker');
 });

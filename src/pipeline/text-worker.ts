@@ -4,27 +4,8 @@ import type { JudgeModel } from '../stories/model.js';
 import type { BuiltSegment } from '../store/search-index-core.js';
 import type { PreparedText } from './prepared-text.js';
 
-/**
- * A prepared article from the worker; `token` names its search document, kept in the worker. `taken`: the
- * caller claimed the article before the worker reached it (and analyses it itself).
- */
-export type AnalysedReply = { token: number; prepared: PreparedText } | { token: number; error: string } | { token: number; taken: true };
-
-/** An article handed to the worker: its token (null without a worker) and the worker's answer. */
-export interface AnalysisRequest {
-  token: number | null;
-  reply: Promise<AnalysedReply | null>;
-}
-
-/**
- * Who analyses an article sent to the worker: the first to claim its slot in a shared array (by token,
- * modulo CLAIM_SLOTS; a batch holds far fewer articles than that). The caller claims one when it would
- * otherwise wait for the worker, so that neither thread idles while the other has analysis left to do.
- */
-export const CLAIM_OPEN = 0;
-export const CLAIM_WORKER = 1;
-const CLAIM_CALLER = 2;
-export const CLAIM_SLOTS = 1 << 16;
+/** A prepared article from the worker; `token` names its search document, kept in the worker. */
+export type AnalysedReply = { token: number; prepared: PreparedText } | { token: number; error: string };
 
 /** A document of a batch's search segment: kept in the worker (by token) or made in this thread. */
 export type SegmentItem = { token: number; articleId: number } | { doc: IndexDocument };
@@ -56,33 +37,23 @@ export class TextWorker {
   private nextRequest = 1;
   private readonly analyses = new Map<number, (reply: AnalysedReply | null) => void>();
   private readonly segments = new Map<number, (segment: BuiltSegment | null) => void>();
-  private readonly claims = new Int32Array(new SharedArrayBuffer(4 * CLAIM_SLOTS));
 
   constructor(private readonly model: JudgeModel) {}
 
-  /** Starts analysing; each reply is the prepared text, an analysis error, `taken` (see claim), or null (no worker). */
-  analyse(items: readonly { title: string; text: string }[]): AnalysisRequest[] {
+  /** Starts analysing; each promise resolves with the prepared text, an analysis error, or null (no worker). */
+  analyse(items: readonly { title: string; text: string }[]): Promise<AnalysedReply | null>[] {
     const worker = this.start();
-    if (!worker) return items.map(() => ({ token: null, reply: Promise.resolve(null) }));
-    const requests: AnalysisRequest[] = [];
+    if (!worker) return items.map(() => Promise.resolve(null));
+    const promises: Promise<AnalysedReply | null>[] = [];
     for (let at = 0; at < items.length; at += CHUNK) {
       const chunk = items.slice(at, at + CHUNK).map(({ title, text }) => {
         const token = this.nextToken++;
-        Atomics.store(this.claims, token % CLAIM_SLOTS, CLAIM_OPEN);
-        requests.push({ token, reply: new Promise((resolve) => this.analyses.set(token, resolve)) });
+        promises.push(new Promise((resolve) => this.analyses.set(token, resolve)));
         return { token, title, text };
       });
       this.send(worker, { type: 'analyse', items: chunk });
     }
-    return requests;
-  }
-
-  /**
-   * Claims an article sent for analysis before the worker starts on it: true when the caller got it (it
-   * analyses the article itself; the worker answers `taken`), false when the worker is on it or done.
-   */
-  claim(token: number): boolean {
-    return this.worker !== null && Atomics.compareExchange(this.claims, token % CLAIM_SLOTS, CLAIM_OPEN, CLAIM_CALLER) === CLAIM_OPEN;
+    return promises;
   }
 
   /** Hands over documents of a batch's search segment (kept ones by token), to be encoded meanwhile. */
@@ -121,7 +92,7 @@ export class TextWorker {
   private start(): Worker | null {
     if (this.worker || this.failed) return this.worker;
     try {
-      const worker = new Worker(new URL('./text-worker-thread.js', import.meta.url), { workerData: { model: this.model, claims: this.claims } });
+      const worker = new Worker(new URL('./text-worker-thread.js', import.meta.url), { workerData: { model: this.model } });
       worker.on('message', (m: FromWorker) => this.receive(m));
       worker.on('error', () => this.fail());
       worker.on('exit', () => this.fail());

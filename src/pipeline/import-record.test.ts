@@ -59,6 +59,21 @@ test('bad lines give reasons; empty articles are skips, not errors', () => {
   assert.ok(!empty.ok && empty.skip);
 });
 
+test('epoch-ms dates are whole milliseconds, as a Date holds them', () => {
+  // A fraction of a millisecond stored as is made the API's next_cursor one the API then refused.
+  for (const [published, expected] of [
+    [1714550400000.5, 1714550400000],
+    [1714550400000.9, 1714550400000],
+    [-0.5, 0],
+    [-1714550400000.5, -1714550400000],
+  ]) {
+    const r = parseImportLine(JSON.stringify({ url: 'https://a.test/x', source: 's', text: 'x', published }));
+    assert.ok(r.ok);
+    assert.ok(Object.is(r.article.published, expected), `${published} -> ${r.article.published}`);
+    assert.equal(r.article.published, new Date(published!).getTime());
+  }
+});
+
 test('RFC 822 parsing', () => {
   assert.equal(parseRfc822('Tue, 10 Dec 2024 08:00:00 GMT'), Date.parse('2024-12-10T08:00:00Z'));
   assert.equal(parseRfc822('10 Dec 2024 08:00 -0130'), Date.parse('2024-12-10T09:30:00Z'));
@@ -81,7 +96,10 @@ test('any JSON line is answered without throwing', () => {
   fc.assert(
     fc.property(fc.oneof(fc.double(), fc.integer(), fc.string()), (published) => {
       const r = parseImportLine(JSON.stringify({ url: 'https://a.test/x', source: 's', text: 'x', published }));
-      if (r.ok && r.article.published !== null) assert.doesNotThrow(() => new Date(r.article.published!).toISOString());
+      if (r.ok && r.article.published !== null) {
+        assert.doesNotThrow(() => new Date(r.article.published!).toISOString());
+        assert.ok(Number.isSafeInteger(r.article.published), String(r.article.published));
+      }
     }),
   );
   fc.assert(fc.property(fc.string(), (s) => void parseImportLine(s)));

@@ -50,7 +50,8 @@ export function recordToArticle(r: Record<string, unknown>): RecordResult {
   if (typeof dateField === 'number') {
     // Epoch ms; beyond ±8.64e15 no Date holds it (and every place that shows the date would throw).
     if (!(Math.abs(dateField) <= MAX_DATE_MS)) return { ok: false, reason: `unreadable date: ${dateField}` };
-    published = dateField;
+    // Whole milliseconds, as a Date holds them (a stored fraction made every keyset cursor past it invalid).
+    published = Math.trunc(dateField) + 0;
   } else if (typeof dateField === 'string' && dateField.trim()) {
     published = parseIsoLike(dateField) ?? parseRfc822(dateField);
     if (published === null) return { ok: false, reason: `unreadable date: ${dateField.slice(0, 80)}` };

@@ -42,7 +42,10 @@ export function xmlEscape(value: string): string {
     .replace(/'/g, '&apos;');
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/** RFC 3339 has four-digit years only: earlier or later times are written as the nearest it can say. */
+const FIRST_MS = Date.parse('0000-01-01T00:00:00.000Z');
+const LAST_MS = Date.parse('9999-12-31T23:59:59.999Z');
+const iso = (ms: number) => new Date(Math.min(LAST_MS, Math.max(FIRST_MS, ms))).toISOString();
 
 export function renderAtom(feed: AtomFeed): string {
   const out: string[] = [

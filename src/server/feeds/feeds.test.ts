@@ -64,6 +64,26 @@ test('renderAtom output parses back, hostile text included', () => {
   assert.equal(feed.entry?.[0]?.summary?.['#text'], '<script>x</script>');
 });
 
+test('renderAtom writes RFC 3339 dates for times outside years 0000-9999', () => {
+  // Imports accept any time a Date holds; toISOString writes those years as -271821 or +010000, which no
+  // Atom reader takes for a date.
+  const times = [-8.64e15, Date.parse('-000050-01-01T00:00:00Z'), Date.parse('+010000-01-01T00:00:00Z'), 8.64e15];
+  const xml = renderAtom({
+    id: 'http://localhost/',
+    title: 't',
+    updated: 8.64e15,
+    self: 'http://localhost/feeds/top.xml',
+    alternate: 'http://localhost/',
+    entries: times.map((time, i) => ({ id: `http://localhost/article/${i + 1}`, title: 'x', updated: time, published: time, link: `http://localhost/article/${i + 1}` })),
+  });
+  parseAtom(xml);
+  const dates = [...xml.matchAll(/<(?:updated|published)>([^<]*)</g)].map((m) => m[1]!);
+  assert.equal(dates.length, 9);
+  for (const d of dates) assert.match(d, RFC3339);
+  assert.deepEqual(dates.slice(1, 3), ['0000-01-01T00:00:00.000Z', '0000-01-01T00:00:00.000Z']);
+  assert.equal(dates[0], '9999-12-31T23:59:59.999Z');
+});
+
 test('/feeds/top.xml lists the top stories in rank order', async () => {
   const res = await t.app.request('/feeds/top.xml');
   assert.equal(res.status, 200);

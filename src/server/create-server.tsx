@@ -150,7 +150,8 @@ export function createServer(options: ServerOptions): Hono {
   app.get('/api/openapi.json', (c) => sendCached(c, documentText, 'application/json; charset=utf-8'));
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     await next();
-    if (c.req.method !== 'GET') c.header('Cache-Control', 'no-store');
+    // HEAD is answered by the GET handlers and must carry GET's headers
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') c.header('Cache-Control', 'no-store');
   });
   mountApi(app, API_PREFIX, routes, { adminToken, limits: { api: apiLimit, search: searchLimit } });
   app.use('/feeds/*', apiLimit);

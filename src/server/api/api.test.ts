@@ -236,6 +236,17 @@ test('reads carry ETag and Cache-Control; a matching If-None-Match gets 304', as
   assert.equal((await t.app.request(`/article/${t.fx.articles.get('rain-spa')}`, { headers: { 'if-none-match': pageTag } })).status, 304);
 });
 
+test('HEAD answers the headers GET would, without a body', async () => {
+  // HEAD reaches the GET handlers; the API's no-store for writes once caught it as well.
+  for (const path of ['/api/v1/stories', `/api/v1/articles/${t.fx.articles.get('rain-spa')}`, '/api/openapi.json', '/feeds/top.xml', '/']) {
+    const get = await t.app.request(path);
+    const head = await t.app.request(path, { method: 'HEAD' });
+    assert.equal(head.status, 200, path);
+    assert.equal(await head.text(), '', path);
+    for (const name of ['cache-control', 'etag', 'content-type', 'vary']) assert.equal(head.headers.get(name), get.headers.get(name), `${path} ${name}`);
+  }
+});
+
 test('the OpenAPI document describes every route from the validating schemas', async () => {
   const res = await t.app.request('/api/openapi.json');
   assert.equal(res.status, 200);

@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { z } from 'zod';
+import { AppError } from '../../core/errors.js';
 import { fixturePath } from '../../test-support/paths.js';
 import { testApp, type TestApp } from '../testing/test-app.js';
 import { ArticleList, ErrorJson, FullArticleJson, RelatedJson, SearchJson, SourceJson, SourceList, StoryDetailJson, StoryList } from './schemas.js';
@@ -272,6 +273,27 @@ test('the OpenAPI document describes every route from the validating schemas', a
   assert.ok(doc.paths['/api/v1/sources']?.post?.security);
   assert.ok(doc.paths['/api/v1/sources']?.post?.requestBody);
   assert.equal(doc.paths['/api/v1/stories/{id}']?.get?.parameters[0]?.in, 'path');
+});
+
+test('the OpenAPI document lists the error statuses the operations answer', async () => {
+  const doc = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+  const documented = (path: string, method: string) => Object.keys(doc.paths[path]?.[method]?.responses ?? {});
+  // an unknown source slug is a 404 of a route without path parameters
+  const unknown = await t.app.request('/api/v1/articles?source=no-such-outlet');
+  assert.equal(unknown.status, 404);
+  assert.ok(documented('/api/v1/articles', 'get').includes('404'));
+  // adding a source fetches it: the remote site can fail, time out or serve something unreadable
+  for (const code of ['FETCH_FAILED', 'TIMEOUT', 'PARSE_FAILED', 'BLOCKED_ADDRESS'] as const) {
+    const failing = await testApp(CORPUS, {
+      adminToken: TOKEN,
+      addSource: async () => {
+        throw new AppError(code, 'the remote site failed');
+      },
+    });
+    const res = await failing.app.request('/api/v1/sources', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: '{"url":"https://site.example/"}' });
+    await failing.store.close();
+    assert.ok(documented('/api/v1/sources', 'post').includes(String(res.status)), `${code}: ${res.status}`);
+  }
 });
 
 test('GET /search collapses copies of one report into one hit that says where else it ran', async () => {

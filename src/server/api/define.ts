@@ -1,6 +1,6 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import { AppError } from '../../core/errors.js';
+import { AppError, type ErrorCode } from '../../core/errors.js';
 import { bearerToken, checkAdminToken } from '../auth.js';
 import { sendCached } from '../http-cache.js';
 
@@ -28,6 +28,8 @@ export interface ApiRoute<Q extends Schema | undefined = Schema | undefined, P e
   admin?: boolean;
   /** Which rate limit bucket applies (all API routes have one). */
   limit?: 'api' | 'search';
+  /** Failures the operation can answer beyond those every route, path parameter or admin check brings. */
+  errors?: readonly ErrorCode[];
   handle(input: { query: Out<Q>; params: Out<P>; body: Out<B> }, c: Context): Promise<unknown>;
 }
 

@@ -68,5 +68,6 @@ function errorStatuses(r: ApiRoute): number[] {
   if (r.params) codes.add(404);
   if (r.admin) [401, 403, 409, 413].forEach((c) => codes.add(c));
   if (r.limit === 'search') codes.add(503);
+  for (const code of r.errors ?? []) codes.add(ERROR_CODES[code].status);
   return [...codes].sort();
 }

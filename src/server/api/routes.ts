@@ -90,6 +90,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       tag: 'articles',
       query: ArticlesQuery,
       response: ArticleList,
+      errors: ['NOT_FOUND'],
       async handle({ query }) {
         const before = keysetOf(decodeCursor(query.cursor));
         let sourceId: number | undefined;
@@ -193,6 +194,8 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       response: SourceJson,
       status: 201,
       admin: true,
+      // the URL is fetched to find its feed
+      errors: ['FETCH_FAILED', 'TIMEOUT', 'PARSE_FAILED', 'BLOCKED_ADDRESS'],
       async handle({ body }) {
         const source = await deps.addSource(body.url);
         deps.onSourcesChanged();

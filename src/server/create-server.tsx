@@ -110,7 +110,8 @@ export function createServer(options: ServerOptions): Hono {
   app.use('*', ...requestLimits(limits));
   app.use('*', async (c, next) => {
     await next();
-    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && c.res.status === 200 && !c.res.headers.has('Cache-Control')) {
+    // a 304 must carry the Cache-Control and Vary its 200 would (RFC 9110 15.4.5)
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && (c.res.status === 200 || c.res.status === 304) && !c.res.headers.has('Cache-Control')) {
       c.header('Cache-Control', 'public, max-age=30');
       c.header('Vary', 'Accept-Language');
     }

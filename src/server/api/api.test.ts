@@ -237,6 +237,18 @@ test('reads carry ETag and Cache-Control; a matching If-None-Match gets 304', as
   assert.equal((await t.app.request(`/article/${t.fx.articles.get('rain-spa')}`, { headers: { 'if-none-match': pageTag } })).status, 304);
 });
 
+test('a 304 carries the Cache-Control and Vary its 200 would (RFC 9110 15.4.5)', async () => {
+  for (const path of ['/api/v1/stories', '/api/openapi.json', '/feeds/top.xml', `/article/${t.fx.articles.get('rain-spa')}`]) {
+    const full = await t.app.request(path);
+    const tag = full.headers.get('etag');
+    assert.ok(tag, path);
+    const again = await t.app.request(path, { headers: { 'if-none-match': tag } });
+    assert.equal(again.status, 304, path);
+    assert.equal(again.headers.get('etag'), tag, path);
+    for (const name of ['cache-control', 'vary']) assert.equal(again.headers.get(name), full.headers.get(name), `${path} ${name}`);
+  }
+});
+
 test('HEAD answers the headers GET would, without a body', async () => {
   // HEAD reaches the GET handlers; the API's no-store for writes once caught it as well.
   for (const path of ['/api/v1/stories', `/api/v1/articles/${t.fx.articles.get('rain-spa')}`, '/api/openapi.json', '/feeds/top.xml', '/']) {

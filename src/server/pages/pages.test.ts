@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { AppError } from '../../core/errors.js';
 import { testApp, type TestApp } from '../testing/test-app.js';
 import { READER_CORPUS, readerAppForFile } from '../../test-support/reader-app.js';
 import { openStore } from '../../store/open.js';
@@ -191,6 +192,24 @@ test('sources page lists status, errors and the admin forms only when a token is
   const removed = await admin.app.request('/sources/remove', { method: 'POST', body: new URLSearchParams({ id: String(added.id), token: 'secret-token' }) });
   assert.equal(removed.status, 303);
   assert.ok(!(await admin.store.listSources()).some((s) => s.id === added.id));
+  await admin.store.close();
+});
+
+test('the add-source form refuses what the API refuses: only http(s) URLs reach the fetcher', async () => {
+  const calls: string[] = [];
+  const admin = await testApp(CORPUS, {
+    adminToken: 'secret-token',
+    addSource: async (url) => {
+      calls.push(url);
+      throw new AppError('FETCH_FAILED', `unsupported URL scheme in ${url}`);
+    },
+  });
+  for (const url of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'mailto:a@b.example', 'ftp://x.example/feed']) {
+    const res = await admin.app.request('/sources', { method: 'POST', body: new URLSearchParams({ url, token: 'secret-token' }) });
+    assert.equal(res.status, 400, url);
+    assert.match(await res.text(), /الرابط غير صالح/, url);
+  }
+  assert.deepEqual(calls, []);
   await admin.store.close();
 });
 

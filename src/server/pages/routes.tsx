@@ -5,7 +5,7 @@ import type { SourceWithStatus } from '../../core/types.js';
 import { NO_ARTICLE_HOLDS_ALL_WORDS } from '../../search/engine.js';
 import type { Store } from '../../store/store.js';
 import { checkAdminToken } from '../auth.js';
-import { SearchQuery } from '../api/schemas.js';
+import { NewSourceBody, SearchQuery } from '../api/schemas.js';
 import { decodeCursor, encodeCursor, keysetOf } from '../api/cursor.js';
 import { errorStatus, toHttpError } from '../http-errors.js';
 import { sendCached } from '../http-cache.js';
@@ -194,7 +194,8 @@ export function mountPages(app: Hono, deps: PageDeps): void {
   app.post(
     '/sources',
     adminForm(async (form) => {
-      await deps.addSource(parseOr400(z.string().trim().url().max(2048), form.url, 'الرابط'));
+      // the API's rule (http and https only), so the form refuses what the API refuses before anything is fetched
+      await deps.addSource(parseOr400(NewSourceBody.shape.url, form.url, 'الرابط'));
       return 'added';
     }),
   );

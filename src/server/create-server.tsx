@@ -156,7 +156,7 @@ export function createServer(options: ServerOptions): Hono {
   });
   mountApi(app, API_PREFIX, routes, { adminToken, limits: { api: apiLimit, search: searchLimit } });
   app.use('/feeds/*', apiLimit);
-  mountFeeds(app, { store, reader, search, clock, searchLimit });
+  mountFeeds(app, { store, reader, search, searchLimit });
   mountPages(app, { store, reader, search, addSource, adminToken, env: pageEnv, searchLimit, onSourcesChanged });
   return app;
 }

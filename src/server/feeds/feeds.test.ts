@@ -149,6 +149,26 @@ test('/feeds/story/:id.xml of a big story lists its 30 newest articles', async (
   }
 });
 
+test('an empty feed keeps its ETag as time passes, so polling it gets 304', async () => {
+  // With no entries, <updated> was the time of the request: every poll of a new source or of a saved search
+  // that finds nothing yet downloaded the feed again.
+  const app = await testApp(CORPUS);
+  try {
+    const quiet = await app.store.addSource({ slug: 'quiet', url: 'https://quiet.example/feed', feedUrl: 'https://quiet.example/feed', kind: 'feed', title: 'هادئ', homepage: null }, app.now());
+    for (const path of [`/feeds/source/${quiet.id}.xml`, `/feeds/search.xml?q=${encodeURIComponent('كلمةلاتوجد')}`]) {
+      const first = await app.app.request(path);
+      assert.equal(first.status, 200, path);
+      const feed = parseAtom(await first.text());
+      assert.equal(feed.entry, undefined, path);
+      app.advance(3_600_000);
+      const again = await app.app.request(path, { headers: { 'if-none-match': first.headers.get('etag') ?? '' } });
+      assert.equal(again.status, 304, path);
+    }
+  } finally {
+    await app.store.close();
+  }
+});
+
 test('/feeds/search.xml and /feeds/source/:id.xml', async () => {
   const search = await t.app.request(`/feeds/search.xml?q=${encodeURIComponent('iPhone')}`);
   assert.equal(search.status, 200);

@@ -8,7 +8,6 @@ import { sortTime } from '../read/reader.js';
 import { outletName } from '../read/source-names.js';
 import { lead } from '../read/text.js';
 import type { SearchRunner } from '../search-runner.js';
-import type { Clock } from '../services.js';
 import { sendCached } from '../http-cache.js';
 import { renderAtom, type AtomEntry, type AtomFeed } from './atom.js';
 
@@ -16,7 +15,6 @@ export interface FeedDeps {
   store: Store;
   reader: Reader;
   search: SearchRunner;
-  clock: Clock;
   searchLimit: MiddlewareHandler;
 }
 
@@ -38,7 +36,7 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
       authors: card.outlets.slice(0, 5).map((o) => o.name),
       summary: card.headline ? lead(card.headline.article.summary, card.headline.article.text, 400) : '',
     }));
-    return atom(c, { id: `${base}/`, title: 'صدى: أهم القصص', self: `${base}/feeds/top.xml`, alternate: `${base}/`, updated: newest(entries, deps.clock), entries });
+    return atom(c, { id: `${base}/`, title: 'صدى: أهم القصص', self: `${base}/feeds/top.xml`, alternate: `${base}/`, updated: newest(entries, 0), entries });
   });
 
   app.get('/feeds/search.xml', deps.searchLimit, async (c) => {
@@ -52,6 +50,7 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
       title: `صدى: بحث عن «${parsed.data.q}»`,
       self: `/feeds/search.xml?${query}`,
       alternate: `/search?${query}`,
+      emptyUpdated: 0,
     });
   });
 
@@ -65,7 +64,7 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
     // would otherwise load every member's text to show 30.
     const newest = await store.storyMembers(id, ENTRIES);
     const articles = (await store.getArticles(newest.map((m) => m.id))).sort((a, b) => sortTime(b) - sortTime(a) || b.id - a.id);
-    return articleFeed(c, articles, { id: `/feeds/story/${id}.xml`, title: `صدى: ${story.title}`, self: `/feeds/story/${id}.xml`, alternate: `/story/${id}` });
+    return articleFeed(c, articles, { id: `/feeds/story/${id}.xml`, title: `صدى: ${story.title}`, self: `/feeds/story/${id}.xml`, alternate: `/story/${id}`, emptyUpdated: story.lastSeen });
   });
 
   app.get('/feeds/source/:file', async (c) => {
@@ -74,20 +73,23 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
     if (!source) throw new AppError('NOT_FOUND', `no source with id ${id}`);
     const articles = await store.listArticles({ sourceId: id, limit: ENTRIES });
     const name = outletName(source.slug, source.title);
-    return articleFeed(c, articles, { id: `/feeds/source/${id}.xml`, title: `صدى: ${name}`, self: `/feeds/source/${id}.xml`, alternate: `/source/${id}` });
+    return articleFeed(c, articles, { id: `/feeds/source/${id}.xml`, title: `صدى: ${name}`, self: `/feeds/source/${id}.xml`, alternate: `/source/${id}`, emptyUpdated: source.createdAt });
   });
 
   // Everything new, each report once (copies would repeat one wire text once per outlet carrying it).
   app.get('/feeds/latest.xml', async (c) => {
     const articles = await store.listArticles({ limit: ENTRIES, reportsOnly: true });
-    return articleFeed(c, articles, { id: '/feeds/latest.xml', title: 'صدى: آخر الأخبار', self: '/feeds/latest.xml', alternate: '/latest' });
+    return articleFeed(c, articles, { id: '/feeds/latest.xml', title: 'صدى: آخر الأخبار', self: '/feeds/latest.xml', alternate: '/latest', emptyUpdated: 0 });
   });
 
-  /** A feed of articles in the given order; `id`, `self` and `alternate` are paths on this server. */
-  async function articleFeed(c: Context, articles: readonly Article[], head: { id: string; title: string; self: string; alternate: string }) {
+  /**
+   * A feed of articles in the given order; `id`, `self` and `alternate` are paths on this server, `emptyUpdated`
+   * the feed's <updated> while it has no entries.
+   */
+  async function articleFeed(c: Context, articles: readonly Article[], head: { id: string; title: string; self: string; alternate: string; emptyUpdated: number }) {
     const base = origin(c);
     const entries = (await Promise.all(articles.map((a) => reader.view(a)))).map((v) => articleEntry(base, v));
-    return atom(c, { id: base + head.id, title: head.title, self: base + head.self, alternate: base + head.alternate, updated: newest(entries, deps.clock), entries });
+    return atom(c, { id: base + head.id, title: head.title, self: base + head.self, alternate: base + head.alternate, updated: newest(entries, head.emptyUpdated), entries });
   }
 }
 
@@ -112,8 +114,12 @@ function feedId(file: string): number {
   return Number(match[1]);
 }
 
-function newest(entries: AtomEntry[], clock: Clock): number {
-  return entries.length > 0 ? Math.max(...entries.map((e) => e.updated)) : clock();
+/**
+ * The newest entry's time. An empty feed gets a fixed time (the source's creation, else the epoch), not the
+ * time of the request: that changed the document, and so its ETag, on every poll.
+ */
+function newest(entries: AtomEntry[], whenEmpty: number): number {
+  return entries.length > 0 ? Math.max(...entries.map((e) => e.updated)) : whenEmpty;
 }
 
 function origin(c: Context): string {

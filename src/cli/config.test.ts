@@ -27,3 +27,12 @@ test('every key has a distinct SADA_ environment variable', () => {
   assert.equal(new Set(envs).size, envs.length);
   for (const e of envs) assert.match(e, /^SADA_[A-Z_]+$/);
 });
+
+test('the public URL is an http(s) origin or nothing', () => {
+  assert.equal(loadConfig({}).publicUrl, '');
+  assert.equal(loadConfig({ SADA_PUBLIC_URL: 'https://news.example' }).publicUrl, 'https://news.example');
+  assert.equal(loadConfig({ SADA_PUBLIC_URL: 'https://news.example/' }).publicUrl, 'https://news.example/');
+  for (const bad of ['news.example', 'ftp://news.example', 'https://news.example/sada', 'https://news.example/?a=1', 'javascript:alert(1)']) {
+    assert.throws(() => loadConfig({ SADA_PUBLIC_URL: bad }), (e: unknown) => e instanceof AppError && /SADA_PUBLIC_URL/.test(e.message), bad);
+  }
+});

@@ -15,6 +15,16 @@ function validTimeZone(zone: string): boolean {
     return false;
   }
 }
+/** Empty, or an http(s) origin (a path would be dropped from feed ids silently). */
+function publicOrigin(value: string): boolean {
+  if (value === '') return true;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 export const CONFIG_TABLE = {
@@ -25,6 +35,12 @@ export const CONFIG_TABLE = {
   timeZone: { env: 'SADA_TIME_ZONE', default: 'UTC', schema: z.string().min(1).refine(validTimeZone, 'unknown IANA time zone'), doc: 'time zone of dates shown by `sada serve` (e.g. Asia/Riyadh)' },
   rateLimit: { env: 'SADA_RATE_LIMIT', default: 600, schema: int(0, 1_000_000), doc: 'API and feed requests per minute per client address (0: no limit)' },
   searchRateLimit: { env: 'SADA_SEARCH_RATE_LIMIT', default: 120, schema: int(0, 1_000_000), doc: 'searches per minute per client address (0: no limit)' },
+  publicUrl: {
+    env: 'SADA_PUBLIC_URL',
+    default: '',
+    schema: z.string().refine(publicOrigin, 'an http(s) origin such as https://news.example, without a path'),
+    doc: 'the address readers reach `sada serve` at (behind a proxy: https://news.example); feeds use it in their ids and links. Empty: the address each request came to',
+  },
   adminToken: { env: 'SADA_ADMIN_TOKEN', default: '', schema: z.string(), doc: 'bearer token for admin API calls; empty refuses them all' },
   allowPrivate: { env: 'SADA_ALLOW_PRIVATE', default: false, schema: bool, doc: 'allow fetching from loopback/private/link-local addresses' },
   userAgent: { env: 'SADA_USER_AGENT', default: 'Sada/0.1 (+https://github.com/sada-news/sada; Arabic news aggregator)', schema: z.string().min(1), doc: 'User-Agent sent with every request' },

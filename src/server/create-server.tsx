@@ -32,6 +32,12 @@ export interface ServerOptions {
   addSource?: AddSource;
   /** Bearer token for admin operations; empty refuses them all. */
   adminToken?: string;
+  /**
+   * The origin readers reach the server at (https://news.example), for the absolute URLs of feeds: their
+   * ids must not change with the Host a request names, nor be the internal address behind a proxy.
+   * Without it, each request's own origin.
+   */
+  publicUrl?: string;
   logger?: ServerLogger;
   metrics?: SadaMetrics;
   clock?: Clock;
@@ -156,7 +162,7 @@ export function createServer(options: ServerOptions): Hono {
   });
   mountApi(app, API_PREFIX, routes, { adminToken, limits: { api: apiLimit, search: searchLimit } });
   app.use('/feeds/*', apiLimit);
-  mountFeeds(app, { store, reader, search, searchLimit });
+  mountFeeds(app, { store, reader, search, searchLimit, publicUrl: options.publicUrl ? options.publicUrl.replace(/\/$/, '') : null });
   mountPages(app, { store, reader, search, addSource, adminToken, env: pageEnv, searchLimit, onSourcesChanged });
   return app;
 }

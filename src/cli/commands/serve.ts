@@ -41,6 +41,7 @@ export const register: RegisterCommand = (program, getContext) => {
         logger,
         metrics,
         adminToken: ctx.config.adminToken,
+        ...(ctx.config.publicUrl ? { publicUrl: ctx.config.publicUrl } : {}),
         timeZone: ctx.config.timeZone,
         rateLimit: { apiPerMinute: ctx.config.rateLimit, searchPerMinute: ctx.config.searchRateLimit },
         ...(services.search ? { search: services.search } : {}),

@@ -196,3 +196,19 @@ test('/feeds/search.xml and /feeds/source/:id.xml', async () => {
   assert.equal((await t.app.request('/feeds/story/x.xml')).status, 404);
   assert.equal((await t.app.request('/feeds/source/abc.xml')).status, 404);
 });
+
+test('with a public URL, feed ids and links are the same whatever Host a request names', async () => {
+  const app = await testApp(CORPUS, { publicUrl: 'https://news.example/' });
+  try {
+    for (const host of ['localhost', 'evil.example', '127.0.0.1:8080']) {
+      const xml = await (await app.app.request('http://' + host + '/feeds/latest.xml')).text();
+      assert.match(xml, /<id>https:\/\/news\.example\/feeds\/latest\.xml<\/id>/, host);
+      assert.doesNotMatch(xml, new RegExp(host.replace(/\./g, '\\.')), host);
+    }
+  } finally {
+    await app.store.close();
+  }
+  // Without one, a request's own origin (the address it came to).
+  const own = await (await t.app.request('http://127.0.0.1:8080/feeds/latest.xml')).text();
+  assert.match(own, /<id>http:\/\/127\.0\.0\.1:8080\/feeds\/latest\.xml<\/id>/);
+});

@@ -16,6 +16,8 @@ export interface FeedDeps {
   reader: Reader;
   search: SearchRunner;
   searchLimit: MiddlewareHandler;
+  /** The configured public origin (no trailing slash), or null: each request's own. */
+  publicUrl: string | null;
 }
 
 const ENTRIES = 30;
@@ -26,7 +28,7 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
 
   app.get('/feeds/top.xml', async (c) => {
     const { cards } = await reader.topStories(0, ENTRIES);
-    const base = origin(c);
+    const base = origin(c, deps.publicUrl);
     const entries: AtomEntry[] = cards.map((card) => ({
       id: `${base}/story/${card.story.id}`,
       title: card.story.title,
@@ -87,7 +89,7 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
    * the feed's <updated> while it has no entries.
    */
   async function articleFeed(c: Context, articles: readonly Article[], head: { id: string; title: string; self: string; alternate: string; emptyUpdated: number }) {
-    const base = origin(c);
+    const base = origin(c, deps.publicUrl);
     const entries = (await Promise.all(articles.map((a) => reader.view(a)))).map((v) => articleEntry(base, v));
     return atom(c, { id: base + head.id, title: head.title, self: base + head.self, alternate: base + head.alternate, updated: newest(entries, head.emptyUpdated), entries });
   }
@@ -122,8 +124,9 @@ function newest(entries: AtomEntry[], whenEmpty: number): number {
   return entries.length > 0 ? Math.max(...entries.map((e) => e.updated)) : whenEmpty;
 }
 
-function origin(c: Context): string {
-  return new URL(c.req.url).origin;
+/** Where feed ids and links point: the configured public origin, else the request's own. */
+function origin(c: Context, publicUrl: string | null): string {
+  return publicUrl ?? new URL(c.req.url).origin;
 }
 
 function atom(c: Context, feed: AtomFeed) {

@@ -19,7 +19,8 @@ export function Layout(props: { env: PageEnv; title: string; children: Child; fe
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
         <meta name="referrer" content="no-referrer" />
-        <title>{`${props.title} — صدى`}</title>
+        {/* The page's title isolated (FSI … PDI): a stored title's bidi overrides must not reorder the suffix. */}
+        <title>{`\u2068${props.title}\u2069 — صدى`}</title>
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={env.stylesheet} />
         <link rel="alternate" type="application/atom+xml" title="صدى: أهم القصص" href="/feeds/top.xml" />

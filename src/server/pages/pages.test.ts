@@ -120,6 +120,8 @@ test('mixed Arabic/Latin titles are direction-isolated', async () => {
   const { body } = await page(`/story/${t.fx.stories.get('phone')}`);
   assert.match(body, /<h1 dir="auto">شركة Apple تطلق هاتف iPhone 17 في دبي/);
   assert.match(body, /<bdi>Tech Wire عربي<\/bdi>/);
+  // The document title too: a bidi override in a stored title ends at the isolate, before « — صدى».
+  assert.match(body, /<title>\u2068شركة Apple تطلق هاتف iPhone 17[^<]*\u2069 — صدى<\/title>/);
 });
 
 test('digits follow the reader locale: ar-SA gets Arabic-Indic digits', async () => {

@@ -145,3 +145,45 @@ test('a full-text feed that corrects a stored article replaces its text; a summa
     await server.close();
   }
 });
+
+test('an article page with a wrong HTTP charset is read as `sada extract` reads it, not as mojibake', async () => {
+  const { default: iconv } = await import('iconv-lite');
+  const { pageFieldsFromHtml } = await import('./page-fields.js');
+  const sentence = (n: string) => `<p>أعلنت بلدية المدينة اليوم عن خطة لتوسيع الحدائق العامة في الأحياء الشمالية، والمقال رقم ${n}.</p>`;
+  const html = (n: string, meta = '') => `<!doctype html><html lang="ar" dir="rtl"><head>${meta}<title>خطة الحدائق ${n}</title></head><body><article><h1>خطة الحدائق ${n}</h1>${sentence(n).repeat(5)}</article></body></html>`;
+  const pages: Record<string, { type: string; body: Buffer }> = {
+    // UTF-8 bytes (and a UTF-8 meta) under a server-wide legacy default.
+    '/news/u8': { type: 'text/html; charset=windows-1256', body: Buffer.from(html('u8', '<meta charset="utf-8">')) },
+    // Legacy bytes, no meta, under a server-wide UTF-8 default.
+    '/news/legacy': { type: 'text/html; charset=utf-8', body: iconv.encode(html('legacy'), 'windows-1256') },
+  };
+  const server = await startFixtureServer((req, res) => {
+    const page = pages[req.url ?? ''];
+    if (page) {
+      res.writeHead(200, { 'content-type': page.type });
+      return res.end(page.body);
+    }
+    if (req.url === '/feed.xml') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+      return res.end(rss(Object.keys(pages).map((path, i) => `<item><title>عنوان ${i}</title><link>${path}</link><description>ملخص</description></item>`).join('')));
+    }
+    res.writeHead(404);
+    return res.end();
+  });
+  const store = await openStore(':memory:');
+  const fetcher = new Fetcher(testFetcherOptions());
+  const now = Date.now();
+  const deps: RefreshDeps = { store, fetcher, now: () => now, process: createArticlePipeline({ now: () => now }), extractPage: (page, url) => pageFieldsFromHtml(page, url, now) };
+  try {
+    await storeSource(store, { url: `${server.origin}/feed.xml`, feedUrl: `${server.origin}/feed.xml`, kind: 'feed', title: 'ترميز', homepage: null }, {}, now);
+    assert.equal((await runFetchRound(deps, { once: true, concurrency: 1 })).new_articles, 2);
+    for (const name of ['u8', 'legacy']) {
+      const stored = await store.getArticleByCanonicalUrl(`${server.origin}/news/${name}`);
+      assert.match(stored?.text ?? '', new RegExp(`^أعلنت بلدية المدينة اليوم عن خطة لتوسيع الحدائق العامة في الأحياء الشمالية، والمقال رقم ${name}\\.`), name);
+    }
+  } finally {
+    await fetcher.close();
+    await store.close();
+    await server.close();
+  }
+});

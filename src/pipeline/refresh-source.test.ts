@@ -187,3 +187,46 @@ test('an article page with a wrong HTTP charset is read as `sada extract` reads 
     await server.close();
   }
 });
+
+test('an item linking to a PDF or an image keeps its feed summary: binary bodies are not extracted as text', async () => {
+  const { pageFieldsFromHtml } = await import('./page-fields.js');
+  const binary = (head: number[]) => Buffer.concat([Buffer.from(head), Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 131 + 7) % 256))]);
+  const files: Record<string, { type: string; body: Buffer }> = {
+    '/files/statement.pdf': { type: 'application/pdf', body: Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'), binary([])]) },
+    '/files/photo.jpg': { type: 'image/jpeg', body: binary([0xff, 0xd8, 0xff, 0xe0]) },
+  };
+  const server = await startFixtureServer((req, res) => {
+    const file = files[req.url ?? ''];
+    if (file) {
+      res.writeHead(200, { 'content-type': file.type });
+      return res.end(file.body);
+    }
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+    return res.end(rss(Object.keys(files).map((path, i) => `<item><title>بيان رقم ${i}</title><link>${path}</link><description>ملخص البيان ${i}</description></item>`).join('')));
+  });
+  const store = await openStore(':memory:');
+  const fetcher = new Fetcher(testFetcherOptions());
+  const now = Date.now();
+  const reasons: string[] = [];
+  const deps: RefreshDeps = {
+    store,
+    fetcher,
+    now: () => now,
+    process: createArticlePipeline({ now: () => now }),
+    extractPage: (page, url) => pageFieldsFromHtml(page, url, now),
+    onItemError: (_source, _url, reason) => reasons.push(reason),
+  };
+  try {
+    await storeSource(store, { url: `${server.origin}/feed.xml`, feedUrl: `${server.origin}/feed.xml`, kind: 'feed', title: 'ملفات', homepage: null }, {}, now);
+    assert.equal((await runFetchRound(deps, { once: true, concurrency: 1 })).new_articles, 2);
+    for (const [i, path] of Object.keys(files).entries()) {
+      assert.equal((await store.getArticleByCanonicalUrl(`${server.origin}${path}`))?.text, `ملخص البيان ${i}`, path);
+    }
+    assert.equal(reasons.length, 2);
+    assert.match(reasons[0] ?? '', /feed summary kept: .*not an HTML page \(application\/pdf\)/);
+  } finally {
+    await fetcher.close();
+    await store.close();
+    await server.close();
+  }
+});

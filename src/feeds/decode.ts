@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { replacementShare } from '../core/replacement-share.js';
 
 /**
  * Turns the bytes of a feed, sitemap or HTML page into text. Arabic sites still serve windows-1256 and
@@ -115,16 +116,7 @@ function hasHighBytes(bytes: Uint8Array): boolean {
 
 /** More than 2% of the non-ASCII characters decode to U+FFFD: not UTF-8 with a little damage. */
 function mostlyInvalidUtf8(bytes: Uint8Array): boolean {
-  const text = new TextDecoder('utf-8').decode(bytes);
-  let nonAscii = 0;
-  let bad = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    nonAscii++;
-    if (c === 0xfffd) bad++;
-  }
-  return bad > nonAscii * 0.02;
+  return replacementShare(new TextDecoder('utf-8').decode(bytes)) > 0.02;
 }
 
 function isValidUtf8(bytes: Uint8Array): boolean {

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
+import { replacementShare } from '../core/replacement-share.js';
 
 /**
  * Turns page bytes into text. Order of evidence: byte-order mark, then the bytes themselves when they are
@@ -90,19 +91,6 @@ function guessLegacy(bytes: Uint8Array): string {
   // Markup is ASCII, so compare high bytes with all ASCII letters: Arabic text makes them a large share.
   if (saysArabic || high > letters * 0.25) return 'windows-1256';
   return 'windows-1252';
-}
-
-/** Share of decoded non-ASCII characters that are U+FFFD (invalid input sequences). */
-function replacementShare(text: string): number {
-  let nonAscii = 0;
-  let bad = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    nonAscii++;
-    if (c === 0xfffd) bad++;
-  }
-  return nonAscii ? bad / nonAscii : 0;
 }
 
 export function decodeHtmlBytes(bytes: Uint8Array, contentType?: string | null): DecodedHtml {

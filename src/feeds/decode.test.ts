@@ -47,3 +47,21 @@ test('unknown charset labels are ignored', () => {
   assert.equal(charsetFromContentType('application/rss+xml;charset=UTF-8'), 'UTF-8');
   assert.equal(charsetFromContentType('text/html'), null);
 });
+
+test('a server-wide charset default loses to the bytes: UTF-8 under a legacy label, windows-1256 under a UTF-8 label', () => {
+  const feed = (decl: string) => `<?xml version="1.0"${decl}?><rss version="2.0"><channel><title>${ARABIC}</title></channel></rss>`;
+  const utf8 = Buffer.from(feed(' encoding="utf-8"'));
+  assert.ok(decodeBytes(utf8, { contentType: 'application/rss+xml; charset=windows-1256' }).text.includes(ARABIC));
+  assert.ok(decodeBytes(Buffer.from(feed(' encoding="windows-1256"')), { contentType: 'text/xml; charset=windows-1256' }).text.includes(ARABIC), 'a stale declaration too');
+
+  const legacy = iconv.encode(feed(''), 'windows-1256');
+  const decoded = decodeBytes(legacy, { contentType: 'application/rss+xml; charset=utf-8' });
+  assert.ok(decoded.text.includes(ARABIC), decoded.text);
+  assert.equal(decoded.encoding, 'windows-1256');
+
+  // A UTF-8 feed with one broken sequence stays UTF-8.
+  const damaged = Buffer.concat([Buffer.from(`<rss><title>${ARABIC}`), Buffer.from([0xff]), Buffer.from(` ${ARABIC.repeat(4)}</title></rss>`)]);
+  const kept = decodeBytes(damaged, { contentType: 'application/rss+xml; charset=utf-8' });
+  assert.equal(kept.encoding, 'utf-8');
+  assert.ok(kept.text.includes(ARABIC));
+});

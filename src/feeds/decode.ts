@@ -1,14 +1,18 @@
 import iconv from 'iconv-lite';
+import { replacementShare } from '../core/replacement-share.js';
 
 /**
  * Turns the bytes of a feed, sitemap or HTML page into text. Arabic sites still serve windows-1256 and
  * ISO-8859-6, often with a wrong or missing HTTP charset, so the decision uses every hint in this order:
  *
  * 1. a byte order mark (authoritative);
- * 2. the HTTP charset, unless it is a generic server default (ISO-8859-1, US-ASCII) or claims UTF-8 for bytes
- *    that are not UTF-8 while the document itself declares another encoding;
- * 3. the document's own declaration: `<?xml encoding=...?>`, `<meta charset>` or `<meta http-equiv>`;
- * 4. UTF-8 when the bytes are valid UTF-8, otherwise `fallbackEncoding` (windows-1256: Sada is Arabic-first
+ * 2. UTF-8 when the bytes are valid UTF-8 with multi-byte sequences: legacy Arabic text is practically never
+ *    valid UTF-8 by chance, while UTF-8 documents under a server-wide legacy default are common (the same
+ *    rule as the page decoder of `extract`);
+ * 3. the HTTP charset, unless it is a generic server default (ISO-8859-1, US-ASCII) or claims UTF-8 for bytes
+ *    that are not UTF-8 while the document declares another encoding or most non-ASCII bytes are invalid;
+ * 4. the document's own declaration: `<?xml encoding=...?>`, `<meta charset>` or `<meta http-equiv>`;
+ * 5. UTF-8 when the bytes are valid UTF-8, otherwise `fallbackEncoding` (windows-1256: Sada is Arabic-first
  *    and that is by far the most common legacy encoding of undeclared Arabic pages).
  */
 
@@ -44,13 +48,14 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   const declared = normaliseLabel(declaredEncoding(bytes));
   const httpIsWeak = http !== null && WEAK_HTTP_CHARSETS.has(http);
 
-  if (http && !httpIsWeak) {
-    const lying = http === 'utf-8' && declared && declared !== 'utf-8' && !isValidUtf8(bytes);
-    if (!lying) return { text: decodeWith(bytes, http), encoding: http, source: 'http' };
-  }
-  if (declared) return { text: decodeWith(bytes, declared), encoding: declared, source: 'document' };
-  if (isValidUtf8(bytes)) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', source: 'sniff' };
-  if (http) return { text: decodeWith(bytes, http), encoding: http, source: 'http' };
+  const utf8 = isValidUtf8(bytes);
+  if (utf8 && hasHighBytes(bytes)) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', source: 'sniff' };
+  // Mostly invalid "UTF-8" is legacy text under a UTF-8 default; a few bad sequences are damage to keep.
+  const misreadUtf8 = !utf8 && (declared ? declared !== 'utf-8' : mostlyInvalidUtf8(bytes));
+  if (http && !httpIsWeak && !(http === 'utf-8' && misreadUtf8)) return { text: decodeWith(bytes, http), encoding: http, source: 'http' };
+  if (declared && !(declared === 'utf-8' && !utf8 && mostlyInvalidUtf8(bytes))) return { text: decodeWith(bytes, declared), encoding: declared, source: 'document' };
+  if (utf8) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', source: 'sniff' };
+  if (http && httpIsWeak) return { text: decodeWith(bytes, http), encoding: http, source: 'http' };
   const fallback = normaliseLabel(options.fallbackEncoding ?? 'windows-1256') ?? 'windows-1256';
   return { text: decodeWith(bytes, fallback), encoding: fallback, source: 'fallback' };
 }
@@ -103,6 +108,16 @@ export function declaredEncoding(bytes: Uint8Array): string | null {
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function hasHighBytes(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
+  return false;
+}
+
+/** More than 2% of the non-ASCII characters decode to U+FFFD: not UTF-8 with a little damage. */
+function mostlyInvalidUtf8(bytes: Uint8Array): boolean {
+  return replacementShare(new TextDecoder('utf-8').decode(bytes)) > 0.02;
+}
 
 function isValidUtf8(bytes: Uint8Array): boolean {
   try {

@@ -145,3 +145,88 @@ test('a full-text feed that corrects a stored article replaces its text; a summa
     await server.close();
   }
 });
+
+test('an article page with a wrong HTTP charset is read as `sada extract` reads it, not as mojibake', async () => {
+  const { default: iconv } = await import('iconv-lite');
+  const { pageFieldsFromHtml } = await import('./page-fields.js');
+  const sentence = (n: string) => `<p>أعلنت بلدية المدينة اليوم عن خطة لتوسيع الحدائق العامة في الأحياء الشمالية، والمقال رقم ${n}.</p>`;
+  const html = (n: string, meta = '') => `<!doctype html><html lang="ar" dir="rtl"><head>${meta}<title>خطة الحدائق ${n}</title></head><body><article><h1>خطة الحدائق ${n}</h1>${sentence(n).repeat(5)}</article></body></html>`;
+  const pages: Record<string, { type: string; body: Buffer }> = {
+    // UTF-8 bytes (and a UTF-8 meta) under a server-wide legacy default.
+    '/news/u8': { type: 'text/html; charset=windows-1256', body: Buffer.from(html('u8', '<meta charset="utf-8">')) },
+    // Legacy bytes, no meta, under a server-wide UTF-8 default.
+    '/news/legacy': { type: 'text/html; charset=utf-8', body: iconv.encode(html('legacy'), 'windows-1256') },
+  };
+  const server = await startFixtureServer((req, res) => {
+    const page = pages[req.url ?? ''];
+    if (page) {
+      res.writeHead(200, { 'content-type': page.type });
+      return res.end(page.body);
+    }
+    if (req.url === '/feed.xml') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+      return res.end(rss(Object.keys(pages).map((path, i) => `<item><title>عنوان ${i}</title><link>${path}</link><description>ملخص</description></item>`).join('')));
+    }
+    res.writeHead(404);
+    return res.end();
+  });
+  const store = await openStore(':memory:');
+  const fetcher = new Fetcher(testFetcherOptions());
+  const now = Date.now();
+  const deps: RefreshDeps = { store, fetcher, now: () => now, process: createArticlePipeline({ now: () => now }), extractPage: (page, url) => pageFieldsFromHtml(page, url, now) };
+  try {
+    await storeSource(store, { url: `${server.origin}/feed.xml`, feedUrl: `${server.origin}/feed.xml`, kind: 'feed', title: 'ترميز', homepage: null }, {}, now);
+    assert.equal((await runFetchRound(deps, { once: true, concurrency: 1 })).new_articles, 2);
+    for (const name of ['u8', 'legacy']) {
+      const stored = await store.getArticleByCanonicalUrl(`${server.origin}/news/${name}`);
+      assert.match(stored?.text ?? '', new RegExp(`^أعلنت بلدية المدينة اليوم عن خطة لتوسيع الحدائق العامة في الأحياء الشمالية، والمقال رقم ${name}\\.`), name);
+    }
+  } finally {
+    await fetcher.close();
+    await store.close();
+    await server.close();
+  }
+});
+
+test('an item linking to a PDF or an image keeps its feed summary: binary bodies are not extracted as text', async () => {
+  const { pageFieldsFromHtml } = await import('./page-fields.js');
+  const binary = (head: number[]) => Buffer.concat([Buffer.from(head), Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 131 + 7) % 256))]);
+  const files: Record<string, { type: string; body: Buffer }> = {
+    '/files/statement.pdf': { type: 'application/pdf', body: Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'), binary([])]) },
+    '/files/photo.jpg': { type: 'image/jpeg', body: binary([0xff, 0xd8, 0xff, 0xe0]) },
+  };
+  const server = await startFixtureServer((req, res) => {
+    const file = files[req.url ?? ''];
+    if (file) {
+      res.writeHead(200, { 'content-type': file.type });
+      return res.end(file.body);
+    }
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+    return res.end(rss(Object.keys(files).map((path, i) => `<item><title>بيان رقم ${i}</title><link>${path}</link><description>ملخص البيان ${i}</description></item>`).join('')));
+  });
+  const store = await openStore(':memory:');
+  const fetcher = new Fetcher(testFetcherOptions());
+  const now = Date.now();
+  const reasons: string[] = [];
+  const deps: RefreshDeps = {
+    store,
+    fetcher,
+    now: () => now,
+    process: createArticlePipeline({ now: () => now }),
+    extractPage: (page, url) => pageFieldsFromHtml(page, url, now),
+    onItemError: (_source, _url, reason) => reasons.push(reason),
+  };
+  try {
+    await storeSource(store, { url: `${server.origin}/feed.xml`, feedUrl: `${server.origin}/feed.xml`, kind: 'feed', title: 'ملفات', homepage: null }, {}, now);
+    assert.equal((await runFetchRound(deps, { once: true, concurrency: 1 })).new_articles, 2);
+    for (const [i, path] of Object.keys(files).entries()) {
+      assert.equal((await store.getArticleByCanonicalUrl(`${server.origin}${path}`))?.text, `ملخص البيان ${i}`, path);
+    }
+    assert.equal(reasons.length, 2);
+    assert.match(reasons[0] ?? '', /feed summary kept: .*not an HTML page \(application\/pdf\)/);
+  } finally {
+    await fetcher.close();
+    await store.close();
+    await server.close();
+  }
+});

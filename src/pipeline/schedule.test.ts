@@ -28,6 +28,17 @@ test('an item dated after the fetch counts as published at the fetch: one mis-da
   assert.equal(publishingInterval(withFuture)! > 86_400, true, 'the raw dates would say more than a day');
 });
 
+test('an old pinned item among recent ones does not slow the checks to a day', () => {
+  const recent = Array.from({ length: 9 }, (_, i) => NOW - (i + 1) * HOUR);
+  const pinned = [...recent, NOW - 365 * 24 * HOUR];
+  // The eight gaps of the nine recent items, not a mean stretched by a year.
+  assert.equal(publishingInterval(pinned), 1800);
+  assert.equal(scheduleAfterSuccess(state(), { now: NOW, itemDates: pinned, newArticles: 1, cacheLifetimeMs: null, ttlMinutes: null }).intervalSeconds, 1800);
+  // A feed whose only recent item is the newest still has a rhythm: its dates as they are.
+  const sparse = [NOW - HOUR, NOW - 40 * 24 * HOUR, NOW - 80 * 24 * HOUR];
+  assert.equal(publishingInterval(sparse), (80 * 24 * HOUR - HOUR) / 4 / 1000);
+});
+
 test('bounded to 5 minutes – 24 hours; quiet rounds stretch the interval; caching hints are honoured', () => {
   const busy = Array.from({ length: 10 }, (_, i) => NOW - i * 60_000);
   assert.equal(scheduleAfterSuccess(state(), { now: NOW, itemDates: busy, newArticles: 9, cacheLifetimeMs: null, ttlMinutes: null }).intervalSeconds, 300);

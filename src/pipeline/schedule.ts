@@ -19,6 +19,13 @@ export const DEFAULT_SCHEDULE: ScheduleOptions = { minIntervalSeconds: 5 * 60, m
 /** How many of the newest item dates describe the publishing rhythm. */
 const RHYTHM_ITEMS = 10;
 
+/**
+ * Items this much older than the newest are left out of the rhythm: a pinned or evergreen item a year old
+ * would stretch the mean gap of an hourly feed past the 24-hour bound. Gaps this long say no more than
+ * "check daily", which a feed with fewer recent items still gets from the dates that remain.
+ */
+const RHYTHM_HORIZON_MS = 10 * 24 * 3600 * 1000;
+
 export interface SuccessfulRound {
   now: number;
   /** Publication dates of the items the document lists (any order; unknown dates omitted). */
@@ -31,9 +38,14 @@ export interface SuccessfulRound {
   ttlMinutes: number | null;
 }
 
-/** Half the mean gap between the newest items, in seconds; null with fewer than two dated items. */
+/**
+ * Half the mean gap between the newest items, in seconds (items more than RHYTHM_HORIZON_MS older than the
+ * newest left out while two remain); null with fewer than two dated items.
+ */
 export function publishingInterval(itemDates: readonly number[]): number | null {
-  const newest = [...new Set(itemDates)].sort((a, b) => b - a).slice(0, RHYTHM_ITEMS);
+  const dated = [...new Set(itemDates)].sort((a, b) => b - a).slice(0, RHYTHM_ITEMS);
+  const recent = dated.filter((date) => date >= dated[0]! - RHYTHM_HORIZON_MS);
+  const newest = recent.length >= 2 ? recent : dated;
   if (newest.length < 2) return null;
   const meanGapMs = (newest[0]! - newest[newest.length - 1]!) / (newest.length - 1);
   return meanGapMs / 2 / 1000;

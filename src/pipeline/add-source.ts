@@ -1,4 +1,4 @@
-import { AppError, errorMessage } from '../core/errors.js';
+import { AppError, errorMessage, isAppError } from '../core/errors.js';
 import type { Source, SourceKind } from '../core/types.js';
 import { detectFormat, feedCandidates, htmlToText, parseFeed, type ParsedFeed } from '../feeds/index.js';
 import type { Fetcher, FetchResponse } from '../fetch/index.js';
@@ -34,7 +34,15 @@ export async function resolveSource(fetcher: Fetcher, url: string): Promise<Reso
   }
   const pageTitle = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
   const tried: string[] = [];
+  // A host that let one probe time out is not probed again: each try waits the whole fetch timeout, and
+  // twelve of them kept `sources add` (and the reader's form) waiting for minutes.
+  const slowHosts = new Set<string>();
   for (const candidate of feedCandidates(text, first.finalUrl).slice(0, MAX_PROBES)) {
+    const host = hostOf(candidate.url);
+    if (slowHosts.has(host)) {
+      tried.push(`${candidate.url} (not tried: ${host} timed out before)`);
+      continue;
+    }
     try {
       const response = await fetchDocument(fetcher, candidate.url);
       const feed = parseFeed(response.body, { url: response.finalUrl, contentType: response.contentType });
@@ -46,6 +54,7 @@ export async function resolveSource(fetcher: Fetcher, url: string): Promise<Reso
         homepage: first.finalUrl,
       };
     } catch (error) {
+      if (isAppError(error) && error.code === 'TIMEOUT') slowHosts.add(host);
       tried.push(`${candidate.url} (${errorMessage(error)})`);
     }
   }

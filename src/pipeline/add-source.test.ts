@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AppError } from '../core/errors.js';
+import type { Fetcher, FetchResponse } from '../fetch/index.js';
+import { resolveSource } from './add-source.js';
+
+const HOME = 'https://slow.example/';
+const OTHER_FEED = 'https://cdn.example/wadi.xml';
+const HOMEPAGE = `<!doctype html><html lang="ar"><head><title>بوابة الوادي</title>
+<link rel="alternate" type="application/rss+xml" href="/feed">
+<link rel="alternate" type="application/rss+xml" href="/news.rss">
+<link rel="alternate" type="application/rss+xml" href="${OTHER_FEED}">
+</head><body><p>أخبار الوادي</p></body></html>`;
+const RSS = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>أخبار الوادي</title><link>${HOME}</link>
+<item><title>افتتاح سوق المزارعين</title><link>${HOME}news/1</link></item></channel></rss>`;
+
+function response(url: string, body: string, contentType: string): FetchResponse {
+  const bytes = Buffer.from(body, 'utf8');
+  return { url, finalUrl: url, redirects: [], status: 200, headers: {}, etag: null, lastModified: null, notModified: false, body: bytes, contentType, text: () => body };
+}
+
+/** The homepage answers; every other URL on its host times out; the feed announced on another host answers. */
+function slowSite(asked: string[]): Fetcher {
+  const fetch = async (url: string) => {
+    asked.push(url);
+    if (url === HOME) return response(url, HOMEPAGE, 'text/html; charset=utf-8');
+    if (url === OTHER_FEED) return response(url, RSS, 'application/rss+xml');
+    throw new AppError('TIMEOUT', `${url}: no complete response within 30000 ms`);
+  };
+  return { fetch } as unknown as Fetcher;
+}
+
+test('discovery probes a host that timed out no more, and goes on to feeds announced elsewhere', async () => {
+  const asked: string[] = [];
+  const resolved = await resolveSource(slowSite(asked), HOME);
+  assert.equal(resolved.feedUrl, OTHER_FEED);
+  assert.equal(resolved.kind, 'homepage');
+  assert.deepEqual(asked, [HOME, 'https://slow.example/feed', OTHER_FEED]);
+});
+
+test('when every candidate is on the slow host, one timeout ends the search with the reason', async () => {
+  const asked: string[] = [];
+  const fetcher = slowSite(asked);
+  const page = HOMEPAGE.replace(`<link rel="alternate" type="application/rss+xml" href="${OTHER_FEED}">`, '');
+  const only = { fetch: async (url: string) => (url === HOME ? response(url, page, 'text/html') : fetcher.fetch(url)) } as unknown as Fetcher;
+  await assert.rejects(resolveSource(only, HOME), (e: unknown) => e instanceof AppError && e.code === 'BAD_INPUT' && /timed out before/.test(e.message));
+  assert.deepEqual(asked, ['https://slow.example/feed'], 'one probe, not twelve');
+});

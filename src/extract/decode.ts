@@ -118,3 +118,15 @@ export function decodeHtmlBytes(bytes: Uint8Array, contentType?: string | null):
   const guessed = guessLegacy(buffer);
   return { html: iconv.decode(buffer, guessed), charset: guessed, evidence: 'guess' };
 }
+
+/**
+ * A body worth reading as an article page: HTML, XML or other text, or undeclared bytes that start like
+ * markup. Items also link to PDFs, images and videos, whose bytes would otherwise be stored as "text".
+ */
+export function isPageBody(contentType: string | null, body: Uint8Array): boolean {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type.startsWith('text/') || /[+/](?:html|xml)$/.test(type)) return true;
+  if (type && type !== 'application/octet-stream') return false;
+  const head = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, 512)).toString('latin1');
+  return /^(?:\uFEFF|\xEF\xBB\xBF)?\s*</.test(head);
+}

@@ -12,7 +12,7 @@ export { extractArticle } from './extract-article.js';
 export { segmentTextPage } from './text-page.js';
 export { bylineAgencies, parseAttribution, type AttributionLine, type AttributionResult } from './attribution.js';
 export { canonicalAgency, knownAgencies } from './agencies.js';
-export { decodeHtmlBytes, type DecodedHtml } from './decode.js';
+export { decodeHtmlBytes, isPageBody, type DecodedHtml } from './decode.js';
 export { parseTextDate, parseMachineDate, hijriToGregorian, type ParsedDate } from './dates.js';
 export { toExtractJson, toTextPageJson, type ExtractJson, type TextPageJson } from './json.js';
 export type { Attribution, ExtractOptions, ExtractedArticle, ReadAlsoItem, RelatedLink, SegmentedTextPage } from './types.js';

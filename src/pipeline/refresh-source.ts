@@ -2,7 +2,7 @@ import { errorMessage, isAppError } from '../core/errors.js';
 import { canonicalUrl as canonicalizeUrl } from '../dedup/canonical-url.js';
 import type { Article, ArticleInput, Source, SourceFetchState } from '../core/types.js';
 import { feedItemToArticleInput, parseFeed, type FeedItem, type ParsedFeed } from '../feeds/index.js';
-import { decodeHtmlBytes } from '../extract/index.js';
+import { decodeHtmlBytes, isPageBody } from '../extract/index.js';
 import { cacheLifetimeMs, type Fetcher, type FetchResponse } from '../fetch/index.js';
 import type { Store } from '../store/store.js';
 import type { ProcessArticle } from './import-files.js';
@@ -173,7 +173,7 @@ async function withPage(deps: RefreshDeps, source: Source, input: ArticleInput):
   let fields: PageFields | null;
   try {
     const page = await deps.fetcher.fetch(input.url, { kind: 'page' });
-    if (!page.notModified && !isMarkup(page.contentType, page.body)) throw new Error(`${page.finalUrl}: not an HTML page (${page.contentType ?? 'no content type'})`);
+    if (!page.notModified && !isPageBody(page.contentType, page.body)) throw new Error(`${page.finalUrl}: not an HTML page (${page.contentType ?? 'no content type'})`);
     // Decoded as `sada extract` decodes pages (valid UTF-8 beats a server-wide charset default, broken
     // "UTF-8" that is really windows-1256 is recognised), not with the feed decoder's HTTP-first rule.
     fields = page.notModified ? null : deps.extractPage!(decodeHtmlBytes(page.body, page.contentType).html, page.finalUrl);
@@ -190,16 +190,4 @@ async function withPage(deps: RefreshDeps, source: Source, input: ArticleInput):
     (merged as unknown as Record<string, unknown>)[key] = value;
   }
   return merged;
-}
-
-/**
- * A body worth reading as an article page: HTML, XML or other text, or undeclared bytes that start like
- * markup. Items also link to PDFs, images and videos, whose bytes would otherwise be stored as "text".
- */
-function isMarkup(contentType: string | null, body: Uint8Array): boolean {
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type.startsWith('text/') || /[+/](?:html|xml)$/.test(type)) return true;
-  if (type && type !== 'application/octet-stream') return false;
-  const head = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, 512)).toString('latin1');
-  return /^(?:\uFEFF|\xEF\xBB\xBF)?\s*</.test(head);
 }

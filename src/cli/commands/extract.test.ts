@@ -86,3 +86,27 @@ test('sada extract URL fetches the page with the normal fetcher (private address
     await server.close();
   }
 });
+
+test('sada extract URL refuses a body that is no page (a PDF link) instead of printing its bytes', async () => {
+  const { startFixtureServer } = await import('../../test-support/http-fixture.js');
+  const { runCliAsync } = await import('../../test-support/cli.js');
+  const server = await startFixtureServer((req, res) => {
+    if (req.url === '/report.pdf') {
+      res.writeHead(200, { 'content-type': 'application/pdf' });
+      return res.end(Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from([0x80, 0xd8, 0xa7, 0x07, 0xff])]));
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    return res.end('<!doctype html><html lang="ar"><head><title>خبر</title></head><body><article><h1>خبر</h1><p>افتتح المحافظ اليوم سوق المزارعين الأسبوعي في وسط المدينة بحضور عدد من المسؤولين والأهالي.</p></article></body></html>');
+  });
+  try {
+    const pdf = await runCliAsync(['extract', `${server.origin}/report.pdf`, '--json', '--allow-private']);
+    assert.equal(pdf.status, 2, pdf.stderr);
+    assert.match(pdf.stderr, /report\.pdf is not an HTML page \(application\/pdf\)/);
+    assert.equal(pdf.stdout, '');
+    const page = await runCliAsync(['extract', `${server.origin}/news/1`, '--json', '--allow-private']);
+    assert.equal(page.status, 0, page.stderr);
+    assert.match(JSON.parse(page.stdout).text, /سوق المزارعين/);
+  } finally {
+    await server.close();
+  }
+});

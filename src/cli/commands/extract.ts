@@ -74,7 +74,7 @@ export function createExtractCommand(deps: ExtractCommandDeps = {}): RegisterCom
         const modes = [target !== undefined, flags.batch !== undefined, flags.text !== undefined].filter(Boolean).length;
         if (modes !== 1) throw new AppError('BAD_USAGE', 'give exactly one of FILE_OR_URL, --batch LIST or --text FILE');
         const now = parseNow(flags.now) ?? Date.now();
-        const { extractArticle, segmentTextPage, toExtractJson, toTextPageJson } = await import('../../extract/index.js');
+        const { extractArticle, isPageBody, segmentTextPage, toExtractJson, toTextPageJson } = await import('../../extract/index.js');
         if (flags.text !== undefined) {
           const bytes = await readPageFile(flags.text);
           const page = toTextPageJson(segmentTextPage(bytes.toString('utf8')));
@@ -96,6 +96,7 @@ export function createExtractCommand(deps: ExtractCommandDeps = {}): RegisterCom
           bytes = fetched.body;
           url = flags.url ?? fetched.finalUrl;
           contentType = fetched.contentType;
+          if (!isPageBody(contentType ?? null, bytes)) throw new AppError('BAD_INPUT', `${fetched.finalUrl} is not an HTML page (${contentType ?? 'no content type'})`);
         } else {
           bytes = await readPageFile(source);
           url = flags.url ?? pathToFileURL(resolve(source)).href;

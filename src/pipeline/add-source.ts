@@ -1,4 +1,5 @@
 import { AppError, errorMessage, isAppError } from '../core/errors.js';
+import { storableText } from '../core/storable-text.js';
 import type { Source, SourceKind } from '../core/types.js';
 import { detectFormat, feedCandidates, htmlToText, parseFeed, type ParsedFeed } from '../feeds/index.js';
 import type { Fetcher, FetchResponse } from '../fetch/index.js';
@@ -84,7 +85,7 @@ export async function storeSource(store: Store, resolved: ResolvedSource, option
       url: resolved.url,
       feedUrl: resolved.feedUrl,
       kind: resolved.kind,
-      title: options.title?.trim() || resolved.title || slug,
+      title: storableText(options.title?.trim() || resolved.title || slug),
       homepage: resolved.homepage,
       country: options.country ?? null,
     },

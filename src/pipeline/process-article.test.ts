@@ -78,6 +78,17 @@ for (const adapter of adapters) {
       return { store, process, ingest };
     }
 
+    it('a NUL in the text or title is stored as a space (PostgreSQL refuses U+0000; the article was lost there)', async () => {
+      const { store, ingest } = await setup();
+      const wire = input('stories/airport/original', 'was', 1);
+      const [id] = await ingest({ ...wire, title: `${wire.title}\u0000`, text: wire.text.replace(' ', '\u0000'), author: 'واس\u0000' });
+      const [stored] = await store.getArticles([id!]);
+      assert.equal(stored!.title, `${wire.title} `);
+      assert.equal(stored!.text, wire.text.replace(' ', ' '));
+      assert.equal(stored!.author, 'واس ');
+      await store.close();
+    });
+
     it('an article dated after it arrived is stored as published when it arrived, and does not become its story\'s last update', async () => {
       const { store, ingest } = await setup();
       const received = T0 + 1000 * HOUR;

@@ -18,6 +18,7 @@ import type { JudgeModel } from '../stories/model.js';
 import { placeInStory } from './story-placement.js';
 import { Subject } from './pair-weights.js';
 import { utcDay } from '../core/time.js';
+import { storableInput } from '../core/storable-text.js';
 
 /** The analysed text of a stored article, handed to the search indexer so it need not analyse again. */
 export interface AnalysedText {
@@ -119,7 +120,9 @@ async function textOf(input: ArticleInput, model: JudgeModel, ahead: Ahead | und
   return { prepared, analysis };
 }
 
-async function processArticle(tx: Store, input: ArticleInput, engine: StoryEngine, options: Settings, ahead: Ahead | undefined): Promise<ProcessOutcome> {
+async function processArticle(tx: Store, received: ArticleInput, engine: StoryEngine, options: Settings, ahead: Ahead | undefined): Promise<ProcessOutcome> {
+  // Analysed ahead as received: a NUL and the space that replaces it are both no letter, so the analysis holds.
+  const input = storableInput(received);
   const canonicalUrl = ahead?.canonicalUrl ?? canonicalizeUrl(input.url);
   const existing = await tx.getArticleByCanonicalUrl(canonicalUrl);
   if (existing) {

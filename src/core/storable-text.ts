@@ -1,20 +1,34 @@
 import type { ArticleInput } from './types.js';
 
 const NUL = '\u0000';
+/** Half of a surrogate pair without its other half. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
- * Text as every store can keep it: PostgreSQL refuses U+0000 in text (the whole article was lost there
- * while SQLite kept it). A NUL, which only broken or hostile input holds, becomes a space: the same length
- * and, like NUL, no letter, so words, the analyzer's offsets and search snippets are what they were.
+ * Text as every store can keep it. PostgreSQL refuses U+0000 in text and a lone surrogate in JSON (the whole
+ * article was lost there while SQLite kept it). A NUL, which only broken or hostile input holds, becomes a
+ * space, and a lone surrogate U+FFFD (what UTF-8 storage makes of it anyway): the same length and, like
+ * what they replace, no letters, so words, the analyzer's offsets and search snippets are what they were.
  */
 export function storableText(text: string): string {
-  return text.includes(NUL) ? text.replaceAll(NUL, ' ') : text;
+  let out = text.includes(NUL) ? text.replaceAll(NUL, ' ') : text;
+  if (!isWellFormed(out)) out = out.replace(LONE_SURROGATE, '\ufffd');
+  return out;
 }
 
-/** The article's text fields made storable; the same object when none holds a NUL (the usual case). */
+/** String.prototype.isWellFormed (Node 20; not in the ES2023 typings). */
+function isWellFormed(text: string): boolean {
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
+function needsCleaning(text: string): boolean {
+  return text.includes(NUL) || !isWellFormed(text);
+}
+
+/** The article's text fields made storable; the same object when none needs it (the usual case). */
 export function storableInput(input: ArticleInput): ArticleInput {
   const fields = [input.url, input.source, input.title, input.text, input.author, input.summary, input.category, input.image, input.lang, input.externalId, ...(input.tags ?? [])];
-  if (!fields.some((f) => typeof f === 'string' && f.includes(NUL))) return input;
+  if (!fields.some((f) => typeof f === 'string' && needsCleaning(f))) return input;
   const clean = (value: string | null | undefined) => (typeof value === 'string' ? storableText(value) : value);
   return {
     url: storableText(input.url),

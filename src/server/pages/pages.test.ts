@@ -189,6 +189,8 @@ test('sources page lists status, errors and the admin forms only when a token is
   const listed = await (await admin.app.request('/sources?done=added')).text();
   assert.match(listed, /أضيف المصدر/);
   assert.match(listed, /feeds\.example\.org/);
+  // A source not fetched yet says so, rather than showing an unknown date.
+  assert.match(listed, /لم يُجلب بعد/);
   const added = (await admin.store.listSources()).find((s) => s.feedUrl === 'https://feeds.example.org/rss');
   assert.ok(added);
   const removed = await admin.app.request('/sources/remove', { method: 'POST', body: new URLSearchParams({ id: String(added.id), token: 'secret-token' }) });

@@ -60,7 +60,7 @@ export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
                     </td>
                     <td>{KIND[s.kind]}</td>
                     <td>{fmt.number(s.articles)}</td>
-                    <td>{s.kind === 'import' ? '—' : <When fmt={fmt} time={s.lastFetch} />}</td>
+                    <td>{s.kind === 'import' ? '—' : s.lastFetch === null ? <span class="muted">لم يُجلب بعد</span> : <When fmt={fmt} time={s.lastFetch} />}</td>
                     <td>
                       {s.lastError ? (
                         <span class="status-error" dir="auto">

@@ -28,6 +28,15 @@ export type { Db };
 
 const ACTIVE = 'removed_at IS NULL';
 
+/**
+ * PostgreSQL refuses U+0000 in text, even as a query parameter, and no stored key holds one (the pipeline
+ * stores a space instead: src/core/storable-text.ts). A lookup for such a key, say a request's `?source=`,
+ * finds nothing, as on SQLite, instead of failing.
+ */
+function holdsNul(value: unknown): boolean {
+  return typeof value === 'string' && value.includes('\u0000');
+}
+
 /** Builds `SET a = $n, b = $n+1` from a patch and a column map; returns the SQL and the values. */
 function setClause(patch: object, columns: Record<string, string>, first: number, encode: (key: string, v: unknown) => unknown = (_k, v) => v) {
   const sets: string[] = [];
@@ -84,6 +93,7 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
   }
 
   private async getSourceWhere(column: 'id' | 'slug' | 'feed_url', value: unknown, includeRemoved = false): Promise<Source | null> {
+    if (holdsNul(value)) return null;
     const [row] = await this.rows<SourceRow>(`SELECT * FROM sources WHERE ${column} = $1${includeRemoved ? '' : ` AND ${ACTIVE}`}`, [value]);
     return row ? toSource(row) : null;
   }
@@ -226,17 +236,20 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
   }
 
   async getArticleByCanonicalUrl(canonicalUrl: string): Promise<Article | null> {
+    if (holdsNul(canonicalUrl)) return null;
     const [row] = await this.rows<ArticleRow>(`${ARTICLE_SELECT} WHERE a.canonical_url = $1`, [canonicalUrl]);
     return row ? toArticle(row) : null;
   }
 
   async storedCanonicalUrls(canonicalUrls: readonly string[]): Promise<Set<string>> {
-    if (canonicalUrls.length === 0) return new Set();
-    const rows = await this.rows<{ canonical_url: string }>('SELECT canonical_url FROM articles WHERE canonical_url = ANY($1::text[])', [canonicalUrls]);
+    const storable = canonicalUrls.filter((url) => !holdsNul(url));
+    if (storable.length === 0) return new Set();
+    const rows = await this.rows<{ canonical_url: string }>('SELECT canonical_url FROM articles WHERE canonical_url = ANY($1::text[])', [storable]);
     return new Set(rows.map((r) => r.canonical_url));
   }
 
   async getArticleByExternalId(sourceId: number, externalId: string): Promise<Article | null> {
+    if (holdsNul(externalId)) return null;
     const [row] = await this.rows<ArticleRow>(`${ARTICLE_SELECT} WHERE a.source_id = $1 AND a.external_id = $2`, [sourceId, externalId]);
     return row ? toArticle(row) : null;
   }
@@ -444,6 +457,6 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
     return new PgSearchTables(this.db()).reportOutlets(reportIds);
   }
   async searchSourceIds(slugs: readonly string[]): Promise<Map<string, number>> {
-    return new PgSearchTables(this.db()).sourceIds(slugs);
+    return new PgSearchTables(this.db()).sourceIds(slugs.filter((slug) => !holdsNul(slug)));
   }
 }

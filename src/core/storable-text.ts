@@ -45,3 +45,15 @@ export function storableInput(input: ArticleInput): ArticleInput {
     externalId: clean(input.externalId),
   };
 }
+
+/**
+ * The longest value, in UTF-8 bytes, a unique key holds: a canonical URL, a feed URL, a slug, an external id.
+ * PostgreSQL's b-tree index refuses an entry past about 2,700 bytes where SQLite stores any length, so a longer
+ * value is refused (or, for an optional key, not kept) on every store alike. The longest article URL of the
+ * real datasets has 561 characters.
+ */
+export const MAX_KEY_BYTES = 2000;
+
+export function fitsKey(value: string): boolean {
+  return value.length <= MAX_KEY_BYTES / 3 || new TextEncoder().encode(value).length <= MAX_KEY_BYTES;
+}

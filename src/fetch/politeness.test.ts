@@ -43,6 +43,26 @@ test('robots.txt is obeyed for pages (cached per host), not for feeds', async ()
   }
 });
 
+test('a fractional crawl-delay spaces requests by whole milliseconds (PostgreSQL refused 1000.9999999999999 as a host slot, so no page of the host was read)', async () => {
+  const server = await startFixtureServer((req, res) => {
+    if (req.url === '/robots.txt') {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      return res.end('User-agent: *\nCrawl-delay: 1.001\n');
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    return res.end('<p>صفحة</p>');
+  });
+  const spacings: number[] = [];
+  const fetcher = new Fetcher(testFetcherOptions({ sharedHostGate: async (_host, spacingMs) => (spacings.push(spacingMs), 0) }));
+  try {
+    await fetcher.fetch(`${server.origin}/news/1`);
+    assert.deepEqual(spacings, [1001]);
+  } finally {
+    await fetcher.close();
+    await server.close();
+  }
+});
+
 test('robots.txt: 404 allows everything, 5xx disallows pages for a while', async () => {
   let robotsStatus = 404;
   const server = await startFixtureServer((req, res) => {

@@ -64,7 +64,9 @@ export class RobotsCache {
     const delay = rules.robot.getCrawlDelay(this.options.agent);
     return {
       allowed,
-      crawlDelayMs: typeof delay === 'number' && Number.isFinite(delay) && delay > 0 ? delay * 1000 : null,
+      // Whole milliseconds, as every time is kept: 1.001 s is 1000.9999999999999 ms in floating point, which
+      // PostgreSQL refused as a host slot time (no page of the host was read).
+      crawlDelayMs: typeof delay === 'number' && Number.isFinite(delay) && delay > 0 ? Math.round(delay * 1000) : null,
       reason: allowed ? null : `robots.txt disallows ${new URL(url).pathname} for ${this.options.agent}`,
     };
   }

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '../core/errors.js';
 import type { Fetcher, FetchResponse } from '../fetch/index.js';
-import { resolveSource } from './add-source.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { resolveSource, storeSource } from './add-source.js';
 
 const HOME = 'https://slow.example/';
 const OTHER_FEED = 'https://cdn.example/wadi.xml';
@@ -45,4 +46,24 @@ test('when every candidate is on the slow host, one timeout ends the search with
   const only = { fetch: async (url: string) => (url === HOME ? response(url, page, 'text/html') : fetcher.fetch(url)) } as unknown as Fetcher;
   await assert.rejects(resolveSource(only, HOME), (e: unknown) => e instanceof AppError && e.code === 'BAD_INPUT' && /timed out before/.test(e.message));
   assert.deepEqual(asked, ['https://slow.example/feed'], 'one probe, not twelve');
+});
+
+test('a source is stored under a slug of at most 64 characters, and a feed URL too long to be a key is refused (PostgreSQL refused both in its unique index)', async () => {
+  const store = await SqliteStore.open({ path: ':memory:' });
+  try {
+    // A feed's home_page_url names the host the slug is made of: any length the URL parser accepts.
+    const host = `${'abcdefghij'.repeat(300)}.example`;
+    const source = await storeSource(store, { url: 'https://feeds.example/a.json', feedUrl: 'https://feeds.example/a.json', kind: 'feed', title: 'موجز', homepage: `https://${host}/` }, {}, 0);
+    assert.equal(source.slug, 'abcdefghij'.repeat(7).slice(0, 64));
+    const again = await storeSource(store, { url: 'https://feeds.example/b.json', feedUrl: 'https://feeds.example/b.json', kind: 'feed', title: 'موجز', homepage: `https://${host}/` }, {}, 0);
+    assert.equal(again.slug, `${'abcdefghij'.repeat(7).slice(0, 64)}-2`);
+    const longFeed = `https://feeds.example/${'x'.repeat(3000)}.xml`;
+    await assert.rejects(
+      storeSource(store, { url: longFeed, feedUrl: longFeed, kind: 'feed', title: 'طويل', homepage: null }, {}, 0),
+      (e: unknown) => e instanceof AppError && e.code === 'BAD_INPUT' && /longer than 2000/.test(e.message),
+    );
+    assert.equal((await store.listSources()).length, 2);
+  } finally {
+    await store.close();
+  }
 });

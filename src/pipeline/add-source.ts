@@ -1,5 +1,5 @@
 import { AppError, errorMessage, isAppError } from '../core/errors.js';
-import { storableText } from '../core/storable-text.js';
+import { fitsKey, MAX_KEY_BYTES, storableText } from '../core/storable-text.js';
 import type { Source, SourceKind } from '../core/types.js';
 import { detectFormat, feedCandidates, htmlToText, parseFeed, type ParsedFeed } from '../feeds/index.js';
 import type { Fetcher, FetchResponse } from '../fetch/index.js';
@@ -76,6 +76,7 @@ export async function addSource(deps: { store: Store; fetcher: Fetcher; now: () 
 
 /** Stores an already resolved source (OPML import, built-in list) under a unique slug. */
 export async function storeSource(store: Store, resolved: ResolvedSource, options: AddSourceOptions, now: number): Promise<Source> {
+  if (!fitsKey(resolved.feedUrl)) throw new AppError('BAD_INPUT', `feed URL longer than ${MAX_KEY_BYTES} characters: ${resolved.feedUrl.slice(0, 200)}…`);
   const existing = await store.getSourceByFeedUrl(resolved.feedUrl);
   if (existing) throw new AppError('CONFLICT', `${resolved.feedUrl} is already source #${existing.id} (${existing.slug})`);
   const slug = options.slug ?? (await uniqueSlug(store, resolved.homepage ?? resolved.url));
@@ -116,7 +117,10 @@ export async function uniqueSlug(store: Store, url: string): Promise<string> {
   const base = (isAddress ? `${host}${port ? `-${port}` : ''}` : labels.length > 1 ? labels.slice(0, -1).join('-') : host)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '') || 'source';
+    .replace(/^-+|-+$/g, '')
+    // A host name may be thousands of characters long: a slug is a short key (PostgreSQL's index refused it).
+    .slice(0, 64)
+    .replace(/-+$/, '') || 'source';
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
     if (!(await store.getSourceBySlug(slug))) return slug;

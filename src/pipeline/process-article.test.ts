@@ -1,6 +1,7 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { AppError } from '../core/errors.js';
 import type { ArticleInput } from '../core/types.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { PgStore } from '../store/postgres/pg-store.js';
@@ -88,6 +89,22 @@ for (const adapter of adapters) {
       assert.equal(stored!.author, 'واس ');
       // PostgreSQL refuses a lone surrogate in JSON (tags): U+FFFD, as UTF-8 storage makes of it in text.
       assert.deepEqual(stored!.tags, ['مطار\ufffd']);
+      await store.close();
+    });
+
+    it('a URL too long to be a key is refused, and an external id too long is not kept (PostgreSQL refused both in its unique index; SQLite stored them)', async () => {
+      const { store, process, ingest } = await setup();
+      const wire = input('stories/airport/original', 'was', 1);
+      const longUrl = `https://was.example/news/${'x'.repeat(3000)}`;
+      await assert.rejects(
+        store.transaction((tx) => process(tx, { ...wire, url: longUrl })),
+        (e: unknown) => e instanceof AppError && e.code === 'BAD_INPUT' && /longer than 2000/.test(e.message),
+      );
+      assert.equal(await store.countArticles(), 0);
+      const [id] = await ingest({ ...wire, externalId: `guid-${'ع'.repeat(1500)}` });
+      const [stored] = await store.getArticles([id!]);
+      assert.equal(stored!.externalId, null);
+      assert.equal(stored!.title, wire.title);
       await store.close();
     });
 

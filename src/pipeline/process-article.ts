@@ -18,7 +18,8 @@ import type { JudgeModel } from '../stories/model.js';
 import { placeInStory } from './story-placement.js';
 import { Subject } from './pair-weights.js';
 import { utcDay } from '../core/time.js';
-import { storableInput } from '../core/storable-text.js';
+import { fitsKey, MAX_KEY_BYTES, storableInput } from '../core/storable-text.js';
+import { AppError } from '../core/errors.js';
 
 /** The analysed text of a stored article, handed to the search indexer so it need not analyse again. */
 export interface AnalysedText {
@@ -124,6 +125,7 @@ async function processArticle(tx: Store, received: ArticleInput, engine: StoryEn
   // Analysed ahead as received: a NUL and the space that replaces it are both no letter, so the analysis holds.
   const input = storableInput(received);
   const canonicalUrl = ahead?.canonicalUrl ?? canonicalizeUrl(input.url);
+  if (!fitsKey(canonicalUrl)) throw new AppError('BAD_INPUT', `URL longer than ${MAX_KEY_BYTES} characters: ${canonicalUrl.slice(0, 200)}…`);
   const existing = await tx.getArticleByCanonicalUrl(canonicalUrl);
   if (existing) {
     await updateChangedText(tx, existing, input, engine, options);
@@ -146,7 +148,8 @@ async function processArticle(tx: Store, received: ArticleInput, engine: StoryEn
     sourceId: source.id,
     url: input.url,
     canonicalUrl,
-    externalId: input.externalId ?? null,
+    // An id too long to be a key is no use as one: the article is still found by its URL.
+    externalId: input.externalId != null && fitsKey(input.externalId) ? input.externalId : null,
     title: input.title,
     text: input.text,
     summary: input.summary ?? null,

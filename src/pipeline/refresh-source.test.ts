@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFixtureServer } from '../test-support/http-fixture.js';
 import { testFetcherOptions } from '../test-support/fetch-options.js';
@@ -9,6 +9,7 @@ import { createArticlePipeline } from './process-article.js';
 import { runFetchRound } from './refresh-round.js';
 import type { RefreshDeps } from './refresh-source.js';
 import { storeSource } from './add-source.js';
+import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../test-support/postgres.js';
 
 const rss = (items: string) => `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>اختبار</title><link>/</link>${items}</channel></rss>`;
 const item = (n: number, extra = '') =>
@@ -230,3 +231,46 @@ test('an item linking to a PDF or an image keeps its feed summary: binary bodies
     await server.close();
   }
 });
+
+const schemas: string[] = [];
+after(() => dropTestSchemas(schemas));
+
+for (const adapter of [
+  { name: 'sqlite', open: () => openStore(':memory:'), skip: false as const },
+  { name: 'postgres', open: () => openStore(TEST_PG_URL, { schema: (schemas.push(freshSchema('refresh')), schemas.at(-1)!) }), skip: PG_SKIP },
+]) {
+  test(`a feed item's NUL and lone surrogate are made storable before it is looked up or corrected (${adapter.name})`, { skip: adapter.skip }, async () => {
+    // A JSON feed carries any code point: a NUL in the id, and on the second round in the corrected headline
+    // and tags. PostgreSQL refused the id lookup (the item was lost) and the correction; SQLite stored the NUL.
+    let round = 1;
+    const server = await startFixtureServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/feed+json' });
+      const title = round === 1 ? 'افتتاح مستشفى جديد' : 'افتتاح مستشفى جديد\u0000 (محدث)';
+      const tags = round === 1 ? ['صحة'] : ['صحة\u0000', 'مستشفى\ud800'];
+      res.end(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'موجز', items: [{ id: 'h\u00001', url: '/news/hospital', title, tags, content_text: 'أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد.', date_published: '2024-01-08T09:00:00Z' }] }));
+    });
+    const store = await adapter.open();
+    const fetcher = new Fetcher(testFetcherOptions());
+    const now = Date.now();
+    const deps: RefreshDeps = { store, fetcher, now: () => now, process: createArticlePipeline({ now: () => now }) };
+    try {
+      const source = await storeSource(store, { url: `${server.origin}/f.json`, feedUrl: `${server.origin}/f.json`, kind: 'feed', title: 'موجز', homepage: null }, {}, now);
+      const first = await runFetchRound(deps, { once: true, concurrency: 1 });
+      assert.deepEqual([first.new_articles, first.errors], [1, 0]);
+      const stored = await store.getArticleByExternalId(source.id, 'h 1');
+      assert.equal(stored?.title, 'افتتاح مستشفى جديد');
+
+      round = 2;
+      const second = await runFetchRound(deps, { once: true, concurrency: 1 });
+      assert.deepEqual([second.new_articles, second.errors], [0, 0]);
+      const corrected = await store.getArticle(stored!.id);
+      assert.equal(corrected?.title, 'افتتاح مستشفى جديد  (محدث)');
+      assert.deepEqual(corrected?.tags, ['صحة ', 'مستشفى\ufffd']);
+      assert.equal(await store.countArticles(), 1);
+    } finally {
+      await fetcher.close();
+      await store.close();
+      await server.close();
+    }
+  });
+}

@@ -1,4 +1,5 @@
 import { errorMessage, isAppError } from '../core/errors.js';
+import { storableInput } from '../core/storable-text.js';
 import { canonicalUrl as canonicalizeUrl } from '../dedup/canonical-url.js';
 import type { Article, ArticleInput, Source, SourceFetchState } from '../core/types.js';
 import { feedItemToArticleInput, parseFeed, type FeedItem, type ParsedFeed } from '../feeds/index.js';
@@ -112,8 +113,12 @@ function selectItems(deps: RefreshDeps, feed: ParsedFeed, now: number): FeedItem
 }
 
 async function handleItem(deps: RefreshDeps, source: PolledSource, item: FeedItem, result: RefreshResult): Promise<void> {
-  const input = feedItemToArticleInput(item, source.slug);
-  if (!input) return;
+  const received = feedItemToArticleInput(item, source.slug);
+  if (!received) return;
+  // As it will be stored (a NUL a space, a lone surrogate U+FFFD) before it is looked up, compared or used to
+  // correct a stored article: PostgreSQL refused the lookup of an id holding a NUL, and a correction bypasses
+  // the article pipeline that cleans new articles.
+  const input = storableInput(received);
   try {
     const known = await findKnown(deps.store, source, input);
     if (known) {

@@ -170,6 +170,25 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
         assert.deepEqual(await store.storedCanonicalUrls([]), new Set());
       });
 
+      it('finds nothing for a key holding a NUL (a request parameter; PostgreSQL refused the query)', async () => {
+        const nul = (await store.ensureImportSource('articles-nul', T0)).id;
+        await store.insertArticle(article(nul, 30));
+        assert.equal(await store.getSourceBySlug('articles-nul\u0000'), null);
+        assert.equal(await store.getSourceByFeedUrl('import:articles-nul\u0000'), null);
+        assert.equal(await store.getArticleByExternalId(nul, 'guid-30\u0000'), null);
+        assert.equal(await store.getArticleByCanonicalUrl('https://example.com/news/30\u0000'), null);
+        assert.deepEqual(await store.storedCanonicalUrls(['https://example.com/news/30', 'https://example.com/news/30\u0000']), new Set(['https://example.com/news/30']));
+        assert.deepEqual(await store.searchSourceIds(['articles-nul', 'articles-nul\u0000']), new Map([['articles-nul', nul]]));
+      });
+
+      it('finds nothing for an id no row can have (a command-line argument; PostgreSQL refused it beyond bigint)', async () => {
+        const { id } = await store.insertArticle(article((await store.ensureImportSource('articles-ids', T0)).id, 31));
+        assert.equal(await store.getSource(1e20), null);
+        assert.equal(await store.getArticle(1e20), null);
+        assert.deepEqual((await store.getArticles([1e20, id])).map((a) => a.id), [id]);
+        assert.equal(await store.getStory(1e20), null);
+      });
+
       it('lists newest first with keyset pagination and source filter', async () => {
         const other = (await store.ensureImportSource('articles-other', T0)).id;
         for (const n of [10, 12, 11]) await store.insertArticle(article(sourceId, n));

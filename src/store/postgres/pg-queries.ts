@@ -28,6 +28,16 @@ export type { Db };
 
 const ACTIVE = 'removed_at IS NULL';
 
+/**
+ * A key no stored row holds and PostgreSQL refuses even as a query parameter: text with U+0000 (the pipeline
+ * stores a space instead: src/core/storable-text.ts), or an id that is no safe integer (beyond bigint). A
+ * lookup for one, say a request's `?source=` or an id typed on the command line, finds nothing, as on
+ * SQLite, instead of failing.
+ */
+function unstorableKey(value: unknown): boolean {
+  return typeof value === 'string' ? value.includes('\u0000') : typeof value === 'number' && !Number.isSafeInteger(value);
+}
+
 /** Builds `SET a = $n, b = $n+1` from a patch and a column map; returns the SQL and the values. */
 function setClause(patch: object, columns: Record<string, string>, first: number, encode: (key: string, v: unknown) => unknown = (_k, v) => v) {
   const sets: string[] = [];
@@ -84,6 +94,7 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
   }
 
   private async getSourceWhere(column: 'id' | 'slug' | 'feed_url', value: unknown, includeRemoved = false): Promise<Source | null> {
+    if (unstorableKey(value)) return null;
     const [row] = await this.rows<SourceRow>(`SELECT * FROM sources WHERE ${column} = $1${includeRemoved ? '' : ` AND ${ACTIVE}`}`, [value]);
     return row ? toSource(row) : null;
   }
@@ -219,24 +230,28 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
   }
 
   async getArticles(ids: readonly number[]): Promise<Article[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.rows<ArticleRow>(`${ARTICLE_SELECT} WHERE a.id = ANY($1::bigint[])`, [ids]);
+    const storable = ids.filter((id) => !unstorableKey(id));
+    if (storable.length === 0) return [];
+    const rows = await this.rows<ArticleRow>(`${ARTICLE_SELECT} WHERE a.id = ANY($1::bigint[])`, [storable]);
     const byId = new Map(rows.map((r) => [r.id, toArticle(r)]));
     return ids.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined);
   }
 
   async getArticleByCanonicalUrl(canonicalUrl: string): Promise<Article | null> {
+    if (unstorableKey(canonicalUrl)) return null;
     const [row] = await this.rows<ArticleRow>(`${ARTICLE_SELECT} WHERE a.canonical_url = $1`, [canonicalUrl]);
     return row ? toArticle(row) : null;
   }
 
   async storedCanonicalUrls(canonicalUrls: readonly string[]): Promise<Set<string>> {
-    if (canonicalUrls.length === 0) return new Set();
-    const rows = await this.rows<{ canonical_url: string }>('SELECT canonical_url FROM articles WHERE canonical_url = ANY($1::text[])', [canonicalUrls]);
+    const storable = canonicalUrls.filter((url) => !unstorableKey(url));
+    if (storable.length === 0) return new Set();
+    const rows = await this.rows<{ canonical_url: string }>('SELECT canonical_url FROM articles WHERE canonical_url = ANY($1::text[])', [storable]);
     return new Set(rows.map((r) => r.canonical_url));
   }
 
   async getArticleByExternalId(sourceId: number, externalId: string): Promise<Article | null> {
+    if (unstorableKey(externalId)) return null;
     const [row] = await this.rows<ArticleRow>(`${ARTICLE_SELECT} WHERE a.source_id = $1 AND a.external_id = $2`, [sourceId, externalId]);
     return row ? toArticle(row) : null;
   }
@@ -327,6 +342,7 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
   }
 
   async getStory(id: number): Promise<Story | null> {
+    if (unstorableKey(id)) return null;
     const [row] = await this.rows<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = $1`, [id]);
     return row ? toStory(row) : null;
   }
@@ -444,6 +460,6 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
     return new PgSearchTables(this.db()).reportOutlets(reportIds);
   }
   async searchSourceIds(slugs: readonly string[]): Promise<Map<string, number>> {
-    return new PgSearchTables(this.db()).sourceIds(slugs);
+    return new PgSearchTables(this.db()).sourceIds(slugs.filter((slug) => !unstorableKey(slug)));
   }
 }

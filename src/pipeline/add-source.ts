@@ -76,7 +76,7 @@ export async function addSource(deps: { store: Store; fetcher: Fetcher; now: () 
 
 /** Stores an already resolved source (OPML import, built-in list) under a unique slug. */
 export async function storeSource(store: Store, resolved: ResolvedSource, options: AddSourceOptions, now: number): Promise<Source> {
-  if (!fitsKey(resolved.feedUrl)) throw new AppError('BAD_INPUT', `feed URL longer than ${MAX_KEY_BYTES} characters: ${resolved.feedUrl.slice(0, 200)}…`);
+  if (!fitsKey(resolved.feedUrl)) throw new AppError('BAD_INPUT', `feed URL longer than ${MAX_KEY_BYTES} bytes: ${resolved.feedUrl.slice(0, 200)}…`);
   const existing = await store.getSourceByFeedUrl(resolved.feedUrl);
   if (existing) throw new AppError('CONFLICT', `${resolved.feedUrl} is already source #${existing.id} (${existing.slug})`);
   const slug = options.slug ?? (await uniqueSlug(store, resolved.homepage ?? resolved.url));

@@ -125,7 +125,7 @@ async function processArticle(tx: Store, received: ArticleInput, engine: StoryEn
   // Analysed ahead as received: a NUL and the space that replaces it are both no letter, so the analysis holds.
   const input = storableInput(received);
   const canonicalUrl = ahead?.canonicalUrl ?? canonicalizeUrl(input.url);
-  if (!fitsKey(canonicalUrl)) throw new AppError('BAD_INPUT', `URL longer than ${MAX_KEY_BYTES} characters: ${canonicalUrl.slice(0, 200)}…`);
+  if (!fitsKey(canonicalUrl)) throw new AppError('BAD_INPUT', `URL longer than ${MAX_KEY_BYTES} bytes: ${canonicalUrl.slice(0, 200)}…`);
   const existing = await tx.getArticleByCanonicalUrl(canonicalUrl);
   if (existing) {
     await updateChangedText(tx, existing, input, engine, options);

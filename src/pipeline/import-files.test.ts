@@ -9,6 +9,7 @@ import type { Store } from '../store/store.js';
 import type { ArticleInput } from '../core/types.js';
 import { importFiles, READ_THREAD_MIN_BYTES, readsInThread, type ImportError, type ProcessArticle } from './import-files.js';
 import { fixturePath } from '../test-support/paths.js';
+import { AppError } from '../core/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sada-import-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -107,3 +108,28 @@ test('an article that fails inside a batch loses only itself', async () => {
   assert.equal(await store.getArticleByCanonicalUrl('https://p.test/3'), null);
   await store.close();
 });
+
+for (const readThread of [false, true]) {
+  test(`a database that refuses every write ends the import with one storage error instead of one error per line (${readThread ? 'read in a thread' : 'read inline'})`, async () => {
+    const store = await SqliteStore.open({ path: ':memory:' });
+    const file = join(dir, `refused-${readThread}.jsonl`);
+    writeFileSync(file, Array.from({ length: 30 }, (_, i) => JSON.stringify({ url: `https://r.test/${i}`, source: 's', title: `t${i}`, text: `x${i}`, published: 1_700_000_000_000 + i * 1000 })).join('\n'));
+    let calls = 0;
+    // What better-sqlite3 throws once the file has become read-only (an Error with SQLite's code).
+    const readOnlyAfterTen: ProcessArticle = async (tx, input) => {
+      if (++calls > 10) throw Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' });
+      return storeOnly(tx, input);
+    };
+    const errors: ImportError[] = [];
+    await assert.rejects(importFiles(store, [file], { process: readOnlyAfterTen, onError: (e) => errors.push(e), batchSize: 10, readThread }), (error: unknown) => {
+      assert.ok(error instanceof AppError);
+      assert.equal(error.code, 'STORAGE');
+      assert.match(error.message, /refused-(true|false)\.jsonl:11: attempt to write a readonly database/);
+      return true;
+    });
+    assert.deepEqual(errors, []);
+    assert.equal(await store.countArticles(), 10);
+    assert.ok(calls <= 12, `${calls} calls: the import went on after the database failed`);
+    await store.close();
+  });
+}

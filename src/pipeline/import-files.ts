@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import type { ArticleInput } from '../core/types.js';
-import { errorMessage } from '../core/errors.js';
+import { AppError, errorMessage } from '../core/errors.js';
 import type { Store } from '../store/store.js';
+import { isStoreFailure } from '../store/store-failure.js';
 import { RecordReader } from './read-ahead.js';
 
 export interface ImportSummary {
@@ -117,7 +118,15 @@ export async function importFiles(store: Store, files: readonly string[], option
     }
   };
 
+  // The database failing as a whole (read-only, full, gone) ends the import: retried article by article,
+  // every line would be reported as a bad record. Kept here rather than rejected so that no batch's
+  // promise is left rejected while the reader is being awaited; the next submit (or the end) throws it.
+  let failure: AppError | null = null;
+  const fail = (item: Pending, error: unknown) => {
+    failure ??= new AppError('STORAGE', `the database refused the import at ${item.file}:${item.lineNumber}: ${errorMessage(error)}`, { cause: error });
+  };
   const flush = async (batch: Pending[]) => {
+    if (failure) return;
     try {
       const outcomes = await store.transaction(async (tx) => {
         const out: ProcessOutcome[] = [];
@@ -126,7 +135,8 @@ export async function importFiles(store: Store, files: readonly string[], option
         return out;
       });
       outcomes.forEach(count);
-    } catch {
+    } catch (error) {
+      if (isStoreFailure(error)) return fail(batch[0]!, error);
       // One article failed and rolled the batch back: redo it one article per transaction so that only
       // the failing article is lost, with its line number reported.
       for (const item of batch) {
@@ -139,6 +149,7 @@ export async function importFiles(store: Store, files: readonly string[], option
             }),
           );
         } catch (error) {
+          if (isStoreFailure(error)) return fail(item, error);
           reportError({ file: item.file, lineNumber: item.lineNumber, reason: errorMessage(error) });
         }
       }
@@ -164,6 +175,7 @@ export async function importFiles(store: Store, files: readonly string[], option
         }
       }
       await stored;
+      if (failure) throw failure;
       stored = flush(batch).then(() => {
         try {
           release?.(inputs);
@@ -187,6 +199,7 @@ export async function importFiles(store: Store, files: readonly string[], option
     await reader.close();
   }
   await stored;
+  if (failure) throw failure;
   await options.process.finish?.(store);
   summary.seconds = Math.round((clock() - started) / 10) / 100;
   return summary;
@@ -210,6 +223,7 @@ export async function importFiles(store: Store, files: readonly string[], option
         }
       }
     } catch (error) {
+      if (error === failure) throw error;
       // An unreadable or truncated file: keep what was read, report it, go on with the next file.
       reportError({ file, lineNumber: 0, reason: errorMessage(error) });
     }

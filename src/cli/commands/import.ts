@@ -20,15 +20,19 @@ export function register(program: Command, getContext: () => CliContext): void {
       const store = await ctx.openStore();
       const progress = createProgress(ctx, 'import');
       const pipeline = createArticlePipeline({ now: Date.now, batchIndex: true });
-      const summary = await importFiles(store, files, {
-        batchSize,
-        process: pipeline,
-        onError: (e) => progress.log(`${e.file}${e.lineNumber ? `:${e.lineNumber}` : ''}: ${e.reason}`),
-        onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, `${p.summary.inserted} new, ${p.summary.skipped} skipped, ${p.summary.errors} errors`),
-      });
-      progress.stop();
-      // The worker thread's memory is not needed for the merge below.
-      await pipeline.close?.();
+      let summary;
+      try {
+        summary = await importFiles(store, files, {
+          batchSize,
+          process: pipeline,
+          onError: (e) => progress.log(`${e.file}${e.lineNumber ? `:${e.lineNumber}` : ''}: ${e.reason}`),
+          onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, `${p.summary.inserted} new, ${p.summary.skipped} skipped, ${p.summary.errors} errors`),
+        });
+      } finally {
+        progress.stop();
+        // The worker thread's memory is not needed for the merge below (and, on a failure, must not keep the process alive).
+        await pipeline.close?.();
+      }
       // One merged index segment keeps queries fast after a large import (about 2 s at 50k articles).
       if (summary.inserted > 0) await store.optimizeSearchIndex();
       if (ctx.json) ctx.printJson(summary);

@@ -13,7 +13,7 @@ export interface RoundOptions {
   worker?: string;
   /** How long a claimed source stays leased to this worker (default 15 min). */
   leaseMs?: number;
-  /** Stops claiming further sources (in-flight ones finish and are released). */
+  /** Stops claiming and starting further sources (in-flight ones finish; all are released). */
   signal?: AbortSignal;
   onSourceDone?: (source: Source, result: RefreshResult) => void;
 }
@@ -55,7 +55,7 @@ export async function runFetchRound(deps: RefreshDeps, options: RoundOptions): P
   heartbeat.unref();
   try {
     while (pending.length > 0 && !options.signal?.aborted) {
-      await runPool(pending, options.concurrency, async (source) => {
+      await runPool(pending, options.concurrency, options.signal, async (source) => {
         try {
           const result = await refreshSource(deps, source);
           tally(summary, source, result);
@@ -71,7 +71,8 @@ export async function runFetchRound(deps: RefreshDeps, options: RoundOptions): P
   } finally {
     clearInterval(heartbeat);
   }
-  for (const source of pending) await deps.store.releaseSource(source.id, worker);
+  // Sources claimed but not refreshed (the round was stopped before starting them).
+  for (const id of held) await deps.store.releaseSource(id, worker);
   return summary;
 }
 
@@ -87,11 +88,11 @@ function tally(summary: RoundSummary, source: Source, result: RefreshResult): vo
   }
 }
 
-/** Runs `task` over `items` with at most `concurrency` at once. */
-async function runPool<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
+/** Runs `task` over `items` with at most `concurrency` at once, starting none once `signal` aborts. */
+async function runPool<T>(items: readonly T[], concurrency: number, signal: AbortSignal | undefined, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) await task(items[next++]!);
+    while (next < items.length && !signal?.aborted) await task(items[next++]!);
   });
   await Promise.all(lanes);
 }

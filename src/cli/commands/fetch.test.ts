@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { runCliAsync } from '../../test-support/cli.js';
+import { runCliAsync, startCli } from '../../test-support/cli.js';
 import { fixturePath } from '../../test-support/paths.js';
-import { startStaticServer } from '../../test-support/http-fixture.js';
+import { startFixtureServer, startStaticServer } from '../../test-support/http-fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sada-fetch-cli-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -102,4 +102,46 @@ test('OPML export lists the sources; remove stops polling; bad usage exits 2', a
   assert.equal((await cli(['sources', 'remove', '999', '--db', db])).status, 1);
   assert.equal((await cli(['sources', 'add', '--db', db])).status, 2);
   assert.equal((await cli(['sources', 'add', 'https://x.example/', '--slug', 'Bad Slug', '--db', db])).status, 2);
+});
+
+test('fetch --once stopped by SIGTERM or SIGINT releases the sources it did not refresh: the next run fetches them all', async () => {
+  let slow = false;
+  const words = ['الحكومة', 'الاقتصاد', 'الرياض', 'الجامعة', 'الطاقة', 'المنتخب', 'السوق', 'المطر'];
+  const server = await startFixtureServer((req, res) => {
+    const n = Number(/^\/feed(\d+)\.xml$/.exec(req.url ?? '')?.[1] ?? -1);
+    if (n < 0) return void res.writeHead(404).end();
+    const text = Array.from({ length: 80 }, (_, i) => words[(i * (n + 3)) % words.length]).join(' ');
+    const body = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>مصدر ${n}</title><link>http://127.0.0.1/</link><description>d</description><item><title>خبر المصدر ${n}</title><link>http://127.0.0.1/a/${n}</link><guid>a${n}</guid><pubDate>Mon, 02 Mar 2026 08:00:00 GMT</pubDate><description>${text}</description></item></channel></rss>`;
+    setTimeout(() => res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(body), slow ? 600 : 0);
+  });
+  const env = { SADA_HOST_DELAY_MS: '0', SADA_FETCH_CONCURRENCY: '1' };
+  try {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      slow = false;
+      const db = join(dir, `interrupted-${signal}.db`);
+      for (let n = 0; n < 4; n++) {
+        const added = await runCliAsync(['sources', 'add', `${server.origin}/feed${n}.xml`, '--db', db, '--allow-private'], env);
+        assert.equal(added.status, 0, added.stderr);
+      }
+      slow = true;
+      const asked = server.requests.length;
+      const child = startCli(['fetch', '--once', '--json', '--db', db, '--allow-private'], env);
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      const code = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+      while (server.requests.length === asked) await new Promise((r) => setTimeout(r, 20));
+      child.kill(signal);
+      assert.equal(await code, signal === 'SIGINT' ? 130 : 143, stderr);
+      const raw = new Database(db, { readonly: true });
+      const leased = (raw.prepare('SELECT count(*) AS n FROM sources WHERE lease_owner IS NOT NULL').get() as { n: number }).n;
+      raw.close();
+      assert.equal(leased, 0);
+      slow = false;
+      const again = await runCliAsync(['fetch', '--once', '--json', '--db', db, '--allow-private'], env);
+      assert.equal(again.status, 0, again.stderr);
+      assert.equal(JSON.parse(again.stdout).sources, 4);
+    }
+  } finally {
+    await server.close();
+  }
 });

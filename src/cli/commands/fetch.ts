@@ -31,9 +31,21 @@ export function register(program: Command, getContext: () => CliContext): void {
       }
       const { deps } = await createIngestion(ctx, store);
       const log = ctx.logger();
+      // Interrupted, the round starts no further source and releases the leases of those it has not
+      // refreshed, so that running it again fetches them instead of finding them leased for leaseSeconds.
+      // A second signal ends the process at once.
+      const interrupt = new AbortController();
+      const onSignal = (signal: NodeJS.Signals) => {
+        log.warn({ signal }, 'fetch interrupted: finishing the sources in progress');
+        process.exitCode = signal === 'SIGINT' ? 130 : 143;
+        interrupt.abort();
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
       const summary = await runFetchRound(
         deps,
         {
+          signal: interrupt.signal,
           once: Boolean(opts.once) || sourceId !== undefined,
           sourceId,
           concurrency: ctx.config.fetchConcurrency,
@@ -43,7 +55,10 @@ export function register(program: Command, getContext: () => CliContext): void {
             else log.info({ source: source.slug, status: result.status, new: result.newArticles }, 'source refreshed');
           },
         },
-      );
+      ).finally(() => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      });
       if (ctx.json) ctx.printJson(summary);
       else {
         ctx.print(`${summary.sources} sources: ${summary.fetched} fetched, ${summary.not_modified} not modified, ${summary.new_articles} new articles, ${summary.errors} errors`);

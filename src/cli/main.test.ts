@@ -20,3 +20,21 @@ test('a reader that stops early (`sada search --queries FILE | head -1`) ends th
   assert.doesNotMatch(stderr, /EPIPE|Unhandled|node:events/, stderr);
   assert.equal(status, 0);
 });
+
+test('a database failing as a whole is reported as such, not as an unexpected error', async () => {
+  const { reportError } = await import('./main.js');
+  const written: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string) => {
+    written.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    const readonly = Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' });
+    assert.equal(reportError(readonly), 1);
+    assert.equal(reportError(new TypeError('x is not a function')), 1);
+  } finally {
+    process.stderr.write = write;
+  }
+  assert.deepEqual(written, ['sada: the database failed: attempt to write a readonly database\n', 'sada: unexpected error: x is not a function\n']);
+});

@@ -6,6 +6,7 @@ import { loadConfig, type Config, type ConfigKey } from './config.js';
 import type { CliContext, GlobalFlags } from './context.js';
 import { COMMANDS } from './commands/index.js';
 import type { Store } from '../store/store.js';
+import { isStoreFailure } from '../store/store-failure.js';
 
 /** The composition root: builds the program, reads configuration once, runs one command, maps errors to exit codes. */
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -107,7 +108,8 @@ function createContext(flags: GlobalFlags, env: NodeJS.ProcessEnv, cleanups: (()
   };
 }
 
-function reportError(error: unknown): number {
+/** Prints an error as one line on stderr and gives the exit code (exported for tests). */
+export function reportError(error: unknown): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
     // commander already printed its message on stderr
@@ -116,6 +118,11 @@ function reportError(error: unknown): number {
   if (isAppError(error)) {
     process.stderr.write(`sada: ${errorMessage(error)}\n`);
     return error.exitCode;
+  }
+  // The database failing as a whole (read-only, full, unreachable) is no bug of Sada's: name it as such.
+  if (isStoreFailure(error)) {
+    process.stderr.write(`sada: the database failed: ${errorMessage(error)}\n`);
+    return 1;
   }
   process.stderr.write(`sada: unexpected error: ${errorMessage(error)}\n`);
   if (process.env.SADA_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);

@@ -55,5 +55,6 @@ export function storableInput(input: ArticleInput): ArticleInput {
 export const MAX_KEY_BYTES = 2000;
 
 export function fitsKey(value: string): boolean {
-  return value.length <= MAX_KEY_BYTES / 3 || new TextEncoder().encode(value).length <= MAX_KEY_BYTES;
+  // A UTF-16 unit is at most 3 UTF-8 bytes: short values (every real one) need no count.
+  return value.length <= MAX_KEY_BYTES / 3 || Buffer.byteLength(value, 'utf8') <= MAX_KEY_BYTES;
 }

@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   FORBIDDEN: { exit: 1, status: 403, description: 'the action is not allowed' },
   RATE_LIMITED: { exit: 1, status: 429, description: 'too many requests' },
   TOO_LARGE: { exit: 1, status: 413, description: 'a body or document exceeds its size limit' },
+  URI_TOO_LONG: { exit: 2, status: 414, description: 'a request URL is longer than the server accepts' },
   TIMEOUT: { exit: 1, status: 504, description: 'an operation took longer than allowed' },
   FETCH_FAILED: { exit: 1, status: 502, description: 'a remote server could not be fetched' },
   BLOCKED_ADDRESS: { exit: 1, status: 403, description: 'a host resolves to a private or reserved address' },

@@ -152,7 +152,7 @@ export function createServer(options: ServerOptions): Hono {
   });
 
   const routes = apiRoutes({ store, reader, search, addSource, onSourcesChanged });
-  const document = openApiDocument(routes, { version: options.version ?? '0.1.0', prefix: API_PREFIX });
+  const document = openApiDocument(routes, { version: options.version ?? '0.1.0', prefix: API_PREFIX, maxUrlLength: limits.maxUrlLength });
   const documentText = JSON.stringify(document);
   app.get('/api/openapi.json', (c) => sendCached(c, documentText, 'application/json; charset=utf-8'));
   app.use(`${API_PREFIX}/*`, async (c, next) => {

@@ -44,13 +44,29 @@ test('search has its own, stricter limit (page and API share it)', async () => {
   assert.match(await page.text(), /طلبات كثيرة/);
 });
 
-test('request size limits: body and URL', async () => {
+test('request size limits: body', async () => {
   t.advance(120_000);
   const big = await t.app.request('/api/v1/sources', { method: 'POST', headers: { authorization: 'Bearer tok', 'content-type': 'application/json' }, body: JSON.stringify({ url: `https://a.example/${'x'.repeat(400)}` }) });
   assert.equal(big.status, 413);
   assert.equal(((await big.json()) as { error: { code: string } }).error.code, 'TOO_LARGE');
-  const longUrl = await t.app.request(`/?${'a'.repeat(400)}`);
-  assert.equal(longUrl.status, 413);
+});
+
+test('a request URL over the limit is 414 URI Too Long (not 413: no body was sent), as JSON for the API and an Arabic page for readers', async () => {
+  t.advance(120_000);
+  const api = await t.app.request(`/api/v1/search?q=${'a'.repeat(400)}`);
+  assert.equal(api.status, 414);
+  assert.match(api.headers.get('content-type') ?? '', /^application\/json/);
+  const body = (await api.json()) as { error: { code: string; message: string } };
+  assert.equal(body.error.code, 'URI_TOO_LONG');
+  assert.match(body.error.message, /longer than 300 characters/);
+  const page = await t.app.request(`/search?q=${'a'.repeat(400)}`);
+  assert.equal(page.status, 414);
+  assert.equal(page.headers.get('cache-control'), 'no-store');
+  const html = await page.text();
+  assert.match(html, /<html lang="ar" dir="rtl">/);
+  assert.match(html, /الرابط أطول من المسموح/);
+  assert.match(html, /الرابط أطول من 300 حرفاً/);
+  assert.equal((await t.app.request(`/?${'a'.repeat(250)}`)).status, 200, 'a URL within the limit is served');
 });
 
 test('admin token checks', () => {

@@ -306,6 +306,11 @@ test('the OpenAPI document lists the error statuses the operations answer', asyn
     await failing.store.close();
     assert.ok(documented('/api/v1/sources', 'post').includes(String(res.status)), `${code}: ${res.status}`);
   }
+  // a URL over the limit: listed where query parameters can make it grow, not on every route
+  const long = await t.app.request(`/api/v1/search?q=${'م'.repeat(2100)}`);
+  assert.equal(long.status, 414);
+  for (const path of ['/api/v1/search', '/api/v1/articles', '/api/v1/stories']) assert.ok(documented(path, 'get').includes('414'), path);
+  for (const path of ['/api/v1/articles/{id}', '/api/v1/sources']) assert.ok(!documented(path, 'get').includes('414'), path);
 });
 
 test('GET /search collapses copies of one report into one hit that says where else it ran', async () => {

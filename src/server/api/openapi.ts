@@ -12,7 +12,7 @@ const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema =>
  * Builds the OpenAPI 3.0 document from the route table: parameters and bodies from the same zod schemas that
  * validate requests, answers from the response schemas, and the error shape every failure uses.
  */
-export function openApiDocument(routes: readonly ApiRoute[], info: { version: string; prefix: string }): JsonSchema {
+export function openApiDocument(routes: readonly ApiRoute[], info: { version: string; prefix: string; maxUrlLength: number }): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   const errorResponse = { description: 'error', content: { 'application/json': { schema: toSchema(ErrorJson, 'output') } } };
   for (const r of routes) {
@@ -39,7 +39,10 @@ export function openApiDocument(routes: readonly ApiRoute[], info: { version: st
     info: {
       title: 'Sada API',
       version: info.version,
-      description: 'Arabic news stories, articles, search and sources. Errors are `{"error":{"code","message"}}`; codes: ' + Object.keys(ERROR_CODES).join(', ') + '.',
+      description:
+        'Arabic news stories, articles, search and sources. Errors are `{"error":{"code","message"}}`; codes: ' +
+        Object.keys(ERROR_CODES).join(', ') +
+        `. A request URL (path and query) longer than ${info.maxUrlLength} characters is answered 414 (URI_TOO_LONG).`,
     },
     paths,
     components: { securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'the SADA_ADMIN_TOKEN of the server' } } },
@@ -67,6 +70,9 @@ function errorStatuses(r: ApiRoute): number[] {
   const codes = new Set<number>([400, 429, 500]);
   if (r.params) codes.add(404);
   if (r.admin) [401, 403, 409, 413].forEach((c) => codes.add(c));
+  // Any URL over the limit is refused, but only query parameters make a client's URL grow: a route that takes
+  // none lists no 414 (the document's description states the limit once for all).
+  if (r.query) codes.add(414);
   if (r.limit === 'search') codes.add(503);
   for (const code of r.errors ?? []) codes.add(ERROR_CODES[code].status);
   return [...codes].sort();

@@ -39,6 +39,11 @@ export interface SourceWithStatus extends Source, SourceFetchState {
   articles: number;
 }
 
+/** A source as stored, also after it was removed: `removedAt` is when it stopped being followed (null while it is). */
+export interface SourceRecord extends SourceWithStatus {
+  removedAt: number | null;
+}
+
 /** An article as it enters the pipeline, from a feed, a page or an import file. */
 export interface ArticleInput {
   url: string;

@@ -1,4 +1,4 @@
-import type { Article, Source, SourceFetchState, SourceKind, SourceWithStatus, Story } from '../core/types.js';
+import type { Article, Source, SourceFetchState, SourceKind, SourceRecord, SourceWithStatus, Story } from '../core/types.js';
 
 /** Row shapes as the SQL adapters return them, and their mapping to domain objects (shared by SQLite and PostgreSQL). */
 
@@ -21,6 +21,7 @@ export interface SourceRow {
   next_check: number | null;
   interval_seconds: number;
   paused: number | boolean;
+  removed_at?: number | null;
   articles?: number;
 }
 
@@ -54,6 +55,10 @@ export function toFetchState(r: SourceRow): SourceFetchState {
 
 export function toSourceWithStatus(r: SourceRow): SourceWithStatus {
   return { ...toSource(r), ...toFetchState(r), articles: r.articles ?? 0 };
+}
+
+export function toSourceRecord(r: SourceRow): SourceRecord {
+  return { ...toSourceWithStatus(r), removedAt: r.removed_at ?? null };
 }
 
 export const FETCH_STATE_COLUMNS: Record<keyof SourceFetchState, string> = {

@@ -134,14 +134,26 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
       it('removes a source but keeps its articles, and re-adding revives it', async () => {
         const s = await store.addSource({ slug: 'gone', url: 'https://gone.test/', feedUrl: 'https://gone.test/rss', kind: 'feed', title: 'Gone' }, T0);
         const { id } = await store.insertArticle(article(s.id, 9001));
+        assert.deepEqual(await store.findSource({ id: s.id }), { ...(await store.listSources()).find((x) => x.id === s.id), removedAt: null });
         assert.equal(await store.removeSource(s.id), true);
         assert.equal(await store.removeSource(s.id), false);
         assert.equal(await store.getSource(s.id), null);
         assert.ok(!(await store.listSources()).some((x) => x.id === s.id));
         assert.equal((await store.getArticle(id))?.source, 'gone');
+        // a removed source is still found, with its articles and when it was removed, by id and by slug
+        const removed = await store.findSource({ id: s.id });
+        assert.deepEqual({ ...removed, removedAt: 0 }, { ...s, ...(await store.getFetchState(s.id)), articles: 1, removedAt: 0 });
+        assert.ok(typeof removed?.removedAt === 'number' && removed.removedAt > 0);
+        assert.deepEqual(await store.findSource({ slug: 'gone' }), removed);
+        assert.equal(await store.findSource({ id: 999_999 }), null);
+        assert.equal(await store.findSource({ slug: 'never-stored' }), null);
+        // keys no row can hold (PostgreSQL refuses them as parameters) find nothing on every store
+        assert.equal(await store.findSource({ slug: 'gone\u0000' }), null);
+        assert.equal(await store.findSource({ id: 2 ** 64 }), null);
         const again = await store.addSource({ slug: 'gone', url: 'https://gone.test/', feedUrl: 'https://gone.test/rss', kind: 'feed', title: 'Gone again' }, T0);
         assert.equal(again.id, s.id);
         assert.equal((await store.listSources()).find((x) => x.id === s.id)?.articles, 1);
+        assert.equal((await store.findSource({ id: s.id }))?.removedAt, null);
       });
     });
 

@@ -5,6 +5,7 @@ import type {
   Source,
   SourceFetchState,
   SourceKind,
+  SourceRecord,
   SourceWithStatus,
   Story,
 } from '../core/types.js';
@@ -55,6 +56,11 @@ export interface SourceStore {
   /** The source articles are imported under: created on first use (kind `import`). */
   ensureImportSource(slug: string, now: number): Promise<Source>;
   listSources(): Promise<SourceWithStatus[]>;
+  /**
+   * One source with its status by id or slug, also after it was removed (`removedAt` set): a removed outlet's
+   * stored articles stay readable under its page, feed and API listing. Null only for a source never stored.
+   */
+  findSource(key: { id: number } | { slug: string }): Promise<SourceRecord | null>;
   /** Removes a source and its fetch state; its articles stay (they belong to stories). */
   removeSource(id: number): Promise<boolean>;
   getFetchState(id: number): Promise<SourceFetchState | null>;

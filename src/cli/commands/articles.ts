@@ -16,7 +16,8 @@ export function register(program: Command, getContext: () => CliContext): void {
       const store = await ctx.openStore();
       let sourceId: number | undefined;
       if (opts.source !== undefined) {
-        const source = /^\d+$/.test(opts.source) ? await store.getSource(Number(opts.source)) : await store.getSourceBySlug(opts.source);
+        // a removed source too: its stored articles stay, as on its page
+        const source = await store.findSource(/^\d+$/.test(opts.source) ? { id: Number(opts.source) } : { slug: opts.source });
         if (!source) throw new AppError('BAD_INPUT', `no source ${JSON.stringify(opts.source)}`);
         sourceId = source.id;
       }

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../test-support/cli.js';
@@ -39,6 +39,15 @@ test('sada articles --json: newest first, the contract fields, filtered by outle
   assert.deepEqual(reports.map((a) => a.source), ['alarabiya', 'arreyadi', 'was'], 'the copy is left out, its original kept');
   assert.equal(runCli(['articles', '--db', db, '--source', 'nobody']).status, 2);
   assert.equal(runCli(['articles', '--db', db, '--limit', '0']).status, 2);
+});
+
+test('sada articles --source lists a removed source’s stored articles (its articles stay)', () => {
+  const copy = join(dir, 'removed.db');
+  copyFileSync(db, copy);
+  assert.equal(runCli(['sources', 'remove', '--db', copy, 'arreyadi']).status, 0);
+  const listed = runCli(['articles', '--json', '--db', copy, '--source', 'arreyadi']);
+  assert.equal(listed.status, 0, listed.stderr);
+  assert.deepEqual((JSON.parse(listed.stdout) as { url: string }[]).map((a) => a.url), [FOOTBALL.url]);
 });
 
 test('sada stories --json: the contract fields; a copy shares its original’s story', () => {

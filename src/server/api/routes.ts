@@ -95,7 +95,8 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
         const before = keysetOf(decodeCursor(query.cursor));
         let sourceId: number | undefined;
         if (query.source !== undefined) {
-          const source = await store.getSourceBySlug(query.source);
+          // also an outlet no longer followed: its stored articles stay listed
+          const source = await store.findSource({ slug: query.source });
           if (!source) throw new AppError('NOT_FOUND', `no source with slug ${query.source}`);
           sourceId = source.id;
         }

@@ -79,7 +79,7 @@ export const ArticleJson = z.object({
 });
 
 export const ArticlesQuery = z.object({
-  source: z.string().max(100).optional().describe('one source slug'),
+  source: z.string().max(100).optional().describe('one source slug (also of a source no longer followed: its stored articles stay listed)'),
   copies: z
     .enum(['true', 'false'])
     .default('true')

@@ -71,7 +71,8 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
 
   app.get('/feeds/source/:file', async (c) => {
     const id = feedId(c.req.param('file'));
-    const source = await store.getSource(id);
+    // also an outlet no longer followed: its page links here and its stored articles stay
+    const source = await store.findSource({ id });
     if (!source) throw new AppError('NOT_FOUND', `no source with id ${id}`);
     const articles = await store.listArticles({ sourceId: id, limit: ENTRIES });
     const name = outletName(source.slug, source.title);

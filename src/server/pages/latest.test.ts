@@ -75,3 +75,33 @@ test('/source/:id lists one outlet, its copies of wire reports included; outlet 
   const article = await page(t, `/article/${t.fx.articles.get('rain-okaz')}`);
   assert.ok(article.body.includes(`<a href="/source/${okaz}"><bdi>عكاظ</bdi></a>`));
 });
+
+test('a removed outlet keeps its page, feed and API listing of its stored articles, with a note that it is no longer followed', async () => {
+  const app = await testApp(CORPUS, { adminToken: 'tok' });
+  try {
+    const techwire = app.fx.sources.get('techwire')!;
+    const phone = app.fx.articles.get('phone-tech')!;
+    const removed = await app.app.request(`/api/v1/sources/${techwire}`, { method: 'DELETE', headers: { authorization: 'Bearer tok' } });
+    assert.equal(removed.status, 204);
+    const { res, body } = await page(app, `/source/${techwire}`);
+    assert.equal(res.status, 200, 'the article page links here: it must not be a dead end');
+    assert.match(body, /<h1 dir="auto">Tech Wire عربي<\/h1>/);
+    assert.match(body, /لم يعد صدى يتابع هذا المصدر منذ .+: لا تصل منه مقالات جديدة، وهذه مقالاته المحفوظة\./);
+    assert.ok(articleIds(body).includes(phone));
+    const article = await page(app, `/article/${phone}`);
+    assert.ok(article.body.includes(`<a href="/source/${techwire}"><bdi>Tech Wire عربي</bdi></a>`), 'the outlet keeps its name');
+    const feed = await app.app.request(`/feeds/source/${techwire}.xml`);
+    assert.equal(feed.status, 200);
+    assert.ok((await feed.text()).includes(`/article/${phone}`));
+    const listed = await app.app.request('/api/v1/articles?source=techwire');
+    assert.equal(listed.status, 200);
+    assert.ok(((await listed.json()) as { articles: { id: number }[] }).articles.some((a) => a.id === phone));
+    assert.ok(!(await page(app, '/sources')).body.includes(`href="/source/${techwire}"`), 'no longer among the followed sources');
+    assert.doesNotMatch((await page(app, `/source/${app.fx.sources.get('okaz')}`)).body, /لم يعد صدى يتابع/, 'a followed outlet has no such note');
+    assert.equal((await page(app, '/source/999999')).res.status, 404, 'a source that never existed');
+    assert.equal((await app.app.request('/feeds/source/999999.xml')).status, 404);
+    assert.equal((await app.app.request('/api/v1/articles?source=never-stored')).status, 404);
+  } finally {
+    await app.store.close();
+  }
+});

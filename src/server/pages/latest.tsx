@@ -1,4 +1,4 @@
-import type { SourceWithStatus } from '../../core/types.js';
+import type { SourceRecord } from '../../core/types.js';
 import type { LatestItem } from '../read/reader.js';
 import { outletName } from '../read/source-names.js';
 import { NOUNS } from './format.js';
@@ -11,8 +11,8 @@ export interface LatestPageData {
   older: string | null;
   /** Whether this is a later page (the list then links back to its start). */
   paged: boolean;
-  /** One outlet's page; absent for the newest reports of every outlet. */
-  source?: SourceWithStatus;
+  /** One outlet's page (also of an outlet no longer followed); absent for the newest reports of every outlet. */
+  source?: SourceRecord;
 }
 
 /** The newest reports of every outlet (`/latest`), or one outlet's articles (`/source/:id`). */
@@ -27,6 +27,11 @@ export function LatestPage(props: { env: PageEnv; data: LatestPageData }) {
   return (
     <Layout env={env} title={name ?? 'آخر الأخبار'} feed={feed}>
       <h1 dir="auto">{name ?? 'آخر الأخبار'}</h1>
+      {source && source.removedAt !== null ? (
+        <p class="notice">
+          لم يعد صدى يتابع هذا المصدر منذ {fmt.date(source.removedAt)}: لا تصل منه مقالات جديدة، وهذه مقالاته المحفوظة.
+        </p>
+      ) : null}
       <p class="meta">
         {source ? (
           <>
@@ -44,7 +49,7 @@ export function LatestPage(props: { env: PageEnv; data: LatestPageData }) {
       </p>
       {data.items.length === 0 ? (
         <p class="muted">
-          {data.paged ? 'لا مقالات أقدم.' : source ? 'لا مقالات من هذا المصدر بعد.' : 'لا مقالات بعد.'} {data.paged ? <a href={path}>العودة إلى الأحدث</a> : null}
+          {data.paged ? 'لا مقالات أقدم.' : source ? (source.removedAt !== null ? 'لا مقالات محفوظة من هذا المصدر.' : 'لا مقالات من هذا المصدر بعد.') : 'لا مقالات بعد.'} {data.paged ? <a href={path}>العودة إلى الأحدث</a> : null}
         </p>
       ) : (
         <ul class="plain links">

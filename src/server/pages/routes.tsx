@@ -1,7 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
-import type { SourceWithStatus } from '../../core/types.js';
+import type { SourceRecord } from '../../core/types.js';
 import { NO_ARTICLE_HOLDS_ALL_WORDS } from '../../search/engine.js';
 import type { Store } from '../../store/store.js';
 import { checkAdminToken } from '../auth.js';
@@ -95,7 +95,7 @@ export function mountPages(app: Hono, deps: PageDeps): void {
   });
 
   // A river of news: every report once, newest first; and one outlet's own articles.
-  const latestPage = async (c: Context, source?: SourceWithStatus) => {
+  const latestPage = async (c: Context, source?: SourceRecord) => {
     const before = beforeOf(c.req.query('before'));
     const { items, next } = await reader.latest({ limit: PAGE_SIZE, ...(source ? { sourceId: source.id } : {}), ...(before ? { before } : {}) });
     const older = next ? `before=${encodeCursor({ t: next.time, id: next.id })}` : null;
@@ -106,7 +106,8 @@ export function mountPages(app: Hono, deps: PageDeps): void {
 
   app.get('/source/:id', async (c) => {
     const id = parseOr400(Id, c.req.param('id'), 'رقم المصدر');
-    const source = (await store.listSources()).find((s) => s.id === id);
+    // A removed outlet's page stays: article pages link to it, and its stored articles are still here.
+    const source = await store.findSource({ id });
     if (!source) throw new AppError('NOT_FOUND', 'لا يوجد مصدر بهذا الرقم.');
     return latestPage(c, source);
   });

@@ -53,7 +53,8 @@ export class SourceDirectory {
     const now = this.clock();
     if (now - this.loadedAt > this.ttlMs) this.clear(now);
     if (this.cache.has(id)) return this.cache.get(id) ?? null;
-    const source = await this.store.getSource(id);
+    // a removed outlet keeps its name on its stored articles
+    const source = await this.store.findSource({ id });
     this.cache.set(id, source);
     return source;
   }

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Article, RelatedEntry, Source, SourceFetchState, SourceWithStatus, Story } from '../../core/types.js';
+import type { Article, RelatedEntry, Source, SourceFetchState, SourceRecord, SourceWithStatus, Story } from '../../core/types.js';
 import { AppError } from '../../core/errors.js';
 import type { ArticleListQuery, Fingerprint, IndexDocument, NewArticle, NewSource, Store, StoryListQuery } from '../store.js';
 import {
@@ -12,6 +12,7 @@ import {
   toArticle,
   toFetchState,
   toSource,
+  toSourceRecord,
   toSourceWithStatus,
   toStory,
   type ArticleRow,
@@ -124,6 +125,13 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
       `SELECT s.*, (SELECT count(*) FROM articles a WHERE a.source_id = s.id) AS articles FROM sources s WHERE s.${ACTIVE} ORDER BY s.id`,
     );
     return rows.map(toSourceWithStatus);
+  }
+
+  async findSource(key: { id: number } | { slug: string }): Promise<SourceRecord | null> {
+    const [column, value] = 'id' in key ? ['id', key.id] : ['slug', key.slug];
+    if (unstorableKey(value)) return null;
+    const [row] = await this.rows<SourceRow>(`SELECT s.*, (SELECT count(*) FROM articles a WHERE a.source_id = s.id) AS articles FROM sources s WHERE s.${column} = $1`, [value]);
+    return row ? toSourceRecord(row) : null;
   }
 
   async removeSource(id: number): Promise<boolean> {

@@ -1,8 +1,8 @@
-import type { Source, SourceFetchState, SourceWithStatus } from '../../core/types.js';
+import type { Source, SourceFetchState, SourceRecord, SourceWithStatus } from '../../core/types.js';
 import { AppError } from '../../core/errors.js';
 import type { NewSource } from '../store.js';
 import type { Connection } from './connection.js';
-import { FETCH_STATE_COLUMNS, toFetchState, toSource, toSourceWithStatus, type SourceRow } from '../rows.js';
+import { FETCH_STATE_COLUMNS, toFetchState, toSource, toSourceRecord, toSourceWithStatus, type SourceRow } from '../rows.js';
 
 const ACTIVE = 'removed_at IS NULL';
 
@@ -55,6 +55,14 @@ export function listSources(c: Connection): SourceWithStatus[] {
     )
     .all() as SourceRow[];
   return rows.map(toSourceWithStatus);
+}
+
+export function findSource(c: Connection, key: { id: number } | { slug: string }): SourceRecord | null {
+  const [column, value] = 'id' in key ? ['id', key.id] : ['slug', key.slug];
+  const row = c
+    .prepare(`SELECT s.*, (SELECT count(*) FROM articles a WHERE a.source_id = s.id) AS articles FROM sources s WHERE s.${column} = ?`)
+    .get(value) as SourceRow | undefined;
+  return row ? toSourceRecord(row) : null;
 }
 
 export function removeSource(c: Connection, id: number, now: number): boolean {

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Article, RelatedEntry, Source, SourceFetchState, SourceWithStatus, Story } from '../../core/types.js';
+import type { Article, RelatedEntry, Source, SourceFetchState, SourceRecord, SourceWithStatus, Story } from '../../core/types.js';
 import { AppError } from '../../core/errors.js';
 import type {
   ArticleListQuery,
@@ -222,6 +222,9 @@ export class SqliteStore implements Store {
   }
   async listSources(): Promise<SourceWithStatus[]> {
     return sources.listSources(this.r());
+  }
+  async findSource(key: { id: number } | { slug: string }): Promise<SourceRecord | null> {
+    return sources.findSource(this.r(), key);
   }
   removeSource(id: number): Promise<boolean> {
     return this.w((c) => sources.removeSource(c, id, Date.now()));

@@ -185,18 +185,31 @@ test('sources page lists status, errors and the admin forms only when a token is
   assert.match(await wrong.text(), /رمز الإدارة غير صحيح/);
   const ok = await admin.app.request('/sources', { method: 'POST', body: new URLSearchParams({ url: 'https://feeds.example.org/rss', token: 'secret-token' }) });
   assert.equal(ok.status, 303);
-  assert.equal(ok.headers.get('location'), '/sources?done=added');
-  const listed = await (await admin.app.request('/sources?done=added')).text();
-  assert.match(listed, /أضيف المصدر/);
-  assert.match(listed, /feeds\.example\.org/);
-  // A source not fetched yet says so, rather than showing an unknown date.
-  assert.match(listed, /لم يُجلب بعد/);
   const added = (await admin.store.listSources()).find((s) => s.feedUrl === 'https://feeds.example.org/rss');
   assert.ok(added);
+  assert.equal(ok.headers.get('location'), `/sources?added=${added.id}`);
+  const listed = await (await admin.app.request(ok.headers.get('location')!)).text();
+  assert.match(listed, /<p class="panel status-ok">«feeds\.example\.org» من المصادر المتابَعة\.<\/p>/);
+  // A source not fetched yet says so, rather than showing an unknown date.
+  assert.match(listed, /لم يُجلب بعد/);
   const removed = await admin.app.request('/sources/remove', { method: 'POST', body: new URLSearchParams({ id: String(added.id), token: 'secret-token' }) });
   assert.equal(removed.status, 303);
+  assert.equal(removed.headers.get('location'), `/sources?removed=${added.id}`);
   assert.ok(!(await admin.store.listSources()).some((s) => s.id === added.id));
+  const after = await (await admin.app.request(removed.headers.get('location')!)).text();
+  assert.match(after, /<p class="panel status-ok">لم يعد «feeds\.example\.org» من المصادر المتابَعة؛ مقالاته المحفوظة باقية في صفحته\.<\/p>/);
   await admin.store.close();
+});
+
+test('a crafted /sources link shows no confirmation of something that was not done: the note states what is true now, or nothing', async () => {
+  const spa = t.fx.sources.get('spa')!;
+  for (const query of ['done=added', 'done=removed', 'added=999999', 'removed=999999', `removed=${spa}`, 'added=abc', 'added=', 'removed=-1']) {
+    const { res, body } = await page(`/sources?${query}`);
+    assert.equal(res.status, 200, query);
+    assert.doesNotMatch(body, /panel status-ok|أضيف المصدر|حُذف المصدر|المصادر المتابَعة/, query);
+  }
+  // naming a followed source says only that it is followed, true whoever wrote the link
+  assert.match((await page(`/sources?added=${spa}`)).body, /<p class="panel status-ok">«واس» من المصادر المتابَعة\.<\/p>/);
 });
 
 test('the add-source form refuses what the API refuses: only http(s) URLs reach the fetcher', async () => {

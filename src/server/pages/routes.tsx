@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor, keysetOf } from '../api/cursor.js';
 import { errorStatus, toHttpError } from '../http-errors.js';
 import { sendCached } from '../http-cache.js';
 import type { Reader } from '../read/reader.js';
+import { outletName } from '../read/source-names.js';
 import type { SearchRunner } from '../search-runner.js';
 import type { AddSource } from '../services.js';
 import { ArticlePage } from './article.js';
@@ -171,10 +172,22 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     return html(c, <SourcesPage env={deps.env(c)} data={data} />, status);
   };
 
-  app.get('/sources', (c) => {
-    const done = c.req.query('done');
-    return sourcesPage(c, done === 'added' ? { ok: true, text: 'أضيف المصدر.' } : done === 'removed' ? { ok: true, text: 'حُذف المصدر.' } : undefined);
-  });
+  app.get('/sources', async (c) => sourcesPage(c, await outcomeNotice(c.req.query('added'), c.req.query('removed'))));
+
+  /**
+   * The note after an admin form's redirect (`?added=ID`, `?removed=ID`). Anyone can write such a link, so
+   * the note claims no action: it states what the stored source is now, and only when that is so (a link
+   * naming a source that is not followed, or one that is, says nothing).
+   */
+  const outcomeNotice = async (added: string | undefined, removed: string | undefined): Promise<SourcesPageData['notice']> => {
+    const id = Id.safeParse(added ?? removed);
+    const source = id.success ? await store.findSource({ id: id.data }) : null;
+    if (!source) return undefined;
+    const name = outletName(source.slug, source.title);
+    if (added !== undefined && source.removedAt === null) return { ok: true, text: `«${name}» من المصادر المتابَعة.` };
+    if (added === undefined && source.removedAt !== null) return { ok: true, text: `لم يعد «${name}» من المصادر المتابَعة؛ مقالاته المحفوظة باقية في صفحته.` };
+    return undefined;
+  };
 
   /** Admin forms: the token travels in the form body; failures re-render the page with the reason. */
   const adminForm = (action: (form: Record<string, string>) => Promise<string>) => async (c: Context) => {
@@ -182,9 +195,9 @@ export function mountPages(app: Hono, deps: PageDeps): void {
       const body = await c.req.parseBody();
       const form = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
       checkAdminToken(deps.adminToken, form.token);
-      const done = await action(form);
+      const outcome = await action(form);
       deps.onSourcesChanged();
-      return c.redirect(`/sources?done=${done}`, 303);
+      return c.redirect(`/sources?${outcome}`, 303);
     } catch (error) {
       const e = toHttpError(error);
       if (e.code === 'INTERNAL' || e.code === 'STORAGE') throw e;
@@ -196,8 +209,8 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     '/sources',
     adminForm(async (form) => {
       // the API's rule (http and https only), so the form refuses what the API refuses before anything is fetched
-      await deps.addSource(parseOr400(NewSourceBody.shape.url, form.url, 'الرابط'));
-      return 'added';
+      const source = await deps.addSource(parseOr400(NewSourceBody.shape.url, form.url, 'الرابط'));
+      return `added=${source.id}`;
     }),
   );
 
@@ -206,7 +219,7 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     adminForm(async (form) => {
       const id = parseOr400(Id, form.id, 'رقم المصدر');
       if (!(await store.removeSource(id))) throw new AppError('NOT_FOUND', 'لا يوجد مصدر بهذا الرقم.');
-      return 'removed';
+      return `removed=${id}`;
     }),
   );
 }

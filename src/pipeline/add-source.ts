@@ -1,5 +1,5 @@
 import { AppError, errorMessage, isAppError } from '../core/errors.js';
-import { fitsKey, MAX_KEY_BYTES, storableText } from '../core/storable-text.js';
+import { cappedTitle, fitsKey, MAX_KEY_BYTES, storableText } from '../core/storable-text.js';
 import type { Source, SourceKind } from '../core/types.js';
 import { detectFormat, feedCandidates, htmlToText, parseFeed, type ParsedFeed } from '../feeds/index.js';
 import type { Fetcher, FetchResponse } from '../fetch/index.js';
@@ -86,7 +86,8 @@ export async function storeSource(store: Store, resolved: ResolvedSource, option
       url: resolved.url,
       feedUrl: resolved.feedUrl,
       kind: resolved.kind,
-      title: storableText(options.title?.trim() || resolved.title || slug),
+      // a feed's <title> is any length the feed gives: capped as article titles are
+      title: cappedTitle(storableText(options.title?.trim() || resolved.title || slug)),
       homepage: resolved.homepage,
       country: options.country ?? null,
     },

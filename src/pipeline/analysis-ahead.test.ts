@@ -12,6 +12,7 @@ import { backgroundStats } from '../test-support/story-fixtures.js';
 import { DEFAULT_CORPUS_STATS } from './corpus-stats.js';
 import { importFiles, type ImportError, type ProcessArticle } from './import-files.js';
 import { createArticlePipeline } from './process-article.js';
+import { cappedTitle } from '../core/storable-text.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sada-ahead-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -120,4 +121,25 @@ test('a batch larger than a part of the worker’s segment, with a re-indexed ar
   const ordered = join(dir, 'ordered.jsonl');
   writeFileSync(ordered, readFileSync(file, 'utf8').split('\n').slice(0, 300).join('\n'));
   assert.deepEqual(await run(() => createArticlePipeline({ now: () => T0, engine, batchIndex: true }), ordered, 1000), await run(() => createArticlePipeline({ now: () => T0, engine, batchIndex: true, analysisThread: false }), ordered, 1000));
+});
+
+test('a title over the cap is analysed and indexed as stored (cut), ahead in the worker as inline', async () => {
+  const long = JSON.stringify({ url: 'https://long.example/news/1', source: 'long', title: `عنوان ${'كلمة '.repeat(100_000)}نهايةفريدة`, text: 'أعلنت البلدية اليوم افتتاح سوق المزارعين في المدينة.', published: new Date(T0).toISOString() });
+  const file = join(dir, 'long-title.jsonl');
+  writeFileSync(file, `${readFileSync(importFile(), 'utf8')}\n${long}`);
+  const inline = await run(() => createArticlePipeline({ now: () => T0, engine, batchIndex: true, analysisThread: false }), file);
+  const ahead = await run(() => createArticlePipeline({ now: () => T0, engine, batchIndex: true }), file);
+  assert.deepEqual(ahead, inline);
+  const store = await SqliteStore.open({ path: ':memory:' });
+  try {
+    const process = createArticlePipeline({ now: () => T0, engine, batchIndex: true });
+    await importFiles(store, [file], { process, batchSize: 3 });
+    await process.close?.();
+    const [stored] = await store.listArticles({ limit: 1, sourceId: (await store.getSourceBySlug('long'))!.id });
+    assert.equal(stored!.title, cappedTitle(JSON.parse(long).title as string));
+    const unique = buildIndexDocument(0, analyzeTerms('نهايةفريدة'), analyzeTerms('')).terms.map((t) => t.key);
+    assert.equal((await store.searchPostings(unique)).size, 0, 'the worker indexed no word past the cut');
+  } finally {
+    await store.close();
+  }
 });

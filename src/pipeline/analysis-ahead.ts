@@ -1,3 +1,4 @@
+import { storableInput } from '../core/storable-text.js';
 import type { ArticleInput } from '../core/types.js';
 import { canonicalUrl as canonicalizeUrl } from '../dedup/canonical-url.js';
 import type { JudgeModel } from '../stories/model.js';
@@ -44,7 +45,8 @@ export class AnalysisAhead {
       .catch(() => new Set<string>())
       .then((stored) => {
         const todo = [...urls].filter(([, url]) => !stored.has(url)).map(([input]) => input);
-        const replies = this.worker.analyse(todo);
+        // Analysed as the pipeline will store it: a title over the cap is analysed as cut.
+        const replies = this.worker.analyse(todo.map(storableInput));
         return new Map(todo.map((input, i) => [input, replies[i]!]));
       });
     for (const [input, canonicalUrl] of urls) {

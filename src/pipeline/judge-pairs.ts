@@ -1,4 +1,5 @@
 import { errorMessage } from '../core/errors.js';
+import { cappedTitle } from '../core/storable-text.js';
 import { parseIsoLike } from '../core/time.js';
 import { canonicalUrl } from '../dedup/canonical-url.js';
 import { judgeArticles } from '../stories/assign.js';
@@ -148,7 +149,7 @@ export async function judgePairs(file: string, options: JudgePairsOptions = {}):
           if (!parsed.skip) report({ file: path, lineNumber, reason: parsed.reason });
           continue;
         }
-        corpus.add(urlKey(parsed.article.url), analyzeForEngine(parsed.article.title, parsed.article.text, model), parsed.article.published);
+        corpus.add(urlKey(parsed.article.url), analyzeForEngine(cappedTitle(parsed.article.title), parsed.article.text, model), parsed.article.published);
       }
     } catch (error) {
       report({ file: path, lineNumber: 0, reason: errorMessage(error) });
@@ -180,7 +181,8 @@ export async function judgePairs(file: string, options: JudgePairsOptions = {}):
       report({ file, lineNumber, reason: `"${key}" of "${name}" is not a string` });
       return undefined;
     };
-    const read = (s: PairSide, name: string) => analyzeForEngine(field(s, 'title', name) ?? '', field(s, 'content', name) ?? field(s, 'text', name) ?? '', model);
+    // the title as the pipeline stores and reads it (cut past MAX_TITLE_LENGTH)
+    const read = (s: PairSide, name: string) => analyzeForEngine(cappedTitle(field(s, 'title', name) ?? ''), field(s, 'content', name) ?? field(s, 'text', name) ?? '', model);
     // A date that cannot be read is reported; the pair is still judged, as if both appeared together.
     const time = (s: PairSide, name: string) => {
       const t = sideTime(s);

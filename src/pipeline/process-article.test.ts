@@ -10,6 +10,11 @@ import { fixturePath } from '../test-support/paths.js';
 import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../test-support/postgres.js';
 import { backgroundStats } from '../test-support/story-fixtures.js';
 import { createArticlePipeline, type ArticleIndexer } from './process-article.js';
+import { cappedTitle, MAX_TITLE_LENGTH } from '../core/storable-text.js';
+import { encodeProfile } from '../stories/profile-codec.js';
+import { JUDGE_MODEL } from '../stories/model.js';
+import { indexDocumentFor } from '../search/index-document.js';
+import { prepareText } from './prepared-text.js';
 import { DEFAULT_CORPUS_STATS } from './corpus-stats.js';
 
 const HOUR = 3_600_000;
@@ -89,6 +94,23 @@ for (const adapter of adapters) {
       assert.equal(stored!.author, 'واس ');
       // PostgreSQL refuses a lone surrogate in JSON (tags): U+FFFD, as UTF-8 storage makes of it in text.
       assert.deepEqual(stored!.tags, ['مطار\ufffd']);
+      await store.close();
+    });
+
+    it('a title of a million characters is stored cut at MAX_TITLE_LENGTH, and what is analysed and indexed is the stored title', async () => {
+      const { store, ingest } = await setup();
+      const wire = input('stories/airport/original', 'was', 1);
+      const long = `${wire.title} ${'كلمة '.repeat(200_000)}نهايةفريدة`;
+      const [id] = await ingest({ ...wire, title: long });
+      const [stored] = await store.getArticles([id!]);
+      assert.equal(stored!.title, cappedTitle(long));
+      assert.ok(stored!.title.length <= MAX_TITLE_LENGTH && stored!.title.startsWith(`${wire.title} كلمة`));
+      // the profile the story engine stored is the one of the stored title, the same on every store
+      const expected = encodeProfile(prepareText(stored!.title, stored!.text, JUDGE_MODEL).prepared.profile);
+      assert.deepEqual((await store.getArticleProfiles([id!])).get(id!), expected);
+      const indexed = async (word: string) => (await store.searchPostings(indexDocumentFor(0, word, '').terms.map((t) => t.key))).size > 0;
+      assert.equal(await indexed('كلمة'), true);
+      assert.equal(await indexed('نهايةفريدة'), false, 'a word past the cut is not in the search index');
       await store.close();
     });
 

@@ -122,7 +122,7 @@ async function textOf(input: ArticleInput, model: JudgeModel, ahead: Ahead | und
 }
 
 async function processArticle(tx: Store, received: ArticleInput, engine: StoryEngine, options: Settings, ahead: Ahead | undefined): Promise<ProcessOutcome> {
-  // Analysed ahead as received: a NUL and the space that replaces it are both no letter, so the analysis holds.
+  // Stored (and analysed ahead, by AnalysisAhead) as storableInput makes it: NUL a space, a long title cut.
   const input = storableInput(received);
   const canonicalUrl = ahead?.canonicalUrl ?? canonicalizeUrl(input.url);
   if (!fitsKey(canonicalUrl)) throw new AppError('BAD_INPUT', `URL longer than ${MAX_KEY_BYTES} bytes: ${canonicalUrl.slice(0, 200)}…`);

@@ -8,7 +8,8 @@ import type { ArticleInput } from '../core/types.js';
 import { createArticlePipeline } from './process-article.js';
 import { runFetchRound } from './refresh-round.js';
 import type { RefreshDeps } from './refresh-source.js';
-import { storeSource } from './add-source.js';
+import { addSource, storeSource } from './add-source.js';
+import { cappedTitle, MAX_TITLE_LENGTH } from '../core/storable-text.js';
 import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../test-support/postgres.js';
 
 const rss = (items: string) => `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>اختبار</title><link>/</link>${items}</channel></rss>`;
@@ -182,6 +183,36 @@ test('an article page with a wrong HTTP charset is read as `sada extract` reads 
       const stored = await store.getArticleByCanonicalUrl(`${server.origin}/news/${name}`);
       assert.match(stored?.text ?? '', new RegExp(`^أعلنت بلدية المدينة اليوم عن خطة لتوسيع الحدائق العامة في الأحياء الشمالية، والمقال رقم ${name}\\.`), name);
     }
+  } finally {
+    await fetcher.close();
+    await store.close();
+    await server.close();
+  }
+});
+
+test('a page whose og:title has a million characters gives its title-less feed item a title cut at MAX_TITLE_LENGTH; a feed title is capped too', async () => {
+  const { pageFieldsFromHtml } = await import('./page-fields.js');
+  const huge = `${'عنوان '.repeat(170_000)}نهاية`;
+  const page = `<!doctype html><html lang="ar"><head><meta property="og:title" content="${huge}"></head><body><article>${'<p>أعلنت البلدية اليوم افتتاح سوق المزارعين في وسط المدينة بعد أعمال استمرت عاماً.</p>'.repeat(5)}</article></body></html>`;
+  const server = await startFixtureServer((req, res) => {
+    if (req.url === '/news/long') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(page);
+    }
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+    return res.end(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${'موجز '.repeat(100_000)}</title><link>/</link><item><link>/news/long</link><description>ملخص</description></item></channel></rss>`);
+  });
+  const store = await openStore(':memory:');
+  const fetcher = new Fetcher(testFetcherOptions());
+  const now = Date.now();
+  const deps: RefreshDeps = { store, fetcher, now: () => now, process: createArticlePipeline({ now: () => now }), extractPage: (html, url) => pageFieldsFromHtml(html, url, now) };
+  try {
+    const source = await addSource({ store, fetcher, now: () => now }, `${server.origin}/feed.xml`);
+    assert.equal(source.title, cappedTitle(`${'موجز '.repeat(100_000)}`.trim()), "the feed's <title> names the source, capped");
+    assert.equal((await runFetchRound(deps, { once: true, concurrency: 1 })).new_articles, 1);
+    const stored = await store.getArticleByCanonicalUrl(`${server.origin}/news/long`);
+    assert.equal(stored?.title, cappedTitle(huge));
+    assert.ok(stored!.title.length <= MAX_TITLE_LENGTH);
   } finally {
     await fetcher.close();
     await store.close();

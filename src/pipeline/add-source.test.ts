@@ -67,3 +67,20 @@ test('a source is stored under a slug of at most 64 characters, and a feed URL t
     await store.close();
   }
 });
+
+test('after a source is removed, another feed of the same outlet can be added (the removed one keeps its slug), and re-adding the removed feed revives it', async () => {
+  const store = await SqliteStore.open({ path: ':memory:' });
+  try {
+    const feed = (path: string) => ({ url: 'https://okaz.example/', feedUrl: `https://okaz.example/${path}`, kind: 'feed' as const, title: 'عكاظ', homepage: 'https://okaz.example/' });
+    const rss = await storeSource(store, feed('rss'), {}, 0);
+    assert.equal(rss.slug, 'okaz');
+    assert.equal(await store.removeSource(rss.id), true);
+    // before, the slug of the removed source was offered again and refused: CONFLICT 'a source with slug "okaz" already exists'
+    const atom = await storeSource(store, feed('atom'), {}, 0);
+    assert.equal(atom.slug, 'okaz-2');
+    const again = await storeSource(store, feed('rss'), {}, 0);
+    assert.deepEqual([again.id, again.slug], [rss.id, 'okaz']);
+  } finally {
+    await store.close();
+  }
+});

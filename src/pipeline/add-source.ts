@@ -79,7 +79,7 @@ export async function storeSource(store: Store, resolved: ResolvedSource, option
   if (!fitsKey(resolved.feedUrl)) throw new AppError('BAD_INPUT', `feed URL longer than ${MAX_KEY_BYTES} bytes: ${resolved.feedUrl.slice(0, 200)}…`);
   const existing = await store.getSourceByFeedUrl(resolved.feedUrl);
   if (existing) throw new AppError('CONFLICT', `${resolved.feedUrl} is already source #${existing.id} (${existing.slug})`);
-  const slug = options.slug ?? (await uniqueSlug(store, resolved.homepage ?? resolved.url));
+  const slug = options.slug ?? (await uniqueSlug(store, resolved.homepage ?? resolved.url, resolved.feedUrl));
   return store.addSource(
     {
       slug,
@@ -109,8 +109,17 @@ function hostOf(url: string): string {
   return new URL(url).hostname;
 }
 
+/**
+ * Whether a new source of `feedUrl` may take `slug`. A removed source keeps its slug (its stored articles are
+ * filed and listed under it), so only its own feed, re-added, takes it back.
+ */
+export async function slugFree(store: Store, slug: string, feedUrl: string): Promise<boolean> {
+  const holder = await store.findSource({ slug });
+  return !holder || (holder.removedAt !== null && holder.feedUrl === feedUrl);
+}
+
 /** `https://www.alsahel.example/ar/` → `alsahel`; `127.0.0.1:8080` → `127-0-0-1-8080`; `-2`, `-3` ... when taken. */
-export async function uniqueSlug(store: Store, url: string): Promise<string> {
+export async function uniqueSlug(store: Store, url: string, feedUrl: string): Promise<string> {
   const { hostname, port } = new URL(url);
   const host = hostname.replace(/^www\d?\./, '').replace(/^\[|\]$/g, '');
   const labels = host.split('.');
@@ -124,6 +133,6 @@ export async function uniqueSlug(store: Store, url: string): Promise<string> {
     .replace(/-+$/, '') || 'source';
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
-    if (!(await store.getSourceBySlug(slug))) return slug;
+    if (await slugFree(store, slug, feedUrl)) return slug;
   }
 }

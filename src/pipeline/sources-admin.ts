@@ -3,7 +3,7 @@ import type { Source, SourceWithStatus } from '../core/types.js';
 import { toIso } from '../core/time.js';
 import { buildOpml, parseOpmlSubscriptions } from '../feeds/index.js';
 import type { Store } from '../store/store.js';
-import { storeSource } from './add-source.js';
+import { slugFree, storeSource } from './add-source.js';
 import { BUILTIN_SOURCES } from './builtin-sources.js';
 
 /** Polled sources (not the `import:` names imported articles are filed under). */
@@ -20,7 +20,7 @@ export async function ensureDefaultSources(store: Store, now: number): Promise<n
     await storeSource(
       store,
       { url: outlet.homepage, feedUrl: outlet.feedUrl, kind: 'feed', title: outlet.name, homepage: outlet.homepage },
-      { country: outlet.country, slug: (await store.getSourceBySlug(outlet.slug)) ? null : outlet.slug },
+      { country: outlet.country, slug: (await slugFree(store, outlet.slug, outlet.feedUrl)) ? outlet.slug : null },
       now,
     );
     added++;

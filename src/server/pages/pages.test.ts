@@ -198,6 +198,10 @@ test('sources page lists status, errors and the admin forms only when a token is
   assert.ok(!(await admin.store.listSources()).some((s) => s.id === added.id));
   const after = await (await admin.app.request(removed.headers.get('location')!)).text();
   assert.match(after, /<p class="panel status-ok">لم يعد «feeds\.example\.org» من المصادر المتابَعة؛ مقالاته المحفوظة باقية في صفحته\.<\/p>/);
+  // another feed of the same host: the removed source keeps its slug, the new one gets another (was 409)
+  const other = await admin.app.request('/sources', { method: 'POST', body: new URLSearchParams({ url: 'https://feeds.example.org/atom', token: 'secret-token' }) });
+  assert.equal(other.status, 303);
+  assert.equal((await admin.store.listSources()).find((s) => s.feedUrl === 'https://feeds.example.org/atom')?.slug, `${added.slug}-2`);
   await admin.store.close();
 });
 

@@ -1,7 +1,7 @@
 import { ByteWriter, putVarint, utf8Many, varintLength } from '../search/bytes.js';
 import { isStemKey } from '../search/index-keys.js';
 import { writePosting } from '../search/postings.js';
-import { sortKeys } from '../search/segment-build.js';
+import { sortKeys } from '../search/sort-keys.js';
 import { BlockPacker, type EncodedBlock } from '../search/segment-format.js';
 import type { IndexDocument } from '../search/types.js';
 import type { BuiltSegment } from '../store/search-index-core.js';

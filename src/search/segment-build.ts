@@ -1,7 +1,8 @@
-import { ByteReader, ByteWriter, compareKeys, compareRanges, utf8Many, varintLength } from './bytes.js';
+import { ByteReader, ByteWriter, compareRanges, utf8Many, varintLength } from './bytes.js';
 import { isStemKey, STEM_PREFIX } from './index-keys.js';
 import { forEachPosting, writePosting } from './postings.js';
 import { BlockCursor, BlockPacker, type EncodedBlock } from './segment-format.js';
+import { sortKeys } from './sort-keys.js';
 import type { IndexDocument } from './types.js';
 
 const STEM_BYTE = STEM_PREFIX.charCodeAt(0);
@@ -80,16 +81,6 @@ function buildOne(doc: IndexDocument, emit: (block: EncodedBlock) => void): numb
   }
   packer.finish();
   return packer.blocks;
-}
-
-/**
- * Keys in UTF-8 byte order. The native sort (UTF-16 order) is right unless a character above U+FFFF meets
- * one in U+E000..U+FFFF; a check catches that rare case and sorts again exactly.
- */
-export function sortKeys(keys: string[]): string[] {
-  keys.sort();
-  for (let i = 1; i < keys.length; i++) if (compareKeys(keys[i - 1]!, keys[i]!) >= 0) return keys.sort(compareKeys);
-  return keys;
 }
 
 /** One segment being merged: its blocks in order (fetched lazily), and the articles whose postings in it are stale. */

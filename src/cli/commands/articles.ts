@@ -13,7 +13,7 @@ export function register(program: Command, getContext: () => CliContext): void {
       const ctx = getContext();
       const { articleRow, oneLine, parseLimit, shortTime } = await import('../article-rows.js');
       const limit = usage(() => parseLimit(opts.limit));
-      const store = await ctx.openStore();
+      const store = await ctx.openStore({ access: 'read' });
       let sourceId: number | undefined;
       if (opts.source !== undefined) {
         const source = /^\d+$/.test(opts.source) ? await store.getSource(Number(opts.source)) : await store.getSourceBySlug(opts.source);

@@ -39,7 +39,7 @@ export function register(program: Command, getContext: () => CliContext): void {
     .action(async () => {
       const ctx = getContext();
       const { polledSources, sourceRow } = await import('../../pipeline/sources-admin.js');
-      const rows = (await polledSources(await ctx.openStore())).map(sourceRow);
+      const rows = (await polledSources(await ctx.openStore({ access: 'read' }))).map(sourceRow);
       if (ctx.json) return ctx.printJson(rows);
       if (rows.length === 0) return ctx.print('no sources yet: `sada sources add URL`, or `sada fetch` to start with the built-in Arabic outlets');
       for (const r of rows) {
@@ -88,6 +88,6 @@ export function register(program: Command, getContext: () => CliContext): void {
     .action(async () => {
       const ctx = getContext();
       const { exportOpml } = await import('../../pipeline/sources-admin.js');
-      ctx.print(await exportOpml(await ctx.openStore(), Date.now()));
+      ctx.print(await exportOpml(await ctx.openStore({ access: 'read' }), Date.now()));
     });
 }

@@ -15,8 +15,12 @@ export interface CliContext {
   readonly interactive: boolean;
   readonly env: NodeJS.ProcessEnv;
   logger(): Logger;
-  /** Opens the configured database once; later calls return the same store. Closed by main. */
-  openStore(): Promise<Store>;
+  /**
+   * Opens the configured database once; later calls return the same store. Closed by main. A command that
+   * only reads passes `{ access: 'read' }`: a SQLite database this user cannot write is then opened read-only
+   * rather than refused.
+   */
+  openStore(options?: { access?: 'write' | 'read' }): Promise<Store>;
   /** Registers cleanup to run when the command finishes (or the process is asked to stop). */
   onClose(fn: () => Promise<void> | void): void;
   /** Prints one JSON value as a line on stdout. */

@@ -87,11 +87,13 @@ function createContext(flags: GlobalFlags, env: NodeJS.ProcessEnv, cleanups: (()
       }
       return logger;
     },
-    openStore() {
+    openStore(options = {}) {
       store ??= (async () => {
         const { openStore } = await import('../store/open.js');
-        const opened = await openStore(config.db);
+        const opened = await openStore(config.db, options.access === undefined ? {} : { access: options.access });
         cleanups.push(() => opened.close());
+        // A snapshot does not follow later changes: the user should know what they are reading.
+        if (opened.readOnly?.access === 'snapshot') process.stderr.write(`sada: note: ${opened.readOnly.reason}\n`);
         return opened;
       })();
       return store;

@@ -6,22 +6,27 @@ import type { CliContext } from './context.js';
 
 /**
  * The continuous fetcher of `sada serve` and `sada worker`: start/stop hooks around the scheduler loop, with
- * outcomes counted in the metrics when a server exposes them. `stop()` lets claimed sources finish and
- * releases their leases (graceful shutdown on SIGTERM).
+ * outcomes counted in the metrics when a server exposes them. `stop()` (SIGTERM) cancels the fetches in
+ * progress and releases every claimed source unrecorded, so that a slow server does not hold up a shutdown
+ * and the next process fetches those sources at once. `wake()` restarts the loop but lets the sources in
+ * progress finish.
  */
 export function createScheduler(ctx: CliContext, deps: RefreshDeps, metrics?: SadaMetrics, options: { idleMs?: number } = {}): SchedulerHooks {
   const log = ctx.logger();
   let controller: AbortController | null = null;
+  let shutdown = new AbortController();
   let loop: Promise<void> | null = null;
   // One restart at a time: wakes that arrive while it is pending are served by the round it starts.
   let restart: Promise<void> | null = null;
   let running = false;
   const scheduler: SchedulerHooks = {
     start() {
+      if (!running && shutdown.signal.aborted) shutdown = new AbortController();
       running = true;
       controller = new AbortController();
       loop = runScheduler(deps, {
         signal: controller.signal,
+        cancel: shutdown.signal,
         concurrency: ctx.config.fetchConcurrency,
         leaseMs: ctx.config.leaseSeconds * 1000,
         ...(options.idleMs === undefined ? {} : { idleMs: options.idleMs }),
@@ -29,6 +34,7 @@ export function createScheduler(ctx: CliContext, deps: RefreshDeps, metrics?: Sa
           metrics?.fetchOutcomes.inc({ outcome: result.status });
           metrics?.articlesIngested.inc(result.newArticles);
           if (result.status === 'error') log.warn({ source: source.slug }, result.error ?? 'fetch failed');
+          else if (result.status === 'stopped') log.info({ source: source.slug, new: result.newArticles }, 'fetch stopped; source released for the next run');
           else log.info({ source: source.slug, status: result.status, new: result.newArticles }, 'source refreshed');
         },
         onError: (error) => log.error({ err: error }, 'fetch round failed'),
@@ -36,6 +42,7 @@ export function createScheduler(ctx: CliContext, deps: RefreshDeps, metrics?: Sa
     },
     async stop() {
       running = false;
+      shutdown.abort();
       controller?.abort();
       await restart;
       await loop;

@@ -27,6 +27,13 @@ test('OPML export round-trips through import', () => {
   assert.deepEqual(back.entries, entries);
 });
 
+test('OPML export of no sources is an empty list that imports as nothing, not a failure', () => {
+  const xml = buildOpml([], { title: 'مصادر <صدى>', now: Date.parse('2024-01-07T00:00:00Z') });
+  const back = parseOpmlSubscriptions(xml);
+  assert.equal(back.title, 'مصادر <صدى>');
+  assert.deepEqual(back.entries, []);
+});
+
 test('malformed OPML is PARSE_FAILED', () => {
   assert.throws(() => parseOpmlSubscriptions('<opml><body><outline text="x"></body></opml>'), { code: 'PARSE_FAILED' });
 });

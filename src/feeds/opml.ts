@@ -82,7 +82,15 @@ export function buildOpml(entries: OpmlEntry[], options: { title: string; now: n
     folders.set(entry.category, folder);
   }
   const outlines: Outline[] = [...[...folders].map(([name, children]) => ({ text: name, title: name, outlines: children })), ...top];
-  return generateOpml({ head: { title: options.title, dateCreated: new Date(options.now).toUTCString() }, body: { outlines } });
+  const dateCreated = new Date(options.now).toUTCString();
+  // OPML 2.0 asks for at least one outline and the generator refuses none ('Invalid input OPML'), but a list
+  // with no sources is still a list: readers, and our import, take an empty body.
+  if (outlines.length === 0) return `<?xml version="1.0" encoding="utf-8"?>\n<opml version="2.0"><head><title>${escapeXml(options.title)}</title><dateCreated>${dateCreated}</dateCreated></head><body/></opml>\n`;
+  return generateOpml({ head: { title: options.title, dateCreated }, body: { outlines } });
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
 function plain(value: string | undefined): string | null {

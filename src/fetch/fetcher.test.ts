@@ -165,6 +165,52 @@ test('a stalling server is cut off by the total timeout', async () => {
   }
 });
 
+test('a cancelled request rejects at once as cancelled, whether on the wire or queued for its host', { timeout: 20_000 }, async () => {
+  let hold = true;
+  const server = await startFixtureServer((_req, res) => {
+    if (hold) return undefined; // accepts the request, never answers
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    return res.end('ok');
+  });
+  // One connection per host: the second request waits in the host's queue behind the first.
+  const fetcher = new Fetcher(testOptions({ fetchTimeoutMs: 120_000, hostConcurrency: 1, retries: 2 }));
+  try {
+    const stop = new AbortController();
+    const onWire = fetcher.fetch(`${server.origin}/a`, { kind: 'feed', signal: stop.signal });
+    const queued = fetcher.fetch(`${server.origin}/b`, { kind: 'feed', signal: stop.signal });
+    while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
+    stop.abort();
+    const cancelled = { code: 'FETCH_FAILED', message: /request cancelled/, details: { cancelled: true } };
+    await assert.rejects(onWire, cancelled);
+    await assert.rejects(queued, cancelled);
+    assert.deepEqual(server.requests.map((r) => r.path), ['/a'], 'neither retried nor sent once cancelled');
+    await assert.rejects(fetcher.fetch(`${server.origin}/c`, { signal: stop.signal }), cancelled, 'an already cancelled request is not sent');
+    hold = false;
+    const after = await fetcher.fetch(`${server.origin}/d`, { kind: 'feed' });
+    assert.equal(after.notModified ? '' : after.text(), 'ok', 'the host slot was given back');
+  } finally {
+    await fetcher.close();
+    await server.close();
+  }
+});
+
+test('a page request cancelled while robots.txt is still loading rejects at once; close() ends the robots.txt fetch', { timeout: 20_000 }, async () => {
+  const server = await startFixtureServer(() => undefined); // robots.txt never answers
+  const fetcher = new Fetcher(testOptions({ fetchTimeoutMs: 120_000 }));
+  try {
+    const stop = new AbortController();
+    const page = fetcher.fetch(`${server.origin}/page`, { kind: 'page', signal: stop.signal });
+    while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(server.requests[0]?.path, '/robots.txt');
+    stop.abort();
+    await assert.rejects(page, { details: { cancelled: true } });
+  } finally {
+    // Left running, the shared robots.txt request would hold close() (and the process) until its timeout.
+    await fetcher.close();
+    await server.close();
+  }
+});
+
 test('redirects are followed (relative too) up to 5 hops, then refused', async () => {
   const server = await startFixtureServer((req, res) => {
     const hop = /^\/hop\/(\d+)$/.exec(req.url ?? '');

@@ -1,6 +1,7 @@
 import { Agent, type Dispatcher } from 'undici';
 import { AppError, isAppError } from '../core/errors.js';
 import { decodeBytes } from '../feeds/decode.js';
+import { sleep, unlessAborted } from './abortable.js';
 import { assertUrlAllowed, guardedLookup, type GuardOptions } from './address-guard.js';
 import { HostLimiter } from './host-limiter.js';
 import { gunzipFile, readBody, tooLarge } from './read-body.js';
@@ -37,11 +38,13 @@ export class Fetcher {
   private readonly robots: RobotsCache;
   private readonly guard: GuardOptions;
   private readonly now: () => number;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  // Ends what no single caller can cancel (a robots.txt fetch shared by every page of a host) on close().
+  private readonly lifetime = new AbortController();
 
   constructor(private readonly options: FetcherOptions) {
     this.now = options.now ?? Date.now;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? sleep;
     this.guard = { allowPrivate: options.allowPrivate, allowAddresses: options.allowAddresses ?? [] };
     this.agent = new Agent({
       connect: { timeout: options.connectTimeoutMs, lookup: guardedLookup(this.guard, options.lookup) as never },
@@ -60,12 +63,30 @@ export class Fetcher {
 
   /** Fetches `url` (default kind: page). Resolves with the body or a not-modified result; rejects with an AppError. */
   async fetch(url: string, request: FetchRequest = {}): Promise<FetchResult> {
+    const signal = request.signal;
+    try {
+      return await this.fetchWithRetries(url, request);
+    } catch (error) {
+      if (signal?.aborted && !(isAppError(error) && error.details?.['cancelled'] === true)) throw cancelled(url, error);
+      throw error;
+    }
+  }
+
+  /** Closes pooled connections, ending a robots.txt fetch still in progress. */
+  async close(): Promise<void> {
+    this.lifetime.abort();
+    await this.agent.close();
+  }
+
+  private async fetchWithRetries(url: string, request: FetchRequest): Promise<FetchResult> {
     const kind = request.kind ?? 'page';
+    const signal = request.signal;
+    signal?.throwIfAborted();
     const target = parseUrl(url);
     assertUrlAllowed(target, this.guard);
     let crawlDelayMs = 0;
     if (kind === 'page' && this.options.respectRobots !== false) {
-      const verdict = await this.robots.check(target.href);
+      const verdict = await unlessAborted(this.robots.check(target.href), signal);
       if (!verdict.allowed) throw new AppError('FORBIDDEN', `${target.href}: ${verdict.reason}`, { details: { robots: true } });
       crawlDelayMs = Math.min(verdict.crawlDelayMs ?? 0, 60_000);
     }
@@ -74,16 +95,15 @@ export class Fetcher {
       try {
         return await this.fetchOnce(target, request, kind, crawlDelayMs);
       } catch (error) {
-        const delay = attempt < retries ? this.retryDelay(error, attempt) : null;
+        const delay = attempt < retries && !signal?.aborted ? this.retryDelay(error, attempt) : null;
         if (delay === null) throw error;
-        await this.sleep(delay);
+        await this.pause(delay, signal);
       }
     }
   }
 
-  /** Closes pooled connections. */
-  async close(): Promise<void> {
-    await this.agent.close();
+  private async pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    await unlessAborted(this.sleep(ms, signal), signal);
   }
 
   private retryDelay(error: unknown, attempt: number): number | null {
@@ -94,13 +114,13 @@ export class Fetcher {
   }
 
   /** Waits for this host's turn among all processes sharing the gate (a no-op without one). */
-  private async waitForSharedSlot(host: string, crawlDelayMs: number): Promise<void> {
+  private async waitForSharedSlot(host: string, crawlDelayMs: number, signal: AbortSignal | undefined): Promise<void> {
     const gate = this.options.sharedHostGate;
     if (!gate) return;
     const spacing = Math.max(this.options.hostDelayMs, crawlDelayMs);
     if (spacing <= 0) return;
     const wait = await gate(host, spacing);
-    if (wait > 0) await this.sleep(wait);
+    if (wait > 0) await this.pause(wait, signal);
   }
 
   /**
@@ -118,10 +138,11 @@ export class Fetcher {
       const exchange = await this.limiter.run(
         at.host,
         async () => {
-          await this.waitForSharedSlot(at.host, crawlDelayMs);
+          await this.waitForSharedSlot(at.host, crawlDelayMs, request.signal);
           return this.exchange(at, request, kind, timing);
         },
         crawlDelayMs,
+        request.signal,
       );
       if (exchange.type === 'redirect') {
         if (redirects.length >= maxRedirects) throw new AppError('FETCH_FAILED', `${start.href}: more than ${maxRedirects} redirects`);
@@ -188,7 +209,7 @@ export class Fetcher {
     const appError = findInChain(error, isAppError);
     if (appError) return appError;
     if (deadline.aborted) return new AppError('TIMEOUT', `${url.href}: no complete response within ${this.options.fetchTimeoutMs} ms`, { cause: error });
-    if (callerSignal?.aborted) return new AppError('FETCH_FAILED', `${url.href}: request cancelled`, { cause: error });
+    if (callerSignal?.aborted) return cancelled(url.href, error);
     const code = findInChain(error, (e): e is { code: string } => typeof (e as { code?: unknown }).code === 'string')?.code;
     if (code === 'UND_ERR_CONNECT_TIMEOUT') return new AppError('TIMEOUT', `${url.href}: no connection within ${this.options.connectTimeoutMs} ms`, { cause: error });
     if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
@@ -203,7 +224,7 @@ export class Fetcher {
 
   private async fetchRobots(url: string): Promise<{ status: number; text: string }> {
     try {
-      const result = await this.fetch(url, { kind: 'robots' });
+      const result = await this.fetch(url, { kind: 'robots', signal: this.lifetime.signal });
       return { status: result.status, text: result.notModified ? '' : result.text() };
     } catch (error) {
       const status = isAppError(error) ? error.details?.['status'] : undefined;
@@ -219,6 +240,11 @@ function parseUrl(url: string, base?: URL): URL {
   } catch {
     throw new AppError('BAD_INPUT', `not a valid URL: ${JSON.stringify(url)}`);
   }
+}
+
+/** A request its caller cancelled: no verdict on the server (the caller should not record it as a failure). */
+function cancelled(url: string, cause: unknown): AppError {
+  return new AppError('FETCH_FAILED', `${url}: request cancelled`, { cause, details: { cancelled: true } });
 }
 
 function httpError(url: URL, status: number, retryAfterMs: number | null): AppError {

@@ -45,3 +45,30 @@ test('a crawl delay longer than the configured delay wins', async () => {
   await limiter.run('c.test', async () => 2, 1000);
   assert.deepEqual(time.asked, [1000]);
 });
+
+test('a request aborted while queued leaves the queue: it never runs, and the slot passes to the next one', async () => {
+  const limiter = new HostLimiter({ concurrency: 1, delayMs: 0, now: () => 0, sleep: async () => undefined });
+  let release!: () => void;
+  const first = limiter.run('q.test', () => new Promise<string>((resolve) => (release = () => resolve('first'))));
+  const stop = new AbortController();
+  let ranAborted = false;
+  const aborted = limiter.run('q.test', async () => void (ranAborted = true), 0, stop.signal);
+  const third = limiter.run('q.test', async () => 'third');
+  stop.abort(new Error('stopped'));
+  await assert.rejects(aborted, /stopped/);
+  release();
+  assert.deepEqual(await Promise.all([first, third]), ['first', 'third']);
+  assert.equal(ranAborted, false);
+  assert.equal(limiter.active('q.test'), 0, 'no slot is left taken');
+});
+
+test('a politeness pause is cut short by an abort, and the slot it held is given back', async () => {
+  // A sleep that never ends on its own: only the abort can end the wait.
+  const limiter = new HostLimiter({ concurrency: 1, delayMs: 60_000, now: () => 0, sleep: () => new Promise(() => undefined) });
+  await limiter.run('p.test', async () => 1);
+  const stop = new AbortController();
+  const waiting = limiter.run('p.test', async () => 2, 0, stop.signal);
+  stop.abort(new Error('stopped'));
+  await assert.rejects(waiting, /stopped/);
+  assert.equal(limiter.active('p.test'), 0);
+});

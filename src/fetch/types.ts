@@ -37,9 +37,12 @@ export interface FetcherOptions {
    * host and returns how long to wait for it. The in-process limiter still applies.
    */
   sharedHostGate?: (host: string, spacingMs: number) => Promise<number>;
-  /** Clock and sleep, injectable so that backoff and politeness can be tested without waiting. */
+  /**
+   * Clock and sleep, injectable so that backoff and politeness can be tested without waiting. A sleep may
+   * ignore the signal it is given: the fetcher stops waiting for it on an abort all the same.
+   */
   now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 /** What is fetched decides the size cap, the Accept header and whether robots.txt applies. */
@@ -52,7 +55,10 @@ export interface FetchRequest {
   lastModified?: string | null;
   /** Overrides the cap of the kind. */
   maxBytes?: number;
-  /** Cancels the request (shutdown). */
+  /**
+   * Cancels the request (shutdown) wherever it is: queued for its host, pausing for politeness or a retry,
+   * waiting for robots.txt, or on the wire. It then rejects with FETCH_FAILED and `details.cancelled`.
+   */
   signal?: AbortSignal;
 }
 

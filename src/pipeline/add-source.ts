@@ -1,7 +1,7 @@
 import { AppError, errorMessage, isAppError } from '../core/errors.js';
 import { cappedTitle, fitsKey, MAX_KEY_BYTES, storableText } from '../core/storable-text.js';
 import type { Source, SourceKind } from '../core/types.js';
-import { detectFormat, feedCandidates, htmlToText, parseFeed, type ParsedFeed } from '../feeds/index.js';
+import { detectFormat, feedCandidates, htmlToText, parseFeed, type FeedFormat, type ParsedFeed } from '../feeds/index.js';
 import type { Fetcher, FetchResponse } from '../fetch/index.js';
 import type { Store } from '../store/store.js';
 
@@ -11,6 +11,8 @@ export interface ResolvedSource {
   kind: Exclude<SourceKind, 'import'>;
   title: string;
   homepage: string | null;
+  /** Items (or child sitemaps) the document held when it was resolved; absent for sources not fetched. */
+  entries?: number;
 }
 
 /** Candidates probed at most when a homepage announces no feed that works. */
@@ -19,19 +21,34 @@ const MAX_PROBES = 12;
 /**
  * Finds what to poll for a URL: a feed or sitemap is used as it is; a homepage is searched for the feeds it
  * announces (`<link rel="alternate">`), then for common paths (`/feed`, `/rss`, `/sitemap.xml`, ...); the
- * first candidate that parses as a feed or sitemap wins. BAD_INPUT when nothing is found.
+ * first candidate that parses as a feed or sitemap wins. BAD_INPUT (the URL serves nothing to poll: an empty
+ * body, a malformed feed, another kind of document, a page announcing no working feed) says what was found;
+ * a failure to fetch the URL at all is reported as such (FETCH_FAILED, TIMEOUT, ...). A valid feed without
+ * items is accepted (`entries` is 0): outlets start empty, and it is polled like any other.
  */
 export async function resolveSource(fetcher: Fetcher, url: string): Promise<ResolvedSource> {
   const first = await fetchDocument(fetcher, url);
   const text = first.text();
+  if (!/\S/.test(text)) throw new AppError('BAD_INPUT', `${url} answered with an empty body (${describe(first)}): not a feed, a sitemap or a page`);
   const format = detectFormat(text, first.contentType);
   if (format === 'opml') throw new AppError('BAD_INPUT', `${url} is an OPML subscription list: use \`sada sources import-opml\``);
   if (format !== 'html' && format !== 'unknown') {
-    const feed = parseFeed(first.body, { url: first.finalUrl, contentType: first.contentType });
-    return { url, feedUrl: first.finalUrl, kind: kindOf(feed), title: feed.title ?? hostOf(first.finalUrl), homepage: feed.homepage };
+    let feed: ParsedFeed;
+    try {
+      feed = parseFeed(first.body, { url: first.finalUrl, contentType: first.contentType });
+    } catch (error) {
+      // The document is of a feed format but broken: the URL given is unusable as it stands (bad input),
+      // unlike a site that cannot be reached.
+      if (isAppError(error) && error.code === 'PARSE_FAILED') throw new AppError('BAD_INPUT', `${url} is not a valid ${FORMAT_NAMES[format]}: ${errorMessage(error)}`, { cause: error });
+      throw error;
+    }
+    return { url, feedUrl: first.finalUrl, kind: kindOf(feed), title: feed.title ?? hostOf(first.finalUrl), homepage: feed.homepage, entries: feed.items.length + feed.sitemaps.length };
+  }
+  if (format === 'unknown' && /rss|atom|rdf|feed\+json/i.test(first.contentType ?? '')) {
+    throw new AppError('BAD_INPUT', `${url} is served as a feed (${describe(first)}) but is not one: ${whyNotAFeed(text)}`);
   }
   if (format === 'unknown' && !/html/i.test(first.contentType ?? '')) {
-    throw new AppError('BAD_INPUT', `${url} is neither a feed, a sitemap nor an HTML page`);
+    throw new AppError('BAD_INPUT', `${url} is neither a feed, a sitemap nor an HTML page (${describe(first)})`);
   }
   const pageTitle = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
   const tried: string[] = [];
@@ -53,6 +70,7 @@ export async function resolveSource(fetcher: Fetcher, url: string): Promise<Reso
         kind: 'homepage',
         title: feed.title || (pageTitle ? htmlToText(pageTitle).replace(/\n/g, ' ') : '') || hostOf(first.finalUrl),
         homepage: first.finalUrl,
+        entries: feed.items.length + feed.sitemaps.length,
       };
     } catch (error) {
       if (isAppError(error) && error.code === 'TIMEOUT') slowHosts.add(host);
@@ -60,6 +78,34 @@ export async function resolveSource(fetcher: Fetcher, url: string): Promise<Reso
     }
   }
   throw new AppError('BAD_INPUT', `no feed or sitemap found for ${url}; tried: ${tried.join('; ')}`);
+}
+
+const FORMAT_NAMES: Record<FeedFormat, string> = {
+  rss: 'RSS feed',
+  rdf: 'RSS 1.0 (RDF) feed',
+  atom: 'Atom feed',
+  json: 'JSON Feed',
+  sitemap: 'sitemap',
+  'sitemap-index': 'sitemap index',
+};
+
+/** Why a document served with a feed's content type was not recognised as one. */
+function whyNotAFeed(text: string): string {
+  const start = text.trimStart();
+  if (start.startsWith('{')) {
+    try {
+      JSON.parse(start);
+      return 'JSON without the version and items of a JSON Feed';
+    } catch (error) {
+      return `invalid JSON: ${errorMessage(error)}`;
+    }
+  }
+  return `it starts with ${JSON.stringify(start.slice(0, 60))}, not with an RSS, Atom or sitemap element`;
+}
+
+/** `HTTP 200, content type image/png, 1234 bytes`: what the URL answered, for an error message. */
+function describe(response: FetchResponse): string {
+  return `HTTP ${response.status}, content type ${response.contentType ?? 'none'}, ${response.body.length} bytes`;
 }
 
 export interface AddSourceOptions {

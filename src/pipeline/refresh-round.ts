@@ -15,6 +15,12 @@ export interface RoundOptions {
   leaseMs?: number;
   /** Stops claiming and starting further sources (in-flight ones finish; all are released). */
   signal?: AbortSignal;
+  /**
+   * Stops the round at once (shutdown): nothing further is claimed or started, and the refreshes in progress
+   * are cancelled mid-fetch, recorded as nothing (status `stopped`) and released, so the next round fetches
+   * them at once.
+   */
+  cancel?: AbortSignal;
   onSourceDone?: (source: Source, result: RefreshResult) => void;
 }
 
@@ -53,11 +59,12 @@ export async function runFetchRound(deps: RefreshDeps, options: RoundOptions): P
     if (held.size > 0) deps.store.renewLeases([...held], worker, deps.now() + leaseMs).catch(() => undefined);
   }, Math.max(50, Math.floor(leaseMs / 3)));
   heartbeat.unref();
+  const stopped = () => options.signal?.aborted === true || options.cancel?.aborted === true;
   try {
-    while (pending.length > 0 && !options.signal?.aborted) {
-      await runPool(pending, options.concurrency, options.signal, async (source) => {
+    while (pending.length > 0 && !stopped()) {
+      await runPool(pending, options.concurrency, stopped, async (source) => {
         try {
-          const result = await refreshSource(deps, source);
+          const result = await refreshSource(deps, source, options.cancel);
           tally(summary, source, result);
           options.onSourceDone?.(source, result);
         } finally {
@@ -65,7 +72,7 @@ export async function runFetchRound(deps: RefreshDeps, options: RoundOptions): P
           await deps.store.releaseSource(source.id, worker);
         }
       });
-      pending = options.once || options.signal?.aborted ? [] : await claim(batchSize);
+      pending = options.once || stopped() ? [] : await claim(batchSize);
       for (const s of pending) held.add(s.id);
     }
   } finally {
@@ -77,9 +84,10 @@ export async function runFetchRound(deps: RefreshDeps, options: RoundOptions): P
 }
 
 function tally(summary: RoundSummary, source: Source, result: RefreshResult): void {
-  summary.sources++;
   summary.new_articles += result.newArticles;
   summary.errors += result.itemErrors;
+  if (result.status === 'stopped') return; // not refreshed: neither a source done nor a failure
+  summary.sources++;
   if (result.status === 'fetched') summary.fetched++;
   else if (result.status === 'not-modified') summary.not_modified++;
   else {
@@ -88,11 +96,11 @@ function tally(summary: RoundSummary, source: Source, result: RefreshResult): vo
   }
 }
 
-/** Runs `task` over `items` with at most `concurrency` at once, starting none once `signal` aborts. */
-async function runPool<T>(items: readonly T[], concurrency: number, signal: AbortSignal | undefined, task: (item: T) => Promise<void>): Promise<void> {
+/** Runs `task` over `items` with at most `concurrency` at once, starting none once `stopped()`. */
+async function runPool<T>(items: readonly T[], concurrency: number, stopped: () => boolean, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length && !signal?.aborted) await task(items[next++]!);
+    while (next < items.length && !stopped()) await task(items[next++]!);
   });
   await Promise.all(lanes);
 }

@@ -105,6 +105,58 @@ test('the scheduler loop fetches due sources and stops when its signal aborts', 
   }
 });
 
+test('a round cancelled mid page fetch records nothing on the source, keeps no summary and releases it for the next round', { timeout: 30_000 }, async () => {
+  let holdPages = true;
+  const server = await startFixtureServer((req, res) => {
+    if (req.url === '/held.xml') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      return res.end(rss(item(7) + item(8)));
+    }
+    if (req.url?.startsWith('/news/')) {
+      if (holdPages) return undefined; // a slow site: the page is never answered
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(`<html><body><article>النص الكامل للخبر ${req.url.slice(6)}</article></body></html>`);
+    }
+    res.writeHead(404);
+    return res.end();
+  });
+  const store = await openStore(':memory:');
+  // Without cancellation the held page would take this long to give up on.
+  const fetcher = new Fetcher(testFetcherOptions({ fetchTimeoutMs: 120_000 }));
+  const deps: RefreshDeps = {
+    store,
+    fetcher,
+    now: Date.now,
+    process: createArticlePipeline({ now: Date.now }),
+    extractPage: (html) => ({ text: /<article>(.*)<\/article>/.exec(html)?.[1] ?? '' }),
+  };
+  try {
+    const source = await storeSource(store, { url: `${server.origin}/held.xml`, feedUrl: `${server.origin}/held.xml`, kind: 'feed', title: 'بطيء', homepage: null }, {}, Date.now());
+    const before = await store.getFetchState(source.id);
+    const stop = new AbortController();
+    const outcomes: string[] = [];
+    const round = runFetchRound(deps, { concurrency: 2, worker: 'w1', leaseMs: 600_000, signal: stop.signal, cancel: stop.signal, onSourceDone: (_s, r) => outcomes.push(r.status) });
+    while (!server.requests.some((r) => r.path.startsWith('/news/'))) await new Promise((r) => setTimeout(r, 10));
+    stop.abort();
+    const summary = await round;
+    assert.deepEqual(outcomes, ['stopped']);
+    assert.deepEqual({ sources: summary.sources, errors: summary.errors, new_articles: summary.new_articles }, { sources: 0, errors: 0, new_articles: 0 });
+    assert.equal(await store.countArticles(), 0, 'the item is not stored as its feed summary');
+    assert.deepEqual(await store.getFetchState(source.id), before, 'no error, no back-off, no validators recorded');
+
+    // Released: another worker claims it at once, and the next round reads both pages.
+    holdPages = false;
+    const next = await runFetchRound(deps, { concurrency: 2, worker: 'w2' });
+    assert.equal(next.sources, 1);
+    assert.equal(next.new_articles, 2);
+    assert.equal((await store.getArticleByExternalId(source.id, 'g-7'))?.text, 'النص الكامل للخبر 7');
+  } finally {
+    await fetcher.close();
+    await store.close();
+    await server.close();
+  }
+});
+
 test('a full-text feed that corrects a stored article replaces its text; a summary never does', async () => {
   const paragraph = 'أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في المدينة بسعة مئتي سرير لخدمة سكان الأحياء الشمالية والقرى المجاورة. ';
   let body = paragraph.repeat(6);

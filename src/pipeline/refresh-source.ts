@@ -38,7 +38,8 @@ export type PolledSource = Source & SourceFetchState;
 
 export interface RefreshResult {
   sourceId: number;
-  status: 'fetched' | 'not-modified' | 'error';
+  /** `stopped`: the refresh was cancelled (shutdown) before it ended; nothing was recorded on the source. */
+  status: 'fetched' | 'not-modified' | 'error' | 'stopped';
   /** Articles stored this round (including copies of earlier reports). */
   newArticles: number;
   /** Items already stored. */
@@ -52,12 +53,16 @@ export interface RefreshResult {
  * Refreshes one source: conditional fetch → parse → each new item through the article pipeline (one
  * transaction per item, so one bad item loses nothing else) → fetch state and next check recorded. Never
  * throws for a failure of the source: the failure is recorded on it and returned.
+ *
+ * An abort of `signal` (shutdown) cancels the feed or page fetch in progress and handles no further item.
+ * That is no failure of the source: nothing is recorded on it (no error, no back-off, no new validators), so
+ * its next refresh fetches the feed again, skips the items already stored and reads the rest.
  */
-export async function refreshSource(deps: RefreshDeps, source: PolledSource): Promise<RefreshResult> {
+export async function refreshSource(deps: RefreshDeps, source: PolledSource, signal?: AbortSignal): Promise<RefreshResult> {
   const schedule = deps.schedule ?? DEFAULT_SCHEDULE;
   const result: RefreshResult = { sourceId: source.id, status: 'fetched', newArticles: 0, known: 0, itemErrors: 0, error: null };
   try {
-    const fetched = await deps.fetcher.fetch(source.feedUrl, { kind: 'feed', etag: source.etag, lastModified: source.lastModified });
+    const fetched = await deps.fetcher.fetch(source.feedUrl, { kind: 'feed', etag: source.etag, lastModified: source.lastModified, signal });
     const now = deps.now();
     const lifetime = cacheLifetimeMs(fetched.headers, now);
     if (fetched.notModified) {
@@ -66,9 +71,12 @@ export async function refreshSource(deps: RefreshDeps, source: PolledSource): Pr
       await deps.store.updateFetchState(source.id, { ...patch, etag: fetched.etag ?? source.etag, lastModified: fetched.lastModified ?? source.lastModified });
       return result;
     }
-    const feed = await readDocument(deps, fetched);
+    const feed = await readDocument(deps, fetched, signal);
     const items = selectItems(deps, feed, now);
-    for (const item of items) await handleItem(deps, source, item, result);
+    for (const item of items) {
+      signal?.throwIfAborted();
+      await handleItem(deps, source, item, result, signal);
+    }
     const patch = scheduleAfterSuccess(
       source,
       { now: deps.now(), itemDates: feed.items.map((i) => i.published ?? i.updated).filter((d): d is number => d !== null), newArticles: result.newArticles, cacheLifetimeMs: lifetime, ttlMinutes: feed.ttlMinutes },
@@ -76,6 +84,10 @@ export async function refreshSource(deps: RefreshDeps, source: PolledSource): Pr
     );
     await deps.store.updateFetchState(source.id, { ...patch, etag: fetched.etag, lastModified: fetched.lastModified });
   } catch (error) {
+    if (signal?.aborted) {
+      result.status = 'stopped';
+      return result;
+    }
     result.status = 'error';
     result.error = `${isAppError(error) ? `${error.code}: ` : ''}${errorMessage(error)}`;
     const retryAfter = isAppError(error) ? error.details?.['retryAfterMs'] : null;
@@ -86,17 +98,18 @@ export async function refreshSource(deps: RefreshDeps, source: PolledSource): Pr
 }
 
 /** Parses the fetched document; a sitemap index is followed into its most recent child sitemaps. */
-async function readDocument(deps: RefreshDeps, fetched: FetchResponse): Promise<ParsedFeed> {
+async function readDocument(deps: RefreshDeps, fetched: FetchResponse, signal: AbortSignal | undefined): Promise<ParsedFeed> {
   const feed = parseFeed(fetched.body, { url: fetched.finalUrl, contentType: fetched.contentType });
   if (feed.format !== 'sitemap-index') return feed;
   const children = [...feed.sitemaps].sort((a, b) => (b.lastmod ?? 0) - (a.lastmod ?? 0)).slice(0, deps.maxChildSitemaps ?? 3);
   for (const child of children) {
     try {
-      const response = await deps.fetcher.fetch(child.url, { kind: 'feed' });
+      const response = await deps.fetcher.fetch(child.url, { kind: 'feed', signal });
       if (response.notModified) continue;
       const parsed = parseFeed(response.body, { url: response.finalUrl, contentType: response.contentType });
       feed.items.push(...parsed.items);
     } catch (error) {
+      if (signal?.aborted) throw error;
       feed.warnings.push(`${child.url}: ${errorMessage(error)}`);
     }
   }
@@ -112,7 +125,7 @@ function selectItems(deps: RefreshDeps, feed: ParsedFeed, now: number): FeedItem
   return [...fresh].sort((a, b) => (date(b) ?? 0) - (date(a) ?? 0)).slice(0, deps.maxItemsPerRound ?? 200);
 }
 
-async function handleItem(deps: RefreshDeps, source: PolledSource, item: FeedItem, result: RefreshResult): Promise<void> {
+async function handleItem(deps: RefreshDeps, source: PolledSource, item: FeedItem, result: RefreshResult, signal: AbortSignal | undefined): Promise<void> {
   const received = feedItemToArticleInput(item, source.slug);
   if (!received) return;
   // As it will be stored (a NUL a space, a lone surrogate U+FFFD) before it is looked up, compared or used to
@@ -127,12 +140,14 @@ async function handleItem(deps: RefreshDeps, source: PolledSource, item: FeedIte
       if (carriesChangedText(item, input, known)) await deps.store.transaction((tx) => deps.process(tx, input));
       return;
     }
-    const article = item.isPartial && deps.extractPage ? await withPage(deps, source, input) : input;
+    const article = item.isPartial && deps.extractPage ? await withPage(deps, source, input, signal) : input;
     if (!article.title && !article.text) throw new Error('no title and no text');
     const outcome = await deps.store.transaction((tx) => deps.process(tx, article));
     if (outcome === 'exists') result.known++;
     else result.newArticles++;
   } catch (error) {
+    // A cancelled page fetch is no failure of the item; it is read on the next refresh.
+    if (signal?.aborted) throw error;
     result.itemErrors++;
     deps.onItemError?.(source, input.url, errorMessage(error));
   }
@@ -172,17 +187,19 @@ async function refreshMetadata(store: Store, article: Article, input: ArticleInp
 
 /**
  * Replaces the feed's summary with the page's text when the page can be fetched and read; otherwise the
- * summary is kept (and the reason reported), so a blocked or broken page never loses the item.
+ * summary is kept (and the reason reported), so a blocked or broken page never loses the item. A cancelled
+ * fetch (shutdown) is not such a page: the item is left for the next refresh rather than stored as a summary.
  */
-async function withPage(deps: RefreshDeps, source: Source, input: ArticleInput): Promise<ArticleInput> {
+async function withPage(deps: RefreshDeps, source: Source, input: ArticleInput, signal: AbortSignal | undefined): Promise<ArticleInput> {
   let fields: PageFields | null;
   try {
-    const page = await deps.fetcher.fetch(input.url, { kind: 'page' });
+    const page = await deps.fetcher.fetch(input.url, { kind: 'page', signal });
     if (!page.notModified && !isPageBody(page.contentType, page.body)) throw new Error(`${page.finalUrl}: not an HTML page (${page.contentType ?? 'no content type'})`);
     // Decoded as `sada extract` decodes pages (valid UTF-8 beats a server-wide charset default, broken
     // "UTF-8" that is really windows-1256 is recognised), not with the feed decoder's HTTP-first rule.
     fields = page.notModified ? null : deps.extractPage!(decodeHtmlBytes(page.body, page.contentType).html, page.finalUrl);
   } catch (error) {
+    if (signal?.aborted) throw error;
     deps.onItemError?.(source, input.url, `page not read, feed summary kept: ${errorMessage(error)}`);
     return input;
   }

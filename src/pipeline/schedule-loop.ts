@@ -4,6 +4,8 @@ import type { RefreshDeps } from './refresh-source.js';
 export interface SchedulerOptions extends Omit<RoundOptions, 'once' | 'sourceId' | 'signal'> {
   /** Stops the loop: the round in progress finishes its claimed sources, releases them, and the loop ends. */
   signal: AbortSignal;
+  /** Stops the loop at once: the round in progress cancels its fetches too (shutdown; see `RoundOptions`). */
+  cancel?: AbortSignal;
   /** Pause between rounds when nothing was due (default 30 s). */
   idleMs?: number;
   onRound?: (summary: RoundSummary) => void;
@@ -11,12 +13,13 @@ export interface SchedulerOptions extends Omit<RoundOptions, 'once' | 'sourceId'
 }
 
 /**
- * The continuous fetcher of `sada serve` and `sada worker`: runs rounds of due sources until `signal` aborts
- * (SIGTERM). A round that fails as a whole (database unreachable) is reported and retried after the pause.
+ * The continuous fetcher of `sada serve` and `sada worker`: runs rounds of due sources until `signal` or
+ * `cancel` aborts (a wake-up restart, SIGTERM). A round that fails as a whole (database unreachable) is reported and retried after the pause.
  */
 export async function runScheduler(deps: RefreshDeps, options: SchedulerOptions): Promise<void> {
   const idleMs = options.idleMs ?? 30_000;
-  while (!options.signal.aborted) {
+  const signals = options.cancel ? [options.signal, options.cancel] : [options.signal];
+  while (!signals.some((s) => s.aborted)) {
     let busy = false;
     try {
       const summary = await runFetchRound(deps, { ...options, signal: options.signal });
@@ -25,19 +28,20 @@ export async function runScheduler(deps: RefreshDeps, options: SchedulerOptions)
     } catch (error) {
       options.onError?.(error);
     }
-    if (!busy) await pause(idleMs, options.signal);
+    if (!busy) await pause(idleMs, signals);
   }
 }
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits `ms`, or until any of `signals` aborts. */
+function pause(ms: number, signals: readonly AbortSignal[]): Promise<void> {
   return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
+    if (signals.some((s) => s.aborted)) return resolve();
     const timer = setTimeout(done, ms);
     function done(): void {
       clearTimeout(timer);
-      signal.removeEventListener('abort', done);
+      for (const s of signals) s.removeEventListener('abort', done);
       resolve();
     }
-    signal.addEventListener('abort', done, { once: true });
+    for (const s of signals) s.addEventListener('abort', done, { once: true });
   });
 }

@@ -7,7 +7,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export interface SadaMetrics {
   readonly registry: Registry;
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
-  /** Fetch attempts by outcome: `ok`, `not_modified`, `error`. */
+  /** Fetch attempts by outcome: `fetched`, `not-modified`, `error`, `stopped` (cancelled by a shutdown). */
   readonly fetchOutcomes: Counter<'outcome'>;
   readonly articlesIngested: Counter;
   /** Seconds the most overdue source has been waiting past its next check. */

@@ -71,6 +71,47 @@ test('`sada serve` with fetching: a feed added through the API is fetched at onc
   rmSync(dir, { recursive: true, force: true });
 });
 
+test('`sada serve` stopped by SIGTERM while a feed fetch is held open exits promptly, records no failure and frees the lease', { timeout: 60_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sada-serve-stop-'));
+  const db = join(dir, 'sada.db');
+  const rss = readFileSync(fixturePath('server', 'feed', 'rss.xml'));
+  let feedRequests = 0;
+  // The feed answers once (when the source is added), then holds every later request open.
+  const feeds = createHttpServer((req, res) => {
+    if (req.url !== '/feed.xml') return void res.writeHead(404).end();
+    if (++feedRequests === 1) res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(rss);
+  });
+  await new Promise<void>((resolve) => feeds.listen(0, '127.0.0.1', resolve));
+  const address = feeds.address();
+  const feedUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/feed.xml`;
+  const serve = startServe(['--db', db], { SADA_ALLOW_PRIVATE: '1', SADA_ADMIN_TOKEN: 'tok', SADA_FETCH_TIMEOUT_MS: '60000', SADA_LEASE_SECONDS: '600' });
+  try {
+    const url = await serve.url;
+    const added = await fetch(`${url}/api/v1/sources`, { method: 'POST', headers: { authorization: 'Bearer tok', 'content-type': 'application/json' }, body: JSON.stringify({ url: feedUrl }) });
+    assert.equal(added.status, 201, await added.clone().text());
+    for (let i = 0; i < 200 && feedRequests < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(feedRequests, 2, 'the scheduler is fetching the feed');
+    serve.child.kill('SIGTERM');
+    const code = await Promise.race([serve.exited, new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 10_000).unref())]);
+    if (code === 'still running') serve.child.kill('SIGKILL');
+    assert.equal(code, 0, 'serve exits within seconds of SIGTERM');
+    const store = await openStore(db);
+    try {
+      const [source] = await store.listSources();
+      assert.ok(source);
+      assert.deepEqual({ error: source.lastError, errors: source.consecutiveErrors }, { error: null, errors: 0 });
+      assert.equal((await store.claimDueSources(Date.now(), 10, 'next', 60_000)).length, 1, 'free and due: the next run fetches it at once');
+    } finally {
+      await store.close();
+    }
+  } finally {
+    if (serve.child.exitCode === null) serve.child.kill('SIGKILL');
+    feeds.closeAllConnections();
+    feeds.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('`sada import` then `sada serve --no-fetch`: the real CLI serves the imported articles and stops on SIGTERM', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sada-serve-'));
   const db = join(dir, 'sada.db');

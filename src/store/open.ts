@@ -1,13 +1,16 @@
 import type { Store } from './store.js';
 
-/** Opens the store named by `db`: a postgres:// URL selects PostgreSQL, anything else is a SQLite file path. */
-export async function openStore(db: string, options: { now?: number; schema?: string } = {}): Promise<Store> {
+/**
+ * Opens the store named by `db`: a postgres:// URL selects PostgreSQL, anything else is a SQLite file path.
+ * `access: 'read'` (commands that only read) also opens a SQLite database this user cannot write, read-only.
+ */
+export async function openStore(db: string, options: { now?: number; schema?: string; access?: 'write' | 'read' } = {}): Promise<Store> {
   if (isPostgresUrl(db)) {
     const { PgStore } = await import('./postgres/pg-store.js');
-    return PgStore.open({ url: db, ...options });
+    return PgStore.open({ url: db, ...(options.now === undefined ? {} : { now: options.now }), ...(options.schema === undefined ? {} : { schema: options.schema }) });
   }
   const { SqliteStore } = await import('./sqlite/sqlite-store.js');
-  return SqliteStore.open({ path: db, ...(options.now === undefined ? {} : { now: options.now }) });
+  return SqliteStore.open({ path: db, ...(options.now === undefined ? {} : { now: options.now }), ...(options.access === undefined ? {} : { access: options.access }) });
 }
 
 export function isPostgresUrl(db: string): boolean {

@@ -20,6 +20,12 @@ import type { BuiltSegment } from './search-index-core.js';
 export interface Store extends SourceStore, ArticleStore, FingerprintStore, StoryStore, RelatedStore, SearchIndexStore, StoryEngineStore {
   readonly dialect: 'sqlite' | 'postgres';
   /**
+   * Null when the store can be written. Otherwise it was opened for reading only (`access: 'read'` on a
+   * database this user cannot write): `snapshot` when changes made to the database later are not seen,
+   * with why; every write fails with STORAGE.
+   */
+  readonly readOnly: { access: 'read-only' | 'snapshot'; reason: string } | null;
+  /**
    * Runs `fn` in one transaction: everything it writes through `tx` commits together or not at all.
    * Transactions are serialised; a nested call joins the outer transaction.
    */

@@ -13,7 +13,7 @@ export function register(program: Command, getContext: () => CliContext): void {
       const ctx = getContext();
       const { articleRow, oneLine, parseLimit, shortTime } = await import('../article-rows.js');
       const limit = usage(() => parseLimit(opts.limit));
-      const store = await ctx.openStore();
+      const store = await ctx.openStore({ access: 'read' });
       let sourceId: number | undefined;
       if (opts.source !== undefined) {
         // a removed source too: its stored articles stay, as on its page

@@ -104,6 +104,52 @@ test('OPML export lists the sources; remove stops polling; bad usage exits 2', a
   assert.equal((await cli(['sources', 'add', 'https://x.example/', '--slug', 'Bad Slug', '--db', db])).status, 2);
 });
 
+test('sources add: a URL serving no usable feed exits 2 with what it served; an unreachable one exits 1; an empty feed is added with a note', async () => {
+  const empty = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>قناة جديدة</title><link>http://127.0.0.1/</link><description>d</description></channel></rss>';
+  const docs: Record<string, [string, string]> = {
+    '/broken.xml': ['application/rss+xml', '<rss version="2.0"><channel><title>خبر</titl></channel></rss>'],
+    '/broken.atom': ['application/atom+xml', '<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><entry></feed>'],
+    '/broken.json': ['application/feed+json', '{"version":"https://jsonfeed.org/version/1.1","title":'],
+    '/page.html': ['text/html; charset=utf-8', '<!doctype html><html><head><title>صفحة</title></head><body>لا روابط</body></html>'],
+    '/blank': ['application/rss+xml', '  \n'],
+    '/logo.png': ['image/png', '\x89PNG\r\n\x1a\n'],
+    '/empty.xml': ['application/rss+xml', empty],
+  };
+  const server = await startFixtureServer((req, res) => {
+    const doc = docs[req.url ?? ''];
+    if (!doc) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': doc[0] }).end(doc[1]);
+  });
+  const db = join(dir, 'add-cases.db');
+  const add = (path: string) => cli(['sources', 'add', `${server.origin}${path}`, '--db', db, '--allow-private'], { SADA_HOST_DELAY_MS: '0' });
+  try {
+    const refused: Array<[string, RegExp]> = [
+      ['/broken.xml', /broken\.xml is not a valid RSS feed: malformed XML at line 1/],
+      ['/broken.atom', /broken\.atom is not a valid Atom feed: malformed XML/],
+      ['/broken.json', /broken\.json is served as a feed \(HTTP 200, content type application\/feed\+json, \d+ bytes\) but is not one: invalid JSON/],
+      ['/page.html', /no feed or sitemap found for \S+\/page\.html; tried: \S+\/feed \(\S+: HTTP 404\)/],
+      ['/blank', /blank answered with an empty body \(HTTP 200, content type application\/rss\+xml, 3 bytes\)/],
+      ['/logo.png', /logo\.png is neither a feed, a sitemap nor an HTML page \(HTTP 200, content type image\/png/],
+    ];
+    for (const [path, reason] of refused) {
+      const r = await add(path);
+      assert.equal(r.status, 2, `${path}: ${r.stderr}`);
+      assert.match(r.stderr, reason);
+      assert.equal(r.stderr.trim().split('\n').length, 1, `${path}: one line on stderr`);
+    }
+    const missing = await add('/gone.xml');
+    assert.equal(missing.status, 1, 'a URL that cannot be fetched is a runtime failure, not bad input');
+    assert.match(missing.stderr, /gone\.xml: HTTP 404/);
+    const added = await add('/empty.xml');
+    assert.equal(added.status, 0, added.stderr);
+    assert.match(added.stderr, /note: \S+\/empty\.xml is a valid feed with no entries yet/);
+    const list = JSON.parse((await cli(['sources', 'list', '--json', '--db', db])).stdout) as unknown[];
+    assert.equal(list.length, 1, 'only the valid feed was added');
+  } finally {
+    await server.close();
+  }
+});
+
 test('fetch --once stopped by SIGTERM or SIGINT releases the sources it did not refresh: the next run fetches them all', async () => {
   let slow = false;
   const words = ['الحكومة', 'الاقتصاد', 'الرياض', 'الجامعة', 'الطاقة', 'المنتخب', 'السوق', 'المطر'];

@@ -31,12 +31,13 @@ export function register(program: Command, getContext: () => CliContext): void {
       }
       const { deps } = await createIngestion(ctx, store);
       const log = ctx.logger();
-      // Interrupted, the round starts no further source and releases the leases of those it has not
-      // refreshed, so that running it again fetches them instead of finding them leased for leaseSeconds.
+      // Interrupted, the round cancels the fetches in progress, starts no further source and releases the
+      // leases of those it has not refreshed to the end, recording nothing on them, so that running it again
+      // fetches them instead of finding them leased for leaseSeconds (or backed off as failed).
       // A second signal ends the process at once.
       const interrupt = new AbortController();
       const onSignal = (signal: NodeJS.Signals) => {
-        log.warn({ signal }, 'fetch interrupted: finishing the sources in progress');
+        log.warn({ signal }, 'fetch interrupted: cancelling the fetches in progress');
         process.exitCode = signal === 'SIGINT' ? 130 : 143;
         interrupt.abort();
       };
@@ -46,12 +47,14 @@ export function register(program: Command, getContext: () => CliContext): void {
         deps,
         {
           signal: interrupt.signal,
+          cancel: interrupt.signal,
           once: Boolean(opts.once) || sourceId !== undefined,
           sourceId,
           concurrency: ctx.config.fetchConcurrency,
           leaseMs: ctx.config.leaseSeconds * 1000,
           onSourceDone: (source, result) => {
             if (result.status === 'error') log.warn({ source: source.slug }, result.error ?? 'failed');
+            else if (result.status === 'stopped') log.info({ source: source.slug, new: result.newArticles }, 'fetch stopped; source released');
             else log.info({ source: source.slug, status: result.status, new: result.newArticles }, 'source refreshed');
           },
         },

@@ -18,7 +18,7 @@ export function register(program: Command, getContext: () => CliContext): void {
     .action(async (idOrUrl: string) => {
       const ctx = getContext();
       const { articleRow, listedRow, oneLine, shortTime } = await import('../article-rows.js');
-      const store = await ctx.openStore();
+      const store = await ctx.openStore({ access: 'read' });
       const article = await findArticle(store, idOrUrl.trim());
       if (!article) throw new AppError('BAD_INPUT', `no stored article ${JSON.stringify(idOrUrl)}`);
       const entries = await store.getRelated(article.id);

@@ -45,7 +45,7 @@ export const register: RegisterCommand = (program, getContext) => {
       }
       if (!flags.reindex && flags.queries === undefined && words.length === 0) throw new AppError('BAD_USAGE', 'give a QUERY or --queries FILE');
       if (flags.queries !== undefined && words.length > 0) throw new AppError('BAD_USAGE', 'give either a QUERY or --queries FILE, not both');
-      const store = await ctx.openStore();
+      const store = await ctx.openStore({ access: flags.reindex ? 'write' : 'read' });
       if (flags.reindex) await reindex(ctx, store);
       if (flags.queries === undefined && words.length === 0) return;
       const { SearchEngine } = await import('../../search/engine.js');

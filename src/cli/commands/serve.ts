@@ -32,8 +32,10 @@ export const register: RegisterCommand = (program, getContext) => {
         import('../../server/metrics.js'),
       ]);
       const logger = ctx.logger();
-      const store = await ctx.openStore();
-      await indexWhatSearchLacks(store, logger);
+      // Serving only reads: without the fetcher, a database this user cannot write is served read-only.
+      const store = await ctx.openStore({ access: flags.fetch ? 'write' : 'read' });
+      if (store.readOnly) logger.info({ db: ctx.config.db, access: store.readOnly.access }, 'the database cannot be written: serving it read-only (adding sources is refused)');
+      else await indexWhatSearchLacks(store, logger);
       const metrics = createMetrics();
       const services = await wireServices(ctx, store, metrics);
       const app = createServer({

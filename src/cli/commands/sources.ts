@@ -17,7 +17,7 @@ export function register(program: Command, getContext: () => CliContext): void {
     .action(async (url: string, opts: { title?: string; country?: string; slug?: string }) => {
       const ctx = getContext();
       if (opts.slug !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(opts.slug)) throw new AppError('BAD_USAGE', `--slug must be lower-case letters, digits and dashes, not ${JSON.stringify(opts.slug)}`);
-      const [{ addSource }, { addedRow }, { Fetcher }] = await Promise.all([
+      const [{ resolveSource, storeSource }, { addedRow }, { Fetcher }] = await Promise.all([
         import('../../pipeline/add-source.js'),
         import('../../pipeline/sources-admin.js'),
         import('../../fetch/index.js'),
@@ -25,7 +25,10 @@ export function register(program: Command, getContext: () => CliContext): void {
       const store = await ctx.openStore();
       const fetcher = new Fetcher(ctx.config);
       ctx.onClose(() => fetcher.close());
-      const source = await addSource({ store, fetcher, now: Date.now }, url, { title: opts.title, country: opts.country?.toUpperCase(), slug: opts.slug });
+      const resolved = await resolveSource(fetcher, url);
+      const source = await storeSource(store, resolved, { title: opts.title, country: opts.country?.toUpperCase(), slug: opts.slug }, Date.now());
+      // Accepted (a new outlet's feed starts empty), but a user who expected articles should know why none come.
+      if (resolved.entries === 0) ctx.stderr.write(`sada: note: ${source.feedUrl} is a valid ${source.kind === 'sitemap' ? 'sitemap' : 'feed'} with no entries yet; it is polled like any other source\n`);
       if (ctx.json) ctx.printJson(addedRow(source));
       else ctx.print(`added #${source.id} ${source.slug}: ${source.title} (${source.kind}, polls ${source.feedUrl})`);
     });
@@ -36,7 +39,7 @@ export function register(program: Command, getContext: () => CliContext): void {
     .action(async () => {
       const ctx = getContext();
       const { polledSources, sourceRow } = await import('../../pipeline/sources-admin.js');
-      const rows = (await polledSources(await ctx.openStore())).map(sourceRow);
+      const rows = (await polledSources(await ctx.openStore({ access: 'read' }))).map(sourceRow);
       if (ctx.json) return ctx.printJson(rows);
       if (rows.length === 0) return ctx.print('no sources yet: `sada sources add URL`, or `sada fetch` to start with the built-in Arabic outlets');
       for (const r of rows) {
@@ -85,6 +88,6 @@ export function register(program: Command, getContext: () => CliContext): void {
     .action(async () => {
       const ctx = getContext();
       const { exportOpml } = await import('../../pipeline/sources-admin.js');
-      ctx.print(await exportOpml(await ctx.openStore(), Date.now()));
+      ctx.print(await exportOpml(await ctx.openStore({ access: 'read' }), Date.now()));
     });
 }

@@ -23,7 +23,7 @@ export function register(program: Command, getContext: () => CliContext): void {
         if (parsed === null) throw new AppError('BAD_USAGE', `--since is not a date: ${opts.since}`);
         since = parsed;
       }
-      const store = await ctx.openStore();
+      const store = await ctx.openStore({ access: 'read' });
       // Importance is ranked over the most recently active stories, as on the front page.
       const window = await store.listStories({ limit: Math.max(300, limit * 5), ...(since !== undefined ? { since } : {}) });
       const stories = rankStories(window).slice(0, limit);

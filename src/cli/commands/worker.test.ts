@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { runCli, runCliAsync, startCli } from '../../test-support/cli.js';
 import { fixturePath } from '../../test-support/paths.js';
-import { startStaticServer } from '../../test-support/http-fixture.js';
+import { startFixtureServer, startStaticServer } from '../../test-support/http-fixture.js';
 import { startSyntheticFeeds } from '../../test-support/synthetic-feeds.js';
 import { PG_SKIP, TEST_PG_URL } from '../../test-support/postgres.js';
 
@@ -54,6 +54,46 @@ test('sada worker fetches due sources and stops cleanly on SIGTERM, releasing it
     const leased = raw.prepare('SELECT count(*) AS n FROM sources WHERE lease_owner IS NOT NULL').get() as { n: number };
     raw.close();
     assert.equal(leased.n, 0);
+  } finally {
+    await server.close();
+  }
+});
+
+/** Resolves with the exit code, or with 'still running' if the process has not exited within `ms`. */
+function exitedWithin(child: ChildProcess, ms: number): Promise<number | null | 'still running'> {
+  return Promise.race([exited(child), new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ms).unref())]);
+}
+
+test('sada worker stopped by SIGTERM mid page fetch cancels it: prompt exit, no failure recorded, no summary stored, lease free', { timeout: 60_000 }, async () => {
+  const server = await startFixtureServer((req, res) => {
+    if (req.url === '/feed.xml') {
+      const items = [1, 2].map((n) => `<item><title>خبر بطيء ${n}</title><link>http://127.0.0.1/slow/${n}</link><guid>slow-${n}</guid><pubDate>Mon, 02 Mar 2026 08:00:00 GMT</pubDate><description>ملخص قصير ${n}</description></item>`);
+      const body = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>موقع بطيء</title><link>http://127.0.0.1/</link><description>d</description>${items.join('')}</channel></rss>`;
+      return res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(body.replaceAll('http://127.0.0.1/slow/', `http://127.0.0.1:${server.port}/slow/`));
+    }
+    if (req.url?.startsWith('/slow/')) return undefined; // the article pages are never answered
+    return res.writeHead(404).end();
+  });
+  const db = join(dir, 'worker-slow.db');
+  try {
+    const added = await runCliAsync(['sources', 'add', `${server.origin}/feed.xml`, '--db', db, '--allow-private']);
+    assert.equal(added.status, 0, added.stderr);
+    // A fetch left to time out would hold the worker for a minute per page.
+    const worker = startCli(['worker', '--db', db, '--allow-private', '--idle-seconds', '1'], { ...WORKER_ENV, SADA_LEASE_SECONDS: '600', SADA_FETCH_TIMEOUT_MS: '60000' });
+    let stderr = '';
+    worker.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    await waitFor('the worker to request an article page', () => server.requests.some((r) => r.path.startsWith('/slow/')), 20_000);
+    worker.kill('SIGTERM');
+    const code = await exitedWithin(worker, 10_000);
+    if (code === 'still running') worker.kill('SIGKILL');
+    assert.equal(code, 0, `exit after SIGTERM: ${stderr}`);
+    const raw = new Database(db, { readonly: true });
+    const row = raw.prepare('SELECT last_error, consecutive_errors, lease_owner, last_fetch, next_check FROM sources').get() as Record<string, unknown>;
+    const articles = (raw.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    raw.close();
+    assert.deepEqual({ error: row['last_error'], errors: row['consecutive_errors'], lease: row['lease_owner'], fetched: row['last_fetch'] }, { error: null, errors: 0, lease: null, fetched: null });
+    assert.ok(Number(row['next_check']) <= Date.now(), 'still due: the next run fetches it at once');
+    assert.equal(articles, 0, 'no item stored as its feed summary');
   } finally {
     await server.close();
   }

@@ -27,7 +27,7 @@ export const register: RegisterCommand = (program, getContext) => {
       await scheduler.start();
       log.info({ worker: workerName(), db: store.dialect }, 'worker started');
       const signal = await stopped;
-      log.info({ signal }, 'worker stopping: finishing the sources in progress');
+      log.info({ signal }, 'worker stopping: cancelling the fetches in progress');
       await scheduler.stop();
       log.info({}, 'worker stopped');
     });

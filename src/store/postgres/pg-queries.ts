@@ -53,7 +53,7 @@ function setClause(patch: object, columns: Record<string, string>, first: number
 }
 
 /** The Store's queries in PostgreSQL's dialect; `db()` gives the transaction's client or the pool. */
-export abstract class PgQueries extends PgEngineQueries implements Omit<Store, 'dialect' | 'transaction' | 'ping' | 'close' | 'lockKeys'> {
+export abstract class PgQueries extends PgEngineQueries implements Omit<Store, 'dialect' | 'readOnly' | 'transaction' | 'ping' | 'close' | 'lockKeys'> {
   protected abstract override db(): Db;
 
   private async rows<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {

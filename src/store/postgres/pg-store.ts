@@ -33,6 +33,7 @@ export const LOCK_BUCKETS = 512;
  */
 export class PgStore extends PgQueries implements Store {
   readonly dialect = 'postgres' as const;
+  readonly readOnly = null;
   private readonly pool: pg.Pool;
   private readonly txClient = new AsyncLocalStorage<pg.PoolClient>();
   private closed = false;

@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Article, RelatedEntry, Source, SourceFetchState, SourceRecord, SourceWithStatus, Story } from '../../core/types.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, errorMessage } from '../../core/errors.js';
 import type {
   ArticleListQuery,
   ArticleProfileEntry,
@@ -18,11 +18,11 @@ import type {
   Store,
   StoryListQuery,
 } from '../store.js';
-import { Connection } from './connection.js';
+import { Connection, type ReadOnlyAccess } from './connection.js';
 import { ArticleRefCache, copyRef } from './article-ref-cache.js';
 import { CandidateKeyMirror } from './candidate-cache.js';
 import { BandIndex } from './band-index.js';
-import { migrate, readMigrations } from './migrate.js';
+import { assertCurrentSchema, migrate, readMigrations } from './migrate.js';
 import * as sources from './sources-sql.js';
 import * as articles from './articles-sql.js';
 import * as stories from './stories-sql.js';
@@ -40,6 +40,12 @@ export interface SqliteStoreOptions {
    */
   path: string;
   now?: number;
+  /**
+   * `read`: the caller only reads. A database this user cannot write (another user's file, a copy on
+   * read-only media) is then opened read-only instead of refused, as long as its schema is current; writes
+   * through the store fail with STORAGE. Default `write`: such a database is refused at once, saying why.
+   */
+  access?: 'write' | 'read';
 }
 
 /**
@@ -66,31 +72,65 @@ export class SqliteStore implements Store {
   private statsHead: { version: number; docCount: number } | null = null;
   /** The writer's PRAGMA data_version when it last began a transaction: a change means another connection wrote. */
   private dataVersion = -1;
+  readonly readOnly: Store['readOnly'];
 
-  private constructor(writer: Connection, reader: Connection) {
+  private constructor(writer: Connection, reader: Connection, readOnly: Store['readOnly'] = null) {
     this.writer = writer;
     this.reader = reader;
+    this.readOnly = readOnly;
   }
 
   static async open(options: SqliteStoreOptions): Promise<SqliteStore> {
     const memory = options.path === ':memory:';
+    const forReading = options.access === 'read' && !memory;
     let writer: Connection;
     try {
       if (!memory) mkdirSync(dirname(options.path), { recursive: true });
       writer = Connection.open(options.path);
     } catch (error) {
-      throw new AppError('STORAGE', `cannot open SQLite database ${options.path}: ${(error as Error).message}`, { cause: error });
+      if (forReading && refusesWrites(error) && existsSync(options.path)) return SqliteStore.openForReading(options.path, error);
+      throw openFailure(options.path, error);
     }
     try {
       const applied = migrate(writer.db, readMigrations(), options.now ?? Date.now());
       if (applied.includes(TERM_DAYS_MIGRATION)) recountTermStats(writer);
     } catch (error) {
       writer.close();
+      if (forReading && refusesWrites(error)) return SqliteStore.openForReading(options.path, error);
       if (error instanceof AppError) throw error;
+      if (refusesWrites(error)) throw openFailure(options.path, error);
       throw new AppError('STORAGE', `cannot migrate ${options.path}: ${(error as Error).message}`, { cause: error });
     }
     const reader = memory ? writer : Connection.open(options.path, { readonly: true });
     return new SqliteStore(writer, reader);
+  }
+
+  /** One read-only connection for a database that refused to be opened for writing (`refused`). */
+  private static openForReading(path: string, refused: unknown): SqliteStore {
+    try {
+      accessSync(path, constants.R_OK);
+    } catch (error) {
+      throw new AppError('STORAGE', `cannot open SQLite database ${path}: this user may neither write nor read it (${errorMessage(error)})`, { cause: error });
+    }
+    let opened: { connection: Connection; access: ReadOnlyAccess };
+    try {
+      opened = Connection.openReadOnly(path);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('STORAGE', `cannot read SQLite database ${path}: ${errorMessage(error)} (it cannot be written either: ${errorMessage(refused)})`, { cause: error });
+    }
+    try {
+      assertCurrentSchema(opened.connection.db, readMigrations(), path);
+    } catch (error) {
+      opened.connection.close();
+      throw error;
+    }
+    const why = errorMessage(refused);
+    const reason =
+      opened.access === 'snapshot'
+        ? `${path} is read as a snapshot (changes made to it from now on are not seen): this user can write neither it (${why}) nor its directory, where SQLite would keep ${path}-shm to follow changes`
+        : `${path} cannot be written by this user (${why}): it is open for reading only`;
+    return new SqliteStore(opened.connection, opened.connection, { access: opened.access, reason });
   }
 
   // ---- connection handling ----
@@ -108,6 +148,7 @@ export class SqliteStore implements Store {
   /** Runs a synchronous write, waiting for any transaction in progress unless called from inside it. */
   private async w<T>(fn: (c: Connection) => T): Promise<T> {
     this.assertOpen();
+    this.assertWritable();
     if (this.inTransaction) return fn(this.writer);
     return this.transaction(async () => fn(this.writer));
   }
@@ -116,8 +157,13 @@ export class SqliteStore implements Store {
     if (this.closed) throw new AppError('STORAGE', 'the store is closed');
   }
 
+  private assertWritable(): void {
+    if (this.readOnly) throw new AppError('STORAGE', `cannot write to the database: ${this.readOnly.reason}`);
+  }
+
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     this.assertOpen();
+    this.assertWritable();
     if (this.inTransaction) return fn(this);
     const run = async (): Promise<T> => {
       this.writer.db.exec('BEGIN IMMEDIATE');
@@ -194,7 +240,7 @@ export class SqliteStore implements Store {
     this.closed = true;
     if (this.reader !== this.writer) this.reader.close();
     try {
-      this.writer.db.pragma('optimize');
+      if (!this.readOnly) this.writer.db.pragma('optimize');
     } catch {
       // optimisation is best effort
     }
@@ -458,4 +504,22 @@ export class SqliteStore implements Store {
   async searchSourceIds(slugs: readonly string[]): Promise<Map<string, number>> {
     return new SqliteSearchTables(this.r()).sourceIds(slugs);
   }
+}
+
+/** SQLite or the file system refusing to write: a read-only file, directory or file system, or no permission. */
+function refusesWrites(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return false;
+  return /^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)/.test(code) || code === 'EROFS' || code === 'EACCES' || code === 'EPERM';
+}
+
+function openFailure(path: string, error: unknown): AppError {
+  const reason = errorMessage(error);
+  if (!existsSync(path)) return new AppError('STORAGE', `cannot create SQLite database ${path}: ${reason}`, { cause: error });
+  if (!refusesWrites(error)) return new AppError('STORAGE', `cannot open SQLite database ${path}: ${reason}`, { cause: error });
+  return new AppError(
+    'STORAGE',
+    `cannot open SQLite database ${path} for writing: ${reason}. The file or its directory cannot be written by this user; commands that only read (search, articles, stories, related, sources list, serve --no-fetch) can use it as it is`,
+    { cause: error },
+  );
 }

@@ -30,6 +30,12 @@ const LETTERS = [...'ءابتثجحخدذرزسشصضطظعغفقكلمنهوي'
 const ARABIC_WORD = /^[\u0621-\u064a]+$/;
 /** Shorter words have too many neighbours that are words of their own. */
 const MIN_LETTERS = 3;
+/**
+ * Longer "words" are not mistyped words (the longest Arabic words, clitics included, have about 15 letters)
+ * but runs of letters; each letter adds about 60 neighbours to read, so a 1,000-letter run cost 20 s of CPU
+ * and most of a gigabyte in garbage before this limit.
+ */
+const MAX_LETTERS = 24;
 
 /**
  * Every form one edit away that keeps the first letter: a letter deleted, inserted, replaced, or two
@@ -94,7 +100,7 @@ function queryWords(query: string, analyze: AnalyzeTerms): QueryWord[] {
     const start = terms.starts[i]!;
     if (!ARABIC_WORD.test(norm) || query[start - 1] === '-') continue;
     const form = exactForm(norm);
-    if (form.length < MIN_LETTERS || !norm.endsWith(form)) continue;
+    if (form.length < MIN_LETTERS || form.length > MAX_LETTERS || !norm.endsWith(form)) continue;
     out.push({ start, end: terms.ends[i]!, form, prefix: norm.slice(0, norm.length - form.length) });
   }
   return out;

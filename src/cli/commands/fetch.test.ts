@@ -99,7 +99,12 @@ test('OPML export lists the sources; remove stops polling; bad usage exits 2', a
   assert.equal(removed.status, 0, removed.stderr);
   const list = JSON.parse((await cli(['sources', 'list', '--json', '--db', db])).stdout);
   assert.equal(list.length, 2);
-  assert.equal((await cli(['sources', 'remove', '999', '--db', db])).status, 1);
+  // a source named on the command line that does not exist is bad input, as for `articles --source` and `related`
+  for (const args of [['sources', 'remove', '999'], ['sources', 'remove', 'alnakheel'], ['fetch', '--source', 'nowhere']]) {
+    const r = await cli([...args, '--db', db]);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr, /^sada: no source "[^"]+"\n$/);
+  }
   assert.equal((await cli(['sources', 'add', '--db', db])).status, 2);
   assert.equal((await cli(['sources', 'add', 'https://x.example/', '--slug', 'Bad Slug', '--db', db])).status, 2);
 });

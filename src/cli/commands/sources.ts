@@ -55,7 +55,7 @@ export function register(program: Command, getContext: () => CliContext): void {
       const ctx = getContext();
       const store = await ctx.openStore();
       const source = /^\d+$/.test(id) ? await store.getSource(Number(id)) : await store.getSourceBySlug(id);
-      if (!source || !(await store.removeSource(source.id))) throw new AppError('NOT_FOUND', `no source ${JSON.stringify(id)}`);
+      if (!source || !(await store.removeSource(source.id))) throw new AppError('BAD_INPUT', `no source ${JSON.stringify(id)}`);
       if (ctx.json) ctx.printJson({ removed: source.id, slug: source.slug });
       else ctx.print(`removed #${source.id} ${source.slug}`);
     });

@@ -164,6 +164,9 @@ test('bad requests get the one error shape with a fitting status', async () => {
     assert.equal(body.error.code, code, path);
     assert.ok(body.error.message.length > 0);
   }
+  // a missing q is named as such, not as a type mismatch of an absent value
+  assert.equal((await getJson('/api/v1/search', ErrorJson, 400)).error.message, 'invalid query parameter q: q is required');
+  assert.equal((await getJson('/api/v1/search?q=%20', ErrorJson, 400)).error.message, 'invalid query parameter q: q is required');
 });
 
 test('search without a search service answers 503 UNAVAILABLE', async () => {

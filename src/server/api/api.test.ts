@@ -186,9 +186,13 @@ test('admin endpoints: refused without a configured token, 401 on a wrong one, c
   for (const header of [undefined, 'Bearer wrong', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`]) {
     const res = await t.app.request('/api/v1/sources', { method: 'POST', headers: { 'content-type': 'application/json', ...(header ? { authorization: header } : {}) }, body: '{"url":"https://a.example/feed"}' });
     assert.equal(res.status, 401, String(header));
+    assert.equal(res.headers.get('www-authenticate'), 'Bearer realm="sada"', String(header));
   }
   const del = await t.app.request('/api/v1/sources/1', { method: 'DELETE' });
   assert.equal(del.status, 401);
+  assert.equal(del.headers.get('www-authenticate'), 'Bearer realm="sada"');
+  // refused outright (no token configured): no credentials would help, so none are asked for
+  assert.equal(refused.headers.get('www-authenticate'), null);
 });
 
 test('POST /sources adds a feed source, refuses duplicates and bad URLs; DELETE removes it', async () => {

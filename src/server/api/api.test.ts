@@ -169,6 +169,23 @@ test('bad requests get the one error shape with a fitting status', async () => {
   assert.equal((await getJson('/api/v1/search?q=%20', ErrorJson, 400)).error.message, 'invalid query parameter q: q is required');
 });
 
+test('a method an API address does not take is a 405 naming the ones it does', async () => {
+  for (const [method, path, allow] of [
+    ['PUT', '/api/v1/sources/1', 'DELETE'],
+    ['DELETE', '/api/v1/stories', 'GET, HEAD'],
+    ['PATCH', '/api/v1/sources', 'GET, HEAD, POST'],
+    ['POST', '/api/v1/search?q=x', 'GET, HEAD'],
+  ] as const) {
+    const res = await t.app.request(path, { method, headers: { authorization: `Bearer ${TOKEN}` } });
+    assert.equal(res.status, 405, `${method} ${path}`);
+    assert.equal(res.headers.get('allow'), allow, `${method} ${path}`);
+    assert.equal(ErrorJson.parse(await res.json()).error.code, 'METHOD_NOT_ALLOWED');
+  }
+  // the methods they take still answer, and an address the API lacks is still a 404
+  assert.equal((await t.app.request('/api/v1/stories', { method: 'HEAD' })).status, 200);
+  assert.equal((await t.app.request('/api/v1/nothing', { method: 'PUT' })).status, 404);
+});
+
 test('search without a search service answers 503 UNAVAILABLE', async () => {
   const { createServer } = await import('../create-server.js');
   const app = createServer({ store: t.store });

@@ -67,3 +67,22 @@ test('a source is stored under a slug of at most 64 characters, and a feed URL t
     await store.close();
   }
 });
+
+test('after a source is removed, another feed of its site is added under a new slug, and re-adding the removed feed revives it under its own', async () => {
+  // README: a moved feed is replaced by re-adding the outlet; removing the old one first used to end in
+  // CONFLICT 'a source with slug "wadi" already exists', a slug no listed source had.
+  const store = await SqliteStore.open({ path: ':memory:' });
+  try {
+    const site = (feedUrl: string) => ({ url: feedUrl, feedUrl, kind: 'feed' as const, title: 'أخبار الوادي', homepage: 'https://www.wadi.example/' });
+    const old = await storeSource(store, site('https://www.wadi.example/rss.xml'), {}, 0);
+    assert.equal(old.slug, 'wadi');
+    assert.equal(await store.removeSource(old.id), true);
+    const moved = await storeSource(store, site('https://www.wadi.example/feed/'), {}, 1);
+    assert.equal(moved.slug, 'wadi-2');
+    const revived = await storeSource(store, site('https://www.wadi.example/rss.xml'), {}, 2);
+    assert.deepEqual([revived.id, revived.slug], [old.id, 'wadi']);
+    assert.deepEqual((await store.listSources()).map((s) => s.slug).sort(), ['wadi', 'wadi-2']);
+  } finally {
+    await store.close();
+  }
+});

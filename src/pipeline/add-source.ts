@@ -79,7 +79,7 @@ export async function storeSource(store: Store, resolved: ResolvedSource, option
   if (!fitsKey(resolved.feedUrl)) throw new AppError('BAD_INPUT', `feed URL longer than ${MAX_KEY_BYTES} bytes: ${resolved.feedUrl.slice(0, 200)}…`);
   const existing = await store.getSourceByFeedUrl(resolved.feedUrl);
   if (existing) throw new AppError('CONFLICT', `${resolved.feedUrl} is already source #${existing.id} (${existing.slug})`);
-  const slug = options.slug ?? (await uniqueSlug(store, resolved.homepage ?? resolved.url));
+  const slug = options.slug ?? (await uniqueSlug(store, resolved.homepage ?? resolved.url, resolved.feedUrl));
   return store.addSource(
     {
       slug,
@@ -108,8 +108,12 @@ function hostOf(url: string): string {
   return new URL(url).hostname;
 }
 
-/** `https://www.alsahel.example/ar/` → `alsahel`; `127.0.0.1:8080` → `127-0-0-1-8080`; `-2`, `-3` ... when taken. */
-export async function uniqueSlug(store: Store, url: string): Promise<string> {
+/**
+ * `https://www.alsahel.example/ar/` → `alsahel`; `127.0.0.1:8080` → `127-0-0-1-8080`; `-2`, `-3` ... when taken.
+ * A removed source keeps its slug (its articles carry it): it is taken, except for that source's own feed,
+ * which re-adding revives under its old slug.
+ */
+export async function uniqueSlug(store: Store, url: string, feedUrl?: string): Promise<string> {
   const { hostname, port } = new URL(url);
   const host = hostname.replace(/^www\d?\./, '').replace(/^\[|\]$/g, '');
   const labels = host.split('.');
@@ -123,6 +127,7 @@ export async function uniqueSlug(store: Store, url: string): Promise<string> {
     .replace(/-+$/, '') || 'source';
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
-    if (!(await store.getSourceBySlug(slug))) return slug;
+    const holder = await store.getSourceBySlug(slug, { includeRemoved: true });
+    if (!holder || (feedUrl !== undefined && holder.feedUrl === feedUrl)) return slug;
   }
 }

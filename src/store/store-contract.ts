@@ -137,6 +137,8 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
         assert.equal(await store.removeSource(s.id), true);
         assert.equal(await store.removeSource(s.id), false);
         assert.equal(await store.getSource(s.id), null);
+        assert.equal(await store.getSourceBySlug('gone'), null);
+        assert.equal((await store.getSourceBySlug('gone', { includeRemoved: true }))?.id, s.id, 'a removed source still holds its slug');
         assert.ok(!(await store.listSources()).some((x) => x.id === s.id));
         assert.equal((await store.getArticle(id))?.source, 'gone');
         const again = await store.addSource({ slug: 'gone', url: 'https://gone.test/', feedUrl: 'https://gone.test/rss', kind: 'feed', title: 'Gone again' }, T0);

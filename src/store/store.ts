@@ -50,7 +50,8 @@ export interface SourceStore {
   /** Adds a source; CONFLICT when its feed URL or slug is already present. */
   addSource(source: NewSource, now: number): Promise<Source>;
   getSource(id: number): Promise<Source | null>;
-  getSourceBySlug(slug: string): Promise<Source | null>;
+  /** The active source with this slug; with `includeRemoved`, also a removed one (its slug stays taken by its articles). */
+  getSourceBySlug(slug: string, options?: { includeRemoved?: boolean }): Promise<Source | null>;
   getSourceByFeedUrl(feedUrl: string): Promise<Source | null>;
   /** The source articles are imported under: created on first use (kind `import`). */
   ensureImportSource(slug: string, now: number): Promise<Source>;

@@ -101,8 +101,8 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
   getSource(id: number) {
     return this.getSourceWhere('id', id);
   }
-  getSourceBySlug(slug: string) {
-    return this.getSourceWhere('slug', slug);
+  getSourceBySlug(slug: string, options: { includeRemoved?: boolean } = {}) {
+    return this.getSourceWhere('slug', slug, options.includeRemoved ?? false);
   }
   getSourceByFeedUrl(feedUrl: string) {
     return this.getSourceWhere('feed_url', feedUrl);

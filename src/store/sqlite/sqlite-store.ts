@@ -209,8 +209,8 @@ export class SqliteStore implements Store {
   async getSource(id: number): Promise<Source | null> {
     return sources.getSource(this.r(), 'id', id);
   }
-  async getSourceBySlug(slug: string): Promise<Source | null> {
-    return sources.getSource(this.r(), 'slug', slug);
+  async getSourceBySlug(slug: string, options: { includeRemoved?: boolean } = {}): Promise<Source | null> {
+    return sources.getSource(this.r(), 'slug', slug, options.includeRemoved ?? false);
   }
   async getSourceByFeedUrl(feedUrl: string): Promise<Source | null> {
     return sources.getSource(this.r(), 'feed_url', feedUrl);

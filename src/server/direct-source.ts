@@ -21,7 +21,12 @@ export function directFeedSource(store: Store, clock: Clock): AddSource {
     if (await store.getSourceByFeedUrl(feedUrl)) throw new AppError('CONFLICT', `a source with feed ${feedUrl} already exists`);
     const base = slugFromHost(url.hostname);
     let slug = base;
-    for (let n = 2; await store.getSourceBySlug(slug); n++) slug = `${base}-${n}`;
+    // a removed source's slug stays taken (its articles carry it), unless re-adding revives that very feed
+    const taken = async (candidate: string) => {
+      const holder = await store.getSourceBySlug(candidate, { includeRemoved: true });
+      return holder !== null && holder.feedUrl !== feedUrl;
+    };
+    for (let n = 2; await taken(slug); n++) slug = `${base}-${n}`;
     return store.addSource({ slug, url: feedUrl, feedUrl, kind: 'feed', title: url.hostname.replace(/^www\./, ''), homepage: url.origin }, clock());
   };
 }

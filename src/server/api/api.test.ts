@@ -230,6 +230,10 @@ test('POST /sources adds a feed source, refuses duplicates and bad URLs; DELETE 
   assert.equal(removed.headers.get('cache-control'), 'no-store');
   const gone = await t.app.request(`/api/v1/sources/${created.id}`, { method: 'DELETE', headers: auth });
   assert.equal(gone.status, 404);
+  // the removed source keeps its slug: another feed of the site gets the next one, not a 409
+  const moved = await getJson('/api/v1/sources', SourceJson, 201, { method: 'POST', headers: auth, body: JSON.stringify({ url: 'https://www.news.example.org/feed/' }) });
+  assert.equal(moved.slug, 'news-example-2');
+  await t.app.request(`/api/v1/sources/${moved.id}`, { method: 'DELETE', headers: auth });
 });
 
 test('an injected addSource service is used by the API', async () => {

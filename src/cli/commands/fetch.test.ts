@@ -107,6 +107,10 @@ test('OPML export lists the sources; remove stops polling; bad usage exits 2', a
   }
   assert.equal((await cli(['sources', 'add', '--db', db])).status, 2);
   assert.equal((await cli(['sources', 'add', 'https://x.example/', '--slug', 'Bad Slug', '--db', db])).status, 2);
+  // stored and listed as given, so a country that is no code is refused before anything is fetched
+  const country = await cli(['sources', 'add', 'https://x.example/', '--country', 'Saudi Arabia', '--db', db]);
+  assert.equal(country.status, 2);
+  assert.match(country.stderr, /--country must be a two-letter ISO 3166 code such as SA, not "Saudi Arabia"/);
 });
 
 test('fetch --once stopped by SIGTERM or SIGINT releases the sources it did not refresh: the next run fetches them all', async () => {

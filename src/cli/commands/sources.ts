@@ -12,11 +12,12 @@ export function register(program: Command, getContext: () => CliContext): void {
     .description('add a source: a feed (RSS, Atom, JSON Feed), a sitemap, or a homepage (its feed is discovered)')
     .argument('<url>', 'feed, sitemap or homepage URL')
     .option('--title <title>', 'display name (default: the feed title)')
-    .option('--country <code>', 'country of the outlet (ISO 3166 code)')
+    .option('--country <code>', 'country of the outlet (two-letter ISO 3166 code, e.g. SA)')
     .option('--slug <slug>', 'short unique key used in filters (default: from the host name)')
     .action(async (url: string, opts: { title?: string; country?: string; slug?: string }) => {
       const ctx = getContext();
       if (opts.slug !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(opts.slug)) throw new AppError('BAD_USAGE', `--slug must be lower-case letters, digits and dashes, not ${JSON.stringify(opts.slug)}`);
+      if (opts.country !== undefined && !/^[a-z]{2}$/i.test(opts.country)) throw new AppError('BAD_USAGE', `--country must be a two-letter ISO 3166 code such as SA, not ${JSON.stringify(opts.country)}`);
       const [{ addSource }, { addedRow }, { Fetcher }] = await Promise.all([
         import('../../pipeline/add-source.js'),
         import('../../pipeline/sources-admin.js'),

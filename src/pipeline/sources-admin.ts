@@ -17,10 +17,13 @@ export async function ensureDefaultSources(store: Store, now: number): Promise<n
   let added = 0;
   for (const outlet of BUILTIN_SOURCES) {
     if (await store.getSourceByFeedUrl(outlet.feedUrl)) continue;
+    // The outlet's own slug unless another source holds it, a removed one included (its articles keep it);
+    // the outlet's removed source itself is revived under it.
+    const holder = await store.getSourceBySlug(outlet.slug, { includeRemoved: true });
     await storeSource(
       store,
       { url: outlet.homepage, feedUrl: outlet.feedUrl, kind: 'feed', title: outlet.name, homepage: outlet.homepage },
-      { country: outlet.country, slug: (await store.getSourceBySlug(outlet.slug)) ? null : outlet.slug },
+      { country: outlet.country, slug: holder && holder.feedUrl !== outlet.feedUrl ? null : outlet.slug },
       now,
     );
     added++;

@@ -22,6 +22,11 @@ test('invalid values are refused with the variable named', () => {
   assert.throws(() => loadConfig({ SADA_LOG_LEVEL: 'loud' }), AppError);
 });
 
+test('an invalid flag is refused with the flag named as typed', () => {
+  assert.throws(() => loadConfig({}, { logLevel: 'loud' }), (e: unknown) => e instanceof AppError && e.code === 'BAD_USAGE' && /^invalid --log-level: "loud"/.test(e.message));
+  assert.throws(() => loadConfig({}, { db: '' }), (e: unknown) => e instanceof AppError && /^invalid --db: ""/.test(e.message));
+});
+
 test('every key has a distinct SADA_ environment variable', () => {
   const envs = Object.values(CONFIG_TABLE).map((e) => e.env);
   assert.equal(new Set(envs).size, envs.length);

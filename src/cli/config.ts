@@ -67,7 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Record<Con
     const raw = override !== undefined ? override : fromEnv !== undefined && fromEnv !== '' ? fromEnv : entry.default;
     const parsed = (entry.schema as z.ZodType).safeParse(raw);
     if (!parsed.success) {
-      const origin = override !== undefined ? `option for ${key}` : `${entry.env}`;
+      // a flag is named as typed (--log-level), a variable by its name
+      const origin = override !== undefined ? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : entry.env;
       throw new AppError('BAD_USAGE', `invalid ${origin}: ${JSON.stringify(raw)} (${parsed.error.issues[0]?.message ?? 'invalid'})`);
     }
     out[key] = parsed.data;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCli } from '../test-support/cli.js';
+import { runCli, startCli } from '../test-support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sada-main-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,4 +37,18 @@ test('a database failing as a whole is reported as such, not as an unexpected er
     process.stderr.write = write;
   }
   assert.deepEqual(written, ['sada: the database failed: attempt to write a readonly database\n', 'sada: unexpected error: x is not a function\n']);
+});
+
+test('a missing command is bad usage (exit 2, help on stderr); asking for help is not', () => {
+  for (const args of [[], ['sources']]) {
+    const r = runCli(args);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /Usage: sada/);
+  }
+  for (const args of [['help'], ['--help'], ['sources', '--help'], ['help', 'sources']]) {
+    const r = runCli(args);
+    assert.equal(r.status, 0, args.join(' '));
+    assert.match(r.stdout, /Usage: sada/);
+  }
 });

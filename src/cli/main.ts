@@ -113,7 +113,10 @@ function createContext(flags: GlobalFlags, env: NodeJS.ProcessEnv, cleanups: (()
 /** Prints an error as one line on stderr and gives the exit code (exported for tests). */
 export function reportError(error: unknown): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    // `sada` or `sada sources` without a command: commander shows the help on stderr as an error; asked for
+    // (`sada help`), it is no error.
+    if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
     // commander already printed its message on stderr
     return 2;
   }

@@ -6,6 +6,7 @@ export const ERROR_CODES = {
   BAD_INPUT: { exit: 2, status: 400, description: 'the input is malformed or out of range' },
   BAD_USAGE: { exit: 2, status: 400, description: 'the command or request is used wrongly' },
   NOT_FOUND: { exit: 1, status: 404, description: 'the requested thing does not exist' },
+  METHOD_NOT_ALLOWED: { exit: 2, status: 405, description: 'the address exists but does not take this method' },
   CONFLICT: { exit: 1, status: 409, description: 'the request conflicts with stored state' },
   UNAUTHORIZED: { exit: 1, status: 401, description: 'credentials are missing or wrong' },
   FORBIDDEN: { exit: 1, status: 403, description: 'the action is not allowed' },

@@ -29,3 +29,21 @@ test('the built-in outlets are seeded only into a store without polled sources',
     await store.close();
   }
 });
+
+test("seeding goes past a removed source that holds an outlet's slug, and revives a removed built-in under its own", async () => {
+  const store = await openStore(':memory:');
+  try {
+    const mine = await store.addSource({ slug: 'aljazeera', url: 'https://old.example/', feedUrl: 'https://old.example/rss', kind: 'feed', title: 'قديم' }, 0);
+    await store.removeSource(mine.id);
+    assert.equal(await ensureDefaultSources(store, 1), BUILTIN_SOURCES.length);
+    const seeded = await polledSources(store);
+    const aljazeera = BUILTIN_SOURCES.find((s) => s.slug === 'aljazeera')!;
+    assert.notEqual(seeded.find((s) => s.feedUrl === aljazeera.feedUrl)?.slug, 'aljazeera');
+    const almarsad = seeded.find((s) => s.slug === 'almarsad')!;
+    for (const s of seeded) await store.removeSource(s.id);
+    assert.equal(await ensureDefaultSources(store, 2), BUILTIN_SOURCES.length);
+    assert.equal((await polledSources(store)).find((s) => s.slug === 'almarsad')?.id, almarsad.id);
+  } finally {
+    await store.close();
+  }
+});

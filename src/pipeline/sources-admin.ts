@@ -17,6 +17,8 @@ export async function ensureDefaultSources(store: Store, now: number): Promise<n
   let added = 0;
   for (const outlet of BUILTIN_SOURCES) {
     if (await store.getSourceByFeedUrl(outlet.feedUrl)) continue;
+    // The outlet's own slug unless another source holds it, a removed one included (its articles keep it);
+    // the outlet's removed source itself is revived under it.
     await storeSource(
       store,
       { url: outlet.homepage, feedUrl: outlet.feedUrl, kind: 'feed', title: outlet.name, homepage: outlet.homepage },

@@ -62,6 +62,11 @@ describe('spelling suggestions', () => {
     assert.equal(await suggestSpelling('النصر -الهلل', store), null, 'an excluded word is not corrected');
     assert.equal(await suggestSpelling('iPhone source:okaz', store), null);
     assert.equal(await suggestSpelling('', store), null);
+    // a run of letters longer than any word is not looked at: its neighbours were never read
+    const asked: number[] = [];
+    const counting = { searchPostings: (keys: readonly string[]) => (asked.push(keys.length), store.searchPostings(keys)) } as unknown as Store;
+    assert.equal(await suggestSpelling(`الهلل ${'ا'.repeat(300)}`, counting), 'الهلال ' + 'ا'.repeat(300));
+    assert.ok(asked.every((n) => n < 1000), `keys read: ${asked.join(', ')}`);
     assert.equal(await suggestSpelling('الهلل', store, undefined, { maxTypedDocs: 2, minDocs: 61, ratio: 40, maxWords: 4 }), null, 'fewer articles than minDocs');
   });
 

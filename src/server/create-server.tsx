@@ -102,6 +102,8 @@ export function createServer(options: ServerOptions): Hono {
     logError(logger, c, e);
     const status = errorStatus(e);
     c.header('Cache-Control', 'no-store');
+    // a 401 names the scheme that would be accepted (RFC 9110 11.6.1, RFC 6750)
+    if (status === 401) c.header('WWW-Authenticate', 'Bearer realm="sada"');
     if (wantsHtml(c)) {
       const message = status >= 500 && status !== 503 ? 'حدث خطأ غير متوقع. حاول مرة أخرى لاحقاً.' : /\p{Script=Arabic}/u.test(e.message) ? e.message : 'تعذر تنفيذ الطلب.';
       return html(c, <ErrorPage env={pageEnv(c)} status={status} message={message} />, status);

@@ -138,6 +138,8 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
         assert.equal(await store.removeSource(s.id), true);
         assert.equal(await store.removeSource(s.id), false);
         assert.equal(await store.getSource(s.id), null);
+        assert.equal(await store.getSourceBySlug('gone'), null);
+        assert.equal((await store.findSource({ slug: 'gone' }))?.id, s.id, 'a removed source still holds its slug');
         assert.ok(!(await store.listSources()).some((x) => x.id === s.id));
         assert.equal((await store.getArticle(id))?.source, 'gone');
         // a removed source is still found, with its articles and when it was removed, by id and by slug

@@ -7,8 +7,8 @@ export function register(program: Command, getContext: () => CliContext): void {
     .command('articles')
     .description('stored articles, newest first, with their origin and story')
     .option('--source <slug>', 'only this outlet (slug or id)')
-    .option('--limit <n>', 'how many', '20')
-    .option('--no-copies', 'each report once: leave out copies of other outlets’ reports')
+    .option('--limit <n>', 'how many articles (1-10000)', '20')
+    .option('--no-copies', "each report once: leave out copies of other outlets' reports")
     .action(async (opts: { source?: string; limit: string; copies: boolean }) => {
       const ctx = getContext();
       const { articleRow, oneLine, parseLimit, shortTime } = await import('../article-rows.js');

@@ -59,6 +59,18 @@ test('sada extract FILE --json and --text --json print the contract fields', () 
 test('sada extract: bad usage exits 2, an unreadable file exits 2, an unreachable URL exits 1', () => {
   assert.equal(sada(['extract']).status, 2);
   assert.equal(sada(['extract', 'x.html', '--text', 'y.txt']).status, 2);
+  // an option the mode would ignore is refused, not dropped silently
+  const seed = fixturePath('extract', 'drupal-news', 'page.html');
+  for (const [args, reason] of [
+    [['--batch', seed, '--url', 'https://x.example/'], /--url goes with FILE_OR_URL; each --batch line carries its own "url"/],
+    [['--text', seed, '--url', 'https://x.example/'], /--url goes with FILE_OR_URL/],
+    [['--text', seed, '--now', '2015-08-03T10:00:00Z'], /--now does not apply to --text/],
+  ] as const) {
+    const r = sada(['extract', ...args]);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, reason);
+  }
   const missing = sada(['extract', '/nonexistent/page.html']);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /cannot read/);

@@ -65,14 +65,17 @@ export function createExtractCommand(deps: ExtractCommandDeps = {}): RegisterCom
       .command('extract')
       .description('extract the article (text, title, dates, authors, attribution…) from an HTML page, a list of pages, or a plain-text page')
       .argument('[file-or-url]', 'HTML file (.gz accepted) or http(s) URL')
-      .option('--url <url>', 'the page URL (resolves links; default: file:// URL of the file)')
+      .option('--url <url>', 'the page URL of FILE_OR_URL (resolves links; default: the file:// URL of the file, or the URL fetched)')
       .option('--batch <list>', 'JSONL lines {"id","file","url"}: one output line per page')
       .option('--text <file>', 'segment a plain-text page dump instead of HTML')
-      .option('--now <iso>', 'reference time for relative dates such as «منذ ساعتين» (default: now)')
+      .option('--now <iso>', 'reference time for relative dates such as «منذ ساعتين» in HTML pages (default: now)')
       .action(async (target: string | undefined, flags: ExtractFlags) => {
         const ctx = getContext();
         const modes = [target !== undefined, flags.batch !== undefined, flags.text !== undefined].filter(Boolean).length;
         if (modes !== 1) throw new AppError('BAD_USAGE', 'give exactly one of FILE_OR_URL, --batch LIST or --text FILE');
+        // Options the mode would ignore are refused: a batch line carries its own url, a text dump has no links or dates.
+        if (flags.url !== undefined && target === undefined) throw new AppError('BAD_USAGE', `--url goes with FILE_OR_URL; ${flags.batch !== undefined ? 'each --batch line carries its own "url"' : '--text has no links to resolve'}`);
+        if (flags.now !== undefined && flags.text !== undefined) throw new AppError('BAD_USAGE', '--now does not apply to --text: a text dump gives no dates');
         const now = parseNow(flags.now) ?? Date.now();
         const { extractArticle, isPageBody, segmentTextPage, toExtractJson, toTextPageJson } = await import('../../extract/index.js');
         if (flags.text !== undefined) {

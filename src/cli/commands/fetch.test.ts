@@ -99,9 +99,18 @@ test('OPML export lists the sources; remove stops polling; bad usage exits 2', a
   assert.equal(removed.status, 0, removed.stderr);
   const list = JSON.parse((await cli(['sources', 'list', '--json', '--db', db])).stdout);
   assert.equal(list.length, 2);
-  assert.equal((await cli(['sources', 'remove', '999', '--db', db])).status, 1);
+  // a source named on the command line that does not exist is bad input, as for `articles --source` and `related`
+  for (const args of [['sources', 'remove', '999'], ['sources', 'remove', 'alnakheel'], ['fetch', '--source', 'nowhere']]) {
+    const r = await cli([...args, '--db', db]);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr, /^sada: no source "[^"]+"\n$/);
+  }
   assert.equal((await cli(['sources', 'add', '--db', db])).status, 2);
   assert.equal((await cli(['sources', 'add', 'https://x.example/', '--slug', 'Bad Slug', '--db', db])).status, 2);
+  // stored and listed as given, so a country that is no code is refused before anything is fetched
+  const country = await cli(['sources', 'add', 'https://x.example/', '--country', 'Saudi Arabia', '--db', db]);
+  assert.equal(country.status, 2);
+  assert.match(country.stderr, /--country must be a two-letter ISO 3166 code such as SA, not "Saudi Arabia"/);
 });
 
 test('sources add: a URL serving no usable feed exits 2 with what it served; an unreachable one exits 1; an empty feed is added with a note', async () => {

@@ -20,7 +20,7 @@ export function register(program: Command, getContext: () => CliContext): void {
       let sourceId: number | undefined;
       if (opts.source !== undefined) {
         const source = /^\d+$/.test(opts.source) ? await store.getSource(Number(opts.source)) : await store.getSourceBySlug(opts.source);
-        if (!source) throw new AppError('NOT_FOUND', `no source ${JSON.stringify(opts.source)}`);
+        if (!source) throw new AppError('BAD_INPUT', `no source ${JSON.stringify(opts.source)}`);
         sourceId = source.id;
         // Asking for one source by name resumes it if repeated failures had paused it.
         const state = await store.getFetchState(source.id);

@@ -7,11 +7,11 @@ export function register(program: Command, getContext: () => CliContext): void {
     .command('import')
     .description('import articles from JSONL or JSONL.gz files (Sada, SaudiNewsNet or ANT fields, detected per line) through the full pipeline')
     .argument('<files...>', 'JSONL files, optionally gzip-compressed')
-    .option('--batch-size <n>', 'articles per transaction', '1000')
+    .option('--batch-size <n>', 'articles per transaction (1-100000)', '1000')
     .action(async (files: string[], opts: { batchSize: string }) => {
       const ctx = getContext();
-      const batchSize = Number.parseInt(opts.batchSize, 10);
-      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new AppError('BAD_USAGE', `--batch-size must be a positive integer, not ${opts.batchSize}`);
+      const batchSize = Number(opts.batchSize);
+      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new AppError('BAD_USAGE', `--batch-size must be an integer from 1 to 100000, not ${opts.batchSize}`);
       const [{ importFiles }, { createArticlePipeline }, { createProgress }] = await Promise.all([
         import('../../pipeline/import-files.js'),
         import('../../pipeline/process-article.js'),

@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors.js';
 export function register(program: Command, getContext: () => CliContext): void {
   program
     .command('pairs')
-    .description('judge article pairs with the pipeline’s own similarity and decisions: one JSON line per pair {pair, score, relation}')
+    .description("judge article pairs with the pipeline's own similarity and decisions: one JSON line per pair {pair, score, relation}")
     .argument('<file>', 'JSONL (or .gz) of {"pair", "a": {url, source, date, title, content}, "b": {…}}')
     .option('--background <files...>', 'files in any import format giving corpus statistics (nothing is stored)')
     .action(async (file: string, opts: { background?: string[] }) => {

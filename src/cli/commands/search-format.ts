@@ -1,5 +1,16 @@
 import type { SearchResponse } from '../../search/engine.js';
+import { NOUNS, type Noun } from '../../server/pages/format.js';
 import { oneLine } from '../article-rows.js';
+
+const plural = new Intl.PluralRules('ar');
+
+/** A counted noun with Arabic number agreement, as the reader writes it (نتيجتان، 9 نتائج، 12 نتيجة), in Western digits. */
+function counted(n: number, noun: Noun): string {
+  const category = plural.select(n);
+  if (category === 'one') return noun.one;
+  if (category === 'two') return noun.two;
+  return `${n} ${category === 'few' ? noun.few : category === 'many' ? noun.many : noun.other}`;
+}
 
 /** Wraps the highlighted spans of `text`: ANSI bold on a terminal, *…* elsewhere («» are Arabic quotes). */
 export function markSpans(text: string, spans: readonly [number, number][], bold: boolean): string {
@@ -33,10 +44,10 @@ export function formatResults(query: string, result: SearchResponse, options: { 
     lines.push(`لا نتائج لـ «${query}»`);
     return lines.join('\n');
   }
-  lines.push(`${result.total} نتيجة لـ «${query}»`, '');
+  lines.push(`${counted(result.total, NOUNS.result)} لـ «${query}»`, '');
   result.hits.forEach((hit, i) => {
     const a = hit.article;
-    const meta = [a.source, a.published === null ? null : new Date(a.published).toISOString().slice(0, 10), hit.alsoIn > 0 ? `ونُشر في ${hit.alsoIn} ${hit.alsoIn === 1 ? 'منفذ آخر' : 'منافذ أخرى'}` : null];
+    const meta = [a.source, a.published === null ? null : new Date(a.published).toISOString().slice(0, 10), hit.alsoIn > 0 ? `ونُشر في ${counted(hit.alsoIn, NOUNS.otherOutlet)}` : null];
     lines.push(`${i + 1}. ${markSpans(oneLine(a.title), hit.titleHighlights, options.bold)}`);
     lines.push(`   ${meta.filter(Boolean).join(' · ')}`);
     if (hit.snippet.text) lines.push(`   ${markSpans(oneLine(hit.snippet.text), hit.snippet.highlights, options.bold)}`);

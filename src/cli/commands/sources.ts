@@ -12,11 +12,12 @@ export function register(program: Command, getContext: () => CliContext): void {
     .description('add a source: a feed (RSS, Atom, JSON Feed), a sitemap, or a homepage (its feed is discovered)')
     .argument('<url>', 'feed, sitemap or homepage URL')
     .option('--title <title>', 'display name (default: the feed title)')
-    .option('--country <code>', 'country of the outlet (ISO 3166 code)')
+    .option('--country <code>', 'country of the outlet (two-letter ISO 3166 code, e.g. SA)')
     .option('--slug <slug>', 'short unique key used in filters (default: from the host name)')
     .action(async (url: string, opts: { title?: string; country?: string; slug?: string }) => {
       const ctx = getContext();
       if (opts.slug !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(opts.slug)) throw new AppError('BAD_USAGE', `--slug must be lower-case letters, digits and dashes, not ${JSON.stringify(opts.slug)}`);
+      if (opts.country !== undefined && !/^[a-z]{2}$/i.test(opts.country)) throw new AppError('BAD_USAGE', `--country must be a two-letter ISO 3166 code such as SA, not ${JSON.stringify(opts.country)}`);
       const [{ resolveSource, storeSource }, { addedRow }, { Fetcher }] = await Promise.all([
         import('../../pipeline/add-source.js'),
         import('../../pipeline/sources-admin.js'),
@@ -58,7 +59,7 @@ export function register(program: Command, getContext: () => CliContext): void {
       const ctx = getContext();
       const store = await ctx.openStore();
       const source = /^\d+$/.test(id) ? await store.getSource(Number(id)) : await store.getSourceBySlug(id);
-      if (!source || !(await store.removeSource(source.id))) throw new AppError('NOT_FOUND', `no source ${JSON.stringify(id)}`);
+      if (!source || !(await store.removeSource(source.id))) throw new AppError('BAD_INPUT', `no source ${JSON.stringify(id)}`);
       if (ctx.json) ctx.printJson({ removed: source.id, slug: source.slug });
       else ctx.print(`removed #${source.id} ${source.slug}`);
     });

@@ -8,7 +8,7 @@ export function register(program: Command, getContext: () => CliContext): void {
     .command('stories')
     .description('stories, most important first (outlets covering them, fading with age)')
     .option('--since <date>', 'only stories updated at or after this ISO date')
-    .option('--limit <n>', 'how many', '20')
+    .option('--limit <n>', 'how many stories (1-10000)', '20')
     .action(async (opts: { since?: string; limit: string }) => {
       const ctx = getContext();
       const [{ oneLine, parseLimit, shortTime, storyRow }, { parseIsoLike }, { rankStories }] = await Promise.all([

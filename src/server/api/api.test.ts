@@ -164,6 +164,26 @@ test('bad requests get the one error shape with a fitting status', async () => {
     assert.equal(body.error.code, code, path);
     assert.ok(body.error.message.length > 0);
   }
+  // a missing q is named as such, not as a type mismatch of an absent value
+  assert.equal((await getJson('/api/v1/search', ErrorJson, 400)).error.message, 'invalid query parameter q: q is required');
+  assert.equal((await getJson('/api/v1/search?q=%20', ErrorJson, 400)).error.message, 'invalid query parameter q: q is required');
+});
+
+test('a method an API address does not take is a 405 naming the ones it does', async () => {
+  for (const [method, path, allow] of [
+    ['PUT', '/api/v1/sources/1', 'DELETE'],
+    ['DELETE', '/api/v1/stories', 'GET, HEAD'],
+    ['PATCH', '/api/v1/sources', 'GET, HEAD, POST'],
+    ['POST', '/api/v1/search?q=x', 'GET, HEAD'],
+  ] as const) {
+    const res = await t.app.request(path, { method, headers: { authorization: `Bearer ${TOKEN}` } });
+    assert.equal(res.status, 405, `${method} ${path}`);
+    assert.equal(res.headers.get('allow'), allow, `${method} ${path}`);
+    assert.equal(ErrorJson.parse(await res.json()).error.code, 'METHOD_NOT_ALLOWED');
+  }
+  // the methods they take still answer, and an address the API lacks is still a 404
+  assert.equal((await t.app.request('/api/v1/stories', { method: 'HEAD' })).status, 200);
+  assert.equal((await t.app.request('/api/v1/nothing', { method: 'PUT' })).status, 404);
 });
 
 test('search without a search service answers 503 UNAVAILABLE', async () => {
@@ -183,9 +203,13 @@ test('admin endpoints: refused without a configured token, 401 on a wrong one, c
   for (const header of [undefined, 'Bearer wrong', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`]) {
     const res = await t.app.request('/api/v1/sources', { method: 'POST', headers: { 'content-type': 'application/json', ...(header ? { authorization: header } : {}) }, body: '{"url":"https://a.example/feed"}' });
     assert.equal(res.status, 401, String(header));
+    assert.equal(res.headers.get('www-authenticate'), 'Bearer realm="sada"', String(header));
   }
   const del = await t.app.request('/api/v1/sources/1', { method: 'DELETE' });
   assert.equal(del.status, 401);
+  assert.equal(del.headers.get('www-authenticate'), 'Bearer realm="sada"');
+  // refused outright (no token configured): no credentials would help, so none are asked for
+  assert.equal(refused.headers.get('www-authenticate'), null);
 });
 
 test('POST /sources adds a feed source, refuses duplicates and bad URLs; DELETE removes it', async () => {
@@ -206,6 +230,10 @@ test('POST /sources adds a feed source, refuses duplicates and bad URLs; DELETE 
   assert.equal(removed.headers.get('cache-control'), 'no-store');
   const gone = await t.app.request(`/api/v1/sources/${created.id}`, { method: 'DELETE', headers: auth });
   assert.equal(gone.status, 404);
+  // the removed source keeps its slug: another feed of the site gets the next one, not a 409
+  const moved = await getJson('/api/v1/sources', SourceJson, 201, { method: 'POST', headers: auth, body: JSON.stringify({ url: 'https://www.news.example.org/feed/' }) });
+  assert.equal(moved.slug, 'news-example-2');
+  await t.app.request(`/api/v1/sources/${moved.id}`, { method: 'DELETE', headers: auth });
 });
 
 test('an injected addSource service is used by the API', async () => {

@@ -64,6 +64,15 @@ export function mountApi(app: Hono, prefix: string, routes: readonly ApiRoute[],
     };
     app.on(r.method.toUpperCase(), `${prefix}${honoPath(r.path)}`, options.limits[r.limit ?? 'api'], handler);
   }
+  // An address the API has, asked with another method, is a 405 naming the methods it takes, not a 404.
+  const methods = new Map<string, string[]>();
+  for (const r of routes) methods.set(r.path, [...(methods.get(r.path) ?? []), ...(r.method === 'get' ? ['GET', 'HEAD'] : [r.method.toUpperCase()])]);
+  for (const [path, allowed] of methods) {
+    app.all(`${prefix}${honoPath(path)}`, (c) => {
+      c.header('Allow', allowed.join(', '));
+      throw new AppError('METHOD_NOT_ALLOWED', `${c.req.method} is not allowed here; allowed: ${allowed.join(', ')}`);
+    });
+  }
 }
 
 function parse(schema: Schema, value: unknown, where: string): unknown {

@@ -36,7 +36,10 @@ function realDate(value: string): boolean {
 }
 
 export const SearchQuery = z.object({
-  q: z.string().trim().min(1, 'q is required').max(200).describe('search words; Arabic is matched regardless of hamza forms and clitics'),
+  q: z
+    .string({ error: (issue) => (issue.input === undefined ? 'q is required' : 'q must be text') })
+    .trim()
+    .min(1, 'q is required').max(200).describe('search words; Arabic is matched regardless of hamza forms and clitics'),
   limit: z.coerce.number().int().min(1).max(50).default(10),
   source: z.string().max(200).optional().describe('source slugs, comma-separated'),
   from: isoDate.optional().describe('earliest publication date (inclusive)'),

@@ -182,7 +182,9 @@ test('/feeds/search.xml and /feeds/source/:id.xml', async () => {
   assert.ok(([] as { '@_rel': string; '@_href': string }[]).concat(sourceFeed.link).some((l) => l['@_rel'] === 'alternate' && l['@_href'].endsWith(`/source/${hostile}`)));
   assert.equal(sourceFeed.entry?.length, 1);
   assert.ok(sourceFeed.entry?.[0]?.summary?.['#text'].includes('<script>alert(2)</script>'));
-  assert.equal((await t.app.request('/feeds/search.xml')).status, 400);
+  const missing = await t.app.request('/feeds/search.xml');
+  assert.equal(missing.status, 400);
+  assert.equal(((await missing.json()) as { error: { message: string } }).error.message, 'invalid query parameter q: q is required');
   // A saved search's feed lists the newest articles holding every word (the review lacks دبي) ...
   const titles = async (query: string) => parseAtom(await (await t.app.request(`/feeds/search.xml?${query}`)).text()).entry?.map((e) => e.title['#text']) ?? [];
   const newest = await titles(`q=${encodeURIComponent('iPhone دبي')}`);

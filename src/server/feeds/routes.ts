@@ -44,7 +44,10 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
   app.get('/feeds/search.xml', deps.searchLimit, async (c) => {
     // A saved search's feed lists what is new: the newest articles with every word, unless asked otherwise.
     const parsed = SearchQuery.safeParse({ sort: 'newest', ...c.req.query(), limit: String(ENTRIES) });
-    if (!parsed.success) throw new AppError('BAD_INPUT', `invalid search: ${parsed.error.issues[0]?.message ?? 'bad query'}`);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppError('BAD_INPUT', `invalid query parameter ${issue?.path.join('.') ?? 'q'}: ${issue?.message ?? 'bad query'}`);
+    }
     const result = await deps.search.run(parsed.data);
     const query = new URLSearchParams({ q: parsed.data.q }).toString();
     return articleFeed(c, result.hits.map((h) => h.article), {

@@ -44,6 +44,11 @@ export function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
 }
 
+/** A count with its English noun for human output: `1 article`, `2 articles`, `1 copy`, `3 copies`. */
+export function counted(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
 /** A date for human output: `2015-08-03 20:17`. */
 export function shortTime(ms: number | null): string {
   return ms === null ? '—' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');

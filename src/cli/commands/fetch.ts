@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { counted } from '../article-rows.js';
 import type { CliContext } from '../context.js';
 import { AppError } from '../../core/errors.js';
 
@@ -64,7 +65,7 @@ export function register(program: Command, getContext: () => CliContext): void {
       });
       if (ctx.json) ctx.printJson(summary);
       else {
-        ctx.print(`${summary.sources} sources: ${summary.fetched} fetched, ${summary.not_modified} not modified, ${summary.new_articles} new articles, ${summary.errors} errors`);
+        ctx.print(`${counted(summary.sources, 'source')}: ${summary.fetched} fetched, ${summary.not_modified} not modified, ${counted(summary.new_articles, 'new article')}, ${counted(summary.errors, 'error')}`);
         for (const f of summary.failures) ctx.print(`  #${f.id} ${f.slug}: ${f.error}`);
       }
     });

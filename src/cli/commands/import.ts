@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { counted } from '../article-rows.js';
 import type { CliContext } from '../context.js';
 import { AppError } from '../../core/errors.js';
 
@@ -26,7 +27,7 @@ export function register(program: Command, getContext: () => CliContext): void {
           batchSize,
           process: pipeline,
           onError: (e) => progress.log(`${e.file}${e.lineNumber ? `:${e.lineNumber}` : ''}: ${e.reason}`),
-          onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, `${p.summary.inserted} new, ${p.summary.skipped} skipped, ${p.summary.errors} errors`),
+          onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, `${p.summary.inserted} new, ${p.summary.skipped} skipped, ${counted(p.summary.errors, 'error')}`),
         });
       } finally {
         progress.stop();
@@ -38,8 +39,8 @@ export function register(program: Command, getContext: () => CliContext): void {
       if (ctx.json) ctx.printJson(summary);
       else {
         ctx.print(
-          `read ${summary.read} lines: ${summary.inserted} new articles (${summary.duplicates} copies of earlier reports), ` +
-            `${summary.skipped} skipped, ${summary.errors} errors in ${summary.seconds}s`,
+          `read ${counted(summary.read, 'line')}: ${counted(summary.inserted, 'new article')} (${counted(summary.duplicates, 'copy', 'copies')} of earlier reports), ` +
+            `${summary.skipped} skipped, ${counted(summary.errors, 'error')} in ${summary.seconds}s`,
         );
       }
       if (summary.errors > 0 && summary.inserted + summary.skipped === 0) process.exitCode = 2;

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { AppError, errorMessage } from '../../core/errors.js';
+import { counted } from '../article-rows.js';
 import type { CliContext, RegisterCommand } from '../context.js';
 import type { SearchEngine, SearchRequest, SearchResponse, SearchSort } from '../../search/engine.js';
 import { lineTooLong, readLines } from '../../pipeline/read-lines.js';
@@ -132,10 +133,10 @@ async function reindex(ctx: CliContext, store: Awaited<ReturnType<CliContext['op
   const total = await store.countArticles();
   const progress = createProgress(ctx, 'index');
   const summary = await reindexSearch(store, {
-    onProgress: (n) => progress.update(n, total, `${n} articles indexed`),
+    onProgress: (n) => progress.update(n, total, `${counted(n, 'article')} indexed`),
     onError: (id, reason) => progress.log(`article ${id}: ${reason}`),
   });
   progress.stop();
   const rebuilt = summary.rebuilt ? ' (the index was built by an older version: rebuilt whole)' : '';
-  process.stderr.write(`sada: indexed ${summary.indexed} articles (${summary.errors} errors) in ${summary.seconds}s${rebuilt}\n`);
+  process.stderr.write(`sada: indexed ${counted(summary.indexed, 'article')} (${counted(summary.errors, 'error')}) in ${summary.seconds}s${rebuilt}\n`);
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { counted } from '../article-rows.js';
 import type { CliContext } from '../context.js';
 import { AppError } from '../../core/errors.js';
 
@@ -36,19 +37,26 @@ export function register(program: Command, getContext: () => CliContext): void {
 
   sources
     .command('list')
-    .description('list sources with their fetch status')
+    .description('list sources with their fetch status (outlets known only from imports are listed as imported)')
     .action(async () => {
       const ctx = getContext();
-      const { polledSources, sourceRow } = await import('../../pipeline/sources-admin.js');
-      const rows = (await polledSources(await ctx.openStore({ access: 'read' }))).map(sourceRow);
+      const { sourceRow } = await import('../../pipeline/sources-admin.js');
+      // Polled sources first (what `fetch` reads), then the outlets articles were imported from.
+      const all = (await (await ctx.openStore({ access: 'read' })).listSources()).map(sourceRow);
+      const rows = [...all.filter((r) => r.kind !== 'import'), ...all.filter((r) => r.kind === 'import')];
       if (ctx.json) return ctx.printJson(rows);
       if (rows.length === 0) return ctx.print('no sources yet: `sada sources add URL`, or `sada fetch` to start with the built-in Arabic outlets');
       for (const r of rows) {
+        if (r.kind === 'import') {
+          ctx.print(`#${r.id} ${r.slug}  ${r.title}  [imported]  ${counted(r.articles, 'article')}  not polled`);
+          continue;
+        }
         const status = r.paused ? 'paused' : r.last_error ? `error (${r.consecutive_errors})` : r.last_success ? 'ok' : 'new';
-        ctx.print(`#${r.id} ${r.slug}  ${r.title}  [${r.kind}${r.country ? `, ${r.country}` : ''}]  ${r.articles} articles  ${status}`);
+        ctx.print(`#${r.id} ${r.slug}  ${r.title}  [${r.kind}${r.country ? `, ${r.country}` : ''}]  ${counted(r.articles, 'article')}  ${status}`);
         ctx.print(`    ${r.feed_url}  last fetch ${r.last_fetch ?? 'never'}, next ${r.next_check ?? 'now'}`);
         if (r.last_error) ctx.print(`    last error: ${r.last_error}`);
       }
+      if (rows.every((r) => r.kind === 'import')) ctx.print('none of these is polled: `sada sources add URL`, or `sada fetch` to start with the built-in Arabic outlets');
     });
 
   sources

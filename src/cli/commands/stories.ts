@@ -11,7 +11,7 @@ export function register(program: Command, getContext: () => CliContext): void {
     .option('--limit <n>', 'how many stories (1-10000)', '20')
     .action(async (opts: { since?: string; limit: string }) => {
       const ctx = getContext();
-      const [{ oneLine, parseLimit, shortTime, storyRow }, { parseIsoLike }, { rankStories }] = await Promise.all([
+      const [{ counted, oneLine, parseLimit, shortTime, storyRow }, { parseIsoLike }, { rankStories }] = await Promise.all([
         import('../article-rows.js'),
         import('../../core/time.js'),
         import('../../server/read/rank.js'),
@@ -28,6 +28,6 @@ export function register(program: Command, getContext: () => CliContext): void {
       const window = await store.listStories({ limit: Math.max(300, limit * 5), ...(since !== undefined ? { since } : {}) });
       const stories = rankStories(window).slice(0, limit);
       if (ctx.json) return ctx.printJson(stories.map(storyRow));
-      for (const s of stories) ctx.print(`#${s.id} ${shortTime(s.lastSeen)}  ${s.sources} outlets, ${s.articles} articles  ${oneLine(s.title)}`);
+      for (const s of stories) ctx.print(`#${s.id} ${shortTime(s.lastSeen)}  ${counted(s.sources, 'outlet')}, ${counted(s.articles, 'article')}  ${oneLine(s.title)}`);
     });
 }

@@ -102,3 +102,14 @@ test('sada pairs: one JSON line per pair with or without --json; bad lines repor
   assert.match(missingBackground.stderr, /^sada: \S*gone\.jsonl: cannot read \(ENOENT\)\n/);
   assert.equal(missingBackground.stdout.trim().split('\n').length, 2);
 });
+
+test('sada sources list shows the outlets articles were imported from, marked as not polled, with counts in good English', () => {
+  // Before, an imported database listed "no sources yet" while its articles came from four outlets.
+  const rows = JSON.parse(runCli(['sources', 'list', '--json', '--db', db]).stdout) as { slug: string; kind: string; articles: number }[];
+  assert.deepEqual(rows.map((r) => [r.slug, r.kind, r.articles]).sort(), [['alarabiya', 'import', 1], ['arreyadi', 'import', 1], ['okaz', 'import', 1], ['was', 'import', 1]]);
+  const human = runCli(['sources', 'list', '--db', db]);
+  assert.equal(human.status, 0, human.stderr);
+  assert.match(human.stdout, /^#\d+ okaz {2}okaz {2}\[imported\] {2}1 article {2}not polled$/m);
+  assert.match(human.stdout, /none of these is polled/);
+  assert.match(runCli(['stories', '--db', db]).stdout, /1 outlet, 1 article /);
+});

@@ -17,6 +17,10 @@ before(() => {
   // --reindex indexes what the import left out (and is a no-op when the pipeline already indexed).
   const reindexed = search('--reindex');
   assert.equal(reindexed.status, 0, reindexed.stderr);
+  // With --json and no query, the summary is printed on stdout (before, nothing was).
+  const json = search('--reindex', '--json');
+  assert.equal(json.status, 0, json.stderr);
+  assert.deepEqual(Object.keys(JSON.parse(json.stdout)).sort(), ['errors', 'indexed', 'rebuilt', 'seconds']);
 });
 
 test('sada search --json prints the contract shape with snippets cut from the original text', () => {

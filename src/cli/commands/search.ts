@@ -5,6 +5,7 @@ import type { CliContext, RegisterCommand } from '../context.js';
 import type { SearchEngine, SearchRequest, SearchResponse, SearchSort } from '../../search/engine.js';
 import { lineTooLong, readLines } from '../../pipeline/read-lines.js';
 import { parseDateBound } from '../../search/date-bounds.js';
+import type { ReindexSummary } from '../../pipeline/reindex-search.js';
 
 interface SearchFlags {
   queries?: string;
@@ -47,8 +48,12 @@ export const register: RegisterCommand = (program, getContext) => {
       if (!flags.reindex && flags.queries === undefined && words.length === 0) throw new AppError('BAD_USAGE', 'give a QUERY or --queries FILE');
       if (flags.queries !== undefined && words.length > 0) throw new AppError('BAD_USAGE', 'give either a QUERY or --queries FILE, not both');
       const store = await ctx.openStore({ access: flags.reindex ? 'write' : 'read' });
-      if (flags.reindex) await reindex(ctx, store);
-      if (flags.queries === undefined && words.length === 0) return;
+      const reindexed = flags.reindex ? await reindex(ctx, store) : null;
+      if (flags.queries === undefined && words.length === 0) {
+        // Only a reindex was asked: its summary is the JSON output (with a query, stdout is the search's).
+        if (reindexed && ctx.json) ctx.printJson(reindexed);
+        return;
+      }
       const { SearchEngine } = await import('../../search/engine.js');
       const engine = new SearchEngine(store);
       const base = {
@@ -128,7 +133,7 @@ async function runBatch(ctx: CliContext, engine: SearchEngine, file: string, bas
   }
 }
 
-async function reindex(ctx: CliContext, store: Awaited<ReturnType<CliContext['openStore']>>): Promise<void> {
+async function reindex(ctx: CliContext, store: Awaited<ReturnType<CliContext['openStore']>>): Promise<ReindexSummary> {
   const [{ reindexSearch }, { createProgress }] = await Promise.all([import('../../pipeline/reindex-search.js'), import('../progress.js')]);
   const total = await store.countArticles();
   const progress = createProgress(ctx, 'index');
@@ -139,4 +144,5 @@ async function reindex(ctx: CliContext, store: Awaited<ReturnType<CliContext['op
   progress.stop();
   const rebuilt = summary.rebuilt ? ' (the index was built by an older version: rebuilt whole)' : '';
   process.stderr.write(`sada: indexed ${counted(summary.indexed, 'article')} (${counted(summary.errors, 'error')}) in ${summary.seconds}s${rebuilt}\n`);
+  return summary;
 }

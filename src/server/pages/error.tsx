@@ -1,3 +1,4 @@
+import { textDir } from './direction.js';
 import { Layout, type PageEnv } from './layout.js';
 
 const TITLES: Record<number, string> = {
@@ -17,7 +18,7 @@ export function ErrorPage(props: { env: PageEnv; status: number; message: string
     <Layout env={props.env} title={title}>
       <section class="panel empty">
         <h1>{title}</h1>
-        <p class="muted" dir="auto">
+        <p class="muted" dir={textDir(props.message)}>
           {props.message}
         </p>
         <p>

@@ -2,6 +2,7 @@ import type { SourceRecord } from '../../core/types.js';
 import type { LatestItem } from '../read/reader.js';
 import { outletName } from '../read/source-names.js';
 import { NOUNS } from './format.js';
+import { textDir } from './direction.js';
 import { Layout, safeHttpUrl, type PageEnv } from './layout.js';
 import { ArticleLine } from './parts.js';
 
@@ -26,7 +27,7 @@ export function LatestPage(props: { env: PageEnv; data: LatestPageData }) {
   const home = source ? safeHttpUrl(source.homepage ?? source.url) : null;
   return (
     <Layout env={env} title={name ?? 'آخر الأخبار'} feed={feed}>
-      <h1 dir="auto">{name ?? 'آخر الأخبار'}</h1>
+      <h1 dir={textDir(name ?? 'آخر الأخبار')}>{name ?? 'آخر الأخبار'}</h1>
       {source && source.removedAt !== null ? (
         <p class="notice">
           لم يعد صدى يتابع هذا المصدر منذ {fmt.date(source.removedAt)}: لا تصل منه مقالات جديدة، وهذه مقالاته المحفوظة.

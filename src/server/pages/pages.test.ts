@@ -64,7 +64,7 @@ test('story page: full coverage, first report marked, wire copies collapsed, tim
 test('article page: text as paragraphs, origin of a copy, read-also, other coverage and similar', async () => {
   const { body } = await page(`/article/${id('rain-okaz')}`);
   assert.match(body, /نقلاً عن <bdi>واس<\/bdi>/);
-  assert.equal((body.match(/<div class="body">(.*?)<\/div>/s)?.[1]?.match(/<p dir="auto">/g) ?? []).length, 3);
+  assert.equal((body.match(/<div class="body">(.*?)<\/div>/s)?.[1]?.match(/<p dir="(?:rtl|auto)">/g) ?? []).length, 3);
   assert.match(body, /تغطيات أخرى للخبر/);
   for (const other of ['rain-spa', 'rain-madina', 'rain-sabq', 'rain-riyadh']) assert.ok(body.includes(`/article/${id(other)}`), other);
   assert.match(body, /href="https:\/\/okaz\.example\.com\/news\/rain-okaz" rel="noopener noreferrer nofollow"/);
@@ -118,10 +118,32 @@ test('hostile strings are escaped everywhere and a javascript: URL is never link
 
 test('mixed Arabic/Latin titles are direction-isolated', async () => {
   const { body } = await page(`/story/${t.fx.stories.get('phone')}`);
-  assert.match(body, /<h1 dir="auto">شركة Apple تطلق هاتف iPhone 17 في دبي/);
+  assert.match(body, /<h1 dir="rtl">شركة Apple تطلق هاتف iPhone 17 في دبي/);
   assert.match(body, /<bdi>Tech Wire عربي<\/bdi>/);
   // The document title too: a bidi override in a stored title ends at the isolate, before « — صدى».
   assert.match(body, /<title>\u2068شركة Apple تطلق هاتف iPhone 17[^<]*\u2069 — صدى<\/title>/);
+});
+
+test('an Arabic title or paragraph that starts with a Latin word is laid out right to left; a Latin-only one is left to the browser', async () => {
+  // dir="auto" made «stc تزور مرضى كلانا» (SaudiNewsNet) left-to-right: left-aligned, read in the wrong order
+  const app = await testApp(CORPUS);
+  try {
+    const title = 'stc تزور مرضى كلانا';
+    const text = 'KPMG: التخصيص يوفر بيئة شفافة.\nhttp://cdn.example.net/report.pdf\nوأضاف التقرير أن السوق تنمو.';
+    const alone = await addIndexedArticle(app.store, { name: 'stc', source: 'alriyadh', title, text, published: app.fx.now - 10 * 60_000 });
+    const article = await (await app.app.request(`/article/${alone}`)).text();
+    assert.ok(article.includes(`<h1 dir="rtl">${title}</h1>`), 'the heading');
+    assert.ok(article.includes('<p dir="rtl">KPMG: التخصيص يوفر بيئة شفافة.</p>'), 'a paragraph starting with a Latin word');
+    assert.ok(article.includes('<p dir="auto">http://cdn.example.net/report.pdf</p>'), 'a bare URL keeps its own direction');
+    const latest = await (await app.app.request('/latest')).text();
+    assert.ok(latest.includes(`<a href="/article/${alone}" dir="rtl">${title}</a>`), 'the link in a listing');
+    const search = await (await app.app.request(`/search?q=${encodeURIComponent('KPMG التخصيص')}`)).text();
+    assert.match(search, /<p class="snippet" dir="rtl">/);
+  } finally {
+    await app.store.close();
+  }
+  const hostile = await page(`/article/${id('xss-hostile')}`);
+  assert.match(hostile.body, /<h1 dir="auto">&lt;img/, 'a Latin-only title');
 });
 
 test('digits follow the reader locale: ar-SA gets Arabic-Indic digits', async () => {

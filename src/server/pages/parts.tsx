@@ -3,6 +3,7 @@ import type { ArticleView, OutletCount, StoryCard } from '../read/reader.js';
 import { sortTime } from '../read/reader.js';
 import { lead } from '../read/text.js';
 import { NOUNS, type Formatter } from './format.js';
+import { textDir } from './direction.js';
 import { When } from './layout.js';
 
 /** Shared pieces of the pages. Third-party strings appear only as JSX text or attributes (escaped). */
@@ -26,16 +27,18 @@ export function OutletList(props: { fmt: Formatter; outlets: OutletCount[]; max?
 export function StoryCardItem(props: { fmt: Formatter; card: StoryCard }) {
   const { fmt, card } = props;
   const h = card.headline;
+  const title = card.story.title || h?.article.title || 'قصة بلا عنوان';
+  const leadText = h ? lead(h.article.summary, h.article.text) : null;
   return (
     <li class="story-card">
       <h2>
-        <a href={`/story/${card.story.id}`} dir="auto">
-          {card.story.title || h?.article.title || 'قصة بلا عنوان'}
+        <a href={`/story/${card.story.id}`} dir={textDir(title)}>
+          {title}
         </a>
       </h2>
-      {h ? (
-        <p class="lead" dir="auto">
-          {lead(h.article.summary, h.article.text)}
+      {leadText !== null ? (
+        <p class="lead" dir={textDir(leadText)}>
+          {leadText}
         </p>
       ) : null}
       <div class="meta">
@@ -58,7 +61,7 @@ export function ArticleLine(props: { fmt: Formatter; view: ArticleView; mark?: s
   const { fmt, view } = props;
   return (
     <div class="article-line">
-      <a href={`/article/${view.article.id}`} dir="auto">
+      <a href={`/article/${view.article.id}`} dir={textDir(view.article.title || 'بلا عنوان')}>
         {view.article.title || 'بلا عنوان'}
       </a>
       <div class="meta">

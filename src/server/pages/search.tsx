@@ -3,6 +3,7 @@ import type { ArticleView } from '../read/reader.js';
 import { outletName } from '../read/source-names.js';
 import type { SnippetSpan } from '../services.js';
 import { NOUNS } from './format.js';
+import { textDir } from './direction.js';
 import { Layout, type PageEnv } from './layout.js';
 import { ArticleLine } from './parts.js';
 
@@ -73,7 +74,7 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
           {data.result.suggestion ? (
             <p class="suggestion">
               هل تقصد:{' '}
-              <a href={searchLink({ ...data, q: data.result.suggestion }, 1)} dir="auto">
+              <a href={searchLink({ ...data, q: data.result.suggestion }, 1)} dir={textDir(data.result.suggestion)}>
                 {data.result.suggestion}
               </a>
               ؟
@@ -90,7 +91,7 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
             {data.result.hits.map((hit) => (
               <li>
                 <ArticleLine fmt={fmt} view={hit.view} />
-                <p class="snippet" dir="auto">
+                <p class="snippet" dir={textDir(hit.snippet)}>
                   <Highlighted text={hit.snippet} spans={hit.highlights} />
                 </p>
                 {hit.alsoIn > 0 ? <p class="muted">ونُشر التقرير نفسه في {fmt.count(hit.alsoIn, NOUNS.otherOutlet)}</p> : null}

@@ -1,5 +1,6 @@
 import type { SourceWithStatus } from '../../core/types.js';
 import { outletName } from '../read/source-names.js';
+import { textDir } from './direction.js';
 import { Layout, When, safeHttpUrl, type PageEnv } from './layout.js';
 
 export interface SourcesPageData {
@@ -63,7 +64,7 @@ export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
                     <td>{s.kind === 'import' ? '—' : s.lastFetch === null ? <span class="muted">لم يُجلب بعد</span> : <When fmt={fmt} time={s.lastFetch} />}</td>
                     <td>
                       {s.lastError ? (
-                        <span class="status-error" dir="auto">
+                        <span class="status-error" dir={textDir(s.lastError)}>
                           {s.lastError}
                         </span>
                       ) : s.paused ? (

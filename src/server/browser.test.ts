@@ -58,7 +58,8 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-const VIEWPORTS = { mobile: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } } as const;
+// 360 px: the narrowest common Android phone width; 1366 px: the commonest laptop screen
+const VIEWPORTS = { mobile: { width: 360, height: 740 }, desktop: { width: 1366, height: 900 } } as const;
 
 interface Visit {
   page: Page;
@@ -119,7 +120,28 @@ async function checkPage(v: Visit, name: string, viewport: keyof typeof VIEWPORT
       textLeft: text.left,
       font: document.fonts.check('16px "Noto Naskh Arabic"', 'صدى'),
       images: document.images.length,
+      brokenWords: brokenWordsIn('th, td'),
     };
+
+    /** Words of these elements that the layout split across two lines (a column squeezed below a word). */
+    function brokenWordsIn(selector: string): string[] {
+      const broken: string[] = [];
+      for (const cell of Array.from(document.querySelectorAll(selector))) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          // runs of letters and digits: punctuation such as / or ) is a legitimate place to wrap
+          for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+            const word = document.createRange();
+            word.setStart(node, m.index);
+            word.setEnd(node, m.index + m[0].length);
+            const lines = new Set(Array.from(word.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (lines.size > 1) broken.push(m[0]);
+          }
+        }
+      }
+      return broken;
+    }
   });
   assert.equal(layout.lang, 'ar', name);
   assert.equal(layout.dir, 'rtl', name);
@@ -133,6 +155,7 @@ async function checkPage(v: Visit, name: string, viewport: keyof typeof VIEWPORT
   assert.ok(layout.textLeft >= 0, `${name}: the heading is not pushed off screen`);
   assert.ok(layout.font, `${name}: the self-hosted Arabic font loaded`);
   assert.equal(layout.images, 0, `${name}: no images (nothing fetched from third parties)`);
+  assert.deepEqual(layout.brokenWords, [], `${name} (${viewport}): words split across lines in a table`);
   assert.deepEqual(v.consoleErrors, [], `${name}: console errors`);
   assert.deepEqual(v.dialogs, [], `${name}: dialogs`);
   assert.deepEqual(v.foreign, [], `${name}: requests leaving 127.0.0.1`);

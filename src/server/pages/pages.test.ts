@@ -227,6 +227,19 @@ test('sources page lists status, errors and the admin forms only when a token is
   await admin.store.close();
 });
 
+test('the sources table names each cell’s column, so a phone can show each row as a card', async () => {
+  const { body } = await page('/sources');
+  const table = body.slice(body.indexOf('<table'), body.indexOf('</table>'));
+  assert.match(table, /^<table class="stack" role="table">/);
+  const headers = [...table.matchAll(/<th role="columnheader" scope="col">([^<]*)<\/th>/g)].map((m) => m[1]);
+  assert.deepEqual(headers, ['المصدر', 'النوع', 'المقالات', 'آخر جلب', 'الحالة', 'الفحص التالي']);
+  const rows = table.split('<tr role="row">').slice(2);
+  assert.ok(rows.length >= 2);
+  for (const row of rows) {
+    assert.deepEqual([...row.matchAll(/<td role="cell" data-label="([^"]*)">/g)].map((m) => m[1]), headers, row.slice(0, 200));
+  }
+});
+
 test('a crafted /sources link shows no confirmation of something that was not done: the note states what is true now, or nothing', async () => {
   const spa = t.fx.sources.get('spa')!;
   for (const query of ['done=added', 'done=removed', 'added=999999', 'removed=999999', `removed=${spa}`, 'added=abc', 'added=', 'removed=-1']) {

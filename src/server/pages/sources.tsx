@@ -12,6 +12,13 @@ export interface SourcesPageData {
 
 const KIND: Record<SourceWithStatus['kind'], string> = { feed: 'خلاصة', sitemap: 'خريطة موقع', homepage: 'صفحة رئيسية', import: 'استيراد' };
 
+/**
+ * The table's columns. On a phone each row is shown as a card and every cell names its column (data-label):
+ * squeezed into 360 px, six columns broke Arabic words mid-word («المقالا/ت», «استير/اد»). The explicit roles
+ * keep the table a table for screen readers when CSS changes how it is displayed.
+ */
+const COLUMNS = ['المصدر', 'النوع', 'المقالات', 'آخر جلب', 'الحالة', 'الفحص التالي'] as const;
+
 export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
   const { env, data } = props;
   const { fmt } = env;
@@ -25,23 +32,22 @@ export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
         </p>
       ) : (
         <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>المصدر</th>
-                <th>النوع</th>
-                <th>المقالات</th>
-                <th>آخر جلب</th>
-                <th>الحالة</th>
-                <th>الفحص التالي</th>
+          <table class="stack" role="table">
+            <thead role="rowgroup">
+              <tr role="row">
+                {COLUMNS.map((c) => (
+                  <th role="columnheader" scope="col">
+                    {c}
+                  </th>
+                ))}
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {data.sources.map((s) => {
                 const home = safeHttpUrl(s.homepage ?? s.url);
                 return (
-                  <tr>
-                    <td>
+                  <tr role="row">
+                    <td role="cell" data-label={COLUMNS[0]}>
                       <a href={`/source/${s.id}`}>
                         <bdi>{outletName(s.slug, s.title)}</bdi>
                       </a>
@@ -59,10 +65,10 @@ export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
                         <a href={`/feeds/source/${s.id}.xml`}>Atom</a>
                       </div>
                     </td>
-                    <td>{KIND[s.kind]}</td>
-                    <td>{fmt.number(s.articles)}</td>
-                    <td>{s.kind === 'import' ? '—' : s.lastFetch === null ? <span class="muted">لم يُجلب بعد</span> : <When fmt={fmt} time={s.lastFetch} />}</td>
-                    <td>
+                    <td role="cell" data-label={COLUMNS[1]}>{KIND[s.kind]}</td>
+                    <td role="cell" data-label={COLUMNS[2]}>{fmt.number(s.articles)}</td>
+                    <td role="cell" data-label={COLUMNS[3]}>{s.kind === 'import' ? '—' : s.lastFetch === null ? <span class="muted">لم يُجلب بعد</span> : <When fmt={fmt} time={s.lastFetch} />}</td>
+                    <td role="cell" data-label={COLUMNS[4]}>
                       {s.lastError ? (
                         <span class="status-error" dir={textDir(s.lastError)}>
                           {s.lastError}
@@ -73,7 +79,7 @@ export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
                         <span class="status-ok">سليم</span>
                       )}
                     </td>
-                    <td>{s.kind === 'import' || s.nextCheck === null ? '—' : fmt.dateTime(s.nextCheck)}</td>
+                    <td role="cell" data-label={COLUMNS[5]}>{s.kind === 'import' || s.nextCheck === null ? '—' : fmt.dateTime(s.nextCheck)}</td>
                   </tr>
                 );
               })}

@@ -73,9 +73,20 @@ mark { background: var(--mark); color: inherit; border-radius: 3px; padding-inli
 .notice { margin-block: .5rem; padding: .4rem .6rem; border-inline-start: 3px solid var(--muted); }
 .filters { display: grid; gap: .5rem; grid-template-columns: 1fr; margin-block-end: 1rem; }
 .filters label { display: grid; gap: .2rem; font-size: .9rem; color: var(--muted); }
-table { width: 100%; border-collapse: collapse; font-size: .92rem; }
+/* words stay whole in a table: a column never shrinks below its longest word (the wrapper scrolls instead) */
+table { width: 100%; border-collapse: collapse; font-size: .92rem; overflow-wrap: break-word; }
 th, td { text-align: start; padding: .4rem .3rem; border-block-end: 1px solid var(--line); vertical-align: top; }
 .table-scroll { overflow-x: auto; }
+/* on a phone a wide table becomes one card per row, each cell named by its column */
+@media (max-width: 40rem) {
+  table.stack, table.stack tbody { display: block; }
+  table.stack thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.stack tr { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .1rem 1rem; padding-block: .6rem; border-block-end: 1px solid var(--line); }
+  table.stack td { display: flex; flex-wrap: wrap; gap: 0 .5rem; padding: 0; border: 0; }
+  table.stack td::before { content: attr(data-label); color: var(--muted); }
+  table.stack td:first-child { display: block; grid-column: 1 / -1; font-size: 1rem; }
+  table.stack td:first-child::before { content: none; }
+}
 .status-ok { color: var(--ok); } .status-error { color: var(--warn); }
 .empty { text-align: center; padding: 2rem 1rem; }
 .empty code, code { direction: ltr; unicode-bidi: isolate; background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 0 .35rem; font-size: .9em; }

@@ -214,6 +214,30 @@ test('an article titled <img src=x onerror=alert(1)> shows the title as text and
   }
 });
 
+test('search: results start on a phone’s first screen, unnumbered like every list; the button sits beside the words', { skip }, async () => {
+  for (const viewport of ['mobile', 'desktop'] as const) {
+    const v = await visit(pages().search, viewport);
+    try {
+      const m = await v.page.evaluate(() => {
+        const first = document.querySelector('ol.results > li')!;
+        const input = document.querySelector('form.search-form input[name=q]')!.getBoundingClientRect();
+        const button = document.querySelector('form.search-form button')!.getBoundingClientRect();
+        const list = getComputedStyle(document.querySelector('ol.results')!);
+        return { firstTop: first.getBoundingClientRect().top, height: window.innerHeight, marker: list.listStyleType, padding: list.paddingInlineStart, inputBottom: input.bottom, buttonBottom: button.bottom };
+      });
+      // before, the five filter fields filled a phone's first screen and the results began below it
+      assert.ok(m.firstTop < m.height * 0.75, `${viewport}: first result at ${m.firstTop}px of ${m.height}`);
+      // an <ol class="plain"> kept its markers: Latin «1.» beside Arabic-Indic counts, restarting on every page
+      assert.equal(m.marker, 'none');
+      assert.equal(m.padding, '0px');
+      // the desktop grid had five columns for six controls: the button wrapped alone onto a second row
+      assert.ok(Math.abs(m.inputBottom - m.buttonBottom) < 8, `${viewport}: button beside the words field`);
+    } finally {
+      await v.context.close();
+    }
+  }
+});
+
 test('dark theme follows the system setting', { skip }, async () => {
   const colors: string[] = [];
   for (const scheme of ['light', 'dark'] as const) {

@@ -170,6 +170,51 @@ test('search page highlights matches, filters by source and keeps the query in t
   assert.match(bad.body, /تحقق من كلمات البحث/);
 });
 
+test('search page: one query box, filters folded away unless in use, results numbered on from the page', async () => {
+  const q = encodeURIComponent('أمطار');
+  const plain = await page(`/search?q=${q}`);
+  // the header's box is left out here: it held the same words, and the page had two search landmarks
+  assert.equal(plain.body.match(/role="search"/g)?.length, 1);
+  assert.equal(plain.body.match(/name="q"/g)?.length, 1);
+  assert.match(plain.body, /<details class="options"><summary>/, 'no filter in use: folded, so a phone shows the results first');
+  for (const filters of ['&source=okaz', '&from=2026-03-01', '&to=2026-03-10', '&sort=newest', '']) {
+    const path = filters ? `/search?q=${q}${filters}` : '/search';
+    assert.match((await page(path)).body, /<details class="options" open="">/, path);
+  }
+  const other = await page('/latest');
+  assert.equal(other.body.match(/role="search"/g)?.length, 1, 'other pages keep the header box');
+
+  const app = await testApp(CORPUS);
+  try {
+    for (let i = 0; i < 12; i++) {
+      await addIndexedArticle(app.store, { name: `quake-${i}`, source: i % 2 ? 'okaz' : 'sabq', title: `زلزال بقوة ${i + 3} درجات في منطقة ${i}`, text: `سجلت المراصد زلزالاً في المنطقة رقم ${i}.`, published: app.fx.now - (i + 1) * 60_000 });
+    }
+    const first = await (await app.app.request(`/search?q=${encodeURIComponent('زلزال')}`)).text();
+    assert.match(first, /<ol class="plain links results" start="1">/);
+    const second = await (await app.app.request(`/search?q=${encodeURIComponent('زلزال')}&page=2`)).text();
+    assert.match(second, /<ol class="plain links results" start="11">/, 'the second page goes on from 11');
+  } finally {
+    await app.store.close();
+  }
+});
+
+test('search page problems: a bad date is not put back in the date field, the example date stays whole, a bad page says so', async () => {
+  const bad = await page(`/search?q=${encodeURIComponent('أمطار')}&from=notadate&to=2015-13-45`);
+  assert.equal(bad.res.status, 400);
+  // Chromium refuses such a value with a console warning
+  assert.match(bad.body, /<input type="date" name="from" value=""\/>/);
+  assert.match(bad.body, /<input type="date" name="to" value=""\/>/);
+  assert.ok(bad.body.includes('(بصيغة <bdi dir="ltr" class="nowrap">2015-08-03</bdi>)'), 'the example date is one left-to-right run');
+  const good = await page(`/search?q=${encodeURIComponent('أمطار')}&from=2026-03-01`);
+  assert.match(good.body, /<input type="date" name="from" value="2026-03-01"\/>/);
+  const pageNumber = await page(`/search?q=${encodeURIComponent('أمطار')}&page=abc`);
+  assert.equal(pageNumber.res.status, 400);
+  assert.match(pageNumber.body, /رقم صفحة النتائج غير صالح/, 'not «check the words and dates»');
+  const none = await page(`/search?q=${encodeURIComponent('زززقق')}`);
+  assert.match(none.body, /لا نتائج لهذا البحث/);
+  assert.match(none.body, /جرّب كلمات أقل أو أعمّ/);
+});
+
 test('search page sorts newest first on request: articles with every word, the choice kept in the form', async () => {
   const order = (body: string) =>
     ['phone-arabia', 'phone-sky', 'phone-tech']

@@ -141,9 +141,13 @@ export function mountPages(app: Hono, deps: PageDeps): void {
       result: null,
     };
     let status = 200;
-    if (data.q) {
+    const page = Page.safeParse(raw.page);
+    if (data.q && !page.success) {
+      status = 400;
+      data.message = 'رقم صفحة النتائج غير صالح.';
+    } else if (data.q) {
       try {
-        data.page = parseOr400(Page, raw.page, 'رقم الصفحة');
+        data.page = page.data ?? 1;
         // "Did you mean" on the first page only: a reader paging on has already chosen the query.
         const suggest = data.page === 1 ? 'true' : 'false';
         const query = parseOr400(SearchQuery, { q: data.q, limit: String(SEARCH_PAGE_SIZE), source: raw.source || undefined, from: raw.from || undefined, to: raw.to || undefined, sort: raw.sort || undefined, suggest }, 'البحث');

@@ -6,6 +6,7 @@ import { READER_CORPUS, readerAppForFile } from '../../test-support/reader-app.j
 import { openStore } from '../../store/open.js';
 import { createServer } from '../create-server.js';
 import { addIndexedArticle } from '../../test-support/search.js';
+import { createFormatter } from './format.js';
 
 const CORPUS = READER_CORPUS;
 let t: TestApp;
@@ -56,6 +57,10 @@ test('story page: full coverage, first report marked, wire copies collapsed, tim
   assert.match(body, /النسخ الأخرى \(3\)/);
   assert.match(body, /التسلسل الزمني/);
   assert.match(body, /نقلاً عن <bdi>واس<\/bdi>/);
+  // the last update's Gregorian and Hijri dates (before, only the Hijri one was shown beside «منذ ساعة»)
+  const story = await t.store.getStory(t.fx.stories.get('rain')!);
+  const fmt = createFormatter({ locale: 'ar', timeZone: 'UTC', now: t.now() });
+  assert.ok(body.includes(`<span>${fmt.date(story!.lastSeen)}</span><span>${fmt.hijri(story!.lastSeen)}</span>`), fmt.date(story!.lastSeen));
   const derby = await page(`/story/${t.fx.stories.get('derby')}`);
   assert.match(derby.body, /قصص ذات صلة/);
   assert.ok(derby.body.includes(`/story/${t.fx.stories.get('team')}`), 'the national team story is related to the derby');

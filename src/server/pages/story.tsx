@@ -22,6 +22,8 @@ export function StoryPage(props: { env: PageEnv; detail: StoryDetail }) {
             <span>
               آخر تحديث <When fmt={fmt} time={story.lastSeen} />
             </span>
+            {/* the Gregorian date beside the Hijri one, as on article pages: not every reader counts in Hijri */}
+            <span>{fmt.date(story.lastSeen)}</span>
             {fmt.hijri(story.lastSeen) ? <span>{fmt.hijri(story.lastSeen)}</span> : null}
           </div>
           <OutletList fmt={fmt} outlets={detail.outlets} max={20} />

@@ -4,7 +4,7 @@ import { outletName } from '../read/source-names.js';
 import { NOUNS } from './format.js';
 import { textDir } from './direction.js';
 import { Layout, safeHttpUrl, type PageEnv } from './layout.js';
-import { ArticleLine } from './parts.js';
+import { ArticleLine, Pager } from './parts.js';
 
 export interface LatestPageData {
   items: LatestItem[];
@@ -61,10 +61,7 @@ export function LatestPage(props: { env: PageEnv; data: LatestPageData }) {
           ))}
         </ul>
       )}
-      <nav class="pager" aria-label="الصفحات">
-        {data.paged ? <a href={path}>→ الأحدث</a> : <span />}
-        {data.older ? <a href={`${path}?${data.older}`}>أقدم ←</a> : <span />}
-      </nav>
+      <Pager back={data.paged ? { href: path, label: 'الأحدث' } : null} on={data.older ? { href: `${path}?${data.older}`, label: 'أقدم' } : null} />
     </Layout>
   );
 }

@@ -198,6 +198,12 @@ test('search page: one query box, filters folded away unless in use, results num
     assert.match(first, /<ol class="plain links results" start="1">/);
     const second = await (await app.app.request(`/search?q=${encodeURIComponent('زلزال')}&page=2`)).text();
     assert.match(second, /<ol class="plain links results" start="11">/, 'the second page goes on from 11');
+    assert.match(first, /<nav class="pager" aria-label="الصفحات"><span><\/span><a href="[^"]*page=2">التالي ←<\/a><\/nav>/);
+    // a listing that fits one page has no «الصفحات» navigation at all: an empty landmark was announced
+    for (const path of [`/search?q=${encodeURIComponent('زززقق')}`, `/source/${app.fx.sources.get('alriyadh')}`, '/?page=1']) {
+      const body = await (await app.app.request(path)).text();
+      assert.doesNotMatch(body, /aria-label="الصفحات"/, path);
+    }
   } finally {
     await app.store.close();
   }

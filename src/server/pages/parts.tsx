@@ -79,6 +79,21 @@ export function ArticleLine(props: { fmt: Formatter; view: ArticleView; mark?: s
   );
 }
 
+/**
+ * Links to the neighbouring pages of a listing: «→ back» at the start (right), «on ←» at the end. Nothing at
+ * all when there is neither: an empty «الصفحات» landmark is still announced by screen readers.
+ */
+export function Pager(props: { back?: { href: string; label: string } | null; on?: { href: string; label: string } | null }) {
+  const { back, on } = props;
+  if (!back && !on) return null;
+  return (
+    <nav class="pager" aria-label="الصفحات">
+      {back ? <a href={back.href}>{`→ ${back.label}`}</a> : <span />}
+      {on ? <a href={on.href}>{`${on.label} ←`}</a> : <span />}
+    </nav>
+  );
+}
+
 export function ArticleLinks(props: { fmt: Formatter; views: ArticleView[]; empty?: string }) {
   if (props.views.length === 0) return props.empty ? <p class="muted">{props.empty}</p> : null;
   return (

@@ -5,7 +5,7 @@ import type { SnippetSpan } from '../services.js';
 import { NOUNS } from './format.js';
 import { textDir } from './direction.js';
 import { Layout, type PageEnv } from './layout.js';
-import { ArticleLine } from './parts.js';
+import { ArticleLine, Pager } from './parts.js';
 
 export interface SearchPageData {
   q: string;
@@ -115,7 +115,7 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
               ))}
             </ol>
           ) : null}
-          <Pager data={data} />
+          <ResultPager data={data} />
           {feedHref ? (
             <p class="muted">
               <a href={feedHref}>تابع هذا البحث بخلاصة Atom</a>
@@ -159,17 +159,12 @@ function searchLink(data: SearchPageData, page: number, sort = data.sort): strin
   return `/search?${params.toString()}`;
 }
 
-function Pager(props: { data: SearchPageData }) {
+function ResultPager(props: { data: SearchPageData }) {
   const { data } = props;
   if (!data.result) return null;
   const link = (page: number) => searchLink(data, page);
   const more = data.result.total > data.page * data.pageSize;
-  return (
-    <nav class="pager" aria-label="الصفحات">
-      {data.page > 1 ? <a href={link(data.page - 1)}>→ السابق</a> : <span />}
-      {more ? <a href={link(data.page + 1)}>التالي ←</a> : <span />}
-    </nav>
-  );
+  return <Pager back={data.page > 1 ? { href: link(data.page - 1), label: 'السابق' } : null} on={more ? { href: link(data.page + 1), label: 'التالي' } : null} />;
 }
 
 /** Splits a snippet at its highlight spans; every part stays text, matches are wrapped in <mark>. */

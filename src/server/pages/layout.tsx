@@ -58,7 +58,7 @@ export function Layout(props: { env: PageEnv; title: string; children: Child; fe
         </main>
         <footer class="site">
           <div class="wrap">
-            صدى يجمع الأخبار من مصادرها ويعرض من نشرها أولاً. <a href="/feeds/top.xml">خلاصة Atom</a> · <a href="/api/openapi.json">واجهة البرمجة</a>
+            صدى يجمع الأخبار من مصادرها ويعرض من نشرها أولاً. <a href="/feeds/top.xml">خلاصة أهم القصص (Atom)</a> · <a href="/api/openapi.json">واجهة البرمجة</a>
           </div>
         </footer>
       </body>

@@ -296,6 +296,20 @@ test('the sources table names each cell’s column, so a phone can show each row
   }
 });
 
+test('links that every row or page repeats say where they go', async () => {
+  const { body } = await page('/sources');
+  // each row's «Atom» and «الموقع» links name their outlet (fifteen links all called «Atom» before)
+  const spa = t.fx.sources.get('spa');
+  assert.ok(body.includes(`<a href="/feeds/source/${spa}.xml" aria-label="خلاصة Atom: واس">`), 'the feed link names its outlet');
+  assert.match(body, /<a href="https:\/\/news\.example\.sa\/[^"]*" rel="noopener noreferrer nofollow" aria-label="الموقع: واس">/);
+  const feeds = [...body.matchAll(/<a href="\/feeds\/source\/\d+\.xml"([^>]*)>/g)];
+  assert.ok(feeds.length >= 2 && feeds.every((m) => /aria-label="خلاصة Atom: [^"]+"/.test(m[1]!)));
+  // the footer's feed is the top stories' one; /latest's own link («خلاصة Atom») leads to another feed
+  const latest = await page('/latest');
+  assert.match(latest.body, /<a href="\/feeds\/top\.xml">خلاصة أهم القصص \(Atom\)<\/a>/);
+  assert.match(latest.body, /<a href="\/feeds\/latest\.xml">خلاصة Atom<\/a>/);
+});
+
 test('a crafted /sources link shows no confirmation of something that was not done: the note states what is true now, or nothing', async () => {
   const spa = t.fx.sources.get('spa')!;
   for (const query of ['done=added', 'done=removed', 'added=999999', 'removed=999999', `removed=${spa}`, 'added=abc', 'added=', 'removed=-1']) {

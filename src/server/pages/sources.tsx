@@ -45,24 +45,28 @@ export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
             <tbody role="rowgroup">
               {data.sources.map((s) => {
                 const home = safeHttpUrl(s.homepage ?? s.url);
+                const name = outletName(s.slug, s.title);
                 return (
                   <tr role="row">
                     <td role="cell" data-label={COLUMNS[0]}>
                       <a href={`/source/${s.id}`}>
-                        <bdi>{outletName(s.slug, s.title)}</bdi>
+                        <bdi>{name}</bdi>
                       </a>
                       <div class="muted">
                         <bdi>{s.slug}</bdi>
                         {home ? (
                           <>
                             {' · '}
-                            <a href={home} rel="noopener noreferrer nofollow">
+                            {/* every row has these links: their names say whose they are */}
+                            <a href={home} rel="noopener noreferrer nofollow" aria-label={`الموقع: ${name}`}>
                               الموقع
                             </a>
                           </>
                         ) : null}
                         {' · '}
-                        <a href={`/feeds/source/${s.id}.xml`}>Atom</a>
+                        <a href={`/feeds/source/${s.id}.xml`} aria-label={`خلاصة Atom: ${name}`}>
+                          Atom
+                        </a>
                       </div>
                     </td>
                     <td role="cell" data-label={COLUMNS[1]}>{KIND[s.kind]}</td>

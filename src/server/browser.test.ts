@@ -121,6 +121,8 @@ async function checkPage(v: Visit, name: string, viewport: keyof typeof VIEWPORT
       font: document.fonts.check('16px "Noto Naskh Arabic"', 'صدى'),
       images: document.images.length,
       brokenWords: brokenWordsIn('th, td'),
+      // the widest paragraph of running text, in ems of its own font size
+      measure: Math.max(0, ...Array.from(document.querySelectorAll('p.lead, p.snippet, article.reading .body p')).map((p) => p.getBoundingClientRect().width / parseFloat(getComputedStyle(p).fontSize))),
     };
 
     /** Words of these elements that the layout split across two lines (a column squeezed below a word). */
@@ -156,6 +158,8 @@ async function checkPage(v: Visit, name: string, viewport: keyof typeof VIEWPORT
   assert.ok(layout.font, `${name}: the self-hosted Arabic font loaded`);
   assert.equal(layout.images, 0, `${name}: no images (nothing fetched from third parties)`);
   assert.deepEqual(layout.brokenWords, [], `${name} (${viewport}): words split across lines in a table`);
+  // about 45 ems is some 90 Arabic letters a line; leads ran to 60 ems on a 1366 px screen
+  assert.ok(layout.measure <= 45, `${name} (${viewport}): running text ${layout.measure.toFixed(1)}em wide`);
   assert.deepEqual(v.consoleErrors, [], `${name}: console errors`);
   assert.deepEqual(v.dialogs, [], `${name}: dialogs`);
   assert.deepEqual(v.foreign, [], `${name}: requests leaving 127.0.0.1`);

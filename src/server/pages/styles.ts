@@ -53,6 +53,8 @@ ol.stories, .plain { list-style: none; margin: 0; padding: 0; }
 }
 .story-card h2 { margin: 0 0 .35rem; font-size: 1.2rem; line-height: 1.6; }
 .story-card p.lead { margin: .25rem 0 .5rem; }
+/* running text keeps a readable line length on wide screens (a lead ran to 140 characters a line at 1366 px) */
+p.lead, p.snippet { max-inline-size: 40rem; }
 .outlets { display: flex; flex-wrap: wrap; gap: .35rem; margin: .4rem 0 0; padding: 0; list-style: none; }
 .outlets li { border: 1px solid var(--line); border-radius: 999px; padding: 0 .6rem; font-size: .85rem; white-space: nowrap; }
 .badge { display: inline-block; background: var(--accent); color: var(--accent-fg); border-radius: 999px; padding: 0 .55rem; font-size: .8rem; }

@@ -66,6 +66,9 @@ test('/source/:id lists one outlet, its copies of wire reports included; outlet 
   assert.match(body, /<h1 dir="rtl">عكاظ<\/h1>/);
   assert.deepEqual(articleIds(body), ['rain-okaz', 'derby-okaz'].map((k) => t.fx.articles.get(k)));
   assert.match(body, /نقلاً عن <bdi>واس<\/bdi>/);
+  // the outlet is named once, by the heading, not again on every line
+  assert.doesNotMatch(body.slice(body.indexOf('<ul class="plain links">')), /<bdi>عكاظ<\/bdi>/);
+  assert.match((await page(t, '/latest')).body, /<bdi>عكاظ<\/bdi>/, 'the river of news names each line’s outlet');
   assert.ok(body.includes(`href="/feeds/source/${okaz}.xml"`));
   assert.match(body, /<p class="meta"><span>مقالان<\/span>/, "the outlet's article count");
   assert.equal((await page(t, '/source/999999')).res.status, 404);

@@ -56,7 +56,7 @@ export function LatestPage(props: { env: PageEnv; data: LatestPageData }) {
         <ul class="plain links">
           {data.items.map((item) => (
             <li>
-              <ArticleLine fmt={fmt} view={item.view} story={item.story} />
+              <ArticleLine fmt={fmt} view={item.view} story={item.story} outlet={!source} />
             </li>
           ))}
         </ul>

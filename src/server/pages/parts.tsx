@@ -56,8 +56,11 @@ export function CoverageLink(props: { fmt: Formatter; story: Story }) {
   return <a href={`/story/${props.story.id}`}>{`التغطية الكاملة: ${props.fmt.count(props.story.sources, NOUNS.source)}`}</a>;
 }
 
-/** One article as a line: title link, outlet, origin and time; with `story`, a link to its full coverage. */
-export function ArticleLine(props: { fmt: Formatter; view: ArticleView; mark?: string; story?: Story | null }) {
+/**
+ * One article as a line: title link, outlet, origin and time; with `story`, a link to its full coverage.
+ * `outlet: false` on the outlet's own page, where its name on every line says nothing.
+ */
+export function ArticleLine(props: { fmt: Formatter; view: ArticleView; mark?: string; story?: Story | null; outlet?: boolean }) {
   const { fmt, view } = props;
   return (
     <div class="article-line">
@@ -66,7 +69,7 @@ export function ArticleLine(props: { fmt: Formatter; view: ArticleView; mark?: s
       </a>
       <div class="meta">
         {props.mark ? <span class="badge">{props.mark}</span> : null}
-        <bdi>{view.outlet}</bdi>
+        {props.outlet === false ? null : <bdi>{view.outlet}</bdi>}
         {view.origin ? (
           <span class="origin">
             نقلاً عن <bdi>{view.origin}</bdi>

@@ -260,22 +260,33 @@ test('sources page lists status, errors and the admin forms only when a token is
   assert.match(form, /name="token"/);
   const wrong = await admin.app.request('/sources', { method: 'POST', body: new URLSearchParams({ url: 'https://feeds.example.org/rss', token: 'nope' }) });
   assert.equal(wrong.status, 401);
-  assert.match(await wrong.text(), /رمز الإدارة غير صحيح/);
+  const refused = await wrong.text();
+  // the reason stands at the refused form, which the page opens at (#add), with the URL still typed in; before,
+  // the reason was at the top and the form, below every source, was empty again
+  const addSection = refused.slice(refused.indexOf('<section id="add">'), refused.indexOf('</section>', refused.indexOf('<section id="add">')));
+  assert.match(addSection, /<p class="panel status-error" role="alert">رمز الإدارة غير صحيح\.<\/p><form class="panel filters" method="post" action="\/sources#add">/);
+  assert.match(addSection, /name="url"[^>]*value="https:\/\/feeds\.example\.org\/rss"/);
+  assert.doesNotMatch(refused, /value="nope"/, 'the token is never written back');
+  assert.match(refused, /action="\/sources\/remove#remove"/);
+  const notRemoved = await (await admin.app.request('/sources/remove', { method: 'POST', body: new URLSearchParams({ id: String(admin.fx.sources.get('okaz')), token: 'nope' }) })).text();
+  const removeSection = notRemoved.slice(notRemoved.indexOf('<section id="remove">'));
+  assert.match(removeSection, /role="alert">رمز الإدارة غير صحيح/);
+  assert.ok(removeSection.includes(`<option value="${admin.fx.sources.get('okaz')}" selected="">`), 'the chosen source stays chosen');
   const ok = await admin.app.request('/sources', { method: 'POST', body: new URLSearchParams({ url: 'https://feeds.example.org/rss', token: 'secret-token' }) });
   assert.equal(ok.status, 303);
   const added = (await admin.store.listSources()).find((s) => s.feedUrl === 'https://feeds.example.org/rss');
   assert.ok(added);
-  assert.equal(ok.headers.get('location'), `/sources?added=${added.id}`);
+  assert.equal(ok.headers.get('location'), `/sources?added=${added.id}#outcome`);
   const listed = await (await admin.app.request(ok.headers.get('location')!)).text();
-  assert.match(listed, /<p class="panel status-ok">«feeds\.example\.org» من المصادر المتابَعة\.<\/p>/);
+  assert.match(listed, /<p id="outcome" class="panel status-ok" role="status">«feeds\.example\.org» من المصادر المتابَعة\.<\/p>/);
   // A source not fetched yet says so, rather than showing an unknown date.
   assert.match(listed, /لم يُجلب بعد/);
   const removed = await admin.app.request('/sources/remove', { method: 'POST', body: new URLSearchParams({ id: String(added.id), token: 'secret-token' }) });
   assert.equal(removed.status, 303);
-  assert.equal(removed.headers.get('location'), `/sources?removed=${added.id}`);
+  assert.equal(removed.headers.get('location'), `/sources?removed=${added.id}#outcome`);
   assert.ok(!(await admin.store.listSources()).some((s) => s.id === added.id));
   const after = await (await admin.app.request(removed.headers.get('location')!)).text();
-  assert.match(after, /<p class="panel status-ok">لم يعد «feeds\.example\.org» من المصادر المتابَعة؛ مقالاته المحفوظة باقية في صفحته\.<\/p>/);
+  assert.match(after, /<p id="outcome" class="panel status-ok" role="status">لم يعد «feeds\.example\.org» من المصادر المتابَعة؛ مقالاته المحفوظة باقية في صفحته\.<\/p>/);
   // another feed of the same host: the removed source keeps its slug, the new one gets another (was 409)
   const other = await admin.app.request('/sources', { method: 'POST', body: new URLSearchParams({ url: 'https://feeds.example.org/atom', token: 'secret-token' }) });
   assert.equal(other.status, 303);
@@ -318,7 +329,7 @@ test('a crafted /sources link shows no confirmation of something that was not do
     assert.doesNotMatch(body, /panel status-ok|أضيف المصدر|حُذف المصدر|المصادر المتابَعة/, query);
   }
   // naming a followed source says only that it is followed, true whoever wrote the link
-  assert.match((await page(`/sources?added=${spa}`)).body, /<p class="panel status-ok">«واس» من المصادر المتابَعة\.<\/p>/);
+  assert.match((await page(`/sources?added=${spa}`)).body, /<p id="outcome" class="panel status-ok" role="status">«واس» من المصادر المتابَعة\.<\/p>/);
 });
 
 test('the add-source form refuses what the API refuses: only http(s) URLs reach the fetcher', async () => {

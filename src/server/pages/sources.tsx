@@ -5,8 +5,10 @@ import { Layout, When, safeHttpUrl, type PageEnv } from './layout.js';
 
 export interface SourcesPageData {
   sources: SourceWithStatus[];
-  /** Outcome of an admin action, shown above the table. */
+  /** What a form's redirect link says is now so, shown above the table. */
   notice?: { ok: boolean; text: string };
+  /** A form the server refused: the reason, shown at that form, and what was typed into it. */
+  refused?: { form: 'add' | 'remove'; text: string; url?: string; id?: string };
   adminEnabled: boolean;
 }
 
@@ -25,7 +27,11 @@ export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
   return (
     <Layout env={env} title="المصادر">
       <h1>المصادر</h1>
-      {data.notice ? <p class={`panel ${data.notice.ok ? 'status-ok' : 'status-error'}`}>{data.notice.text}</p> : null}
+      {data.notice ? (
+        <p id="outcome" class={`panel ${data.notice.ok ? 'status-ok' : 'status-error'}`} role="status">
+          {data.notice.text}
+        </p>
+      ) : null}
       {data.sources.length === 0 ? (
         <p class="muted">
           لا مصادر بعد. أضف مصدراً بالنموذج أدناه أو بالأمر <code>sada sources add URL</code>.
@@ -91,12 +97,18 @@ export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
           </table>
         </div>
       )}
-      <AdminForms sources={data.sources} enabled={data.adminEnabled} />
+      <AdminForms sources={data.sources} enabled={data.adminEnabled} refused={data.refused} />
     </Layout>
   );
 }
 
-function AdminForms(props: { sources: SourceWithStatus[]; enabled: boolean }) {
+/**
+ * The admin forms sit below the table (below every source). They post to their own #add / #remove, so a
+ * refused form comes back scrolled to itself, with the reason beside it and the URL still typed in; before, the
+ * reason was at the top of the page and the form, a long scroll down, was empty again.
+ */
+function AdminForms(props: { sources: SourceWithStatus[]; enabled: boolean; refused?: SourcesPageData['refused'] }) {
+  const refused = props.refused;
   if (!props.enabled) {
     return (
       <p class="muted">
@@ -105,28 +117,40 @@ function AdminForms(props: { sources: SourceWithStatus[]; enabled: boolean }) {
     );
   }
   return (
-    <section>
-      <h2>إضافة مصدر</h2>
-      <form class="panel filters" method="post" action="/sources">
-        <label>
-          رابط الخلاصة أو الموقع
-          <input type="url" name="url" required dir="ltr" maxlength={2048} placeholder="https://example.com/feed.xml" />
-        </label>
-        <label>
-          رمز الإدارة
-          <input type="password" name="token" required autocomplete="current-password" />
-        </label>
-        <button type="submit">إضافة</button>
-      </form>
+    <>
+      <section id="add">
+        <h2>إضافة مصدر</h2>
+        {refused?.form === 'add' ? (
+          <p class="panel status-error" role="alert">
+            {refused.text}
+          </p>
+        ) : null}
+        <form class="panel filters" method="post" action="/sources#add">
+          <label>
+            رابط الخلاصة أو الموقع
+            <input type="url" name="url" required dir="ltr" maxlength={2048} placeholder="https://example.com/feed.xml" value={refused?.form === 'add' ? (refused.url ?? '') : ''} />
+          </label>
+          <label>
+            رمز الإدارة
+            <input type="password" name="token" required autocomplete="current-password" />
+          </label>
+          <button type="submit">إضافة</button>
+        </form>
+      </section>
       {props.sources.length > 0 ? (
-        <>
+        <section id="remove">
           <h2>حذف مصدر</h2>
-          <form class="panel filters" method="post" action="/sources/remove">
+          {refused?.form === 'remove' ? (
+            <p class="panel status-error" role="alert">
+              {refused.text}
+            </p>
+          ) : null}
+          <form class="panel filters" method="post" action="/sources/remove#remove">
             <label>
               المصدر
               <select name="id" required>
                 {props.sources.map((s) => (
-                  <option value={String(s.id)}>{`${outletName(s.slug, s.title)} (${s.slug})`}</option>
+                  <option value={String(s.id)} selected={refused?.form === 'remove' && refused.id === String(s.id)}>{`${outletName(s.slug, s.title)} (${s.slug})`}</option>
                 ))}
               </select>
             </label>
@@ -138,8 +162,8 @@ function AdminForms(props: { sources: SourceWithStatus[]; enabled: boolean }) {
               حذف
             </button>
           </form>
-        </>
+        </section>
       ) : null}
-    </section>
+    </>
   );
 }

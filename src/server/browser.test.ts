@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { fixturePath, REPO_ROOT } from '../test-support/paths.js';
 import { testApp, type TestApp } from './testing/test-app.js';
 import { startServer, type RunningServer } from './listen.js';
+import { addIndexedArticle } from '../test-support/search.js';
 
 /**
  * The reader in a real browser (Debian's Chromium driven by playwright-core): every page of the fixture
@@ -24,10 +25,18 @@ let t: TestApp;
 let server: RunningServer;
 let browser: Browser;
 let profile: string;
+let latinFirst: number;
+let removedSource: number;
 
 before(async () => {
   if (skip) return;
   t = await testApp(fixturePath('server', 'reader', 'corpus.json'), { adminToken: 'browser-token' });
+  // An Arabic headline that starts with a Latin word (as «stc تزور مرضى كلانا» in SaudiNewsNet), and an outlet
+  // no longer followed whose page stays.
+  latinFirst = await addIndexedArticle(t.store, { name: 'stc', source: 'alriyadh', title: 'stc تزور مرضى كلانا في مستشفى الملك فهد بالرياض', text: 'قام وفد من stc بزيارة مرضى الفشل الكلوي.\nhttp://www.example.com.sa/thursday_meeting_login.asp', published: t.now() - 20 * 60_000 });
+  const gone = await addIndexedArticle(t.store, { name: 'gone', source: 'cnn', title: 'بـ120 ثانية.. هكذا صنعت "ناسا" التاريخ خلال 60 عاما', text: 'نص المقال.', published: t.now() - 3 * 3600_000 });
+  removedSource = (await t.store.getArticle(gone))!.sourceId;
+  await t.store.removeSource(removedSource);
   server = await startServer(t.app, { host: '127.0.0.1', port: 0 });
   profile = mkdtempSync(join(tmpdir(), 'sada-chromium-'));
   const { chromium } = await import('playwright-core');
@@ -58,7 +67,8 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-const VIEWPORTS = { mobile: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } } as const;
+// 360 px: the narrowest common Android phone width; 1366 px: the commonest laptop screen
+const VIEWPORTS = { mobile: { width: 360, height: 740 }, desktop: { width: 1366, height: 900 } } as const;
 
 interface Visit {
   page: Page;
@@ -68,14 +78,16 @@ interface Visit {
   foreign: string[];
 }
 
-async function visit(path: string, viewport: keyof typeof VIEWPORTS, colorScheme: 'light' | 'dark' = 'light'): Promise<Visit> {
+async function visit(path: string, viewport: keyof typeof VIEWPORTS, colorScheme: 'light' | 'dark' = 'light', status = 200): Promise<Visit> {
   const context = await browser.newContext({ viewport: VIEWPORTS[viewport], colorScheme, locale: 'ar', javaScriptEnabled: true });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const dialogs: string[] = [];
   const foreign: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
+    // an error page's own status is reported as a console error; anything else is the page's fault
+    // warnings too: Chromium warns of a value a form field refuses
+    if ((m.type() === 'error' || m.type() === 'warning') && !(status !== 200 && m.text().startsWith(`Failed to load resource: the server responded with a status of ${status}`))) consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
   page.on('dialog', (d) => {
@@ -89,7 +101,7 @@ async function visit(path: string, viewport: keyof typeof VIEWPORTS, colorScheme
     return route.abort();
   });
   const res = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
-  assert.equal(res?.status(), 200, path);
+  assert.equal(res?.status(), status, path);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return { page, context, consoleErrors, dialogs, foreign };
 }
@@ -115,11 +127,35 @@ async function checkPage(v: Visit, name: string, viewport: keyof typeof VIEWPORT
       h1Right: h1.right,
       h1Left: h1.left,
       h1Rtl: heading.matches(':dir(rtl)'),
+      h1Centered: getComputedStyle(heading).textAlign === 'center',
       textRight: text.right,
       textLeft: text.left,
       font: document.fonts.check('16px "Noto Naskh Arabic"', 'صدى'),
       images: document.images.length,
+      brokenWords: brokenWordsIn('th, td'),
+      // the widest paragraph of running text, in ems of its own font size
+      measure: Math.max(0, ...Array.from(document.querySelectorAll('p.lead, p.snippet, article.reading .body p')).map((p) => p.getBoundingClientRect().width / parseFloat(getComputedStyle(p).fontSize))),
     };
+
+    /** Words of these elements that the layout split across two lines (a column squeezed below a word). */
+    function brokenWordsIn(selector: string): string[] {
+      const broken: string[] = [];
+      for (const cell of Array.from(document.querySelectorAll(selector))) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          // runs of letters and digits: punctuation such as / or ) is a legitimate place to wrap
+          for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+            const word = document.createRange();
+            word.setStart(node, m.index);
+            word.setEnd(node, m.index + m[0].length);
+            const lines = new Set(Array.from(word.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (lines.size > 1) broken.push(m[0]);
+          }
+        }
+      }
+      return broken;
+    }
   });
   assert.equal(layout.lang, 'ar', name);
   assert.equal(layout.dir, 'rtl', name);
@@ -128,11 +164,15 @@ async function checkPage(v: Visit, name: string, viewport: keyof typeof VIEWPORT
   assert.ok(layout.brandRight > layout.clientWidth / 2, `${name}: the brand sits on the right in RTL`);
   // dir="auto": an Arabic heading is right-to-left and starts at the right; a Latin-only one starts at the left
   assert.equal(layout.h1Rtl, name !== 'hostile', `${name}: heading direction`);
-  if (layout.h1Rtl) assert.ok(Math.abs(layout.h1Right - layout.textRight) < 2, `${name}: the heading's first line starts at its right edge`);
+  if (layout.h1Centered) assert.ok(layout.h1Rtl, `${name}: centered heading`);
+  else if (layout.h1Rtl) assert.ok(Math.abs(layout.h1Right - layout.textRight) < 2, `${name}: the heading's first line starts at its right edge`);
   else assert.ok(Math.abs(layout.textLeft - layout.h1Left) < 2, `${name}: the Latin heading starts at its left edge`);
   assert.ok(layout.textLeft >= 0, `${name}: the heading is not pushed off screen`);
   assert.ok(layout.font, `${name}: the self-hosted Arabic font loaded`);
   assert.equal(layout.images, 0, `${name}: no images (nothing fetched from third parties)`);
+  assert.deepEqual(layout.brokenWords, [], `${name} (${viewport}): words split across lines in a table`);
+  // about 45 ems is some 90 Arabic letters a line; leads ran to 60 ems on a 1366 px screen
+  assert.ok(layout.measure <= 45, `${name} (${viewport}): running text ${layout.measure.toFixed(1)}em wide`);
   assert.deepEqual(v.consoleErrors, [], `${name}: console errors`);
   assert.deepEqual(v.dialogs, [], `${name}: dialogs`);
   assert.deepEqual(v.foreign, [], `${name}: requests leaving 127.0.0.1`);
@@ -155,12 +195,23 @@ const pages = () => ({
   source: `/source/${t.fx.sources.get('okaz')}`,
   sources: '/sources',
   hostile: `/article/${t.fx.articles.get('xss-hostile')}`,
+  'latin-first': `/article/${latinFirst}`,
+  'source-removed': `/source/${removedSource}`,
+  'search-none': `/search?q=${encodeURIComponent('زززقق')}`,
+  'search-typo': `/search?q=${encodeURIComponent('مباراة الهلل')}`,
+  'search-common': `/search?q=${encodeURIComponent('في من على')}`,
+  'search-bad-date': `/search?q=${encodeURIComponent('أمطار')}&from=notadate`,
+  'not-found': '/story/999999',
+  'bad-request': '/latest?before=zzz',
 });
+
+/** Pages answered with another status than 200. */
+const STATUS: Record<string, number> = { 'search-bad-date': 400, 'not-found': 404, 'bad-request': 400 };
 
 for (const viewport of ['mobile', 'desktop'] as const) {
   test(`every page in Chromium at ${viewport} width: RTL, no overflow, no console errors, no third-party requests`, { skip }, async () => {
     for (const [name, path] of Object.entries(pages())) {
-      const v = await visit(path, viewport);
+      const v = await visit(path, viewport, 'light', STATUS[name] ?? 200);
       try {
         await checkPage(v, name, viewport);
       } finally {
@@ -188,6 +239,30 @@ test('an article titled <img src=x onerror=alert(1)> shows the title as text and
     }
   } finally {
     await v.context.close();
+  }
+});
+
+test('search: results start on a phone’s first screen, unnumbered like every list; the button sits beside the words', { skip }, async () => {
+  for (const viewport of ['mobile', 'desktop'] as const) {
+    const v = await visit(pages().search, viewport);
+    try {
+      const m = await v.page.evaluate(() => {
+        const first = document.querySelector('ol.results > li')!;
+        const input = document.querySelector('form.search-form input[name=q]')!.getBoundingClientRect();
+        const button = document.querySelector('form.search-form button')!.getBoundingClientRect();
+        const list = getComputedStyle(document.querySelector('ol.results')!);
+        return { firstTop: first.getBoundingClientRect().top, height: window.innerHeight, marker: list.listStyleType, padding: list.paddingInlineStart, inputBottom: input.bottom, buttonBottom: button.bottom };
+      });
+      // before, the five filter fields filled a phone's first screen and the results began below it
+      assert.ok(m.firstTop < m.height * 0.75, `${viewport}: first result at ${m.firstTop}px of ${m.height}`);
+      // an <ol class="plain"> kept its markers: Latin «1.» beside Arabic-Indic counts, restarting on every page
+      assert.equal(m.marker, 'none');
+      assert.equal(m.padding, '0px');
+      // the desktop grid had five columns for six controls: the button wrapped alone onto a second row
+      assert.ok(Math.abs(m.inputBottom - m.buttonBottom) < 8, `${viewport}: button beside the words field`);
+    } finally {
+      await v.context.close();
+    }
   }
 });
 

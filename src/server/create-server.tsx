@@ -14,7 +14,7 @@ import { httpMetrics } from './middleware/http-metrics.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { DEFAULT_LIMITS, requestLimits, type RequestLimits } from './middleware/request-limits.js';
 import { securityHeaders } from './middleware/security-headers.js';
-import { ErrorPage } from './pages/error.js';
+import { ErrorPage, readerMessage } from './pages/error.js';
 import { createFormatter, negotiateLocale, type Formatter } from './pages/format.js';
 import type { PageEnv } from './pages/layout.js';
 import { html, mountPages } from './pages/routes.js';
@@ -105,8 +105,7 @@ export function createServer(options: ServerOptions): Hono {
     // a 401 names the scheme that would be accepted (RFC 9110 11.6.1, RFC 6750)
     if (status === 401) c.header('WWW-Authenticate', 'Bearer realm="sada"');
     if (wantsHtml(c)) {
-      const message = status >= 500 && status !== 503 ? 'حدث خطأ غير متوقع. حاول مرة أخرى لاحقاً.' : /\p{Script=Arabic}/u.test(e.message) ? e.message : 'تعذر تنفيذ الطلب.';
-      return html(c, <ErrorPage env={pageEnv(c)} status={status} message={message} />, status);
+      return html(c, <ErrorPage env={pageEnv(c)} status={status} message={readerMessage(status, e.message)} />, status);
     }
     return c.json(errorBody(e), status as 400);
   };

@@ -30,7 +30,7 @@ test('the search page offers the corrected query on its first page, keeping the 
   const body = await (await t.app.request(`/search?q=${encodeURIComponent('مباراة الهلل')}&source=okaz&sort=newest`)).text();
   assert.equal(asked[0]?.suggest, true);
   const link = `/search?q=${encodeURIComponent('مباراة الهلال').replace(/%20/g, '+')}&amp;source=okaz&amp;sort=newest`;
-  assert.ok(body.includes(`هل تقصد: <a href="${link}" dir="auto">مباراة الهلال</a>`), body.slice(body.indexOf('<section'), body.indexOf('<section') + 400));
+  assert.ok(body.includes(`هل تقصد: <a href="${link}" dir="rtl">مباراة الهلال</a>`), body.slice(body.indexOf('<section'), body.indexOf('<section') + 400));
   asked.length = 0;
   const second = await (await t.app.request(`/search?q=${encodeURIComponent('مباراة الهلل')}&page=2`)).text();
   assert.equal(asked[0]?.suggest, undefined, 'a later page does not ask');

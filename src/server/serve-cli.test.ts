@@ -126,13 +126,13 @@ test('`sada import` then `sada serve --no-fetch`: the real CLI serves the import
       assert.match(home, /مجلس الوزراء يوافق على نظام النقل العام الجديد/);
       assert.ok(home.includes('&lt;img src=x onerror=alert(1)&gt;'));
       // The front page lists stories (the import placed each article in one); the story page links the article.
-      const storyId = /href="\/story\/(\d+)" dir="auto">Google/.exec(home)?.[1];
+      const storyId = /href="\/story\/(\d+)" dir="rtl">Google/.exec(home)?.[1];
       assert.ok(storyId, 'the home page links the stories of the imported articles');
       const storyPage = await (await fetch(`${url}/story/${storyId}`)).text();
-      const id = /href="\/article\/(\d+)" dir="auto">Google/.exec(storyPage)?.[1];
+      const id = /href="\/article\/(\d+)" dir="rtl">Google/.exec(storyPage)?.[1];
       assert.ok(id, 'the story page links the imported article');
       const article = await (await fetch(`${url}/article/${id}`)).text();
-      assert.match(article, /<h1 dir="auto">Google تطلق خدمة Gemini باللغة العربية في 12 دولة<\/h1>/);
+      assert.match(article, /<h1 dir="rtl">Google تطلق خدمة Gemini باللغة العربية في 12 دولة<\/h1>/);
       assert.match(article, /<bdi>techwire<\/bdi>/);
       const api = (await (await fetch(`${url}/api/v1/articles/${id}`)).json()) as { source: string; published: string };
       assert.deepEqual([api.source, api.published], ['techwire', '2026-03-09T10:00:00.000Z']);

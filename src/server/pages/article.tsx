@@ -2,6 +2,7 @@ import { wordsQuery } from '../../search/query-parser.js';
 import type { ArticleDetail } from '../read/reader.js';
 import { sortTime } from '../read/reader.js';
 import { paragraphs } from '../read/text.js';
+import { textDir } from './direction.js';
 import { Layout, When, safeHttpUrl, type PageEnv } from './layout.js';
 import { ArticleLine, ArticleLinks, CoverageLink } from './parts.js';
 
@@ -23,7 +24,7 @@ export function ArticlePage(props: { env: PageEnv; detail: ArticleDetail }) {
               <CoverageLink fmt={fmt} story={detail.story} />
             </p>
           ) : null}
-          <h1 dir="auto">{article.title || 'بلا عنوان'}</h1>
+          <h1 dir={textDir(article.title || 'بلا عنوان')}>{article.title || 'بلا عنوان'}</h1>
           <div class="meta">
             <a href={`/source/${article.sourceId}`}>
               <bdi>{detail.view.outlet}</bdi>
@@ -40,7 +41,7 @@ export function ArticlePage(props: { env: PageEnv; detail: ArticleDetail }) {
           </div>
           <div class="body">
             {paragraphs(article.text).map((p) => (
-              <p dir="auto">{p}</p>
+              <p dir={textDir(p)}>{p}</p>
             ))}
           </div>
           {original ? (

@@ -55,6 +55,12 @@ test('Hijri (Umm al-Qura) date and locale digits', () => {
   assert.match(sa.dateTime(now), /٣:٠٠ م/, 'noon UTC is 3 pm in Riyadh');
 });
 
+test('a full date and time names its time zone', () => {
+  assert.equal(fmt.dateTime(Date.UTC(2015, 7, 3, 19, 53)), '3 أغسطس 2015 في 7:53 م UTC');
+  const sa = createFormatter({ locale: 'ar-SA', timeZone: 'Asia/Riyadh', now });
+  assert.equal(sa.dateTime(Date.UTC(2015, 7, 3, 19, 53)), '٣ أغسطس ٢٠١٥ في ١٠:٥٣ م غرينتش+٣');
+});
+
 test('negotiateLocale picks the preferred well-formed Arabic tag', () => {
   assert.equal(negotiateLocale(undefined), 'ar');
   assert.equal(negotiateLocale('en-US,en;q=0.9'), 'ar');

@@ -24,7 +24,7 @@ export interface Formatter {
   readonly locale: string;
   /** `منذ ساعتين`, `منذ 5 دقائق`, `الآن`. */
   relative(time: number): string;
-  /** Full date and time in the configured time zone. */
+  /** Full date and time in the configured time zone, which it names (UTC, غرينتش+3). */
   dateTime(time: number): string;
   /** Short date, e.g. for the timeline. */
   date(time: number): string;
@@ -65,7 +65,8 @@ export function createFormatter(options: FormatOptions): Formatter {
   const { locale, timeZone, now } = options;
   const numbers = new Intl.NumberFormat(locale);
   const plural = new Intl.PluralRules('ar');
-  const full = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone });
+  // The zone is named: a clock time alone reads as the reader's own (a report at 7:53 pm UTC was 10:53 pm in Riyadh).
+  const full = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone });
   const short = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone });
   const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
   let hijri: Intl.DateTimeFormat | null = null;

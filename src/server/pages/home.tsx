@@ -1,6 +1,6 @@
 import type { ArticleView, StoryCard } from '../read/reader.js';
 import { Layout, type PageEnv } from './layout.js';
-import { ArticleLinks, StoryCardItem } from './parts.js';
+import { ArticleLinks, Pager, StoryCardItem } from './parts.js';
 
 export interface HomeData {
   cards: StoryCard[];
@@ -24,10 +24,7 @@ export function HomePage(props: { env: PageEnv; data: HomeData }) {
               <StoryCardItem fmt={fmt} card={card} />
             ))}
           </ol>
-          <nav class="pager" aria-label="الصفحات">
-            {data.page > 1 ? <a href={data.page === 2 ? '/' : `/?page=${data.page - 1}`}>→ الأحدث</a> : <span />}
-            {data.more ? <a href={`/?page=${data.page + 1}`}>المزيد ←</a> : <span />}
-          </nav>
+          <Pager back={data.page > 1 ? { href: data.page === 2 ? '/' : `/?page=${data.page - 1}`, label: 'الأحدث' } : null} on={data.more ? { href: `/?page=${data.page + 1}`, label: 'المزيد' } : null} />
         </>
       ) : data.latest.length > 0 ? (
         <section>

@@ -63,9 +63,12 @@ test('/source/:id lists one outlet, its copies of wire reports included; outlet 
   const okaz = t.fx.sources.get('okaz')!;
   const { res, body } = await page(t, `/source/${okaz}`);
   assert.equal(res.status, 200);
-  assert.match(body, /<h1 dir="auto">عكاظ<\/h1>/);
+  assert.match(body, /<h1 dir="rtl">عكاظ<\/h1>/);
   assert.deepEqual(articleIds(body), ['rain-okaz', 'derby-okaz'].map((k) => t.fx.articles.get(k)));
   assert.match(body, /نقلاً عن <bdi>واس<\/bdi>/);
+  // the outlet is named once, by the heading, not again on every line
+  assert.doesNotMatch(body.slice(body.indexOf('<ul class="plain links">')), /<bdi>عكاظ<\/bdi>/);
+  assert.match((await page(t, '/latest')).body, /<bdi>عكاظ<\/bdi>/, 'the river of news names each line’s outlet');
   assert.ok(body.includes(`href="/feeds/source/${okaz}.xml"`));
   assert.match(body, /<p class="meta"><span>مقالان<\/span>/, "the outlet's article count");
   assert.equal((await page(t, '/source/999999')).res.status, 404);
@@ -85,7 +88,7 @@ test('a removed outlet keeps its page, feed and API listing of its stored articl
     assert.equal(removed.status, 204);
     const { res, body } = await page(app, `/source/${techwire}`);
     assert.equal(res.status, 200, 'the article page links here: it must not be a dead end');
-    assert.match(body, /<h1 dir="auto">Tech Wire عربي<\/h1>/);
+    assert.match(body, /<h1 dir="rtl">Tech Wire عربي<\/h1>/);
     assert.match(body, /لم يعد صدى يتابع هذا المصدر منذ .+: لا تصل منه مقالات جديدة، وهذه مقالاته المحفوظة\./);
     assert.ok(articleIds(body).includes(phone));
     const article = await page(app, `/article/${phone}`);

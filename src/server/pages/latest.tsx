@@ -2,8 +2,9 @@ import type { SourceRecord } from '../../core/types.js';
 import type { LatestItem } from '../read/reader.js';
 import { outletName } from '../read/source-names.js';
 import { NOUNS } from './format.js';
+import { textDir } from './direction.js';
 import { Layout, safeHttpUrl, type PageEnv } from './layout.js';
-import { ArticleLine } from './parts.js';
+import { ArticleLine, Pager } from './parts.js';
 
 export interface LatestPageData {
   items: LatestItem[];
@@ -26,7 +27,7 @@ export function LatestPage(props: { env: PageEnv; data: LatestPageData }) {
   const home = source ? safeHttpUrl(source.homepage ?? source.url) : null;
   return (
     <Layout env={env} title={name ?? 'آخر الأخبار'} feed={feed}>
-      <h1 dir="auto">{name ?? 'آخر الأخبار'}</h1>
+      <h1 dir={textDir(name ?? 'آخر الأخبار')}>{name ?? 'آخر الأخبار'}</h1>
       {source && source.removedAt !== null ? (
         <p class="notice">
           لم يعد صدى يتابع هذا المصدر منذ {fmt.date(source.removedAt)}: لا تصل منه مقالات جديدة، وهذه مقالاته المحفوظة.
@@ -55,15 +56,12 @@ export function LatestPage(props: { env: PageEnv; data: LatestPageData }) {
         <ul class="plain links">
           {data.items.map((item) => (
             <li>
-              <ArticleLine fmt={fmt} view={item.view} story={item.story} />
+              <ArticleLine fmt={fmt} view={item.view} story={item.story} outlet={!source} />
             </li>
           ))}
         </ul>
       )}
-      <nav class="pager" aria-label="الصفحات">
-        {data.paged ? <a href={path}>→ الأحدث</a> : <span />}
-        {data.older ? <a href={`${path}?${data.older}`}>أقدم ←</a> : <span />}
-      </nav>
+      <Pager back={data.paged ? { href: path, label: 'الأحدث' } : null} on={data.older ? { href: `${path}?${data.older}`, label: 'أقدم' } : null} />
     </Layout>
   );
 }

@@ -10,7 +10,11 @@ export interface PageEnv {
   q?: string;
 }
 
-export function Layout(props: { env: PageEnv; title: string; children: Child; feed?: { href: string; title: string } }) {
+/**
+ * Every page's frame. `searchBox: false` leaves the header's search box out where the page is itself the
+ * search form (two query boxes holding the same words, and two search landmarks, otherwise).
+ */
+export function Layout(props: { env: PageEnv; title: string; children: Child; feed?: { href: string; title: string }; searchBox?: boolean }) {
   const { env } = props;
   return (
     <html lang="ar" dir="rtl">
@@ -41,10 +45,12 @@ export function Layout(props: { env: PageEnv; title: string; children: Child; fe
               <a href="/search">البحث</a>
               <a href="/sources">المصادر</a>
             </nav>
-            <form class="search-box" action="/search" method="get" role="search">
-              <input type="search" name="q" value={env.q ?? ''} placeholder="ابحث في الأخبار" aria-label="كلمات البحث" dir="auto" maxlength={200} />
-              <button type="submit">بحث</button>
-            </form>
+            {props.searchBox === false ? null : (
+              <form class="search-box" action="/search" method="get" role="search">
+                <input type="search" name="q" value={env.q ?? ''} placeholder="ابحث في الأخبار" aria-label="كلمات البحث" dir="auto" maxlength={200} />
+                <button type="submit">بحث</button>
+              </form>
+            )}
           </div>
         </header>
         <main id="content" class="wrap">
@@ -52,7 +58,7 @@ export function Layout(props: { env: PageEnv; title: string; children: Child; fe
         </main>
         <footer class="site">
           <div class="wrap">
-            صدى يجمع الأخبار من مصادرها ويعرض من نشرها أولاً. <a href="/feeds/top.xml">خلاصة Atom</a> · <a href="/api/openapi.json">واجهة البرمجة</a>
+            صدى يجمع الأخبار من مصادرها ويعرض من نشرها أولاً. <a href="/feeds/top.xml">خلاصة أهم القصص (Atom)</a> · <a href="/api/openapi.json">واجهة البرمجة</a>
           </div>
         </footer>
       </body>

@@ -6,6 +6,7 @@ import { READER_CORPUS, readerAppForFile } from '../../test-support/reader-app.j
 import { openStore } from '../../store/open.js';
 import { createServer } from '../create-server.js';
 import { addIndexedArticle } from '../../test-support/search.js';
+import { createFormatter } from './format.js';
 
 const CORPUS = READER_CORPUS;
 let t: TestApp;
@@ -56,6 +57,10 @@ test('story page: full coverage, first report marked, wire copies collapsed, tim
   assert.match(body, /النسخ الأخرى \(3\)/);
   assert.match(body, /التسلسل الزمني/);
   assert.match(body, /نقلاً عن <bdi>واس<\/bdi>/);
+  // the last update's Gregorian and Hijri dates (before, only the Hijri one was shown beside «منذ ساعة»)
+  const story = await t.store.getStory(t.fx.stories.get('rain')!);
+  const fmt = createFormatter({ locale: 'ar', timeZone: 'UTC', now: t.now() });
+  assert.ok(body.includes(`<span>${fmt.date(story!.lastSeen)}</span><span>${fmt.hijri(story!.lastSeen)}</span>`), fmt.date(story!.lastSeen));
   const derby = await page(`/story/${t.fx.stories.get('derby')}`);
   assert.match(derby.body, /قصص ذات صلة/);
   assert.ok(derby.body.includes(`/story/${t.fx.stories.get('team')}`), 'the national team story is related to the derby');
@@ -64,7 +69,7 @@ test('story page: full coverage, first report marked, wire copies collapsed, tim
 test('article page: text as paragraphs, origin of a copy, read-also, other coverage and similar', async () => {
   const { body } = await page(`/article/${id('rain-okaz')}`);
   assert.match(body, /نقلاً عن <bdi>واس<\/bdi>/);
-  assert.equal((body.match(/<div class="body">(.*?)<\/div>/s)?.[1]?.match(/<p dir="auto">/g) ?? []).length, 3);
+  assert.equal((body.match(/<div class="body">(.*?)<\/div>/s)?.[1]?.match(/<p dir="(?:rtl|auto)">/g) ?? []).length, 3);
   assert.match(body, /تغطيات أخرى للخبر/);
   for (const other of ['rain-spa', 'rain-madina', 'rain-sabq', 'rain-riyadh']) assert.ok(body.includes(`/article/${id(other)}`), other);
   assert.match(body, /href="https:\/\/okaz\.example\.com\/news\/rain-okaz" rel="noopener noreferrer nofollow"/);
@@ -118,10 +123,32 @@ test('hostile strings are escaped everywhere and a javascript: URL is never link
 
 test('mixed Arabic/Latin titles are direction-isolated', async () => {
   const { body } = await page(`/story/${t.fx.stories.get('phone')}`);
-  assert.match(body, /<h1 dir="auto">شركة Apple تطلق هاتف iPhone 17 في دبي/);
+  assert.match(body, /<h1 dir="rtl">شركة Apple تطلق هاتف iPhone 17 في دبي/);
   assert.match(body, /<bdi>Tech Wire عربي<\/bdi>/);
   // The document title too: a bidi override in a stored title ends at the isolate, before « — صدى».
   assert.match(body, /<title>\u2068شركة Apple تطلق هاتف iPhone 17[^<]*\u2069 — صدى<\/title>/);
+});
+
+test('an Arabic title or paragraph that starts with a Latin word is laid out right to left; a Latin-only one is left to the browser', async () => {
+  // dir="auto" made «stc تزور مرضى كلانا» (SaudiNewsNet) left-to-right: left-aligned, read in the wrong order
+  const app = await testApp(CORPUS);
+  try {
+    const title = 'stc تزور مرضى كلانا';
+    const text = 'KPMG: التخصيص يوفر بيئة شفافة.\nhttp://cdn.example.net/report.pdf\nوأضاف التقرير أن السوق تنمو.';
+    const alone = await addIndexedArticle(app.store, { name: 'stc', source: 'alriyadh', title, text, published: app.fx.now - 10 * 60_000 });
+    const article = await (await app.app.request(`/article/${alone}`)).text();
+    assert.ok(article.includes(`<h1 dir="rtl">${title}</h1>`), 'the heading');
+    assert.ok(article.includes('<p dir="rtl">KPMG: التخصيص يوفر بيئة شفافة.</p>'), 'a paragraph starting with a Latin word');
+    assert.ok(article.includes('<p dir="auto">http://cdn.example.net/report.pdf</p>'), 'a bare URL keeps its own direction');
+    const latest = await (await app.app.request('/latest')).text();
+    assert.ok(latest.includes(`<a href="/article/${alone}" dir="rtl">${title}</a>`), 'the link in a listing');
+    const search = await (await app.app.request(`/search?q=${encodeURIComponent('KPMG التخصيص')}`)).text();
+    assert.match(search, /<p class="snippet" dir="rtl">/);
+  } finally {
+    await app.store.close();
+  }
+  const hostile = await page(`/article/${id('xss-hostile')}`);
+  assert.match(hostile.body, /<h1 dir="auto">&lt;img/, 'a Latin-only title');
 });
 
 test('digits follow the reader locale: ar-SA gets Arabic-Indic digits', async () => {
@@ -146,6 +173,57 @@ test('search page highlights matches, filters by source and keeps the query in t
   const bad = await page('/search?q=x&from=yesterday');
   assert.equal(bad.res.status, 400);
   assert.match(bad.body, /تحقق من كلمات البحث/);
+});
+
+test('search page: one query box, filters folded away unless in use, results numbered on from the page', async () => {
+  const q = encodeURIComponent('أمطار');
+  const plain = await page(`/search?q=${q}`);
+  // the header's box is left out here: it held the same words, and the page had two search landmarks
+  assert.equal(plain.body.match(/role="search"/g)?.length, 1);
+  assert.equal(plain.body.match(/name="q"/g)?.length, 1);
+  assert.match(plain.body, /<details class="options"><summary>/, 'no filter in use: folded, so a phone shows the results first');
+  for (const filters of ['&source=okaz', '&from=2026-03-01', '&to=2026-03-10', '&sort=newest', '']) {
+    const path = filters ? `/search?q=${q}${filters}` : '/search';
+    assert.match((await page(path)).body, /<details class="options" open="">/, path);
+  }
+  const other = await page('/latest');
+  assert.equal(other.body.match(/role="search"/g)?.length, 1, 'other pages keep the header box');
+
+  const app = await testApp(CORPUS);
+  try {
+    for (let i = 0; i < 12; i++) {
+      await addIndexedArticle(app.store, { name: `quake-${i}`, source: i % 2 ? 'okaz' : 'sabq', title: `زلزال بقوة ${i + 3} درجات في منطقة ${i}`, text: `سجلت المراصد زلزالاً في المنطقة رقم ${i}.`, published: app.fx.now - (i + 1) * 60_000 });
+    }
+    const first = await (await app.app.request(`/search?q=${encodeURIComponent('زلزال')}`)).text();
+    assert.match(first, /<ol class="plain links results" start="1">/);
+    const second = await (await app.app.request(`/search?q=${encodeURIComponent('زلزال')}&page=2`)).text();
+    assert.match(second, /<ol class="plain links results" start="11">/, 'the second page goes on from 11');
+    assert.match(first, /<nav class="pager" aria-label="الصفحات"><span><\/span><a href="[^"]*page=2">التالي ←<\/a><\/nav>/);
+    // a listing that fits one page has no «الصفحات» navigation at all: an empty landmark was announced
+    for (const path of [`/search?q=${encodeURIComponent('زززقق')}`, `/source/${app.fx.sources.get('alriyadh')}`, '/?page=1']) {
+      const body = await (await app.app.request(path)).text();
+      assert.doesNotMatch(body, /aria-label="الصفحات"/, path);
+    }
+  } finally {
+    await app.store.close();
+  }
+});
+
+test('search page problems: a bad date is not put back in the date field, the example date stays whole, a bad page says so', async () => {
+  const bad = await page(`/search?q=${encodeURIComponent('أمطار')}&from=notadate&to=2015-13-45`);
+  assert.equal(bad.res.status, 400);
+  // Chromium refuses such a value with a console warning
+  assert.match(bad.body, /<input type="date" name="from" value=""\/>/);
+  assert.match(bad.body, /<input type="date" name="to" value=""\/>/);
+  assert.ok(bad.body.includes('(بصيغة <bdi dir="ltr" class="nowrap">2015-08-03</bdi>)'), 'the example date is one left-to-right run');
+  const good = await page(`/search?q=${encodeURIComponent('أمطار')}&from=2026-03-01`);
+  assert.match(good.body, /<input type="date" name="from" value="2026-03-01"\/>/);
+  const pageNumber = await page(`/search?q=${encodeURIComponent('أمطار')}&page=abc`);
+  assert.equal(pageNumber.res.status, 400);
+  assert.match(pageNumber.body, /رقم صفحة النتائج غير صالح/, 'not «check the words and dates»');
+  const none = await page(`/search?q=${encodeURIComponent('زززقق')}`);
+  assert.match(none.body, /لا نتائج لهذا البحث/);
+  assert.match(none.body, /جرّب كلمات أقل أو أعمّ/);
 });
 
 test('search page sorts newest first on request: articles with every word, the choice kept in the form', async () => {
@@ -182,27 +260,65 @@ test('sources page lists status, errors and the admin forms only when a token is
   assert.match(form, /name="token"/);
   const wrong = await admin.app.request('/sources', { method: 'POST', body: new URLSearchParams({ url: 'https://feeds.example.org/rss', token: 'nope' }) });
   assert.equal(wrong.status, 401);
-  assert.match(await wrong.text(), /رمز الإدارة غير صحيح/);
+  const refused = await wrong.text();
+  // the reason stands at the refused form, which the page opens at (#add), with the URL still typed in; before,
+  // the reason was at the top and the form, below every source, was empty again
+  const addSection = refused.slice(refused.indexOf('<section id="add">'), refused.indexOf('</section>', refused.indexOf('<section id="add">')));
+  assert.match(addSection, /<p class="panel status-error" role="alert">رمز الإدارة غير صحيح\.<\/p><form class="panel filters" method="post" action="\/sources#add">/);
+  assert.match(addSection, /name="url"[^>]*value="https:\/\/feeds\.example\.org\/rss"/);
+  assert.doesNotMatch(refused, /value="nope"/, 'the token is never written back');
+  assert.match(refused, /action="\/sources\/remove#remove"/);
+  const notRemoved = await (await admin.app.request('/sources/remove', { method: 'POST', body: new URLSearchParams({ id: String(admin.fx.sources.get('okaz')), token: 'nope' }) })).text();
+  const removeSection = notRemoved.slice(notRemoved.indexOf('<section id="remove">'));
+  assert.match(removeSection, /role="alert">رمز الإدارة غير صحيح/);
+  assert.ok(removeSection.includes(`<option value="${admin.fx.sources.get('okaz')}" selected="">`), 'the chosen source stays chosen');
   const ok = await admin.app.request('/sources', { method: 'POST', body: new URLSearchParams({ url: 'https://feeds.example.org/rss', token: 'secret-token' }) });
   assert.equal(ok.status, 303);
   const added = (await admin.store.listSources()).find((s) => s.feedUrl === 'https://feeds.example.org/rss');
   assert.ok(added);
-  assert.equal(ok.headers.get('location'), `/sources?added=${added.id}`);
+  assert.equal(ok.headers.get('location'), `/sources?added=${added.id}#outcome`);
   const listed = await (await admin.app.request(ok.headers.get('location')!)).text();
-  assert.match(listed, /<p class="panel status-ok">«feeds\.example\.org» من المصادر المتابَعة\.<\/p>/);
+  assert.match(listed, /<p id="outcome" class="panel status-ok" role="status">«feeds\.example\.org» من المصادر المتابَعة\.<\/p>/);
   // A source not fetched yet says so, rather than showing an unknown date.
   assert.match(listed, /لم يُجلب بعد/);
   const removed = await admin.app.request('/sources/remove', { method: 'POST', body: new URLSearchParams({ id: String(added.id), token: 'secret-token' }) });
   assert.equal(removed.status, 303);
-  assert.equal(removed.headers.get('location'), `/sources?removed=${added.id}`);
+  assert.equal(removed.headers.get('location'), `/sources?removed=${added.id}#outcome`);
   assert.ok(!(await admin.store.listSources()).some((s) => s.id === added.id));
   const after = await (await admin.app.request(removed.headers.get('location')!)).text();
-  assert.match(after, /<p class="panel status-ok">لم يعد «feeds\.example\.org» من المصادر المتابَعة؛ مقالاته المحفوظة باقية في صفحته\.<\/p>/);
+  assert.match(after, /<p id="outcome" class="panel status-ok" role="status">لم يعد «feeds\.example\.org» من المصادر المتابَعة؛ مقالاته المحفوظة باقية في صفحته\.<\/p>/);
   // another feed of the same host: the removed source keeps its slug, the new one gets another (was 409)
   const other = await admin.app.request('/sources', { method: 'POST', body: new URLSearchParams({ url: 'https://feeds.example.org/atom', token: 'secret-token' }) });
   assert.equal(other.status, 303);
   assert.equal((await admin.store.listSources()).find((s) => s.feedUrl === 'https://feeds.example.org/atom')?.slug, `${added.slug}-2`);
   await admin.store.close();
+});
+
+test('the sources table names each cell’s column, so a phone can show each row as a card', async () => {
+  const { body } = await page('/sources');
+  const table = body.slice(body.indexOf('<table'), body.indexOf('</table>'));
+  assert.match(table, /^<table class="stack" role="table">/);
+  const headers = [...table.matchAll(/<th role="columnheader" scope="col">([^<]*)<\/th>/g)].map((m) => m[1]);
+  assert.deepEqual(headers, ['المصدر', 'النوع', 'المقالات', 'آخر جلب', 'الحالة', 'الفحص التالي']);
+  const rows = table.split('<tr role="row">').slice(2);
+  assert.ok(rows.length >= 2);
+  for (const row of rows) {
+    assert.deepEqual([...row.matchAll(/<td role="cell" data-label="([^"]*)">/g)].map((m) => m[1]), headers, row.slice(0, 200));
+  }
+});
+
+test('links that every row or page repeats say where they go', async () => {
+  const { body } = await page('/sources');
+  // each row's «Atom» and «الموقع» links name their outlet (fifteen links all called «Atom» before)
+  const spa = t.fx.sources.get('spa');
+  assert.ok(body.includes(`<a href="/feeds/source/${spa}.xml" aria-label="خلاصة Atom: واس">`), 'the feed link names its outlet');
+  assert.match(body, /<a href="https:\/\/news\.example\.sa\/[^"]*" rel="noopener noreferrer nofollow" aria-label="الموقع: واس">/);
+  const feeds = [...body.matchAll(/<a href="\/feeds\/source\/\d+\.xml"([^>]*)>/g)];
+  assert.ok(feeds.length >= 2 && feeds.every((m) => /aria-label="خلاصة Atom: [^"]+"/.test(m[1]!)));
+  // the footer's feed is the top stories' one; /latest's own link («خلاصة Atom») leads to another feed
+  const latest = await page('/latest');
+  assert.match(latest.body, /<a href="\/feeds\/top\.xml">خلاصة أهم القصص \(Atom\)<\/a>/);
+  assert.match(latest.body, /<a href="\/feeds\/latest\.xml">خلاصة Atom<\/a>/);
 });
 
 test('a crafted /sources link shows no confirmation of something that was not done: the note states what is true now, or nothing', async () => {
@@ -213,7 +329,7 @@ test('a crafted /sources link shows no confirmation of something that was not do
     assert.doesNotMatch(body, /panel status-ok|أضيف المصدر|حُذف المصدر|المصادر المتابَعة/, query);
   }
   // naming a followed source says only that it is followed, true whoever wrote the link
-  assert.match((await page(`/sources?added=${spa}`)).body, /<p class="panel status-ok">«واس» من المصادر المتابَعة\.<\/p>/);
+  assert.match((await page(`/sources?added=${spa}`)).body, /<p id="outcome" class="panel status-ok" role="status">«واس» من المصادر المتابَعة\.<\/p>/);
 });
 
 test('the add-source form refuses what the API refuses: only http(s) URLs reach the fetcher', async () => {

@@ -3,6 +3,7 @@ import type { ArticleView, OutletCount, StoryCard } from '../read/reader.js';
 import { sortTime } from '../read/reader.js';
 import { lead } from '../read/text.js';
 import { NOUNS, type Formatter } from './format.js';
+import { textDir } from './direction.js';
 import { When } from './layout.js';
 
 /** Shared pieces of the pages. Third-party strings appear only as JSX text or attributes (escaped). */
@@ -26,16 +27,18 @@ export function OutletList(props: { fmt: Formatter; outlets: OutletCount[]; max?
 export function StoryCardItem(props: { fmt: Formatter; card: StoryCard }) {
   const { fmt, card } = props;
   const h = card.headline;
+  const title = card.story.title || h?.article.title || 'قصة بلا عنوان';
+  const leadText = h ? lead(h.article.summary, h.article.text) : null;
   return (
     <li class="story-card">
       <h2>
-        <a href={`/story/${card.story.id}`} dir="auto">
-          {card.story.title || h?.article.title || 'قصة بلا عنوان'}
+        <a href={`/story/${card.story.id}`} dir={textDir(title)}>
+          {title}
         </a>
       </h2>
-      {h ? (
-        <p class="lead" dir="auto">
-          {lead(h.article.summary, h.article.text)}
+      {leadText !== null ? (
+        <p class="lead" dir={textDir(leadText)}>
+          {leadText}
         </p>
       ) : null}
       <div class="meta">
@@ -53,17 +56,20 @@ export function CoverageLink(props: { fmt: Formatter; story: Story }) {
   return <a href={`/story/${props.story.id}`}>{`التغطية الكاملة: ${props.fmt.count(props.story.sources, NOUNS.source)}`}</a>;
 }
 
-/** One article as a line: title link, outlet, origin and time; with `story`, a link to its full coverage. */
-export function ArticleLine(props: { fmt: Formatter; view: ArticleView; mark?: string; story?: Story | null }) {
+/**
+ * One article as a line: title link, outlet, origin and time; with `story`, a link to its full coverage.
+ * `outlet: false` on the outlet's own page, where its name on every line says nothing.
+ */
+export function ArticleLine(props: { fmt: Formatter; view: ArticleView; mark?: string; story?: Story | null; outlet?: boolean }) {
   const { fmt, view } = props;
   return (
     <div class="article-line">
-      <a href={`/article/${view.article.id}`} dir="auto">
+      <a href={`/article/${view.article.id}`} dir={textDir(view.article.title || 'بلا عنوان')}>
         {view.article.title || 'بلا عنوان'}
       </a>
       <div class="meta">
         {props.mark ? <span class="badge">{props.mark}</span> : null}
-        <bdi>{view.outlet}</bdi>
+        {props.outlet === false ? null : <bdi>{view.outlet}</bdi>}
         {view.origin ? (
           <span class="origin">
             نقلاً عن <bdi>{view.origin}</bdi>
@@ -73,6 +79,21 @@ export function ArticleLine(props: { fmt: Formatter; view: ArticleView; mark?: s
         {props.story ? <CoverageLink fmt={fmt} story={props.story} /> : null}
       </div>
     </div>
+  );
+}
+
+/**
+ * Links to the neighbouring pages of a listing: «→ back» at the start (right), «on ←» at the end. Nothing at
+ * all when there is neither: an empty «الصفحات» landmark is still announced by screen readers.
+ */
+export function Pager(props: { back?: { href: string; label: string } | null; on?: { href: string; label: string } | null }) {
+  const { back, on } = props;
+  if (!back && !on) return null;
+  return (
+    <nav class="pager" aria-label="الصفحات">
+      {back ? <a href={back.href}>{`→ ${back.label}`}</a> : <span />}
+      {on ? <a href={on.href}>{`${on.label} ←`}</a> : <span />}
+    </nav>
   );
 }
 

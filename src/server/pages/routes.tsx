@@ -141,9 +141,13 @@ export function mountPages(app: Hono, deps: PageDeps): void {
       result: null,
     };
     let status = 200;
-    if (data.q) {
+    const page = Page.safeParse(raw.page);
+    if (data.q && !page.success) {
+      status = 400;
+      data.message = 'رقم صفحة النتائج غير صالح.';
+    } else if (data.q) {
       try {
-        data.page = parseOr400(Page, raw.page, 'رقم الصفحة');
+        data.page = page.data ?? 1;
         // "Did you mean" on the first page only: a reader paging on has already chosen the query.
         const suggest = data.page === 1 ? 'true' : 'false';
         const query = parseOr400(SearchQuery, { q: data.q, limit: String(SEARCH_PAGE_SIZE), source: raw.source || undefined, from: raw.from || undefined, to: raw.to || undefined, sort: raw.sort || undefined, suggest }, 'البحث');
@@ -166,9 +170,9 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     return html(c, <SearchPage env={deps.env(c, data.q)} data={data} />, status);
   });
 
-  const sourcesPage = async (c: Context, notice?: SourcesPageData['notice'], status = 200) => {
+  const sourcesPage = async (c: Context, notice?: SourcesPageData['notice'], status = 200, refused?: SourcesPageData['refused']) => {
     c.header('Cache-Control', 'no-store');
-    const data: SourcesPageData = { sources: await store.listSources(), adminEnabled: deps.adminToken !== '', ...(notice ? { notice } : {}) };
+    const data: SourcesPageData = { sources: await store.listSources(), adminEnabled: deps.adminToken !== '', ...(notice ? { notice } : {}), ...(refused ? { refused } : {}) };
     return html(c, <SourcesPage env={deps.env(c)} data={data} />, status);
   };
 
@@ -189,25 +193,30 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     return undefined;
   };
 
-  /** Admin forms: the token travels in the form body; failures re-render the page with the reason. */
-  const adminForm = (action: (form: Record<string, string>) => Promise<string>) => async (c: Context) => {
+  /**
+   * Admin forms: the token travels in the form body; a refused form re-renders the page with the reason at
+   * that form and what was typed kept (never the token). After success the page opens at the outcome note.
+   */
+  const adminForm = (name: 'add' | 'remove', action: (form: Record<string, string>) => Promise<string>) => async (c: Context) => {
+    let form: Record<string, string> = {};
     try {
       const body = await c.req.parseBody();
-      const form = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+      form = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
       checkAdminToken(deps.adminToken, form.token);
       const outcome = await action(form);
       deps.onSourcesChanged();
-      return c.redirect(`/sources?${outcome}`, 303);
+      return c.redirect(`/sources?${outcome}#outcome`, 303);
     } catch (error) {
       const e = toHttpError(error);
       if (e.code === 'INTERNAL' || e.code === 'STORAGE') throw e;
-      return sourcesPage(c, { ok: false, text: adminMessage(e) }, errorStatus(e));
+      const typed = name === 'add' ? { url: (form.url ?? '').slice(0, 2048) } : { id: (form.id ?? '').slice(0, 20) };
+      return sourcesPage(c, undefined, errorStatus(e), { form: name, text: adminMessage(e), ...typed });
     }
   };
 
   app.post(
     '/sources',
-    adminForm(async (form) => {
+    adminForm('add', async (form) => {
       // the API's rule (http and https only), so the form refuses what the API refuses before anything is fetched
       const source = await deps.addSource(parseOr400(NewSourceBody.shape.url, form.url, 'الرابط'));
       return `added=${source.id}`;
@@ -216,7 +225,7 @@ export function mountPages(app: Hono, deps: PageDeps): void {
 
   app.post(
     '/sources/remove',
-    adminForm(async (form) => {
+    adminForm('remove', async (form) => {
       const id = parseOr400(Id, form.id, 'رقم المصدر');
       if (!(await store.removeSource(id))) throw new AppError('NOT_FOUND', 'لا يوجد مصدر بهذا الرقم.');
       return `removed=${id}`;

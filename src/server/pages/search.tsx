@@ -3,8 +3,9 @@ import type { ArticleView } from '../read/reader.js';
 import { outletName } from '../read/source-names.js';
 import type { SnippetSpan } from '../services.js';
 import { NOUNS } from './format.js';
+import { textDir } from './direction.js';
 import { Layout, type PageEnv } from './layout.js';
-import { ArticleLine } from './parts.js';
+import { ArticleLine, Pager } from './parts.js';
 
 export interface SearchPageData {
   q: string;
@@ -27,53 +28,67 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
   const { fmt } = env;
   // The feed follows the search with its outlet filter (dates would freeze it).
   const feedHref = data.q ? `/feeds/search.xml?${new URLSearchParams({ q: data.q, ...(data.source ? { source: data.source } : {}) }).toString()}` : undefined;
+  // With a query and no filter, the filters fold away so that a phone shows the results on its first screen.
+  const optionsOpen = !data.q || Boolean(data.source || data.from || data.to || data.message) || data.sort === 'newest';
+  const first = (data.page - 1) * data.pageSize + 1;
   return (
-    <Layout env={env} title={data.q ? `بحث: ${data.q}` : 'البحث'} {...(feedHref ? { feed: { href: feedHref, title: `صدى: ${data.q}` } } : {})}>
+    <Layout env={env} title={data.q ? `بحث: ${data.q}` : 'البحث'} searchBox={false} {...(feedHref ? { feed: { href: feedHref, title: `صدى: ${data.q}` } } : {})}>
       <h1>البحث</h1>
-      <form class="filters panel" action="/search" method="get">
-        <label>
-          الكلمات
-          <input type="search" name="q" value={data.q} dir="auto" maxlength={200} required />
-        </label>
-        <label>
-          المصدر
-          <select name="source">
-            <option value="">كل المصادر</option>
-            {data.sources.map((s) => (
-              <option value={s.slug} selected={s.slug === data.source}>
-                {outletName(s.slug, s.title)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          من تاريخ
-          <input type="date" name="from" value={data.from} />
-        </label>
-        <label>
-          إلى تاريخ
-          <input type="date" name="to" value={data.to} />
-        </label>
-        <label>
-          الترتيب
-          <select name="sort">
-            <option value="relevance" selected={data.sort === 'relevance'}>
-              الأقرب إلى البحث
-            </option>
-            <option value="newest" selected={data.sort === 'newest'}>
-              الأحدث أولاً (كل الكلمات)
-            </option>
-          </select>
-        </label>
-        <button type="submit">بحث</button>
+      <form class="panel search-form" action="/search" method="get" role="search">
+        <div class="query">
+          <label>
+            الكلمات
+            <input type="search" name="q" value={data.q} dir="auto" maxlength={200} required />
+          </label>
+          <button type="submit">بحث</button>
+        </div>
+        <details class="options" open={optionsOpen}>
+          <summary>المصدر والتاريخ والترتيب</summary>
+          <div class="filters">
+            <label>
+              المصدر
+              <select name="source">
+                <option value="">كل المصادر</option>
+                {data.sources.map((s) => (
+                  <option value={s.slug} selected={s.slug === data.source}>
+                    {outletName(s.slug, s.title)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              من تاريخ
+              <input type="date" name="from" value={dateInputValue(data.from)} />
+            </label>
+            <label>
+              إلى تاريخ
+              <input type="date" name="to" value={dateInputValue(data.to)} />
+            </label>
+            <label>
+              الترتيب
+              <select name="sort">
+                <option value="relevance" selected={data.sort === 'relevance'}>
+                  الأقرب إلى البحث
+                </option>
+                <option value="newest" selected={data.sort === 'newest'}>
+                  الأحدث أولاً (كل الكلمات)
+                </option>
+              </select>
+            </label>
+          </div>
+        </details>
       </form>
-      {data.message ? <p class="panel status-error">{data.message}</p> : null}
+      {data.message ? (
+        <p class="panel status-error">
+          <IsolatedDates text={data.message} />
+        </p>
+      ) : null}
       {data.result ? (
-        <section>
+        <section aria-label="النتائج">
           {data.result.suggestion ? (
             <p class="suggestion">
               هل تقصد:{' '}
-              <a href={searchLink({ ...data, q: data.result.suggestion }, 1)} dir="auto">
+              <a href={searchLink({ ...data, q: data.result.suggestion }, 1)} dir={textDir(data.result.suggestion)}>
                 {data.result.suggestion}
               </a>
               ؟
@@ -86,18 +101,21 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
             {data.result.total > 0 ? fmt.count(data.result.total, NOUNS.result) : data.sort === 'newest' ? 'لا مقال يحوي كل كلمات البحث. ' : 'لا نتائج لهذا البحث.'}
             {data.result.total === 0 && data.sort === 'newest' ? <a href={searchLink(data, 1, 'relevance')}>اعرض الأقرب إلى البحث</a> : null}
           </p>
-          <ol class="plain links">
-            {data.result.hits.map((hit) => (
-              <li>
-                <ArticleLine fmt={fmt} view={hit.view} />
-                <p class="snippet" dir="auto">
-                  <Highlighted text={hit.snippet} spans={hit.highlights} />
-                </p>
-                {hit.alsoIn > 0 ? <p class="muted">ونُشر التقرير نفسه في {fmt.count(hit.alsoIn, NOUNS.otherOutlet)}</p> : null}
-              </li>
-            ))}
-          </ol>
-          <Pager data={data} />
+          {data.result.total === 0 && data.sort !== 'newest' && data.page === 1 ? <p class="muted">جرّب كلمات أقل أو أعمّ، أو تحقق من كتابتها.</p> : null}
+          {data.result.hits.length > 0 ? (
+            <ol class="plain links results" start={first}>
+              {data.result.hits.map((hit) => (
+                <li>
+                  <ArticleLine fmt={fmt} view={hit.view} />
+                  <p class="snippet" dir={textDir(hit.snippet)}>
+                    <Highlighted text={hit.snippet} spans={hit.highlights} />
+                  </p>
+                  {hit.alsoIn > 0 ? <p class="muted">ونُشر التقرير نفسه في {fmt.count(hit.alsoIn, NOUNS.otherOutlet)}</p> : null}
+                </li>
+              ))}
+            </ol>
+          ) : null}
+          <ResultPager data={data} />
           {feedHref ? (
             <p class="muted">
               <a href={feedHref}>تابع هذا البحث بخلاصة Atom</a>
@@ -107,6 +125,27 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
       ) : null}
     </Layout>
   );
+}
+
+/**
+ * A date filter as the date field can hold it (yyyy-mm-dd), else empty: Chromium refuses any other value
+ * with a console warning and shows an empty field anyway. The query string keeps what was asked.
+ */
+function dateInputValue(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return '';
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? value : '';
+}
+
+/**
+ * Text with every yyyy-mm-dd date kept left to right on one line: in Arabic text the bidi algorithm and line
+ * breaking otherwise show «2015-08-03» cut at a hyphen across two lines.
+ */
+export function IsolatedDates(props: { text: string }) {
+  const parts = props.text.split(/(\d{4}-\d{2}-\d{2})/);
+  return <>{parts.map((part, i) => (i % 2 === 1 ? <bdi dir="ltr" class="nowrap">{part}</bdi> : part))}</>;
 }
 
 /** The search page's address for these filters, at `page`, in `sort` order. */
@@ -120,17 +159,12 @@ function searchLink(data: SearchPageData, page: number, sort = data.sort): strin
   return `/search?${params.toString()}`;
 }
 
-function Pager(props: { data: SearchPageData }) {
+function ResultPager(props: { data: SearchPageData }) {
   const { data } = props;
   if (!data.result) return null;
   const link = (page: number) => searchLink(data, page);
   const more = data.result.total > data.page * data.pageSize;
-  return (
-    <nav class="pager" aria-label="الصفحات">
-      {data.page > 1 ? <a href={link(data.page - 1)}>→ السابق</a> : <span />}
-      {more ? <a href={link(data.page + 1)}>التالي ←</a> : <span />}
-    </nav>
-  );
+  return <Pager back={data.page > 1 ? { href: link(data.page - 1), label: 'السابق' } : null} on={more ? { href: link(data.page + 1), label: 'التالي' } : null} />;
 }
 
 /** Splits a snippet at its highlight spans; every part stays text, matches are wrapped in <mark>. */

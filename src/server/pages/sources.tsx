@@ -1,15 +1,25 @@
 import type { SourceWithStatus } from '../../core/types.js';
 import { outletName } from '../read/source-names.js';
+import { textDir } from './direction.js';
 import { Layout, When, safeHttpUrl, type PageEnv } from './layout.js';
 
 export interface SourcesPageData {
   sources: SourceWithStatus[];
-  /** Outcome of an admin action, shown above the table. */
+  /** What a form's redirect link says is now so, shown above the table. */
   notice?: { ok: boolean; text: string };
+  /** A form the server refused: the reason, shown at that form, and what was typed into it. */
+  refused?: { form: 'add' | 'remove'; text: string; url?: string; id?: string };
   adminEnabled: boolean;
 }
 
 const KIND: Record<SourceWithStatus['kind'], string> = { feed: 'خلاصة', sitemap: 'خريطة موقع', homepage: 'صفحة رئيسية', import: 'استيراد' };
+
+/**
+ * The table's columns. On a phone each row is shown as a card and every cell names its column (data-label):
+ * squeezed into 360 px, six columns broke Arabic words mid-word («المقالا/ت», «استير/اد»). The explicit roles
+ * keep the table a table for screen readers when CSS changes how it is displayed.
+ */
+const COLUMNS = ['المصدر', 'النوع', 'المقالات', 'آخر جلب', 'الحالة', 'الفحص التالي'] as const;
 
 export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
   const { env, data } = props;
@@ -17,53 +27,60 @@ export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
   return (
     <Layout env={env} title="المصادر">
       <h1>المصادر</h1>
-      {data.notice ? <p class={`panel ${data.notice.ok ? 'status-ok' : 'status-error'}`}>{data.notice.text}</p> : null}
+      {data.notice ? (
+        <p id="outcome" class={`panel ${data.notice.ok ? 'status-ok' : 'status-error'}`} role="status">
+          {data.notice.text}
+        </p>
+      ) : null}
       {data.sources.length === 0 ? (
         <p class="muted">
           لا مصادر بعد. أضف مصدراً بالنموذج أدناه أو بالأمر <code>sada sources add URL</code>.
         </p>
       ) : (
         <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>المصدر</th>
-                <th>النوع</th>
-                <th>المقالات</th>
-                <th>آخر جلب</th>
-                <th>الحالة</th>
-                <th>الفحص التالي</th>
+          <table class="stack" role="table">
+            <thead role="rowgroup">
+              <tr role="row">
+                {COLUMNS.map((c) => (
+                  <th role="columnheader" scope="col">
+                    {c}
+                  </th>
+                ))}
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {data.sources.map((s) => {
                 const home = safeHttpUrl(s.homepage ?? s.url);
+                const name = outletName(s.slug, s.title);
                 return (
-                  <tr>
-                    <td>
+                  <tr role="row">
+                    <td role="cell" data-label={COLUMNS[0]}>
                       <a href={`/source/${s.id}`}>
-                        <bdi>{outletName(s.slug, s.title)}</bdi>
+                        <bdi>{name}</bdi>
                       </a>
                       <div class="muted">
                         <bdi>{s.slug}</bdi>
                         {home ? (
                           <>
                             {' · '}
-                            <a href={home} rel="noopener noreferrer nofollow">
+                            {/* every row has these links: their names say whose they are */}
+                            <a href={home} rel="noopener noreferrer nofollow" aria-label={`الموقع: ${name}`}>
                               الموقع
                             </a>
                           </>
                         ) : null}
                         {' · '}
-                        <a href={`/feeds/source/${s.id}.xml`}>Atom</a>
+                        <a href={`/feeds/source/${s.id}.xml`} aria-label={`خلاصة Atom: ${name}`}>
+                          Atom
+                        </a>
                       </div>
                     </td>
-                    <td>{KIND[s.kind]}</td>
-                    <td>{fmt.number(s.articles)}</td>
-                    <td>{s.kind === 'import' ? '—' : s.lastFetch === null ? <span class="muted">لم يُجلب بعد</span> : <When fmt={fmt} time={s.lastFetch} />}</td>
-                    <td>
+                    <td role="cell" data-label={COLUMNS[1]}>{KIND[s.kind]}</td>
+                    <td role="cell" data-label={COLUMNS[2]}>{fmt.number(s.articles)}</td>
+                    <td role="cell" data-label={COLUMNS[3]}>{s.kind === 'import' ? '—' : s.lastFetch === null ? <span class="muted">لم يُجلب بعد</span> : <When fmt={fmt} time={s.lastFetch} />}</td>
+                    <td role="cell" data-label={COLUMNS[4]}>
                       {s.lastError ? (
-                        <span class="status-error" dir="auto">
+                        <span class="status-error" dir={textDir(s.lastError)}>
                           {s.lastError}
                         </span>
                       ) : s.paused ? (
@@ -72,7 +89,7 @@ export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
                         <span class="status-ok">سليم</span>
                       )}
                     </td>
-                    <td>{s.kind === 'import' || s.nextCheck === null ? '—' : fmt.dateTime(s.nextCheck)}</td>
+                    <td role="cell" data-label={COLUMNS[5]}>{s.kind === 'import' || s.nextCheck === null ? '—' : fmt.dateTime(s.nextCheck)}</td>
                   </tr>
                 );
               })}
@@ -80,12 +97,18 @@ export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
           </table>
         </div>
       )}
-      <AdminForms sources={data.sources} enabled={data.adminEnabled} />
+      <AdminForms sources={data.sources} enabled={data.adminEnabled} refused={data.refused} />
     </Layout>
   );
 }
 
-function AdminForms(props: { sources: SourceWithStatus[]; enabled: boolean }) {
+/**
+ * The admin forms sit below the table (below every source). They post to their own #add / #remove, so a
+ * refused form comes back scrolled to itself, with the reason beside it and the URL still typed in; before, the
+ * reason was at the top of the page and the form, a long scroll down, was empty again.
+ */
+function AdminForms(props: { sources: SourceWithStatus[]; enabled: boolean; refused?: SourcesPageData['refused'] }) {
+  const refused = props.refused;
   if (!props.enabled) {
     return (
       <p class="muted">
@@ -94,28 +117,40 @@ function AdminForms(props: { sources: SourceWithStatus[]; enabled: boolean }) {
     );
   }
   return (
-    <section>
-      <h2>إضافة مصدر</h2>
-      <form class="panel filters" method="post" action="/sources">
-        <label>
-          رابط الخلاصة أو الموقع
-          <input type="url" name="url" required dir="ltr" maxlength={2048} placeholder="https://example.com/feed.xml" />
-        </label>
-        <label>
-          رمز الإدارة
-          <input type="password" name="token" required autocomplete="current-password" />
-        </label>
-        <button type="submit">إضافة</button>
-      </form>
+    <>
+      <section id="add">
+        <h2>إضافة مصدر</h2>
+        {refused?.form === 'add' ? (
+          <p class="panel status-error" role="alert">
+            {refused.text}
+          </p>
+        ) : null}
+        <form class="panel filters" method="post" action="/sources#add">
+          <label>
+            رابط الخلاصة أو الموقع
+            <input type="url" name="url" required dir="ltr" maxlength={2048} placeholder="https://example.com/feed.xml" value={refused?.form === 'add' ? (refused.url ?? '') : ''} />
+          </label>
+          <label>
+            رمز الإدارة
+            <input type="password" name="token" required autocomplete="current-password" />
+          </label>
+          <button type="submit">إضافة</button>
+        </form>
+      </section>
       {props.sources.length > 0 ? (
-        <>
+        <section id="remove">
           <h2>حذف مصدر</h2>
-          <form class="panel filters" method="post" action="/sources/remove">
+          {refused?.form === 'remove' ? (
+            <p class="panel status-error" role="alert">
+              {refused.text}
+            </p>
+          ) : null}
+          <form class="panel filters" method="post" action="/sources/remove#remove">
             <label>
               المصدر
               <select name="id" required>
                 {props.sources.map((s) => (
-                  <option value={String(s.id)}>{`${outletName(s.slug, s.title)} (${s.slug})`}</option>
+                  <option value={String(s.id)} selected={refused?.form === 'remove' && refused.id === String(s.id)}>{`${outletName(s.slug, s.title)} (${s.slug})`}</option>
                 ))}
               </select>
             </label>
@@ -127,8 +162,8 @@ function AdminForms(props: { sources: SourceWithStatus[]; enabled: boolean }) {
               حذف
             </button>
           </form>
-        </>
+        </section>
       ) : null}
-    </section>
+    </>
   );
 }

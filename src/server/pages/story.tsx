@@ -1,6 +1,7 @@
 import type { StoryDetail } from '../read/reader.js';
 import { sortTime } from '../read/reader.js';
 import { NOUNS } from './format.js';
+import { textDir } from './direction.js';
 import { Layout, When, type PageEnv } from './layout.js';
 import { ArticleLine, OutletList } from './parts.js';
 
@@ -14,13 +15,15 @@ export function StoryPage(props: { env: PageEnv; detail: StoryDetail }) {
       <div class="story-page">
         <section>
           <p class="muted">التغطية الكاملة</p>
-          <h1 dir="auto">{story.title}</h1>
+          <h1 dir={textDir(story.title)}>{story.title}</h1>
           <div class="meta">
             <span class="badge">{fmt.count(story.sources, NOUNS.source)}</span>
             <span>{fmt.count(story.articles, NOUNS.article)}</span>
             <span>
               آخر تحديث <When fmt={fmt} time={story.lastSeen} />
             </span>
+            {/* the Gregorian date beside the Hijri one, as on article pages: not every reader counts in Hijri */}
+            <span>{fmt.date(story.lastSeen)}</span>
             {fmt.hijri(story.lastSeen) ? <span>{fmt.hijri(story.lastSeen)}</span> : null}
           </div>
           <OutletList fmt={fmt} outlets={detail.outlets} max={20} />
@@ -76,7 +79,7 @@ export function StoryPage(props: { env: PageEnv; detail: StoryDetail }) {
                 <span>
                   <bdi>{v.outlet}</bdi>
                   {': '}
-                  <a href={`/article/${v.article.id}`} dir="auto">
+                  <a href={`/article/${v.article.id}`} dir={textDir(v.article.title)}>
                     {v.article.title}
                   </a>
                 </span>
@@ -89,7 +92,7 @@ export function StoryPage(props: { env: PageEnv; detail: StoryDetail }) {
               <ul class="plain links">
                 {detail.relatedStories.map((s) => (
                   <li>
-                    <a href={`/story/${s.id}`} dir="auto">
+                    <a href={`/story/${s.id}`} dir={textDir(s.title)}>
                       {s.title}
                     </a>
                     <div class="meta">

@@ -46,13 +46,15 @@ h1 { font-size: 1.6rem; line-height: 1.5; margin: 0 0 .75rem; }
 h2 { font-size: 1.2rem; margin: 1.75rem 0 .75rem; }
 .muted, .meta { color: var(--muted); font-size: .9rem; }
 .meta { display: flex; flex-wrap: wrap; gap: .25rem .75rem; align-items: baseline; }
-ol.stories, ul.plain { list-style: none; margin: 0; padding: 0; }
+ol.stories, .plain { list-style: none; margin: 0; padding: 0; }
 .story-card, .panel {
   background: var(--card); border: 1px solid var(--line); border-radius: var(--radius);
   padding: .9rem 1rem; margin-block-end: .9rem;
 }
 .story-card h2 { margin: 0 0 .35rem; font-size: 1.2rem; line-height: 1.6; }
 .story-card p.lead { margin: .25rem 0 .5rem; }
+/* running text keeps a readable line length on wide screens (a lead ran to 140 characters a line at 1366 px) */
+p.lead, p.snippet { max-inline-size: 40rem; }
 .outlets { display: flex; flex-wrap: wrap; gap: .35rem; margin: .4rem 0 0; padding: 0; list-style: none; }
 .outlets li { border: 1px solid var(--line); border-radius: 999px; padding: 0 .6rem; font-size: .85rem; white-space: nowrap; }
 .badge { display: inline-block; background: var(--accent); color: var(--accent-fg); border-radius: 999px; padding: 0 .55rem; font-size: .8rem; }
@@ -66,16 +68,35 @@ article.reading .body p { margin: 0 0 1em; }
 .timeline { list-style: none; margin: 0; padding: 0; }
 .timeline li { display: grid; grid-template-columns: minmax(5.5rem, auto) 1fr; gap: .75rem; padding-block: .3rem; border-block-end: 1px dashed var(--line); }
 .timeline time { color: var(--muted); font-size: .85rem; }
-ul.links li { padding-block: .35rem; border-block-end: 1px solid var(--line); }
-ul.links li:last-child { border: 0; }
+.links > li { padding-block: .35rem; border-block-end: 1px solid var(--line); }
+.links > li:last-child { border: 0; }
 mark { background: var(--mark); color: inherit; border-radius: 3px; padding-inline: .1em; }
 .suggestion { font-size: 1.05rem; margin-block: .5rem; } .suggestion a { font-weight: 700; }
 .notice { margin-block: .5rem; padding: .4rem .6rem; border-inline-start: 3px solid var(--muted); }
-.filters { display: grid; gap: .5rem; grid-template-columns: 1fr; margin-block-end: 1rem; }
-.filters label { display: grid; gap: .2rem; font-size: .9rem; color: var(--muted); }
-table { width: 100%; border-collapse: collapse; font-size: .92rem; }
+/* fields side by side as far as the width allows, the button at the end of the last row */
+.filters { display: flex; flex-wrap: wrap; align-items: end; gap: .5rem .75rem; margin-block-end: 1rem; }
+.filters label { display: grid; gap: .2rem; flex: 1 1 12rem; min-width: 0; font-size: .9rem; color: var(--muted); }
+.filters label:has(input[type=url]) { flex-grow: 3; }
+.search-form .query { display: flex; align-items: end; gap: .5rem; }
+.search-form .query label { display: grid; gap: .2rem; flex: 1 1 auto; min-width: 0; font-size: .9rem; color: var(--muted); }
+.search-form .options { margin-block-start: .6rem; }
+.search-form .options summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
+.search-form .options .filters { margin: .5rem 0 0; }
+.nowrap { white-space: nowrap; }
+/* words stay whole in a table: a column never shrinks below its longest word (the wrapper scrolls instead) */
+table { width: 100%; border-collapse: collapse; font-size: .92rem; overflow-wrap: break-word; }
 th, td { text-align: start; padding: .4rem .3rem; border-block-end: 1px solid var(--line); vertical-align: top; }
 .table-scroll { overflow-x: auto; }
+/* on a phone a wide table becomes one card per row, each cell named by its column */
+@media (max-width: 40rem) {
+  table.stack, table.stack tbody { display: block; }
+  table.stack thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.stack tr { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .1rem 1rem; padding-block: .6rem; border-block-end: 1px solid var(--line); }
+  table.stack td { display: flex; flex-wrap: wrap; gap: 0 .5rem; padding: 0; border: 0; }
+  table.stack td::before { content: attr(data-label); color: var(--muted); }
+  table.stack td:first-child { display: block; grid-column: 1 / -1; font-size: 1rem; }
+  table.stack td:first-child::before { content: none; }
+}
 .status-ok { color: var(--ok); } .status-error { color: var(--warn); }
 .empty { text-align: center; padding: 2rem 1rem; }
 .empty code, code { direction: ltr; unicode-bidi: isolate; background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 0 .35rem; font-size: .9em; }
@@ -83,7 +104,6 @@ th, td { text-align: start; padding: .4rem .3rem; border-block-end: 1px solid va
 footer.site { border-block-start: 1px solid var(--line); color: var(--muted); font-size: .85rem; padding-block: 1rem; }
 @media (min-width: 48rem) {
   h1 { font-size: 2rem; }
-  .filters { grid-template-columns: 2fr 1fr 1fr 1fr auto; align-items: end; }
   .story-page { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 2rem; }
   .article-page { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 2rem; }
 }

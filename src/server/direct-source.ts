@@ -1,5 +1,6 @@
 import { AppError } from '../core/errors.js';
 import type { Source } from '../core/types.js';
+import { slugFree } from '../pipeline/add-source.js';
 import type { Store } from '../store/store.js';
 import type { AddSource, Clock } from './services.js';
 
@@ -21,12 +22,7 @@ export function directFeedSource(store: Store, clock: Clock): AddSource {
     if (await store.getSourceByFeedUrl(feedUrl)) throw new AppError('CONFLICT', `a source with feed ${feedUrl} already exists`);
     const base = slugFromHost(url.hostname);
     let slug = base;
-    // a removed source keeps its slug (its articles are listed under it) unless this is its own feed again
-    const taken = async (s: string) => {
-      const holder = await store.findSource({ slug: s });
-      return holder !== null && !(holder.removedAt !== null && holder.feedUrl === feedUrl);
-    };
-    for (let n = 2; await taken(slug); n++) slug = `${base}-${n}`;
+    for (let n = 2; !(await slugFree(store, slug, feedUrl)); n++) slug = `${base}-${n}`;
     return store.addSource({ slug, url: feedUrl, feedUrl, kind: 'feed', title: url.hostname.replace(/^www\./, ''), homepage: url.origin }, clock());
   };
 }

@@ -102,6 +102,16 @@ export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
   );
 }
 
+/** Why the server refused `form`, shown beside it. */
+function Refusal(props: { refused: SourcesPageData['refused']; form: 'add' | 'remove' }) {
+  if (props.refused?.form !== props.form) return null;
+  return (
+    <p class="panel status-error" role="alert">
+      {props.refused.text}
+    </p>
+  );
+}
+
 /**
  * The admin forms sit below the table (below every source). They post to their own #add / #remove, so a
  * refused form comes back scrolled to itself, with the reason beside it and the URL still typed in; before, the
@@ -120,11 +130,7 @@ function AdminForms(props: { sources: SourceWithStatus[]; enabled: boolean; refu
     <>
       <section id="add">
         <h2>إضافة مصدر</h2>
-        {refused?.form === 'add' ? (
-          <p class="panel status-error" role="alert">
-            {refused.text}
-          </p>
-        ) : null}
+        <Refusal refused={refused} form="add" />
         <form class="panel filters" method="post" action="/sources#add">
           <label>
             رابط الخلاصة أو الموقع
@@ -140,11 +146,7 @@ function AdminForms(props: { sources: SourceWithStatus[]; enabled: boolean; refu
       {props.sources.length > 0 ? (
         <section id="remove">
           <h2>حذف مصدر</h2>
-          {refused?.form === 'remove' ? (
-            <p class="panel status-error" role="alert">
-              {refused.text}
-            </p>
-          ) : null}
+          <Refusal refused={refused} form="remove" />
           <form class="panel filters" method="post" action="/sources/remove#remove">
             <label>
               المصدر

@@ -40,3 +40,23 @@ test('a batch segment built from encoded documents is the segment of the documen
   ];
   assert.deepEqual(built(odd), encodeSegment(odd));
 });
+
+test('a batch with thousands of keys, many shared and many alike, is still the segment of its documents', () => {
+  // Enough distinct keys to grow the key table several times, keys that differ in one late letter or only in
+  // length (the cases a hash table of key ranges must tell apart), and keys shared by many documents.
+  const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+  const docs: IndexDocument[] = [];
+  for (let d = 0; d < 40; d++) {
+    const terms = [];
+    for (let j = 0; j < 150; j++) {
+      const n = (d * 97 + j * 31) % 2500;
+      const word = `${letters[n % 28]}${letters[Math.floor(n / 28) % 28]}${'ل'.repeat(n % 3)}${letters[Math.floor(n / 784)]}`;
+      terms.push({ key: `s${word}`, title: [], body: [j] }, { key: `w${word}${j % 2 ? 'ة' : ''}`, title: j < 5 ? [j] : [], body: [j] });
+    }
+    const unique = [...new Map(terms.map((t) => [t.key, t])).values()];
+    docs.push({ articleId: 10 + d * 3, titleLength: 5, bodyLength: 150, terms: unique });
+  }
+  const segment = built(docs);
+  assert.deepEqual(segment, encodeSegment(docs));
+  assert.ok(new Set(docs.flatMap((d) => d.terms.map((t) => t.key))).size > 4000);
+});

@@ -93,10 +93,14 @@ export class SegmentBuilder {
  * The batch's keys as they arrive: each key gets a slot (a small integer), and each (document, key) pair
  * the slot of its key, in the order added. Members come in id order, so each list's length in bytes, its
  * number of documents and its last id are known as it grows; packing then needs no list of pairs per key.
+ *
+ * Keys are found by an open-addressing table of their own that hashes and compares a key where it lies in
+ * the document's `keys` string: a batch of 1,000 articles looks up some 300,000 (document, key) pairs of
+ * which only about 50,000 keys are new, and a Map would need each key cut out as a string of its own first.
  */
 class KeyGroups {
-  /** Key → its slot. */
-  readonly slots = new Map<string, number>();
+  /** Each slot's key, in slot order. */
+  readonly keys: string[] = [];
   /** Per slot: number of documents, last article id, bytes of the list so far. */
   count = new Int32Array(1024);
   lastId = new Float64Array(1024);
@@ -104,6 +108,10 @@ class KeyGroups {
   /** Per pair, in the order added: the slot of its key. */
   pairSlot = new Int32Array(4096);
   private pairs = 0;
+  /** Hash table: slot + 1 of the key there, 0 when free; twice as large as the slots at least. */
+  private table = new Int32Array(2048);
+  /** Per slot: its key's hash (to place it again when the table grows). */
+  private hashes = new Int32Array(1024);
 
   add(articleId: number, doc: EncodedDocument): void {
     const keys = doc.keys;
@@ -113,18 +121,13 @@ class KeyGroups {
       // The posting past its placeholder id delta (one zero byte).
       const postingBytes = ends[t]! - (t === 0 ? 0 : ends[t - 1]!) - 1;
       const length = keys.charCodeAt(k);
-      const key = keys.slice(k + 1, k + 1 + length);
-      k += 1 + length;
+      const from = k + 1;
+      k = from + length;
       if (this.pairs === this.pairSlot.length) this.pairSlot = grow(this.pairSlot);
-      let slot = this.slots.get(key);
-      if (slot === undefined) {
-        slot = this.slots.size;
-        if (slot === this.count.length) {
-          this.count = grow(this.count);
-          this.lastId = grow(this.lastId);
-          this.bytes = grow(this.bytes);
-        }
-        this.slots.set(key, slot);
+      const hash = hashRange(keys, from, k);
+      let slot = this.find(keys, from, k, hash);
+      if (slot < 0) {
+        slot = this.insert(keys.slice(from, k), hash, -slot - 1);
         this.count[slot] = 1;
         this.lastId[slot] = articleId;
         this.bytes[slot] = varintLength(articleId) + postingBytes;
@@ -136,6 +139,65 @@ class KeyGroups {
       this.pairSlot[this.pairs++] = slot;
     }
   }
+
+  /** The slot of a key of this batch. */
+  slotOf(key: string): number {
+    const slot = this.find(key, 0, key.length, hashRange(key, 0, key.length));
+    if (slot < 0) throw new RangeError('key not in this batch');
+    return slot;
+  }
+
+  /** The slot of the key at `text[from, to)`, or −1 − (the free table index where it would go). */
+  private find(text: string, from: number, to: number, hash: number): number {
+    const { table, keys } = this;
+    const mask = table.length - 1;
+    const length = to - from;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const entry = table[i]!;
+      if (entry === 0) return -1 - i;
+      const key = keys[entry - 1]!;
+      if (key.length !== length) continue;
+      let j = 0;
+      while (j < length && key.charCodeAt(j) === text.charCodeAt(from + j)) j++;
+      if (j === length) return entry - 1;
+    }
+  }
+
+  private insert(key: string, hash: number, at: number): number {
+    const slot = this.keys.length;
+    if (slot === this.count.length) {
+      this.count = grow(this.count);
+      this.lastId = grow(this.lastId);
+      this.bytes = grow(this.bytes);
+      this.hashes = grow(this.hashes);
+    }
+    this.keys.push(key);
+    this.hashes[slot] = hash;
+    this.table[at] = slot + 1;
+    // Kept at most half full, so that probes stay short.
+    if (2 * this.keys.length > this.table.length) this.rehash(this.table.length * 2);
+    return slot;
+  }
+
+  private rehash(size: number): void {
+    const table = new Int32Array(size);
+    const mask = size - 1;
+    for (let slot = 0; slot < this.keys.length; slot++) {
+      let i = this.hashes[slot]! & mask;
+      while (table[i] !== 0) i = (i + 1) & mask;
+      table[i] = slot + 1;
+    }
+    this.table = table;
+  }
+}
+
+/** FNV-1a over the UTF-16 units of `text[from, to)`, mixed at the end so that its low bits spread. */
+function hashRange(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
 }
 
 function grow<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: T): T {
@@ -150,14 +212,14 @@ function grow<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: 
  * Reading the documents in order instead of key by key keeps the pass from jumping between documents.
  */
 function pack(members: readonly Member[], groups: KeyGroups, emit: (block: EncodedBlock) => void): void {
-  const keys = sortKeys([...groups.slots.keys()]);
+  const keys = sortKeys([...groups.keys]);
   const encoded = utf8Many(keys);
   const { count, lastId, bytes, pairSlot } = groups;
   const order = new Int32Array(keys.length);
   const start = new Float64Array(keys.length);
   let total = 0;
   for (let k = 0; k < keys.length; k++) {
-    const slot = groups.slots.get(keys[k]!)!;
+    const slot = groups.slotOf(keys[k]!);
     order[k] = slot;
     start[slot] = total;
     total += bytes[slot]!;

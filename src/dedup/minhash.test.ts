@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DEFAULT_MINHASH, MinHasher, estimateJaccard } from './minhash.js';
 import { containment, containmentFromJaccard, jaccard } from './containment.js';
-import { splitmix32 } from './hash32.js';
+import { fmix32, splitmix32 } from './hash32.js';
 
 function randomSet(seed: number, size: number): number[] {
   const next = splitmix32(seed);
@@ -82,4 +82,22 @@ test('containment sees a copy inside a longer text', () => {
 test('bad parameters are refused', () => {
   assert.throws(() => new MinHasher({ bands: 0, rows: 3, seed: 1 }), RangeError);
   assert.throws(() => new MinHasher().bandKeys(new Uint32Array(5)), RangeError);
+});
+
+test('signatures are those of the fixed permutation family, forever (stored fingerprints depend on it)', () => {
+  const hasher = new MinHasher();
+  // Pinned values: a change of these invalidates every fingerprint already stored.
+  const sig = hasher.signature([0, 1, 2, 0x7fffffff, 0x80000000, 0xffffffff, 123456789]);
+  assert.deepEqual([...sig.slice(0, 6)], [70505655, 79095511, 159287879, 630399244, 47659960, 183356392]);
+  assert.equal(sig[95], 2767711515);
+  // Slot i is the minimum over the shingles of fmix32((x xor s_i) * m_i), with (s_i, m_i) drawn from
+  // splitmix32(seed) in turn: the definition, computed the plain way.
+  const next = splitmix32(DEFAULT_MINHASH.seed);
+  const family = Array.from({ length: hasher.size }, () => [next(), (next() | 1) >>> 0] as const);
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 60 }), (shingles) => {
+      const expected = family.map(([s, m]) => Math.min(0xffffffff, ...shingles.map((x) => fmix32(Math.imul(x ^ s, m)))));
+      assert.deepEqual([...hasher.signature(shingles)], expected);
+    }),
+  );
 });

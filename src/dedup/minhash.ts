@@ -18,6 +18,8 @@ export interface MinHashParams {
 export const DEFAULT_MINHASH: MinHashParams = { bands: 32, rows: 3, seed: 0x5ada2015 };
 
 const EMPTY_SLOT = 0xffffffff;
+/** The sign bit as an int32: x ^ SIGN maps unsigned order onto signed order. */
+const SIGN = 0x80000000 | 0;
 
 /** A fixed, seeded family of hash permutations: the same parameters give the same signatures forever. */
 export class MinHasher {
@@ -43,15 +45,29 @@ export class MinHasher {
 
   /** Signature of a set of 32-bit shingle hashes (duplicates in the input do not matter). */
   signature(shingles: ArrayLike<number>): Uint32Array {
-    const sig = new Uint32Array(this.size).fill(EMPTY_SLOT);
     const { xors, multipliers, size } = this;
-    for (let j = 0; j < shingles.length; j++) {
-      const x = (shingles[j] ?? 0) >>> 0;
-      for (let i = 0; i < size; i++) {
+    const sig = new Uint32Array(size);
+    const n = shingles.length;
+    const xs = new Int32Array(n);
+    for (let j = 0; j < n; j++) xs[j] = shingles[j] ?? 0;
+    // One slot at a time over all shingles, so that the slot's permutation and its minimum stay in
+    // registers; values are kept as int32 with the sign bit flipped, whose signed order is the unsigned
+    // order of the hashes (no number leaves the int32 range in the loop).
+    for (let i = 0; i < size; i++) {
+      const xor = xors[i]! | 0;
+      const multiplier = multipliers[i]! | 0;
+      let min = EMPTY_SLOT ^ SIGN;
+      for (let j = 0; j < n; j++) {
         // x -> (x xor s) * odd is a bijection of 32-bit integers; fmix32 spreads it. One permutation per slot.
-        const h = fmix32(Math.imul(x ^ (xors[i] ?? 0), multipliers[i] ?? 1));
-        if (h < (sig[i] ?? EMPTY_SLOT)) sig[i] = h;
+        let h = Math.imul(xs[j]! ^ xor, multiplier);
+        h ^= h >>> 16;
+        h = Math.imul(h, 0x85ebca6b);
+        h ^= h >>> 13;
+        h = Math.imul(h, 0xc2b2ae35);
+        h = (h ^ (h >>> 16)) ^ SIGN;
+        if (h < min) min = h;
       }
+      sig[i] = (min ^ SIGN) >>> 0;
     }
     return sig;
   }

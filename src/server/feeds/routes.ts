@@ -9,7 +9,8 @@ import { outletName } from '../read/source-names.js';
 import { lead } from '../read/text.js';
 import type { SearchRunner } from '../search-runner.js';
 import { sendCached } from '../http-cache.js';
-import { renderAtom, type AtomEntry, type AtomFeed } from './atom.js';
+import { renderAtom } from './atom.js';
+import type { FeedDoc, FeedEntry } from './feed-doc.js';
 
 export interface FeedDeps {
   store: Store;
@@ -29,7 +30,7 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
   app.get('/feeds/top.xml', async (c) => {
     const { cards } = await reader.topStories(0, ENTRIES);
     const base = origin(c, deps.publicUrl);
-    const entries: AtomEntry[] = cards.map((card) => ({
+    const entries: FeedEntry[] = cards.map((card) => ({
       id: `${base}/story/${card.story.id}`,
       title: card.story.title,
       updated: card.story.lastSeen,
@@ -99,7 +100,7 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
   }
 }
 
-function articleEntry(base: string, v: ArticleView): AtomEntry {
+function articleEntry(base: string, v: ArticleView): FeedEntry {
   const a = v.article;
   return {
     id: `${base}/article/${a.id}`,
@@ -124,7 +125,7 @@ function feedId(file: string): number {
  * The newest entry's time. An empty feed gets a fixed time (the source's creation, else the epoch), not the
  * time of the request: that changed the document, and so its ETag, on every poll.
  */
-function newest(entries: AtomEntry[], whenEmpty: number): number {
+function newest(entries: FeedEntry[], whenEmpty: number): number {
   return entries.length > 0 ? Math.max(...entries.map((e) => e.updated)) : whenEmpty;
 }
 
@@ -133,6 +134,6 @@ function origin(c: Context, publicUrl: string | null): string {
   return publicUrl ?? new URL(c.req.url).origin;
 }
 
-function atom(c: Context, feed: AtomFeed) {
+function atom(c: Context, feed: FeedDoc) {
   return sendCached(c, renderAtom(feed), 'application/atom+xml; charset=utf-8');
 }

@@ -11,6 +11,7 @@ import type { SearchRunner } from '../search-runner.js';
 import { sendCached } from '../http-cache.js';
 import { renderAtom } from './atom.js';
 import type { FeedDoc, FeedEntry } from './feed-doc.js';
+import { feedAddress, type FeedFormat } from './feed-format.js';
 import { renderRss } from './rss.js';
 
 export interface FeedDeps {
@@ -143,12 +144,10 @@ function origin(c: Context, publicUrl: string | null): string {
   return publicUrl ?? new URL(c.req.url).origin;
 }
 
-const FORMATS = {
+const FORMATS: Record<FeedFormat, { render: (feed: FeedDoc) => string; contentType: string }> = {
   atom: { render: renderAtom, contentType: 'application/atom+xml; charset=utf-8' },
   rss: { render: renderRss, contentType: 'application/rss+xml; charset=utf-8' },
-} as const;
-
-type FeedFormat = keyof typeof FORMATS;
+};
 
 /**
  * The format a request asks for with `?format=`: Atom when it names none. A value that names no format (or
@@ -164,7 +163,6 @@ function requestedFormat(c: Context): FeedFormat {
 
 /** `feed.self` is the Atom address; the RSS document's own address asks for RSS. */
 function send(c: Context, format: FeedFormat, feed: FeedDoc) {
-  const self = format === 'atom' ? feed.self : `${feed.self}${feed.self.includes('?') ? '&' : '?'}format=${format}`;
   const { render, contentType } = FORMATS[format];
-  return sendCached(c, render({ ...feed, self }), contentType);
+  return sendCached(c, render({ ...feed, self: feedAddress(feed.self, format) }), contentType);
 }

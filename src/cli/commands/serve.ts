@@ -17,7 +17,7 @@ interface ServeFlags {
 export const register: RegisterCommand = (program, getContext) => {
   program
     .command('serve')
-    .description('web reader, JSON API and Atom feeds, with the fetch scheduler unless --no-fetch')
+    .description('web reader, JSON API and Atom/RSS feeds, with the fetch scheduler unless --no-fetch')
     .addOption(new Option('--port <port>', 'port to listen on (env SADA_PORT, default 8080)'))
     .addOption(new Option('--host <host>', 'address to listen on (env SADA_HOST, default 127.0.0.1)'))
     .option('--no-fetch', 'serve only: do not run the fetch scheduler')

@@ -1,53 +1,11 @@
-/**
- * Atom 1.0 (RFC 4287) documents written as text with every value escaped. Strings from feeds and pages are
- * hostile: characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/FFFF) are removed before
- * escaping, so the output always parses.
- */
+/** Atom 1.0 (RFC 4287) documents written as text with every value escaped (see xml.ts). */
 
-export interface AtomEntry {
-  /** Permanent IRI identifying the entry. */
-  id: string;
-  title: string;
-  /** Epoch ms. */
-  updated: number;
-  published?: number | null;
-  /** The page the entry points to. */
-  link: string;
-  authors?: string[];
-  summary?: string;
-  categories?: string[];
-}
+import type { FeedDoc } from './feed-doc.js';
+import { writableTime, xmlEscape } from './xml.js';
 
-export interface AtomFeed {
-  id: string;
-  title: string;
-  subtitle?: string;
-  updated: number;
-  /** This document's own URL. */
-  self: string;
-  /** The HTML page showing the same list. */
-  alternate: string;
-  entries: AtomEntry[];
-}
+const iso = (ms: number) => writableTime(ms).toISOString();
 
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function xmlEscape(value: string): string {
-  return value
-    .replace(INVALID_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
-
-/** RFC 3339 has four-digit years only: earlier or later times are written as the nearest it can say. */
-const FIRST_MS = Date.parse('0000-01-01T00:00:00.000Z');
-const LAST_MS = Date.parse('9999-12-31T23:59:59.999Z');
-const iso = (ms: number) => new Date(Math.min(LAST_MS, Math.max(FIRST_MS, ms))).toISOString();
-
-export function renderAtom(feed: AtomFeed): string {
+export function renderAtom(feed: FeedDoc): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar">',

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { testApp, type TestApp } from '../testing/test-app.js';
 import { READER_CORPUS, readerAppForFile } from '../../test-support/reader-app.js';
-import { renderAtom, xmlEscape } from './atom.js';
+import { parseFeed } from '../../feeds/index.js';
+import { parseRss, RFC822 } from '../../test-support/parse-rss.js';
+import { renderAtom } from './atom.js';
 
 const CORPUS = READER_CORPUS;
 let t: TestApp;
@@ -43,11 +45,6 @@ function parseAtom(xml: string): AtomDoc['feed'] {
   }
   return feed;
 }
-
-test('xmlEscape removes characters XML forbids and escapes markup', () => {
-  assert.equal(xmlEscape('a<b>&"\'\u0007\uFFFE\uD800z'), 'a&lt;b&gt;&amp;&quot;&apos;z');
-  assert.equal(xmlEscape('😀 عربي'), '😀 عربي', 'valid surrogate pairs stay');
-});
 
 test('renderAtom output parses back, hostile text included', () => {
   const xml = renderAtom({
@@ -213,4 +210,116 @@ test('with a public URL, feed ids and links are the same whatever Host a request
   // Without one, a request's own origin (the address it came to).
   const own = await (await t.app.request('http://127.0.0.1:8080/feeds/latest.xml')).text();
   assert.match(own, /<id>http:\/\/127\.0\.0\.1:8080\/feeds\/latest\.xml<\/id>/);
+});
+
+/** Every feed the server writes, as its Atom address. */
+const feedPaths = () => [
+  '/feeds/top.xml',
+  '/feeds/latest.xml',
+  `/feeds/search.xml?q=${encodeURIComponent('أمطار')}`,
+  `/feeds/story/${t.fx.stories.get('rain')}.xml`,
+  `/feeds/source/${t.fx.sources.get('spa')}.xml`,
+];
+const asRss = (path: string) => `${path}${path.includes('?') ? '&' : '?'}format=rss`;
+
+test('?format=rss: every feed as RSS 2.0 with the Atom feed’s items, in its order, read back by Sada’s own parser', async () => {
+  for (const path of feedPaths()) {
+    const res = await t.app.request(asRss(path));
+    assert.equal(res.status, 200, path);
+    assert.equal(res.headers.get('content-type'), 'application/rss+xml; charset=utf-8', path);
+    const xml = await res.text();
+    const channel = parseRss(xml);
+    assert.equal(channel['atom:link']['@_href'], `http://localhost${asRss(path)}`, `${path}: its own address, asking for RSS`);
+    const atomXml = await (await t.app.request(path)).text();
+    const atom = parseAtom(atomXml);
+    assert.equal(channel.title, atom.title['#text'], path);
+    assert.equal(Date.parse(channel.lastBuildDate), Math.floor(Date.parse(atom.updated) / 1000) * 1000, path);
+    const rss = parseFeed(xml, { url: `http://localhost${asRss(path)}` });
+    const back = parseFeed(atomXml, { url: `http://localhost${path}` });
+    assert.equal(rss.format, 'rss');
+    assert.equal(rss.language, 'ar');
+    assert.ok(rss.items.length > 0, path);
+    assert.deepEqual(rss.warnings, [], path);
+    const seconds = (ms: number | null) => (ms === null ? null : Math.floor(ms / 1000) * 1000);
+    const fields = (feed: typeof rss) => feed.items.map((i) => ({ guid: i.guid, link: i.link, title: i.title, published: seconds(i.published ?? i.updated), authors: i.authors, categories: i.categories, summary: i.summary }));
+    assert.deepEqual(fields(rss), fields(back), `${path}: the same items, in the same order`);
+  }
+  // Arabic text and dates as stored.
+  const rain = await t.app.request(asRss(`/feeds/story/${t.fx.stories.get('rain')}.xml`));
+  const items = parseFeed(await rain.text(), { url: 'http://localhost/' }).items;
+  const spa = items.find((i) => i.link === `http://localhost/article/${t.fx.articles.get('rain-spa')}`);
+  assert.equal(spa?.title, 'أمطار غزيرة على مكة المكرمة والدفاع المدني يدعو إلى الحذر');
+  assert.equal(spa?.published, t.fx.now - 130 * 60_000);
+  assert.ok(spa?.summary?.startsWith('شهدت مكة المكرمة مساء اليوم'));
+  assert.deepEqual(spa?.authors, ['واس']);
+});
+
+test('?format=rss keeps the hostile titles and summaries of the top and source feeds as text', async () => {
+  const top = parseRss(await (await t.app.request('/feeds/top.xml?format=rss')).text());
+  assert.equal(top.item?.length, t.fx.stories.size);
+  assert.equal(top.item?.[0]?.link, `http://localhost/story/${t.fx.stories.get('rain')}`);
+  assert.ok(top.item?.some((i) => i.title === '<img src=x onerror=alert(1)>'), 'hostile titles survive as text');
+  const xml = await (await t.app.request(`/feeds/source/${t.fx.sources.get('hostile')}.xml?format=rss`)).text();
+  assert.doesNotMatch(xml, /<script|<img|<b>/);
+  const source = parseRss(xml);
+  assert.equal(source.item?.length, 1);
+  assert.match(source.item?.[0]?.description ?? '', /&lt;script&gt;alert\(2\)&lt;\/script&gt;/, 'escaped as HTML too: a reader shows it, never runs it');
+  for (const item of top.item ?? []) assert.match(item.pubDate, RFC822);
+});
+
+test('?format= naming no format is refused with 400, not answered with Atom', async () => {
+  for (const path of feedPaths()) {
+    for (const bad of ['format=json', 'format=RSS', 'format=', 'format=rss&format=atom']) {
+      const res = await t.app.request(`${path}${path.includes('?') ? '&' : '?'}${bad}`);
+      assert.equal(res.status, 400, `${path} ${bad}`);
+      assert.deepEqual(await res.json(), { error: { code: 'BAD_INPUT', message: 'invalid query parameter format: expected "atom" (the default) or "rss"' } }, `${path} ${bad}`);
+    }
+    // Atom stays the default, and may be asked for by name.
+    const atom = await t.app.request(`${path}${path.includes('?') ? '&' : '?'}format=atom`);
+    assert.equal(atom.status, 200, path);
+    assert.equal(atom.headers.get('content-type'), 'application/atom+xml; charset=utf-8');
+    assert.equal(await atom.text(), await (await t.app.request(path)).text(), path);
+  }
+  // The format is checked first: a missing feed asked for in an unknown format is still a bad request.
+  assert.equal((await t.app.request('/feeds/source/9999.xml?format=html')).status, 400);
+  assert.equal((await t.app.request('/feeds/source/9999.xml?format=rss')).status, 404);
+  assert.equal((await t.app.request('/feeds/search.xml?format=rss')).status, 400, 'q is still required');
+});
+
+test('?format=rss: conditional GET with its own ETag', async () => {
+  for (const path of feedPaths()) {
+    const atom = await t.app.request(path);
+    const rss = await t.app.request(asRss(path));
+    const tag = rss.headers.get('etag');
+    assert.ok(tag, path);
+    assert.notEqual(tag, atom.headers.get('etag'), `${path}: a cache holding the Atom document is not told it holds the RSS one`);
+    const again = await t.app.request(asRss(path), { headers: { 'if-none-match': tag } });
+    assert.equal(again.status, 304, path);
+    assert.equal(await again.text(), '');
+    const stale = await t.app.request(asRss(path), { headers: { 'if-none-match': atom.headers.get('etag') ?? '' } });
+    assert.equal(stale.status, 200, path);
+  }
+  // An empty feed's document does not change as time passes.
+  const app = await testApp(CORPUS);
+  try {
+    const quiet = await app.store.addSource({ slug: 'quiet', url: 'https://quiet.example/feed', feedUrl: 'https://quiet.example/feed', kind: 'feed', title: 'هادئ', homepage: null }, app.now());
+    const first = await app.app.request(`/feeds/source/${quiet.id}.xml?format=rss`);
+    assert.equal(parseRss(await first.text()).item, undefined);
+    app.advance(3_600_000);
+    assert.equal((await app.app.request(`/feeds/source/${quiet.id}.xml?format=rss`, { headers: { 'if-none-match': first.headers.get('etag') ?? '' } })).status, 304);
+  } finally {
+    await app.store.close();
+  }
+});
+
+test('?format=rss with a public URL: links and the self address use it whatever Host a request names', async () => {
+  const app = await testApp(CORPUS, { publicUrl: 'https://news.example/' });
+  try {
+    const channel = parseRss(await (await app.app.request('http://evil.example/feeds/latest.xml?format=rss')).text());
+    assert.equal(channel['atom:link']['@_href'], 'https://news.example/feeds/latest.xml?format=rss');
+    assert.equal(channel.link, 'https://news.example/latest');
+    assert.ok(channel.item?.every((i) => i.link.startsWith('https://news.example/article/') && i.guid['#text'] === i.link && i.guid['@_isPermaLink'] === 'true'));
+  } finally {
+    await app.store.close();
+  }
 });

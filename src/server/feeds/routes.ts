@@ -9,7 +9,10 @@ import { outletName } from '../read/source-names.js';
 import { lead } from '../read/text.js';
 import type { SearchRunner } from '../search-runner.js';
 import { sendCached } from '../http-cache.js';
-import { renderAtom, type AtomEntry, type AtomFeed } from './atom.js';
+import { renderAtom } from './atom.js';
+import type { FeedDoc, FeedEntry } from './feed-doc.js';
+import { feedAddress, type FeedFormat } from './feed-format.js';
+import { renderRss } from './rss.js';
 
 export interface FeedDeps {
   store: Store;
@@ -22,14 +25,18 @@ export interface FeedDeps {
 
 const ENTRIES = 30;
 
-/** Atom feeds out: top stories, the newest reports, a saved search, one story as it echoes, one source's newest articles. */
+/**
+ * Feeds out: top stories, the newest reports, a saved search, one story as it echoes, one source's newest
+ * articles. Each is Atom, or RSS 2.0 with `?format=rss` at the same address.
+ */
 export function mountFeeds(app: Hono, deps: FeedDeps): void {
   const { reader, store } = deps;
 
   app.get('/feeds/top.xml', async (c) => {
+    const format = requestedFormat(c);
     const { cards } = await reader.topStories(0, ENTRIES);
     const base = origin(c, deps.publicUrl);
-    const entries: AtomEntry[] = cards.map((card) => ({
+    const entries: FeedEntry[] = cards.map((card) => ({
       id: `${base}/story/${card.story.id}`,
       title: card.story.title,
       updated: card.story.lastSeen,
@@ -38,10 +45,11 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
       authors: card.outlets.slice(0, 5).map((o) => o.name),
       summary: card.headline ? lead(card.headline.article.summary, card.headline.article.text, 400) : '',
     }));
-    return atom(c, { id: `${base}/`, title: 'صدى: أهم القصص', self: `${base}/feeds/top.xml`, alternate: `${base}/`, updated: newest(entries, 0), entries });
+    return send(c, format, { id: `${base}/`, title: 'صدى: أهم القصص', self: `${base}/feeds/top.xml`, alternate: `${base}/`, updated: newest(entries, 0), entries });
   });
 
   app.get('/feeds/search.xml', deps.searchLimit, async (c) => {
+    const format = requestedFormat(c);
     // A saved search's feed lists what is new: the newest articles with every word, unless asked otherwise.
     const parsed = SearchQuery.safeParse({ sort: 'newest', ...c.req.query(), limit: String(ENTRIES) });
     if (!parsed.success) {
@@ -50,7 +58,7 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
     }
     const result = await deps.search.run(parsed.data);
     const query = new URLSearchParams({ q: parsed.data.q }).toString();
-    return articleFeed(c, result.hits.map((h) => h.article), {
+    return articleFeed(c, format, result.hits.map((h) => h.article), {
       id: `/search?${query}`,
       title: `صدى: بحث عن «${parsed.data.q}»`,
       self: `/feeds/search.xml?${query}`,
@@ -62,6 +70,7 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
   // Following one story: every outlet's article on it as it appears, copies included (each is an outlet
   // carrying the report), newest first.
   app.get('/feeds/story/:file', async (c) => {
+    const format = requestedFormat(c);
     const id = feedId(c.req.param('file'));
     const story = await store.getStory(id);
     if (!story) throw new AppError('NOT_FOUND', `no story with id ${id}`);
@@ -69,37 +78,39 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
     // would otherwise load every member's text to show 30.
     const newest = await store.storyMembers(id, ENTRIES);
     const articles = (await store.getArticles(newest.map((m) => m.id))).sort((a, b) => sortTime(b) - sortTime(a) || b.id - a.id);
-    return articleFeed(c, articles, { id: `/feeds/story/${id}.xml`, title: `صدى: ${story.title}`, self: `/feeds/story/${id}.xml`, alternate: `/story/${id}`, emptyUpdated: story.lastSeen });
+    return articleFeed(c, format, articles, { id: `/feeds/story/${id}.xml`, title: `صدى: ${story.title}`, self: `/feeds/story/${id}.xml`, alternate: `/story/${id}`, emptyUpdated: story.lastSeen });
   });
 
   app.get('/feeds/source/:file', async (c) => {
+    const format = requestedFormat(c);
     const id = feedId(c.req.param('file'));
     // also an outlet no longer followed: its page links here and its stored articles stay
     const source = await store.findSource({ id });
     if (!source) throw new AppError('NOT_FOUND', `no source with id ${id}`);
     const articles = await store.listArticles({ sourceId: id, limit: ENTRIES });
     const name = outletName(source.slug, source.title);
-    return articleFeed(c, articles, { id: `/feeds/source/${id}.xml`, title: `صدى: ${name}`, self: `/feeds/source/${id}.xml`, alternate: `/source/${id}`, emptyUpdated: source.createdAt });
+    return articleFeed(c, format, articles, { id: `/feeds/source/${id}.xml`, title: `صدى: ${name}`, self: `/feeds/source/${id}.xml`, alternate: `/source/${id}`, emptyUpdated: source.createdAt });
   });
 
   // Everything new, each report once (copies would repeat one wire text once per outlet carrying it).
   app.get('/feeds/latest.xml', async (c) => {
+    const format = requestedFormat(c);
     const articles = await store.listArticles({ limit: ENTRIES, reportsOnly: true });
-    return articleFeed(c, articles, { id: '/feeds/latest.xml', title: 'صدى: آخر الأخبار', self: '/feeds/latest.xml', alternate: '/latest', emptyUpdated: 0 });
+    return articleFeed(c, format, articles, { id: '/feeds/latest.xml', title: 'صدى: آخر الأخبار', self: '/feeds/latest.xml', alternate: '/latest', emptyUpdated: 0 });
   });
 
   /**
    * A feed of articles in the given order; `id`, `self` and `alternate` are paths on this server, `emptyUpdated`
    * the feed's <updated> while it has no entries.
    */
-  async function articleFeed(c: Context, articles: readonly Article[], head: { id: string; title: string; self: string; alternate: string; emptyUpdated: number }) {
+  async function articleFeed(c: Context, format: FeedFormat, articles: readonly Article[], head: { id: string; title: string; self: string; alternate: string; emptyUpdated: number }) {
     const base = origin(c, deps.publicUrl);
     const entries = (await Promise.all(articles.map((a) => reader.view(a)))).map((v) => articleEntry(base, v));
-    return atom(c, { id: base + head.id, title: head.title, self: base + head.self, alternate: base + head.alternate, updated: newest(entries, head.emptyUpdated), entries });
+    return send(c, format, { id: base + head.id, title: head.title, self: base + head.self, alternate: base + head.alternate, updated: newest(entries, head.emptyUpdated), entries });
   }
 }
 
-function articleEntry(base: string, v: ArticleView): AtomEntry {
+function articleEntry(base: string, v: ArticleView): FeedEntry {
   const a = v.article;
   return {
     id: `${base}/article/${a.id}`,
@@ -124,7 +135,7 @@ function feedId(file: string): number {
  * The newest entry's time. An empty feed gets a fixed time (the source's creation, else the epoch), not the
  * time of the request: that changed the document, and so its ETag, on every poll.
  */
-function newest(entries: AtomEntry[], whenEmpty: number): number {
+function newest(entries: FeedEntry[], whenEmpty: number): number {
   return entries.length > 0 ? Math.max(...entries.map((e) => e.updated)) : whenEmpty;
 }
 
@@ -133,6 +144,25 @@ function origin(c: Context, publicUrl: string | null): string {
   return publicUrl ?? new URL(c.req.url).origin;
 }
 
-function atom(c: Context, feed: AtomFeed) {
-  return sendCached(c, renderAtom(feed), 'application/atom+xml; charset=utf-8');
+const FORMATS: Record<FeedFormat, { render: (feed: FeedDoc) => string; contentType: string }> = {
+  atom: { render: renderAtom, contentType: 'application/atom+xml; charset=utf-8' },
+  rss: { render: renderRss, contentType: 'application/rss+xml; charset=utf-8' },
+};
+
+/**
+ * The format a request asks for with `?format=`: Atom when it names none. A value that names no format (or
+ * names two) is refused: ignoring it handed a reader that asked for RSS an Atom document it could not read.
+ */
+function requestedFormat(c: Context): FeedFormat {
+  const values = c.req.queries('format');
+  if (!values) return 'atom';
+  const value = values[0];
+  if (values.length === 1 && (value === 'atom' || value === 'rss')) return value;
+  throw new AppError('BAD_INPUT', 'invalid query parameter format: expected "atom" (the default) or "rss"');
+}
+
+/** `feed.self` is the Atom address; the RSS document's own address asks for RSS. */
+function send(c: Context, format: FeedFormat, feed: FeedDoc) {
+  const { render, contentType } = FORMATS[format];
+  return sendCached(c, render({ ...feed, self: feedAddress(feed.self, format) }), contentType);
 }

@@ -1,6 +1,7 @@
 import type { SourceRecord } from '../../core/types.js';
 import type { LatestItem } from '../read/reader.js';
 import { outletName } from '../read/source-names.js';
+import { feedAddress } from '../feeds/feed-format.js';
 import { NOUNS } from './format.js';
 import { textDir } from './direction.js';
 import { Layout, safeHttpUrl, type PageEnv } from './layout.js';
@@ -47,6 +48,7 @@ export function LatestPage(props: { env: PageEnv; data: LatestPageData }) {
           <span class="muted">كل خبر مرة واحدة: النسخ المنقولة عنه في صفحة قصته.</span>
         )}
         <a href={feed.href}>خلاصة Atom</a>
+        <a href={feedAddress(feed.href, 'rss')}>خلاصة RSS</a>
       </p>
       {data.items.length === 0 ? (
         <p class="muted">

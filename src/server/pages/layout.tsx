@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { toIso } from '../../core/time.js';
+import { feedAddress } from '../feeds/feed-format.js';
 import type { Formatter } from './format.js';
 
 /** What every page needs besides its data. */
@@ -27,8 +28,11 @@ export function Layout(props: { env: PageEnv; title: string; children: Child; fe
         <title>{`\u2068${props.title}\u2069 — صدى`}</title>
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={env.stylesheet} />
+        {/* each feed announced in both formats: readers that take no Atom find the RSS one */}
         <link rel="alternate" type="application/atom+xml" title="صدى: أهم القصص" href="/feeds/top.xml" />
+        <link rel="alternate" type="application/rss+xml" title="صدى: أهم القصص (RSS)" href={feedAddress('/feeds/top.xml', 'rss')} />
         {props.feed ? <link rel="alternate" type="application/atom+xml" title={props.feed.title} href={props.feed.href} /> : null}
+        {props.feed ? <link rel="alternate" type="application/rss+xml" title={`${props.feed.title} (RSS)`} href={feedAddress(props.feed.href, 'rss')} /> : null}
       </head>
       <body>
         <a class="skip" href="#content">
@@ -58,7 +62,7 @@ export function Layout(props: { env: PageEnv; title: string; children: Child; fe
         </main>
         <footer class="site">
           <div class="wrap">
-            صدى يجمع الأخبار من مصادرها ويعرض من نشرها أولاً. <a href="/feeds/top.xml">خلاصة أهم القصص (Atom)</a> · <a href="/api/openapi.json">واجهة البرمجة</a>
+            صدى يجمع الأخبار من مصادرها ويعرض من نشرها أولاً. <a href="/feeds/top.xml">خلاصة أهم القصص (Atom)</a> · <a href={feedAddress('/feeds/top.xml', 'rss')}>خلاصة أهم القصص (RSS)</a> · <a href="/api/openapi.json">واجهة البرمجة</a>
           </div>
         </footer>
       </body>

@@ -321,6 +321,35 @@ test('links that every row or page repeats say where they go', async () => {
   assert.match(latest.body, /<a href="\/feeds\/latest\.xml">خلاصة Atom<\/a>/);
 });
 
+test('every feed a page announces is announced in RSS too, and both answer', async () => {
+  const unescape = (href: string) => href.replace(/&amp;/g, '&');
+  const pages = ['/', '/latest', `/source/${t.fx.sources.get('spa')}`, `/story/${t.fx.stories.get('rain')}`, `/search?q=${encodeURIComponent('أمطار')}&source=okaz`, '/sources'];
+  for (const path of pages) {
+    const { body } = await page(path);
+    const head = body.slice(0, body.indexOf('</head>'));
+    const announced = (type: string) => [...head.matchAll(new RegExp(`<link rel="alternate" type="${type.replace(/[+]/g, '\\+')}" title="([^"]*)" href="([^"]*)"/>`, 'g'))].map((m) => ({ title: m[1]!, href: unescape(m[2]!) }));
+    const atom = announced('application/atom+xml');
+    const rss = announced('application/rss+xml');
+    assert.ok(atom.length >= 1, path);
+    assert.deepEqual(rss, atom.map((a) => ({ title: `${a.title} (RSS)`, href: `${a.href}${a.href.includes('?') ? '&' : '?'}format=rss` })), path);
+    for (const { href } of rss) {
+      const res = await t.app.request(href);
+      assert.equal(res.status, 200, href);
+      assert.equal(res.headers.get('content-type'), 'application/rss+xml; charset=utf-8', href);
+    }
+  }
+  // The visible links next to each Atom link.
+  const spa = t.fx.sources.get('spa');
+  const rain = t.fx.stories.get('rain');
+  assert.ok((await page('/sources')).body.includes(`<a href="/feeds/source/${spa}.xml?format=rss" aria-label="خلاصة RSS: واس">`), 'each row’s RSS link names its outlet');
+  assert.ok((await page(`/source/${spa}`)).body.includes(`<a href="/feeds/source/${spa}.xml?format=rss">خلاصة RSS</a>`));
+  assert.ok((await page(`/story/${rain}`)).body.includes(`<a href="/feeds/story/${rain}.xml?format=rss">خلاصة RSS</a>`));
+  assert.ok((await page(`/search?q=${encodeURIComponent('أمطار')}&source=okaz`)).body.includes('<a href="/feeds/search.xml?q=%D8%A3%D9%85%D8%B7%D8%A7%D8%B1&amp;source=okaz&amp;format=rss">خلاصة RSS</a>'));
+  const latest = await page('/latest');
+  assert.match(latest.body, /<a href="\/feeds\/latest\.xml\?format=rss">خلاصة RSS<\/a>/);
+  assert.match(latest.body, /<a href="\/feeds\/top\.xml\?format=rss">خلاصة أهم القصص \(RSS\)<\/a>/, 'the footer’s');
+});
+
 test('a crafted /sources link shows no confirmation of something that was not done: the note states what is true now, or nothing', async () => {
   const spa = t.fx.sources.get('spa')!;
   for (const query of ['done=added', 'done=removed', 'added=999999', 'removed=999999', `removed=${spa}`, 'added=abc', 'added=', 'removed=-1']) {

@@ -2,6 +2,7 @@ import type { SourceWithStatus } from '../../core/types.js';
 import type { ArticleView } from '../read/reader.js';
 import { outletName } from '../read/source-names.js';
 import type { SnippetSpan } from '../services.js';
+import { feedAddress } from '../feeds/feed-format.js';
 import { NOUNS } from './format.js';
 import { textDir } from './direction.js';
 import { Layout, type PageEnv } from './layout.js';
@@ -118,7 +119,7 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
           <ResultPager data={data} />
           {feedHref ? (
             <p class="muted">
-              <a href={feedHref}>تابع هذا البحث بخلاصة Atom</a>
+              <a href={feedHref}>تابع هذا البحث بخلاصة Atom</a> · <a href={feedAddress(feedHref, 'rss')}>خلاصة RSS</a>
             </p>
           ) : null}
         </section>

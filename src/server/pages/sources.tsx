@@ -1,5 +1,6 @@
 import type { SourceWithStatus } from '../../core/types.js';
 import { outletName } from '../read/source-names.js';
+import { feedAddress } from '../feeds/feed-format.js';
 import { textDir } from './direction.js';
 import { Layout, When, safeHttpUrl, type PageEnv } from './layout.js';
 
@@ -72,6 +73,10 @@ export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
                         {' · '}
                         <a href={`/feeds/source/${s.id}.xml`} aria-label={`خلاصة Atom: ${name}`}>
                           Atom
+                        </a>
+                        {' · '}
+                        <a href={feedAddress(`/feeds/source/${s.id}.xml`, 'rss')} aria-label={`خلاصة RSS: ${name}`}>
+                          RSS
                         </a>
                       </div>
                     </td>

@@ -1,5 +1,6 @@
 import type { StoryDetail } from '../read/reader.js';
 import { sortTime } from '../read/reader.js';
+import { feedAddress } from '../feeds/feed-format.js';
 import { NOUNS } from './format.js';
 import { textDir } from './direction.js';
 import { Layout, When, type PageEnv } from './layout.js';
@@ -66,7 +67,7 @@ export function StoryPage(props: { env: PageEnv; detail: StoryDetail }) {
             );
           })}
           <p class="muted">
-            <a href={`/feeds/story/${story.id}.xml`}>تابع هذه القصة بخلاصة Atom</a>
+            <a href={`/feeds/story/${story.id}.xml`}>تابع هذه القصة بخلاصة Atom</a> · <a href={feedAddress(`/feeds/story/${story.id}.xml`, 'rss')}>خلاصة RSS</a>
           </p>
         </section>
 

@@ -64,8 +64,9 @@ export class PgStore extends PgQueries implements Store {
       throw new AppError('UNAVAILABLE', `cannot connect to PostgreSQL at ${redact(options.url)}: ${(error as Error).message}`, { cause: error });
     }
     try {
-      if (options.schema) {
-        // Concurrent opens may race to create the schema; losing that race is fine.
+      if (options.schema && !(await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [options.schema])).rowCount) {
+        // Concurrent opens may race to create the schema; losing that race is fine. (Asked only when it is
+        // missing: creating a schema needs CREATE on the database, even with IF NOT EXISTS.)
         await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`).catch((error: { code?: string }) => {
           if (error.code !== '23505' && error.code !== '42P06') throw error;
         });

@@ -60,7 +60,7 @@ test('commands that only read work on a database on read-only media; commands th
   for (const args of [['import', fixturePath('server', 'import', 'articles.jsonl')], ['search', '--reindex'], ['serve', '--port', '0']]) {
     const r = runReadOnly(mount, [...args, '--db', db]);
     assert.equal(r.status, 1, `${args.join(' ')}: ${r.stderr}`);
-    assert.match(r.stderr, /^sada: cannot open SQLite database \S+ for writing: .*cannot be written by this user; commands that only read \(search, articles, stories, related, sources list, serve --no-fetch\) can use it as it is\n$/);
+    assert.match(r.stderr, /^sada: cannot open SQLite database \S+ for writing: .*cannot be written by this user; commands that only read \(search, articles, stories, related, sources list, sources export-opml, serve --no-fetch\) can use it as it is\n$/);
   }
 });
 

@@ -3,7 +3,7 @@ import type pg from 'pg';
 type Query = Pick<pg.PoolClient, 'query'>;
 
 /** How many names a refusal lists before "and N more". */
-const NAMES_SHOWN = 4;
+const NAMES_SHOWN = 3;
 
 /**
  * Why this session cannot write Sada's rows, or null when it can: a read-only session (a role or database
@@ -15,12 +15,12 @@ export async function pgWriteRefusal(client: Query, tables: readonly string[]): 
   const session = await readOnlySession(client);
   if (session) return session;
   const [row] = (
-    await client.query<{ role: string; tables: string[]; sequences: string[] }>(
+    await client.query<{ role: string; total: number; tables: string[]; sequences: string[] }>(
       `WITH t AS (
          SELECT c.oid, c.relname FROM pg_class c
          WHERE c.relname = ANY($1::text[]) AND c.relkind IN ('r', 'p')
            AND c.relnamespace = (SELECT relnamespace FROM pg_class WHERE oid = to_regclass('schema_migrations')))
-       SELECT current_user::text AS role,
+       SELECT current_user::text AS role, (SELECT count(*)::int FROM t) AS total,
          ARRAY(SELECT relname::text FROM t
                WHERE NOT (has_table_privilege(oid, 'INSERT') AND has_table_privilege(oid, 'UPDATE') AND has_table_privilege(oid, 'DELETE'))
                ORDER BY relname) AS tables,
@@ -33,10 +33,12 @@ export async function pgWriteRefusal(client: Query, tables: readonly string[]): 
     )
   ).rows;
   if (!row || (row.tables.length === 0 && row.sequences.length === 0)) return null;
-  const lacks: string[] = [];
-  if (row.tables.length > 0) lacks.push(`INSERT, UPDATE and DELETE on ${listed(row.tables, 'table')}`);
-  if (row.sequences.length > 0) lacks.push(`USAGE on ${listed(row.sequences, 'sequence')}`);
-  return `role ${row.role} may not write to it (it lacks ${lacks.join(', and ')})`;
+  // Short: the refusal is one line of an error that names the database and the remedy too.
+  const lacks =
+    row.tables.length === 0
+      ? `USAGE on ${listed(row.sequences, 'sequence')}`
+      : `INSERT, UPDATE and DELETE on ${row.tables.length === row.total ? `any of its ${row.total} tables` : listed(row.tables, 'table')}`;
+  return `role ${row.role} may not write to it (no ${lacks})`;
 }
 
 /**

@@ -172,8 +172,8 @@ async function prepare(client: pg.PoolClient, options: PgStoreOptions): Promise<
       throw new AppError(
         'STORAGE',
         state.present
-          ? `PostgreSQL database ${db} was written by an older Sada (schema version ${state.version}; this one needs ${state.pending.at(-1)!.version}), and the upgrade cannot be written with this connection: ${refusal}. Run any sada command on it once with a role that may change its schema (its owner, for instance): \`sada sources list\` will do`
-          : `PostgreSQL database ${db} holds no Sada schema (no schema_migrations table in its search path), and this connection cannot create one: ${refusal}. Run any sada command on it once with a role that may create tables there (the schema's owner, for instance): \`sada sources list\` will do`,
+          ? `PostgreSQL database ${db} was written by an older Sada (schema version ${state.version}; this one needs ${state.pending.at(-1)!.version}), and this connection cannot upgrade it: ${refusal}. Run any sada command once with a role that may change its schema (its owner, say)`
+          : `PostgreSQL database ${db} holds no Sada schema (no schema_migrations table in its search path), and this connection cannot create one: ${refusal}. Run any sada command once with a role that may create tables there`,
       );
     }
     return { applied: await migratePg(client, options.now ?? Date.now()), readOnly: null };
@@ -182,7 +182,7 @@ async function prepare(client: pg.PoolClient, options: PgStoreOptions): Promise<
   if (options.access !== 'read') {
     throw new AppError('STORAGE', `cannot open PostgreSQL database ${db} for writing: ${cannotWrite}; commands that only read (${READING_COMMANDS}) can use it as it is`);
   }
-  return { applied: [], readOnly: { access: 'read-only', reason: `${db} cannot be written with this connection (${cannotWrite}): it is open for reading only` } };
+  return { applied: [], readOnly: { access: 'read-only', reason: `${db} cannot be written with this connection, ${cannotWrite}: it is open for reading only` } };
 }
 
 function redact(url: string): string {

@@ -17,8 +17,8 @@ export interface CliContext {
   logger(): Logger;
   /**
    * Opens the configured database once; later calls return the same store. Closed by main. A command that
-   * only reads passes `{ access: 'read' }`: a SQLite database this user cannot write is then opened read-only
-   * rather than refused.
+   * only reads passes `{ access: 'read' }`: a SQLite database this user cannot write, or a PostgreSQL database
+   * the configured role may only read, is then opened read-only rather than refused.
    */
   openStore(options?: { access?: 'write' | 'read' }): Promise<Store>;
   /** Registers cleanup to run when the command finishes (or the process is asked to stop). */

@@ -60,7 +60,7 @@ test('commands that only read work on a database on read-only media; commands th
   for (const args of [['import', fixturePath('server', 'import', 'articles.jsonl')], ['search', '--reindex'], ['serve', '--port', '0']]) {
     const r = runReadOnly(mount, [...args, '--db', db]);
     assert.equal(r.status, 1, `${args.join(' ')}: ${r.stderr}`);
-    assert.match(r.stderr, /^sada: cannot open SQLite database \S+ for writing: .*cannot be written by this user; commands that only read \(search, articles, stories, related, sources list, serve --no-fetch\) can use it as it is\n$/);
+    assert.match(r.stderr, /^sada: cannot open SQLite database \S+ for writing: .*cannot be written by this user; commands that only read \(search, articles, stories, related, sources list, sources export-opml, serve --no-fetch\) can use it as it is\n$/);
   }
 });
 
@@ -108,7 +108,7 @@ test('a read-only database in use by a writer is read live: changes the writer c
 
 test('`sada serve --no-fetch` serves a database on read-only media', { skip: SKIP, timeout: 60_000 }, async () => {
   const { mount, db } = importedDatabase('serve');
-  const child = spawn('unshare', readOnlyShell(mount, ['serve', '--no-fetch', '--port', '0', '--db', db]), { cwd: REPO_ROOT, env: { ...process.env, SADA_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('unshare', readOnlyShell(mount, ['serve', '--no-fetch', '--port', '0', '--db', db]), { cwd: REPO_ROOT, env: { ...process.env, SADA_LOG_LEVEL: 'info', SADA_ADMIN_TOKEN: 'tok' }, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let log = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (log += d));
@@ -121,6 +121,10 @@ test('`sada serve --no-fetch` serves a database on read-only media', { skip: SKI
     assert.match(found.hits[0]?.title ?? '', /Gemini/);
     assert.equal((await fetch(`${origin}/`)).status, 200);
     assert.equal((await fetch(`${origin}/healthz`)).status, 200);
+    // Adding a source could only fail in the database: refused up front, with the right token too.
+    const added = await fetch(`${origin}/api/v1/sources`, { method: 'POST', headers: { authorization: 'Bearer tok', 'content-type': 'application/json' }, body: JSON.stringify({ url: 'https://x.test/feed' }) });
+    assert.equal(added.status, 403, await added.clone().text());
+    assert.match(await (await fetch(`${origin}/sources`)).text(), /قاعدة بياناته للقراءة فقط/);
   } finally {
     child.kill('SIGTERM');
   }

@@ -161,7 +161,7 @@ export function createServer(options: ServerOptions): Hono {
     // HEAD is answered by the GET handlers and must carry GET's headers
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') c.header('Cache-Control', 'no-store');
   });
-  mountApi(app, API_PREFIX, routes, { adminToken, limits: { api: apiLimit, search: searchLimit } });
+  mountApi(app, API_PREFIX, routes, { adminToken, readOnly: store.readOnly !== null, limits: { api: apiLimit, search: searchLimit } });
   app.use('/feeds/*', apiLimit);
   mountFeeds(app, { store, reader, search, searchLimit, publicUrl: options.publicUrl ? options.publicUrl.replace(/\/$/, '') : null });
   mountPages(app, { store, reader, search, addSource, adminToken, env: pageEnv, searchLimit, onSourcesChanged });

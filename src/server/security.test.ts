@@ -77,6 +77,8 @@ test('admin token checks', () => {
   assert.throws(() => checkAdminToken('secret', null), (e: AppError) => e.code === 'UNAUTHORIZED');
   assert.throws(() => checkAdminToken('secret', 'secreT'), (e: AppError) => e.code === 'UNAUTHORIZED');
   assert.doesNotThrow(() => checkAdminToken('secret', 'secret'));
+  // A server whose database cannot be written refuses even the right token: the change could only fail.
+  assert.throws(() => checkAdminToken('secret', 'secret', { readOnly: true }), (e: AppError) => e.code === 'FORBIDDEN' && /cannot write/.test(e.message));
   assert.equal(bearerToken('Bearer abc'), 'abc');
   assert.equal(bearerToken('bearer   abc  '), 'abc');
   assert.equal(bearerToken('Basic abc'), null);

@@ -24,3 +24,6 @@ export function isStoreFailure(error: unknown): boolean {
   }
   return false;
 }
+
+/** The commands that only read, named when a database refuses a command that writes. */
+export const READING_COMMANDS = 'search, articles, stories, related, sources list, sources export-opml, serve --no-fetch';

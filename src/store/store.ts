@@ -21,8 +21,8 @@ export interface Store extends SourceStore, ArticleStore, FingerprintStore, Stor
   readonly dialect: 'sqlite' | 'postgres';
   /**
    * Null when the store can be written. Otherwise it was opened for reading only (`access: 'read'` on a
-   * database this user cannot write): `snapshot` when changes made to the database later are not seen,
-   * with why; every write fails with STORAGE.
+   * database this user or role cannot write): `snapshot` when changes made to the database later are not
+   * seen, with why; every write fails.
    */
   readonly readOnly: { access: 'read-only' | 'snapshot'; reason: string } | null;
   /**

@@ -48,3 +48,42 @@ export function benchPostgres(): { url: string; stop: () => void } | null {
     return null;
   }
 }
+
+/** `url` as another role (the test cluster trusts local connections, so no password is needed). */
+export function asRole(url: string, role: string): string {
+  const u = new URL(url);
+  u.username = role;
+  u.password = '';
+  return u.href;
+}
+
+/**
+ * Creates a login role for one test and runs `grants` (SQL with `%ROLE%` for its name) on `admin`'s
+ * database. Roles belong to the whole cluster: the name is unique, and `dropTestRole` removes it.
+ */
+export async function createTestRole(admin: pg.Client, prefix: string, grants: string[] = []): Promise<string> {
+  const role = freshSchema(prefix);
+  await admin.query(`CREATE ROLE ${role} LOGIN`);
+  for (const sql of grants) await admin.query(sql.replaceAll('%ROLE%', role));
+  return role;
+}
+
+/** Drops a test role: first what it holds in each database named (privileges, owned objects), then the role. */
+export async function dropTestRole(role: string, databaseUrls: readonly string[] = [TEST_PG_URL]): Promise<void> {
+  for (const url of databaseUrls) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`DROP OWNED BY ${role} CASCADE`);
+    } finally {
+      await client.end();
+    }
+  }
+  const client = new pg.Client({ connectionString: TEST_PG_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP ROLE IF EXISTS ${role}`);
+  } finally {
+    await client.end();
+  }
+}

@@ -41,6 +41,8 @@ export function route<Q extends Schema | undefined = undefined, P extends Schema
 
 export interface MountOptions {
   adminToken: string;
+  /** The store cannot be written (Store.readOnly): admin routes are refused before they reach it. */
+  readOnly?: boolean;
   limits: { api: MiddlewareHandler; search: MiddlewareHandler };
 }
 
@@ -52,7 +54,7 @@ export function honoPath(path: string): string {
 export function mountApi(app: Hono, prefix: string, routes: readonly ApiRoute[], options: MountOptions): void {
   for (const r of routes) {
     const handler = async (c: Context) => {
-      if (r.admin) checkAdminToken(options.adminToken, bearerToken(c.req.header('authorization')));
+      if (r.admin) checkAdminToken(options.adminToken, bearerToken(c.req.header('authorization')), { readOnly: options.readOnly ?? false });
       const input = {
         query: r.query ? parse(r.query, c.req.query(), 'query') : undefined,
         params: r.params ? parse(r.params, c.req.param(), 'path') : undefined,

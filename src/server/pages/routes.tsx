@@ -172,7 +172,7 @@ export function mountPages(app: Hono, deps: PageDeps): void {
 
   const sourcesPage = async (c: Context, notice?: SourcesPageData['notice'], status = 200, refused?: SourcesPageData['refused']) => {
     c.header('Cache-Control', 'no-store');
-    const data: SourcesPageData = { sources: await store.listSources(), adminEnabled: deps.adminToken !== '', ...(notice ? { notice } : {}), ...(refused ? { refused } : {}) };
+    const data: SourcesPageData = { sources: await store.listSources(), adminEnabled: deps.adminToken !== '' && store.readOnly === null, ...(store.readOnly ? { readOnly: true } : {}), ...(notice ? { notice } : {}), ...(refused ? { refused } : {}) };
     return html(c, <SourcesPage env={deps.env(c)} data={data} />, status);
   };
 
@@ -202,7 +202,7 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     try {
       const body = await c.req.parseBody();
       form = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-      checkAdminToken(deps.adminToken, form.token);
+      checkAdminToken(deps.adminToken, form.token, { readOnly: store.readOnly !== null });
       const outcome = await action(form);
       deps.onSourcesChanged();
       return c.redirect(`/sources?${outcome}#outcome`, 303);

@@ -11,6 +11,8 @@ export interface SourcesPageData {
   /** A form the server refused: the reason, shown at that form, and what was typed into it. */
   refused?: { form: 'add' | 'remove'; text: string; url?: string; id?: string };
   adminEnabled: boolean;
+  /** The server reads a database it cannot write: the forms are off for that reason, not for want of a token. */
+  readOnly?: boolean;
 }
 
 const KIND: Record<SourceWithStatus['kind'], string> = { feed: 'خلاصة', sitemap: 'خريطة موقع', homepage: 'صفحة رئيسية', import: 'استيراد' };
@@ -102,7 +104,7 @@ export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
           </table>
         </div>
       )}
-      <AdminForms sources={data.sources} enabled={data.adminEnabled} refused={data.refused} />
+      <AdminForms sources={data.sources} enabled={data.adminEnabled} readOnly={data.readOnly ?? false} refused={data.refused} />
     </Layout>
   );
 }
@@ -122,8 +124,9 @@ function Refusal(props: { refused: SourcesPageData['refused']; form: 'add' | 're
  * refused form comes back scrolled to itself, with the reason beside it and the URL still typed in; before, the
  * reason was at the top of the page and the form, a long scroll down, was empty again.
  */
-function AdminForms(props: { sources: SourceWithStatus[]; enabled: boolean; refused?: SourcesPageData['refused'] }) {
+function AdminForms(props: { sources: SourceWithStatus[]; enabled: boolean; readOnly: boolean; refused?: SourcesPageData['refused'] }) {
   const refused = props.refused;
+  if (props.readOnly) return <p class="muted">إضافة المصادر وحذفها معطلة على هذا الخادم: قاعدة بياناته للقراءة فقط.</p>;
   if (!props.enabled) {
     return (
       <p class="muted">

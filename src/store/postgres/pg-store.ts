@@ -2,7 +2,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { AppError } from '../../core/errors.js';
 import type { Store } from '../store.js';
-import { migratePg } from './pg-migrate.js';
+import { migratePg, pgSchemaState, pgTableNames, readPgMigrations } from './pg-migrate.js';
+import { pgSchemaChangeRefusal, pgWriteRefusal } from './pg-access.js';
+import { READING_COMMANDS } from '../store-failure.js';
 import { TERM_DAYS_MIGRATION } from '../engine-rows.js';
 import { PgQueries, type Db } from './pg-queries.js';
 
@@ -13,6 +15,13 @@ export interface PgStoreOptions {
   schema?: string;
   poolSize?: number;
   now?: number;
+  /**
+   * `read`: the caller only reads. A connection that may not write (a role granted SELECT only, read-only
+   * sessions, a standby) then opens a database whose schema is current for reading only: nothing is written
+   * (no migration, no lock), and writes through the store fail. Default `write`: such a connection is refused
+   * at once, saying why. Either way a role that may write applies pending migrations.
+   */
+  access?: 'write' | 'read';
 }
 
 /** BIGINT columns hold epoch milliseconds and ids, all far below 2^53: read them as numbers, not strings. */
@@ -33,30 +42,36 @@ export const LOCK_BUCKETS = 512;
  */
 export class PgStore extends PgQueries implements Store {
   readonly dialect = 'postgres' as const;
-  readonly readOnly = null;
+  readonly readOnly: Store['readOnly'];
   private readonly pool: pg.Pool;
   private readonly txClient = new AsyncLocalStorage<pg.PoolClient>();
   private closed = false;
 
-  private constructor(pool: pg.Pool) {
+  private constructor(pool: pg.Pool, readOnly: Store['readOnly']) {
     super();
     this.pool = pool;
+    this.readOnly = readOnly;
   }
 
   static async open(options: PgStoreOptions): Promise<PgStore> {
     if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) throw new AppError('BAD_USAGE', `invalid schema name ${options.schema}`);
+    // Once the store is known to be read-only, every session the pool opens refuses writes, so that none can
+    // slip through a path that was thought to only read (the pool waits for this hook before handing it out).
+    let readOnlySessions = false;
+    const onConnect = (c: pg.ClientBase): Promise<unknown> | undefined => (readOnlySessions ? c.query('SET default_transaction_read_only = on') : undefined);
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
       types,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
       connectionTimeoutMillis: 10_000,
+      onConnect,
     });
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it on next use.
     });
     let client: pg.PoolClient;
-    let applied: number[] = [];
+    let prepared: { applied: number[]; readOnly: Store['readOnly'] };
     try {
       client = await pool.connect();
     } catch (error) {
@@ -64,22 +79,20 @@ export class PgStore extends PgQueries implements Store {
       throw new AppError('UNAVAILABLE', `cannot connect to PostgreSQL at ${redact(options.url)}: ${(error as Error).message}`, { cause: error });
     }
     try {
-      if (options.schema) {
-        // Concurrent opens may race to create the schema; losing that race is fine.
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`).catch((error: { code?: string }) => {
-          if (error.code !== '23505' && error.code !== '42P06') throw error;
-        });
+      prepared = await prepare(client, options);
+      if (prepared.readOnly) {
+        readOnlySessions = true;
+        await onConnect(client);
       }
-      applied = await migratePg(client, options.now ?? Date.now());
     } catch (error) {
       client.release();
       await pool.end().catch(() => undefined);
       throw error instanceof AppError ? error : new AppError('STORAGE', `cannot prepare PostgreSQL: ${(error as Error).message}`, { cause: error });
     }
     client.release();
-    const store = new PgStore(pool);
+    const store = new PgStore(pool, prepared.readOnly);
     // The migration to per-day term statistics queued every stored article again: count them now.
-    if (applied.includes(TERM_DAYS_MIGRATION)) while ((await store.foldTermStats(20_000)).folded > 0);
+    if (prepared.applied.includes(TERM_DAYS_MIGRATION)) while ((await store.foldTermStats(20_000)).folded > 0);
     return store;
   }
 
@@ -90,6 +103,7 @@ export class PgStore extends PgQueries implements Store {
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.closed) throw new AppError('STORAGE', 'the store is closed');
+    if (this.readOnly) throw new AppError('STORAGE', `cannot write to the database: ${this.readOnly.reason}`);
     if (this.txClient.getStore()) return fn(this);
     const client = await this.pool.connect();
     try {
@@ -134,6 +148,41 @@ export class PgStore extends PgQueries implements Store {
       return fn();
     });
   }
+}
+
+/**
+ * Brings the schema up to date when it is not (and the connection may change it), and finds whether the
+ * connection may write: `readOnly` for a reading caller that may not, a refusal for a writing one.
+ */
+async function prepare(client: pg.PoolClient, options: PgStoreOptions): Promise<{ applied: number[]; readOnly: Store['readOnly'] }> {
+  const db = redact(options.url);
+  if (options.schema && !(await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [options.schema])).rowCount) {
+    // Concurrent opens may race to create the schema; losing that race is fine. (Asked only when it is
+    // missing: creating a schema needs CREATE on the database, even with IF NOT EXISTS.)
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`).catch((error: { code?: string }) => {
+      if (error.code !== '23505' && error.code !== '42P06') throw error;
+    });
+  }
+  const migrations = readPgMigrations();
+  const state = await pgSchemaState(client, migrations);
+  const cannotWrite = await pgWriteRefusal(client, pgTableNames(migrations));
+  if (state.pending.length > 0) {
+    const refusal = cannotWrite ?? (await pgSchemaChangeRefusal(client));
+    if (refusal) {
+      throw new AppError(
+        'STORAGE',
+        state.present
+          ? `PostgreSQL database ${db} was written by an older Sada (schema version ${state.version}; this one needs ${state.pending.at(-1)!.version}), and this connection cannot upgrade it: ${refusal}. Run any sada command once with a role that may change its schema (its owner, say)`
+          : `PostgreSQL database ${db} holds no Sada schema (no schema_migrations table in its search path), and this connection cannot create one: ${refusal}. Run any sada command once with a role that may create tables there`,
+      );
+    }
+    return { applied: await migratePg(client, options.now ?? Date.now()), readOnly: null };
+  }
+  if (!cannotWrite) return { applied: [], readOnly: null };
+  if (options.access !== 'read') {
+    throw new AppError('STORAGE', `cannot open PostgreSQL database ${db} for writing: ${cannotWrite}; commands that only read (${READING_COMMANDS}) can use it as it is`);
+  }
+  return { applied: [], readOnly: { access: 'read-only', reason: `${db} cannot be written with this connection, ${cannotWrite}: it is open for reading only` } };
 }
 
 function redact(url: string): string {

@@ -32,6 +32,7 @@ import type { IndexDocument, IndexStats, MoreKeys, PostingsPart, SearchDocInfo, 
 import * as engine from './engine-sql.js';
 import { recountTermStats } from './engine-sql.js';
 import { TERM_DAYS_MIGRATION } from '../engine-rows.js';
+import { READING_COMMANDS } from '../store-failure.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -519,7 +520,7 @@ function openFailure(path: string, error: unknown): AppError {
   if (!refusesWrites(error)) return new AppError('STORAGE', `cannot open SQLite database ${path}: ${reason}`, { cause: error });
   return new AppError(
     'STORAGE',
-    `cannot open SQLite database ${path} for writing: ${reason}. The file or its directory cannot be written by this user; commands that only read (search, articles, stories, related, sources list, serve --no-fetch) can use it as it is`,
+    `cannot open SQLite database ${path} for writing: ${reason}. The file or its directory cannot be written by this user; commands that only read (${READING_COMMANDS}) can use it as it is`,
     { cause: error },
   );
 }

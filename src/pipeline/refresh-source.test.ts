@@ -210,6 +210,11 @@ test('an article page with a wrong HTTP charset is read as `sada extract` reads 
     '/news/u8': { type: 'text/html; charset=windows-1256', body: Buffer.from(html('u8', '<meta charset="utf-8">')) },
     // Legacy bytes, no meta, under a server-wide UTF-8 default.
     '/news/legacy': { type: 'text/html; charset=utf-8', body: iconv.encode(html('legacy'), 'windows-1256') },
+    // Legacy bytes under a server-wide ISO-8859-1 default, and under a template's windows-1252 meta.
+    '/news/latin1': { type: 'text/html; charset=ISO-8859-1', body: iconv.encode(html('latin1'), 'windows-1256') },
+    '/news/meta1252': { type: 'text/html', body: iconv.encode(html('meta1252', '<meta charset="windows-1252">'), 'windows-1256') },
+    // A genuine French page under the same label stays windows-1252.
+    '/news/fr': { type: 'text/html; charset=ISO-8859-1', body: iconv.encode(`<!doctype html><html lang="fr"><head><title>Les jardins</title></head><body><article><h1>Les jardins</h1>${"<p>À la mairie, l'Élysée a annoncé aujourd'hui l'élargissement des jardins publics des quartiers du nord, près de l'Hôtel de Ville.</p>".repeat(5)}</article></body></html>`, 'windows-1252') },
   };
   const server = await startFixtureServer((req, res) => {
     const page = pages[req.url ?? ''];
@@ -230,11 +235,13 @@ test('an article page with a wrong HTTP charset is read as `sada extract` reads 
   const deps: RefreshDeps = { store, fetcher, now: () => now, process: createArticlePipeline({ now: () => now }), extractPage: (page, url) => pageFieldsFromHtml(page, url, now) };
   try {
     await storeSource(store, { url: `${server.origin}/feed.xml`, feedUrl: `${server.origin}/feed.xml`, kind: 'feed', title: 'ترميز', homepage: null }, {}, now);
-    assert.equal((await runFetchRound(deps, { once: true, concurrency: 1 })).new_articles, 2);
-    for (const name of ['u8', 'legacy']) {
+    assert.equal((await runFetchRound(deps, { once: true, concurrency: 1 })).new_articles, 5);
+    for (const name of ['u8', 'legacy', 'latin1', 'meta1252']) {
       const stored = await store.getArticleByCanonicalUrl(`${server.origin}/news/${name}`);
       assert.match(stored?.text ?? '', new RegExp(`^أعلنت بلدية المدينة اليوم عن خطة لتوسيع الحدائق العامة في الأحياء الشمالية، والمقال رقم ${name}\\.`), name);
     }
+    const french = await store.getArticleByCanonicalUrl(`${server.origin}/news/fr`);
+    assert.match(french?.text ?? '', /^À la mairie, l'Élysée a annoncé aujourd'hui l'élargissement des jardins publics/);
   } finally {
     await fetcher.close();
     await store.close();

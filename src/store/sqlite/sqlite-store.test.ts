@@ -194,4 +194,16 @@ test('a database file that cannot be written, in a writable directory, is refuse
   } finally {
     immutable(path, false);
   }
+  // An -shm a reader left as read-only as the file was stops a writer once the file is writable again.
+  const shm = `${path}-shm`;
+  writeFileSync(shm, Buffer.alloc(32_768));
+  if (!immutable(shm, true)) return;
+  try {
+    await assert.rejects(SqliteStore.open({ path }), /for writing: EPERM: operation not permitted, open '\S+immutable\.db-shm'\. Nothing was changed: \S+immutable\.db-shm cannot be written by this user;/);
+  } finally {
+    immutable(shm, false);
+  }
+  const writable = await SqliteStore.open({ path });
+  await writable.ensureImportSource('other', 2);
+  await writable.close();
 });

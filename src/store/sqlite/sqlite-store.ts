@@ -512,23 +512,30 @@ export class SqliteStore implements Store {
  * a word (it retries a refused read-write open read-only), so a writing command only failed at its first
  * write, with "attempt to write a readonly database". The same open SQLite tries (read-write, effective
  * user, nothing created or truncated) says it first: EACCES for another user's file, EROFS for a read-only
- * mount, EPERM for an immutable file. Root may write any file but these last two.
+ * mount, EPERM for an immutable file. Root may write any file but these last two. The -wal and -shm files are
+ * checked alike: a reader that may not write the database leaves an -shm as read-only as the file was, and a
+ * writer then fails the same way even once the database itself is writable again.
  */
 function assertFileWritable(path: string): void {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r+');
-  } catch (error) {
-    if (refusesWrites(error)) throw new FileNotWritable(error);
-    return; // no file yet (SQLite creates it), or another problem SQLite reports itself
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    let fd: number;
+    try {
+      fd = openSync(file, 'r+');
+    } catch (error) {
+      if (refusesWrites(error)) throw new FileNotWritable(file, error);
+      continue; // no file yet (SQLite creates it), or another problem SQLite reports itself
+    }
+    closeSync(fd);
   }
-  closeSync(fd);
 }
 
-/** The refusal of the database file itself (its directory may be writable), with the system's code. */
+/** The refusal of one of the database's files (its directory may be writable), with the system's code. */
 class FileNotWritable extends Error {
   readonly code: unknown;
-  constructor(cause: unknown) {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
     super(errorMessage(cause), { cause });
     this.code = (cause as { code?: unknown }).code;
   }
@@ -546,7 +553,7 @@ function openFailure(path: string, error: unknown): AppError {
   if (error instanceof FileNotWritable) {
     return new AppError(
       'STORAGE',
-      `cannot open SQLite database ${path} for writing: ${reason}. Nothing was changed: the file cannot be written by this user; commands that only read (search, articles, stories, related, sources list, serve --no-fetch) can use it as it is`,
+      `cannot open SQLite database ${path} for writing: ${reason}. Nothing was changed: ${error.file === path ? 'the file' : error.file} cannot be written by this user; commands that only read (search, articles, stories, related, sources list, serve --no-fetch) can use it as it is`,
       { cause: error },
     );
   }

@@ -1,7 +1,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -25,7 +25,7 @@ function readOnlyShell(mount: string, args: string[]): string[] {
   return ['-m', 'sh', '-c', `mount --bind '${mount}' '${mount}' && mount -o remount,bind,ro '${mount}' && exec ${quoted}`];
 }
 
-/** Runs the CLI with `mount` (a directory holding the database) read-only. */
+/** Runs the CLI with `mount` (a directory holding the database, or the database file alone) read-only. */
 function runReadOnly(mount: string, args: string[]) {
   const r = spawnSync('unshare', readOnlyShell(mount, args), { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true', SADA_LOG_LEVEL: 'warn' }, timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -62,6 +62,30 @@ test('commands that only read work on a database on read-only media; commands th
     assert.equal(r.status, 1, `${args.join(' ')}: ${r.stderr}`);
     assert.match(r.stderr, /^sada: cannot open SQLite database \S+ for writing: .*cannot be written by this user; commands that only read \(search, articles, stories, related, sources list, sources export-opml, serve --no-fetch\) can use it as it is\n$/);
   }
+});
+
+test('a read-only database file in a writable directory is refused at once by writing commands, saying the file cannot be written; nothing is changed', { skip: SKIP }, () => {
+  const { db } = importedDatabase('file-only');
+  const fresh = join(dir, 'fresh.jsonl');
+  writeFileSync(fresh, `${JSON.stringify({ url: 'https://fresh.example/1', source: 'fresh', title: 'خبر جديد', text: 'نص الخبر الجديد عن افتتاح السوق في المدينة.' })}\n`);
+  const before = readFileSync(db);
+  // Only the file is mounted read-only (EROFS, which root cannot override either): its directory stays writable,
+  // so SQLite opened it without a word, read-only, and the first write failed ("attempt to write a readonly database").
+  for (const args of [['import', fresh], ['sources', 'remove', '1'], ['sources', 'add', 'http://127.0.0.1:9/feed.xml', '--allow-private'], ['fetch', '--once'], ['search', '--reindex']]) {
+    const r = runReadOnly(db, [...args, '--db', db]);
+    assert.equal(r.status, 1, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /^sada: cannot open SQLite database \S+sada\.db for writing: EROFS: read-only file system, open '\S+sada\.db'\. Nothing was changed: the file cannot be written by this user; commands that only read \(search, articles, stories, related, sources list, serve --no-fetch\) can use it as it is\n$/, args.join(' '));
+  }
+  assert.deepEqual(readFileSync(db), before, 'the file is as it was');
+  // commands that only read use it, read-only
+  const articles = runReadOnly(db, ['articles', '--json', '--db', db]);
+  assert.equal(articles.status, 0, articles.stderr);
+  assert.equal((JSON.parse(articles.stdout) as unknown[]).length, 4);
+  assert.equal(runReadOnly(db, ['sources', 'list', '--json', '--db', db]).status, 0);
+  // and once writable again, writing commands work as before
+  const imported = runCli(['import', fresh, '--db', db, '--json']);
+  assert.equal(imported.status, 0, imported.stderr);
+  assert.equal((JSON.parse(imported.stdout) as { inserted: number }).inserted, 1);
 });
 
 test('a read-only database whose -wal holds changes it cannot index is refused with the reason and the remedy', { skip: SKIP }, () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { cappedTitle, MAX_TITLE_LENGTH, storableInput, storableText } from './storable-text.js';
+import { cappedText, cappedTitle, MAX_AUTHOR_LENGTH, MAX_CATEGORY_LENGTH, MAX_SUMMARY_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH, storableInput, storableText } from './storable-text.js';
 import { analyzeTerms } from '../text/index.js';
 
 test('a NUL becomes a space and a lone surrogate U+FFFD: same length, same words and offsets for the analyzer', () => {
@@ -67,11 +67,57 @@ test('capped titles are prefixes of the title, never longer than the cap, and we
   );
 });
 
-test('storableInput caps the title (and only the title: texts are whole)', () => {
+test('storableInput caps the title (the text is whole)', () => {
   const input = { url: 'https://a.example/1', source: 'a', title: `عنوان ${'طويل '.repeat(100_000)}`, text: 'نص '.repeat(100_000), published: null };
   const stored = storableInput(input);
   assert.equal(stored.title, cappedTitle(input.title));
   assert.equal(stored.text, input.text);
   const withNul = storableInput({ ...input, title: `عن\u0000وان ${'ب'.repeat(1000)}` });
   assert.ok(withNul.title.startsWith('عن وان') && withNul.title.length <= MAX_TITLE_LENGTH);
+});
+
+test('storableInput caps author, summary, category, each tag and the number of tags, cut at a word like the title', () => {
+  const base = { url: 'https://a.example/1', source: 'a', title: 'عنوان', text: 'نص', published: null };
+  const words = (word: string, n: number) => `${word} `.repeat(n).trim();
+  const hostile = {
+    ...base,
+    author: words('محرر', 200_000),
+    summary: words('ملخص', 500_000),
+    category: words('قسم', 100_000),
+    tags: Array.from({ length: 100_000 }, (_, i) => (i === 0 ? words('وسم', 10_000) : `وسم${i}`)),
+  };
+  const stored = storableInput(hostile);
+  // lengths first: a failed comparison of megabyte strings takes minutes to print
+  assert.deepEqual([stored.author?.length, stored.summary?.length, stored.category?.length, stored.tags?.length].map((n) => n! <= MAX_SUMMARY_LENGTH), [true, true, true, true]);
+  assert.equal(stored.author, cappedText(hostile.author, MAX_AUTHOR_LENGTH));
+  assert.equal(stored.summary, cappedText(hostile.summary, MAX_SUMMARY_LENGTH));
+  assert.equal(stored.category, cappedText(hostile.category, MAX_CATEGORY_LENGTH));
+  for (const [value, max] of [[stored.author, MAX_AUTHOR_LENGTH], [stored.summary, MAX_SUMMARY_LENGTH], [stored.category, MAX_CATEGORY_LENGTH]] as const) {
+    assert.ok(value!.length <= max && value!.length > max - 10, `cut near ${max}`);
+    assert.match(value!, /^(\S+ )*\S+…$/u, 'whole words, then the ellipsis');
+  }
+  assert.equal(stored.tags!.length, MAX_TAGS, 'the first tags are kept');
+  assert.equal(stored.tags![0], cappedText(hostile.tags[0]!, MAX_TAG_LENGTH));
+  assert.deepEqual(stored.tags!.slice(1), hostile.tags.slice(1, MAX_TAGS));
+  // a NUL is cleaned before the cut
+  assert.equal(storableInput({ ...base, tags: Array.from({ length: MAX_TAGS + 1 }, () => 'وسم') }).tags!.length, MAX_TAGS, 'more tags than the cap alone');
+  assert.equal(storableInput({ ...base, category: `قسم\u0000${'ب'.repeat(MAX_CATEGORY_LENGTH)}` }).category, cappedText(`قسم ${'ب'.repeat(MAX_CATEGORY_LENGTH)}`, MAX_CATEGORY_LENGTH));
+  assert.equal(storableInput({ ...base, category: `قسم ${'ب'.repeat(MAX_CATEGORY_LENGTH)}` }).category, `قسم ${'ب'.repeat(MAX_CATEGORY_LENGTH - 5)}…`, 'no space in the second half: cut inside the word');
+});
+
+test('values as long as the longest real ones, and exactly at the caps, are stored as they are (the same object)', () => {
+  const input = {
+    url: 'https://a.example/1',
+    source: 'a',
+    title: 'ع'.repeat(MAX_TITLE_LENGTH),
+    text: 'نص',
+    published: null,
+    author: 'ك'.repeat(MAX_AUTHOR_LENGTH),
+    summary: 'م'.repeat(MAX_SUMMARY_LENGTH),
+    category: 'internationalNews'.padEnd(MAX_CATEGORY_LENGTH, 'x'),
+    tags: Array.from({ length: MAX_TAGS }, () => 'و'.repeat(MAX_TAG_LENGTH)),
+  };
+  assert.equal(storableInput(input), input);
+  // what the shared data and pages hold at most (see the caps' comment) is far below them
+  assert.ok(MAX_AUTHOR_LENGTH >= 255 && MAX_SUMMARY_LENGTH >= 853 && MAX_CATEGORY_LENGTH >= 49 && MAX_TAG_LENGTH >= 60);
 });

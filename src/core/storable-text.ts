@@ -32,47 +32,90 @@ function needsCleaning(text: string): boolean {
  */
 export const MAX_TITLE_LENGTH = 300;
 
+/**
+ * The other short fields every listing shows (the API's article cards, the reader, the feeds out) were kept at
+ * any length a feed, a page or an import file gave them. The figures, in UTF-16 units, leave the longest real
+ * value of the shared data whole:
+ * - author (one name or several joined by «، »): the longest byline of the 52,190 SaudiNewsNet and ANT
+ *   articles has 255 (a crawl field holding a sentence of the text), 99% have at most 38; of the bylines the
+ *   extractor reads from the ~2,000 shared pages only a scientific paper's 76 authors (874) are longer.
+ * - summary: the longest ANT abstract has 853, 99% at most 382; readers see 220–400 of it.
+ * - category (the outlet's section): the longest ANT category has 17; the longest section the extractor reads
+ *   from the shared pages that names one section has 49 (longer ones, up to 475, are keyword lists).
+ * - tags: the extractor keeps at most 50 of a page (and pages of the shared data reach it), none over 60
+ *   units; a feed's <category> list and an import's `tags` had no limit. A tag is a name, a few words.
+ */
+export const MAX_AUTHOR_LENGTH = 300;
+export const MAX_SUMMARY_LENGTH = 2000;
+export const MAX_CATEGORY_LENGTH = 100;
+export const MAX_TAG_LENGTH = 100;
+export const MAX_TAGS = 50;
+
 const ELLIPSIS = '…';
 const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const SPACE = /^\s/u;
 
 /**
- * A title as stored: unchanged up to MAX_TITLE_LENGTH units, else cut before the last space that keeps at least
- * half of it (else at the last grapheme boundary: never inside a surrogate pair or between a letter and its
- * marks) and ended with "…". Pure and store-independent, so the title analysed is the title every store keeps.
+ * Text as stored in a capped field: unchanged up to `max` units, else cut before the last space that keeps at
+ * least half of it (else at the last grapheme boundary: never inside a surrogate pair or between a letter and
+ * its marks) and ended with "…". Pure and store-independent, so what is analysed is what every store keeps.
  */
-export function cappedTitle(title: string, max = MAX_TITLE_LENGTH): string {
-  if (title.length <= max) return title;
+export function cappedText(text: string, max: number): string {
+  if (text.length <= max) return text;
   const room = max - ELLIPSIS.length;
   let cut = 0;
   let space = 0;
   // A boundary at `room` depends on what precedes it and the one unit after: two more are enough to look at.
-  for (const { index, segment } of GRAPHEMES.segment(title.slice(0, room + 2))) {
+  for (const { index, segment } of GRAPHEMES.segment(text.slice(0, room + 2))) {
     if (index > room) break;
     cut = index;
     if (index >= room / 2 && SPACE.test(segment)) space = index;
   }
   // One "grapheme" longer than the room (a letter under thousands of marks): cut between code points.
-  if (cut === 0) cut = /[\ud800-\udbff]/.test(title[room - 1] ?? '') ? room - 1 : room;
-  return `${title.slice(0, space || cut).trimEnd()}${ELLIPSIS}`;
+  if (cut === 0) cut = /[\ud800-\udbff]/.test(text[room - 1] ?? '') ? room - 1 : room;
+  return `${text.slice(0, space || cut).trimEnd()}${ELLIPSIS}`;
 }
 
-/** The article's text fields made storable and its title capped; the same object when none needs it (the usual case). */
+/** A title as stored: cappedText at MAX_TITLE_LENGTH. */
+export function cappedTitle(title: string, max = MAX_TITLE_LENGTH): string {
+  return cappedText(title, max);
+}
+
+function tooLong(value: string | null | undefined, max: number): boolean {
+  return typeof value === 'string' && value.length > max;
+}
+
+function overCap(input: ArticleInput): boolean {
+  const tags = input.tags ?? [];
+  return (
+    tooLong(input.title, MAX_TITLE_LENGTH) ||
+    tooLong(input.author, MAX_AUTHOR_LENGTH) ||
+    tooLong(input.summary, MAX_SUMMARY_LENGTH) ||
+    tooLong(input.category, MAX_CATEGORY_LENGTH) ||
+    tags.length > MAX_TAGS ||
+    tags.some((t) => tooLong(t, MAX_TAG_LENGTH))
+  );
+}
+
+/**
+ * The article's text fields made storable and its short fields capped (title, author, summary, category, each
+ * tag, the number of tags: the first MAX_TAGS are kept); the same object when none needs it (the usual case).
+ */
 export function storableInput(input: ArticleInput): ArticleInput {
   const fields = [input.url, input.source, input.title, input.text, input.author, input.summary, input.category, input.image, input.lang, input.externalId, ...(input.tags ?? [])];
-  const longTitle = typeof input.title === 'string' && input.title.length > MAX_TITLE_LENGTH;
-  if (!longTitle && !fields.some((f) => typeof f === 'string' && needsCleaning(f))) return input;
+  if (!overCap(input) && !fields.some((f) => typeof f === 'string' && needsCleaning(f))) return input;
   const clean = (value: string | null | undefined) => (typeof value === 'string' ? storableText(value) : value);
+  const capped = (value: string | null | undefined, max: number) => (typeof value === 'string' ? cappedText(storableText(value), max) : value);
   return {
     url: storableText(input.url),
     source: storableText(input.source),
     title: cappedTitle(storableText(input.title)),
     text: storableText(input.text),
     published: input.published,
-    author: clean(input.author),
-    summary: clean(input.summary),
-    category: clean(input.category),
-    tags: input.tags?.map(storableText),
+    author: capped(input.author, MAX_AUTHOR_LENGTH),
+    summary: capped(input.summary, MAX_SUMMARY_LENGTH),
+    category: capped(input.category, MAX_CATEGORY_LENGTH),
+    tags: input.tags?.slice(0, MAX_TAGS).map((tag) => cappedText(storableText(tag), MAX_TAG_LENGTH)),
     image: clean(input.image),
     lang: clean(input.lang),
     externalId: clean(input.externalId),

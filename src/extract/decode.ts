@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
+import { arabicUnderLatinLabel } from '../core/legacy-arabic.js';
 import { replacementShare } from '../core/replacement-share.js';
 
 /**
@@ -7,7 +8,10 @@ import { replacementShare } from '../core/replacement-share.js';
  * valid UTF-8 with multi-byte sequences (a legacy page is practically never valid UTF-8 by chance, while
  * UTF-8 pages that declare windows-1256 or latin-1 are common), then the HTTP Content-Type charset, then the
  * page's `<meta charset>` / `http-equiv` / XML declaration, then a guess: Arabic-looking legacy bytes are
- * windows-1256, anything else windows-1252 (what browsers assume for an undeclared latin-1 page).
+ * windows-1256, anything else windows-1252 (what browsers assume for an undeclared latin-1 page). A Latin
+ * charset (ISO-8859-1, windows-1252) from the header or the meta gives way to windows-1256 when the bytes read
+ * as Arabic words there and as no Latin words (`arabicUnderLatinLabel`): old Arabic sites serve windows-1256
+ * under a Latin server default.
  */
 
 export interface DecodedHtml {
@@ -15,7 +19,8 @@ export interface DecodedHtml {
   /** The charset label that was used (iconv-lite name). */
   charset: string;
   /** Where the charset came from. */
-  evidence: 'bom' | 'utf8-valid' | 'header' | 'meta' | 'guess';
+  /** `arabic-bytes`: a Latin label (header or meta) overruled by windows-1256 Arabic bytes. */
+  evidence: 'bom' | 'utf8-valid' | 'header' | 'meta' | 'arabic-bytes' | 'guess';
 }
 
 /** WHATWG maps these legacy labels onto supersets; iconv-lite knows the rest by name. */
@@ -112,8 +117,12 @@ export function decodeHtmlBytes(bytes: Uint8Array, contentType?: string | null):
       if (replacementShare(text) <= 0.02) return { html: text, charset: 'utf-8', evidence: header ? 'header' : declared ? 'meta' : 'guess' };
     }
   }
-  if (header && header !== 'utf-8' && !header.startsWith('utf-16')) return { html: iconv.decode(buffer, header), charset: header, evidence: 'header' };
-  if (declared && declared !== 'utf-8' && !declared.startsWith('utf-16')) return { html: iconv.decode(buffer, declared), charset: declared, evidence: 'meta' };
+  // A Latin label on bytes that read as Arabic words under windows-1256 (and as no Latin words) is a mislabelled
+  // windows-1256 page: see arabicUnderLatinLabel for the rule.
+  const labelled = (charset: string, evidence: 'header' | 'meta'): DecodedHtml =>
+    arabicUnderLatinLabel(buffer, charset) ? { html: iconv.decode(buffer, 'windows-1256'), charset: 'windows-1256', evidence: 'arabic-bytes' } : { html: iconv.decode(buffer, charset), charset, evidence };
+  if (header && header !== 'utf-8' && !header.startsWith('utf-16')) return labelled(header, 'header');
+  if (declared && declared !== 'utf-8' && !declared.startsWith('utf-16')) return labelled(declared, 'meta');
   if (!hasMultibyte(buffer)) return { html: buffer.toString('latin1'), charset: 'utf-8', evidence: header ? 'header' : declared ? 'meta' : 'guess' };
   const guessed = guessLegacy(buffer);
   return { html: iconv.decode(buffer, guessed), charset: guessed, evidence: 'guess' };

@@ -65,3 +65,23 @@ test('a server-wide charset default loses to the bytes: UTF-8 under a legacy lab
   assert.equal(kept.encoding, 'utf-8');
   assert.ok(kept.text.includes(ARABIC));
 });
+
+test('windows-1256 Arabic labelled ISO-8859-1 or windows-1252 (HTTP or declaration) is read as Arabic; a French feed so labelled stays Latin', () => {
+  const feed = (decl: string, title: string) => `<?xml version="1.0"${decl}?><rss version="2.0"><channel><title>${title}</title><item><title>${title}</title><description>${title}</description></item></channel></rss>`;
+  const arabic = `${ARABIC}، وأعلنت وزارة الصحة السعودية افتتاح مستشفى جديد في الرياض`;
+  const french = "L'été à Paris : le Conseil a décidé d'élargir l'accès aux crèches, près de l'Hôtel de Ville";
+  const cases: Array<[string, string | null]> = [
+    ['', 'text/xml; charset=ISO-8859-1'],
+    ['', 'text/xml; charset=windows-1252'],
+    [' encoding="ISO-8859-1"', 'text/xml'],
+    [' encoding="windows-1252"', 'application/rss+xml; charset=iso-8859-1'],
+  ];
+  for (const [decl, contentType] of cases) {
+    const decoded = decodeBytes(iconv.encode(feed(decl, arabic), 'windows-1256'), { contentType });
+    assert.ok(decoded.text.includes(arabic), `${decl} ${contentType}: ${decoded.text.slice(0, 120)}`);
+    assert.equal(decoded.encoding, 'windows-1256');
+    const latin = decodeBytes(iconv.encode(feed(decl, french), 'windows-1252'), { contentType });
+    assert.ok(latin.text.includes(french), `${decl} ${contentType}: ${latin.text.slice(0, 120)}`);
+    assert.notEqual(latin.encoding, 'windows-1256');
+  }
+});

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { arabicUnderLatinLabel } from '../core/legacy-arabic.js';
 import { replacementShare } from '../core/replacement-share.js';
 
 /**
@@ -14,6 +15,10 @@ import { replacementShare } from '../core/replacement-share.js';
  * 4. the document's own declaration: `<?xml encoding=...?>`, `<meta charset>` or `<meta http-equiv>`;
  * 5. UTF-8 when the bytes are valid UTF-8, otherwise `fallbackEncoding` (windows-1256: Sada is Arabic-first
  *    and that is by far the most common legacy encoding of undeclared Arabic pages).
+ *
+ * Whenever the label chosen in 3–5 is a Latin one (ISO-8859-1, windows-1252, US-ASCII), the bytes are
+ * windows-1256 instead when they read as Arabic words there and as no Latin words (`arabicUnderLatinLabel`):
+ * old Arabic sites serve windows-1256 under a Latin server default or template declaration.
  */
 
 export type EncodingSource = 'bom' | 'http' | 'document' | 'sniff' | 'fallback';
@@ -52,10 +57,14 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (utf8 && hasHighBytes(bytes)) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', source: 'sniff' };
   // Mostly invalid "UTF-8" is legacy text under a UTF-8 default; a few bad sequences are damage to keep.
   const misreadUtf8 = !utf8 && (declared ? declared !== 'utf-8' : mostlyInvalidUtf8(bytes));
-  if (http && !httpIsWeak && !(http === 'utf-8' && misreadUtf8)) return { text: decodeWith(bytes, http), encoding: http, source: 'http' };
-  if (declared && !(declared === 'utf-8' && !utf8 && mostlyInvalidUtf8(bytes))) return { text: decodeWith(bytes, declared), encoding: declared, source: 'document' };
+  // A Latin label on bytes that read as Arabic words under windows-1256 (and as no Latin words) is a mislabelled
+  // windows-1256 document: see arabicUnderLatinLabel for the rule.
+  const labelled = (encoding: string, source: EncodingSource): DecodedText =>
+    arabicUnderLatinLabel(bytes, encoding) ? { text: decodeWith(bytes, 'windows-1256'), encoding: 'windows-1256', source: 'sniff' } : { text: decodeWith(bytes, encoding), encoding, source };
+  if (http && !httpIsWeak && !(http === 'utf-8' && misreadUtf8)) return labelled(http, 'http');
+  if (declared && !(declared === 'utf-8' && !utf8 && mostlyInvalidUtf8(bytes))) return labelled(declared, 'document');
   if (utf8) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', source: 'sniff' };
-  if (http && httpIsWeak) return { text: decodeWith(bytes, http), encoding: http, source: 'http' };
+  if (http && httpIsWeak) return labelled(http, 'http');
   const fallback = normaliseLabel(options.fallbackEncoding ?? 'windows-1256') ?? 'windows-1256';
   return { text: decodeWith(bytes, fallback), encoding: fallback, source: 'fallback' };
 }

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '../core/errors.js';
-import type { Fetcher, FetchResponse } from '../fetch/index.js';
+import { Fetcher, type FetchResponse } from '../fetch/index.js';
+import { startFixtureServer } from '../test-support/http-fixture.js';
+import { testFetcherOptions } from '../test-support/fetch-options.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { resolveSource, storeSource } from './add-source.js';
 
@@ -82,5 +84,31 @@ test('after a source is removed, another feed of the same outlet can be added (t
     assert.deepEqual([again.id, again.slug], [rss.id, 'okaz']);
   } finally {
     await store.close();
+  }
+});
+
+test('a URL answered 404 or 410 is bad input (exit 2, API 400); a server error, a refusal or an unreachable host stays a failure to fetch', async () => {
+  const server = await startFixtureServer((req, res) => {
+    const status = Number(req.url?.slice(1, 4));
+    res.writeHead(status).end();
+  });
+  const fetcher = new Fetcher(testFetcherOptions({ connectTimeoutMs: 500 }));
+  const failure = async (url: string) => {
+    try {
+      await resolveSource(fetcher, url);
+    } catch (error) {
+      assert.ok(error instanceof AppError, String(error));
+      return [error.code, error.exitCode, error.httpStatus, error.message];
+    }
+    return assert.fail(`${url} was resolved`);
+  };
+  try {
+    assert.deepEqual(await failure(`${server.origin}/404/feed.xml`), ['BAD_INPUT', 2, 400, `${server.origin}/404/feed.xml: HTTP 404 (not found): nothing to poll at this URL`]);
+    assert.deepEqual(await failure(`${server.origin}/410/feed.xml`), ['BAD_INPUT', 2, 400, `${server.origin}/410/feed.xml: HTTP 410 (gone): nothing to poll at this URL`]);
+    for (const status of [500, 503, 403, 401, 429]) assert.deepEqual((await failure(`${server.origin}/${status}/feed.xml`)).slice(0, 2), ['FETCH_FAILED', 1], String(status));
+    assert.equal((await failure('http://127.0.0.1:9/feed.xml'))[1], 1, 'nothing listening');
+  } finally {
+    await fetcher.close();
+    await server.close();
   }
 });

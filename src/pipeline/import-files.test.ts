@@ -133,3 +133,51 @@ for (const readThread of [false, true]) {
     await store.close();
   });
 }
+
+test('an import of each of the three formats stores author, summary, category and tags capped (the real pipeline, analysed ahead)', async () => {
+  const { createArticlePipeline } = await import('./process-article.js');
+  const caps = await import('../core/storable-text.js');
+  const words = (word: string, n: number) => `${word} `.repeat(n).trim();
+  const text = (n: number) => `أعلنت البلدية اليوم افتتاح سوق المزارعين رقم ${n} في وسط المدينة بعد أعمال استمرت عاماً.`;
+  const author = words('محرر', 100_000);
+  const summary = words('ملخص', 200_000);
+  const category = words('قسم', 50_000);
+  const tags = [words('وسم', 5_000), ...Array.from({ length: 10_000 }, (_, i) => `وسم${i}`)];
+  const file = join(dir, 'hostile-fields.jsonl');
+  writeFileSync(
+    file,
+    [
+      { url: 'https://h.test/sada', source: 'h', title: 'سوق ١', text: text(1), published: '2024-01-08T10:00:00Z', author, summary, category, tags },
+      { source: 'h', url: 'https://h.test/snn', date_extracted: '2015-08-01 10:00:00', title: 'سوق ٢', author, content: text(2) },
+      { docno: 'h-3', url: 'https://h.test/ant', source: 'h', category, title: 'سوق ٣', published: '2018-07-01T10:00:00Z', author, abstract: summary, content: text(3) },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n'),
+  );
+  const store = await SqliteStore.open({ path: ':memory:' });
+  try {
+    const process = createArticlePipeline({ now: () => Date.UTC(2024, 0, 9) });
+    const summaryOf = await importFiles(store, [file], { process, batchSize: 2 });
+    await process.close?.();
+    assert.equal(summaryOf.inserted, 3);
+    const stored = async (path: string) => (await store.getArticleByCanonicalUrl(`https://h.test/${path}`))!;
+    const cappedAuthor = caps.cappedText(author, caps.MAX_AUTHOR_LENGTH);
+    // lengths first: a failed comparison of megabyte strings takes minutes to print
+    const lengths = (a: { author: string | null; summary: string | null; category: string | null; tags: string[] }) => [a.author?.length, a.summary?.length, a.category?.length, a.tags.length];
+    assert.deepEqual(await Promise.all(['sada', 'snn', 'ant'].map(async (p) => lengths(await stored(p)))), [
+      [cappedAuthor.length, caps.cappedText(summary, caps.MAX_SUMMARY_LENGTH).length, caps.cappedText(category, caps.MAX_CATEGORY_LENGTH).length, caps.MAX_TAGS],
+      [cappedAuthor.length, undefined, undefined, 0],
+      [cappedAuthor.length, caps.cappedText(summary, caps.MAX_SUMMARY_LENGTH).length, caps.cappedText(category, caps.MAX_CATEGORY_LENGTH).length, 0],
+    ]);
+    const sada = await stored('sada');
+    assert.deepEqual(
+      [sada.author, sada.summary, sada.category, sada.tags],
+      [cappedAuthor, caps.cappedText(summary, caps.MAX_SUMMARY_LENGTH), caps.cappedText(category, caps.MAX_CATEGORY_LENGTH), [caps.cappedText(tags[0]!, caps.MAX_TAG_LENGTH), ...tags.slice(1, caps.MAX_TAGS)]],
+    );
+    assert.equal((await stored('snn')).author, cappedAuthor);
+    const ant = await stored('ant');
+    assert.deepEqual([ant.author, ant.summary, ant.category], [cappedAuthor, caps.cappedText(summary, caps.MAX_SUMMARY_LENGTH), caps.cappedText(category, caps.MAX_CATEGORY_LENGTH)]);
+  } finally {
+    await store.close();
+  }
+});

@@ -10,7 +10,7 @@ import { fixturePath } from '../test-support/paths.js';
 import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../test-support/postgres.js';
 import { backgroundStats } from '../test-support/story-fixtures.js';
 import { createArticlePipeline, type ArticleIndexer } from './process-article.js';
-import { cappedTitle, MAX_TITLE_LENGTH } from '../core/storable-text.js';
+import { cappedText, cappedTitle, MAX_AUTHOR_LENGTH, MAX_CATEGORY_LENGTH, MAX_SUMMARY_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH } from '../core/storable-text.js';
 import { encodeProfile } from '../stories/profile-codec.js';
 import { JUDGE_MODEL } from '../stories/model.js';
 import { indexDocumentFor } from '../search/index-document.js';
@@ -111,6 +111,22 @@ for (const adapter of adapters) {
       const indexed = async (word: string) => (await store.searchPostings(indexDocumentFor(0, word, '').terms.map((t) => t.key))).size > 0;
       assert.equal(await indexed('كلمة'), true);
       assert.equal(await indexed('نهايةفريدة'), false, 'a word past the cut is not in the search index');
+      await store.close();
+    });
+
+    it('author, summary, category and tags of megabytes (or 100,000 tags) are stored capped, as storableInput cuts them', async () => {
+      const { store, ingest } = await setup();
+      const wire = input('stories/airport/original', 'was', 1);
+      const words = (word: string, n: number) => `${word} `.repeat(n).trim();
+      const hostile = { author: words('محرر', 200_000), summary: words('ملخص', 500_000), category: words('قسم', 100_000), tags: [words('وسم', 10_000), ...Array.from({ length: 100_000 }, (_, i) => `وسم${i}`)] };
+      const [id] = await ingest({ ...wire, ...hostile });
+      const [stored] = await store.getArticles([id!]);
+      // lengths first: a failed comparison of megabyte strings takes minutes to print
+      assert.deepEqual([stored!.author!.length <= MAX_AUTHOR_LENGTH, stored!.summary!.length <= MAX_SUMMARY_LENGTH, stored!.category!.length <= MAX_CATEGORY_LENGTH, stored!.tags.length], [true, true, true, MAX_TAGS]);
+      assert.equal(stored!.author, cappedText(hostile.author, MAX_AUTHOR_LENGTH));
+      assert.equal(stored!.summary, cappedText(hostile.summary, MAX_SUMMARY_LENGTH));
+      assert.equal(stored!.category, cappedText(hostile.category, MAX_CATEGORY_LENGTH));
+      assert.deepEqual(stored!.tags, [cappedText(hostile.tags[0]!, MAX_TAG_LENGTH), ...hostile.tags.slice(1, MAX_TAGS)]);
       await store.close();
     });
 

@@ -9,7 +9,7 @@ import { createArticlePipeline } from './process-article.js';
 import { runFetchRound } from './refresh-round.js';
 import type { RefreshDeps } from './refresh-source.js';
 import { addSource, storeSource } from './add-source.js';
-import { cappedTitle, MAX_TITLE_LENGTH } from '../core/storable-text.js';
+import { cappedText, cappedTitle, MAX_AUTHOR_LENGTH, MAX_CATEGORY_LENGTH, MAX_SUMMARY_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH } from '../core/storable-text.js';
 import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../test-support/postgres.js';
 
 const rss = (items: string) => `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>اختبار</title><link>/</link>${items}</channel></rss>`;
@@ -210,6 +210,11 @@ test('an article page with a wrong HTTP charset is read as `sada extract` reads 
     '/news/u8': { type: 'text/html; charset=windows-1256', body: Buffer.from(html('u8', '<meta charset="utf-8">')) },
     // Legacy bytes, no meta, under a server-wide UTF-8 default.
     '/news/legacy': { type: 'text/html; charset=utf-8', body: iconv.encode(html('legacy'), 'windows-1256') },
+    // Legacy bytes under a server-wide ISO-8859-1 default, and under a template's windows-1252 meta.
+    '/news/latin1': { type: 'text/html; charset=ISO-8859-1', body: iconv.encode(html('latin1'), 'windows-1256') },
+    '/news/meta1252': { type: 'text/html', body: iconv.encode(html('meta1252', '<meta charset="windows-1252">'), 'windows-1256') },
+    // A genuine French page under the same label stays windows-1252.
+    '/news/fr': { type: 'text/html; charset=ISO-8859-1', body: iconv.encode(`<!doctype html><html lang="fr"><head><title>Les jardins</title></head><body><article><h1>Les jardins</h1>${"<p>À la mairie, l'Élysée a annoncé aujourd'hui l'élargissement des jardins publics des quartiers du nord, près de l'Hôtel de Ville.</p>".repeat(5)}</article></body></html>`, 'windows-1252') },
   };
   const server = await startFixtureServer((req, res) => {
     const page = pages[req.url ?? ''];
@@ -230,11 +235,13 @@ test('an article page with a wrong HTTP charset is read as `sada extract` reads 
   const deps: RefreshDeps = { store, fetcher, now: () => now, process: createArticlePipeline({ now: () => now }), extractPage: (page, url) => pageFieldsFromHtml(page, url, now) };
   try {
     await storeSource(store, { url: `${server.origin}/feed.xml`, feedUrl: `${server.origin}/feed.xml`, kind: 'feed', title: 'ترميز', homepage: null }, {}, now);
-    assert.equal((await runFetchRound(deps, { once: true, concurrency: 1 })).new_articles, 2);
-    for (const name of ['u8', 'legacy']) {
+    assert.equal((await runFetchRound(deps, { once: true, concurrency: 1 })).new_articles, 5);
+    for (const name of ['u8', 'legacy', 'latin1', 'meta1252']) {
       const stored = await store.getArticleByCanonicalUrl(`${server.origin}/news/${name}`);
       assert.match(stored?.text ?? '', new RegExp(`^أعلنت بلدية المدينة اليوم عن خطة لتوسيع الحدائق العامة في الأحياء الشمالية، والمقال رقم ${name}\\.`), name);
     }
+    const french = await store.getArticleByCanonicalUrl(`${server.origin}/news/fr`);
+    assert.match(french?.text ?? '', /^À la mairie, l'Élysée a annoncé aujourd'hui l'élargissement des jardins publics/);
   } finally {
     await fetcher.close();
     await store.close();
@@ -265,6 +272,54 @@ test('a page whose og:title has a million characters gives its title-less feed i
     const stored = await store.getArticleByCanonicalUrl(`${server.origin}/news/long`);
     assert.equal(stored?.title, cappedTitle(huge));
     assert.ok(stored!.title.length <= MAX_TITLE_LENGTH);
+  } finally {
+    await fetcher.close();
+    await store.close();
+    await server.close();
+  }
+});
+
+test('a feed item and an article page with author, summary and categories of hundreds of kilobytes are stored capped', async () => {
+  const { pageFieldsFromHtml } = await import('./page-fields.js');
+  const words = (word: string, n: number) => `${word} `.repeat(n).trim();
+  const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+  // 20,000 different author names of two words, as a page's author meta may list them
+  const names = Array.from({ length: 20_000 }, (_, i) => `كاتب ${letters[i % 28]}${letters[Math.floor(i / 28) % 28]}${letters[Math.floor(i / 784) % 28]}`);
+  const body = '<p>أعلنت البلدية اليوم افتتاح سوق المزارعين في وسط المدينة بعد أعمال استمرت عاماً.</p>'.repeat(5);
+  const hugeSummary = words('ملخص', 50_000);
+  const hugeCreator = words('محرر', 20_000);
+  const hugeCategory = words('قسم', 20_000);
+  const categories = [hugeCategory, ...Array.from({ length: 1000 }, (_, i) => `وسم${i}`)];
+  const server = await startFixtureServer((req, res) => {
+    if (req.url?.startsWith('/news/')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      const meta = req.url === '/news/2' ? `<meta name="author" content="${names.join('، ')}">` : '';
+      return res.end(`<!doctype html><html lang="ar"><head>${meta}<title>خبر</title></head><body><article>${body}</article></body></html>`);
+    }
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+    const extra = `<dc:creator>${hugeCreator}</dc:creator>${categories.map((c) => `<category>${c}</category>`).join('')}`;
+    return res.end(
+      `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>اختبار</title><link>/</link>` +
+        `<item><title>خبر 1</title><link>/news/1</link><description>${hugeSummary}</description>${extra}</item>` +
+        `<item><title>خبر 2</title><link>/news/2</link><description>ملخص</description></item></channel></rss>`,
+    );
+  });
+  const store = await openStore(':memory:');
+  const fetcher = new Fetcher(testFetcherOptions());
+  const now = Date.now();
+  const deps: RefreshDeps = { store, fetcher, now: () => now, process: createArticlePipeline({ now: () => now }), extractPage: (html, url) => pageFieldsFromHtml(html, url, now) };
+  try {
+    await addSource({ store, fetcher, now: () => now }, `${server.origin}/feed.xml`);
+    assert.equal((await runFetchRound(deps, { once: true, concurrency: 1 })).new_articles, 2);
+    const fromFeed = await store.getArticleByCanonicalUrl(`${server.origin}/news/1`);
+    const fromPage = await store.getArticleByCanonicalUrl(`${server.origin}/news/2`);
+    // lengths first: a failed comparison of long strings takes minutes to print
+    assert.deepEqual([fromFeed!.summary!.length <= MAX_SUMMARY_LENGTH, fromFeed!.author!.length <= MAX_AUTHOR_LENGTH, fromFeed!.category!.length <= MAX_CATEGORY_LENGTH, fromFeed!.tags.length, fromPage!.author!.length <= MAX_AUTHOR_LENGTH], [true, true, true, MAX_TAGS, true]);
+    assert.equal(fromFeed?.summary, cappedText(hugeSummary, MAX_SUMMARY_LENGTH));
+    assert.equal(fromFeed?.author, cappedText(hugeCreator, MAX_AUTHOR_LENGTH));
+    assert.equal(fromFeed?.category, cappedText(hugeCategory, MAX_CATEGORY_LENGTH));
+    assert.deepEqual(fromFeed?.tags, [cappedText(hugeCategory, MAX_TAG_LENGTH), ...categories.slice(1, MAX_TAGS)]);
+    assert.equal(fromPage?.author, cappedText(names.join('، '), MAX_AUTHOR_LENGTH), "the page's author list, capped");
   } finally {
     await fetcher.close();
     await store.close();

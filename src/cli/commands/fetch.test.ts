@@ -113,7 +113,7 @@ test('OPML export lists the sources; remove stops polling; bad usage exits 2', a
   assert.match(country.stderr, /--country must be a two-letter ISO 3166 code such as SA, not "Saudi Arabia"/);
 });
 
-test('sources add: a URL serving no usable feed exits 2 with what it served; an unreachable one exits 1; an empty feed is added with a note', async () => {
+test('sources add: a URL serving no usable feed, or answering 404 or 410, exits 2 with what it served; an empty feed is added with a note', async () => {
   const empty = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>قناة جديدة</title><link>http://127.0.0.1/</link><description>d</description></channel></rss>';
   const docs: Record<string, [string, string]> = {
     '/broken.xml': ['application/rss+xml', '<rss version="2.0"><channel><title>خبر</titl></channel></rss>'],
@@ -146,9 +146,10 @@ test('sources add: a URL serving no usable feed exits 2 with what it served; an 
       assert.match(r.stderr, reason);
       assert.equal(r.stderr.trim().split('\n').length, 1, `${path}: one line on stderr`);
     }
+    // A URL the site answers 404 (or 410) for is bad input, like a mistyped file path (5xx: add-source.test.ts)
     const missing = await add('/gone.xml');
-    assert.equal(missing.status, 1, 'a URL that cannot be fetched is a runtime failure, not bad input');
-    assert.match(missing.stderr, /gone\.xml: HTTP 404/);
+    assert.equal(missing.status, 2, missing.stderr);
+    assert.match(missing.stderr, /^sada: \S+\/gone\.xml: HTTP 404 \(not found\): nothing to poll at this URL\n$/);
     const added = await add('/empty.xml');
     assert.equal(added.status, 0, added.stderr);
     assert.match(added.stderr, /note: \S+\/empty\.xml is a valid feed with no entries yet/);

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -159,4 +160,50 @@ test('the term statistics head read inside a transaction follows its own folds a
   assert.deepEqual(await a.transaction((tx) => tx.termStatsVersion()), { version: start.version + 2, docCount: start.docCount + 2 }, 'the other connection’s fold');
   await a.close();
   await b.close();
+});
+
+/**
+ * An immutable file (chattr +i): even root may not open it for writing (EPERM), while its directory stays
+ * writable. Skipped where the file system or the user cannot set the attribute.
+ */
+function immutable(path: string, on: boolean): boolean {
+  return spawnSync('chattr', [on ? '+i' : '-i', path]).status === 0;
+}
+
+test('a database file that cannot be written, in a writable directory, is refused for writing at once and opened read-only for reading', async (t) => {
+  const path = join(dir, 'immutable.db');
+  const store = await openStore(path);
+  await store.ensureImportSource('okaz', 1);
+  await store.close();
+  if (!immutable(path, true)) return t.skip('chattr +i is not available here');
+  try {
+    // Before: SQLite opened the file read-only without a word and the first write failed with "attempt to write a readonly database".
+    await assert.rejects(SqliteStore.open({ path }), (error: unknown) => {
+      assert.ok(error instanceof AppError && error.code === 'STORAGE');
+      assert.match(error.message, /^cannot open SQLite database \S+immutable\.db for writing: EPERM: operation not permitted, open '\S+'\. Nothing was changed: the file cannot be written by this user; commands that only read/);
+      return true;
+    });
+    const reading = await SqliteStore.open({ path, access: 'read' });
+    try {
+      assert.equal((await reading.listSources()).length, 1);
+      assert.match(reading.readOnly?.reason ?? '', /immutable\.db cannot be written by this user \(EPERM/);
+      await assert.rejects(reading.ensureImportSource('other', 2), /cannot write to the database/);
+    } finally {
+      await reading.close();
+    }
+  } finally {
+    immutable(path, false);
+  }
+  // An -shm a reader left as read-only as the file was stops a writer once the file is writable again.
+  const shm = `${path}-shm`;
+  writeFileSync(shm, Buffer.alloc(32_768));
+  if (!immutable(shm, true)) return;
+  try {
+    await assert.rejects(SqliteStore.open({ path }), /for writing: EPERM: operation not permitted, open '\S+immutable\.db-shm'\. Nothing was changed: \S+immutable\.db-shm cannot be written by this user;/);
+  } finally {
+    immutable(shm, false);
+  }
+  const writable = await SqliteStore.open({ path });
+  await writable.ensureImportSource('other', 2);
+  await writable.close();
 });

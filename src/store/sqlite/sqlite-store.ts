@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Article, RelatedEntry, Source, SourceFetchState, SourceRecord, SourceWithStatus, Story } from '../../core/types.js';
 import { AppError, errorMessage } from '../../core/errors.js';
@@ -87,6 +87,7 @@ export class SqliteStore implements Store {
     let writer: Connection;
     try {
       if (!memory) mkdirSync(dirname(options.path), { recursive: true });
+      if (!memory) assertFileWritable(options.path);
       writer = Connection.open(options.path);
     } catch (error) {
       if (forReading && refusesWrites(error) && existsSync(options.path)) return SqliteStore.openForReading(options.path, error);
@@ -507,6 +508,40 @@ export class SqliteStore implements Store {
   }
 }
 
+/**
+ * A database file that exists but that this process may not write. SQLite opens such a file read-only without
+ * a word (it retries a refused read-write open read-only), so a writing command only failed at its first
+ * write, with "attempt to write a readonly database". The same open SQLite tries (read-write, effective
+ * user, nothing created or truncated) says it first: EACCES for another user's file, EROFS for a read-only
+ * mount, EPERM for an immutable file. Root may write any file but these last two. The -wal and -shm files are
+ * checked alike: a reader that may not write the database leaves an -shm as read-only as the file was, and a
+ * writer then fails the same way even once the database itself is writable again.
+ */
+function assertFileWritable(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    let fd: number;
+    try {
+      fd = openSync(file, 'r+');
+    } catch (error) {
+      if (refusesWrites(error)) throw new FileNotWritable(file, error);
+      continue; // no file yet (SQLite creates it), or another problem SQLite reports itself
+    }
+    closeSync(fd);
+  }
+}
+
+/** The refusal of one of the database's files (its directory may be writable), with the system's code. */
+class FileNotWritable extends Error {
+  readonly code: unknown;
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(errorMessage(cause), { cause });
+    this.code = (cause as { code?: unknown }).code;
+  }
+}
+
 /** SQLite or the file system refusing to write: a read-only file, directory or file system, or no permission. */
 function refusesWrites(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
@@ -516,6 +551,13 @@ function refusesWrites(error: unknown): boolean {
 
 function openFailure(path: string, error: unknown): AppError {
   const reason = errorMessage(error);
+  if (error instanceof FileNotWritable) {
+    return new AppError(
+      'STORAGE',
+      `cannot open SQLite database ${path} for writing: ${reason}. Nothing was changed: ${error.file === path ? 'the file' : error.file} cannot be written by this user; commands that only read (search, articles, stories, related, sources list, serve --no-fetch) can use it as it is`,
+      { cause: error },
+    );
+  }
   if (!existsSync(path)) return new AppError('STORAGE', `cannot create SQLite database ${path}: ${reason}`, { cause: error });
   if (!refusesWrites(error)) return new AppError('STORAGE', `cannot open SQLite database ${path}: ${reason}`, { cause: error });
   return new AppError(

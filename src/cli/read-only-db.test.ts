@@ -74,7 +74,7 @@ test('a read-only database file in a writable directory is refused at once by wr
   for (const args of [['import', fresh], ['sources', 'remove', '1'], ['sources', 'add', 'http://127.0.0.1:9/feed.xml', '--allow-private'], ['fetch', '--once'], ['search', '--reindex']]) {
     const r = runReadOnly(db, [...args, '--db', db]);
     assert.equal(r.status, 1, `${args.join(' ')}: ${r.stderr}`);
-    assert.match(r.stderr, /^sada: cannot open SQLite database \S+sada\.db for writing: EROFS: read-only file system, open '\S+sada\.db'\. Nothing was changed: the file cannot be written by this user; commands that only read \(search, articles, stories, related, sources list, serve --no-fetch\) can use it as it is\n$/, args.join(' '));
+    assert.match(r.stderr, /^sada: cannot open SQLite database \S+sada\.db for writing: EROFS: read-only file system, open '\S+sada\.db'\. Nothing was changed: the file cannot be written by this user; commands that only read \(search, articles, stories, related, sources list, sources export-opml, serve --no-fetch\) can use it as it is\n$/, args.join(' '));
   }
   assert.deepEqual(readFileSync(db), before, 'the file is as it was');
   // commands that only read use it, read-only

@@ -554,7 +554,7 @@ function openFailure(path: string, error: unknown): AppError {
   if (error instanceof FileNotWritable) {
     return new AppError(
       'STORAGE',
-      `cannot open SQLite database ${path} for writing: ${reason}. Nothing was changed: ${error.file === path ? 'the file' : error.file} cannot be written by this user; commands that only read (search, articles, stories, related, sources list, serve --no-fetch) can use it as it is`,
+      `cannot open SQLite database ${path} for writing: ${reason}. Nothing was changed: ${error.file === path ? 'the file' : error.file} cannot be written by this user; commands that only read (${READING_COMMANDS}) can use it as it is`,
       { cause: error },
     );
   }

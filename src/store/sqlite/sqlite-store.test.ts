@@ -207,3 +207,29 @@ test('a database file that cannot be written, in a writable directory, is refuse
   await writable.ensureImportSource('other', 2);
   await writable.close();
 });
+
+test('a new database gets 16 KiB pages; one created with 4 KiB pages keeps them and stays usable', async () => {
+  const fresh = join(dir, 'pages-new.db');
+  const store = await SqliteStore.open({ path: fresh });
+  await store.ensureImportSource('s', 0);
+  await store.close();
+  const readPageSize = (path: string) => {
+    const db = new Database(path, { readonly: true });
+    const size = db.pragma('page_size', { simple: true });
+    db.close();
+    return size;
+  };
+  assert.equal(readPageSize(fresh), 16384);
+  // A database from before (SQLite's default 4 KiB pages): its page size cannot change, and it need not.
+  const older = join(dir, 'pages-old.db');
+  const db = new Database(older);
+  db.pragma('page_size = 4096');
+  db.pragma('journal_mode = WAL');
+  migrate(db, readMigrations(), 0);
+  db.close();
+  const reopened = await SqliteStore.open({ path: older });
+  const source = await reopened.ensureImportSource('s', 0);
+  assert.equal((await reopened.getSource(source.id))?.slug, 's');
+  await reopened.close();
+  assert.equal(readPageSize(older), 4096);
+});

@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { runCli, SADA_BIN } from '../test-support/cli.js';
+import { runCli, SADA_BIN, servingOrigin } from '../test-support/cli.js';
 import { fixturePath, REPO_ROOT } from '../test-support/paths.js';
 
 /**
@@ -133,14 +133,9 @@ test('a read-only database in use by a writer is read live: changes the writer c
 test('`sada serve --no-fetch` serves a database on read-only media', { skip: SKIP, timeout: 60_000 }, async () => {
   const { mount, db } = importedDatabase('serve');
   const child = spawn('unshare', readOnlyShell(mount, ['serve', '--no-fetch', '--port', '0', '--db', db]), { cwd: REPO_ROOT, env: { ...process.env, SADA_LOG_LEVEL: 'info', SADA_ADMIN_TOKEN: 'tok' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let log = '';
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (log += d));
+  const { origin, log, exited } = await servingOrigin(child);
   try {
-    for (let i = 0; i < 200 && !/serving on http/.test(log); i++) await new Promise((r) => setTimeout(r, 100));
-    const origin = /serving on (http:\/\/[\d.]+:\d+)/.exec(log)?.[1];
-    assert.ok(origin, log);
-    assert.match(log, /serving it read-only/);
+    assert.match(log(), /serving it read-only/);
     const found = (await (await fetch(`${origin}/api/v1/search?q=Gemini`)).json()) as { hits: { title: string }[] };
     assert.match(found.hits[0]?.title ?? '', /Gemini/);
     assert.equal((await fetch(`${origin}/`)).status, 200);
@@ -152,5 +147,5 @@ test('`sada serve --no-fetch` serves a database on read-only media', { skip: SKI
   } finally {
     child.kill('SIGTERM');
   }
-  assert.equal(await exited, 0, log);
+  assert.equal(await exited, 0, log());
 });

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { runCli, SADA_BIN } from '../test-support/cli.js';
+import { runCli, SADA_BIN, servingOrigin } from '../test-support/cli.js';
 import { fixturePath, REPO_ROOT } from '../test-support/paths.js';
 import { PG_SKIP, TEST_PG_URL, asRole, createTestRole, dropTestRole } from '../test-support/postgres.js';
 
@@ -132,14 +132,9 @@ test('`sada serve --no-fetch` with a role granted only SELECT serves every readi
     env: { ...process.env, SADA_LOG_LEVEL: 'info', SADA_ADMIN_TOKEN: 'tok' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let log = '';
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (log += d));
+  const { origin, log, exited } = await servingOrigin(child);
   try {
-    for (let i = 0; i < 200 && !/serving on http/.test(log); i++) await new Promise((r) => setTimeout(r, 100));
-    const origin = /serving on (http:\/\/[\d.]+:\d+)/.exec(log)?.[1];
-    assert.ok(origin, log);
-    assert.match(log, /the database cannot be written: serving it read-only/);
+    assert.match(log(), /the database cannot be written: serving it read-only/);
     const json = async <T>(path: string) => (await (await fetch(`${origin}${path}`)).json()) as T;
     const article = (await json<{ articles: { id: number }[] }>('/api/v1/articles')).articles[0]!.id;
     const story = (await json<{ stories: { id: number }[] }>('/api/v1/stories')).stories[0]!.id;
@@ -182,11 +177,11 @@ test('`sada serve --no-fetch` with a role granted only SELECT serves every readi
     const form = await fetch(`${origin}/sources/remove`, { method: 'POST', body: new URLSearchParams({ id: String(source), token: 'tok' }), redirect: 'manual' });
     assert.equal(form.status, 403);
     assert.match(await form.text(), /قاعدة بياناته للقراءة فقط/);
-    assert.doesNotMatch(log, /"level":50/, 'nothing failed in the database');
+    assert.doesNotMatch(log(), /"level":50/, 'nothing failed in the database');
   } finally {
     child.kill('SIGTERM');
   }
-  assert.equal(await exited, 0, log);
+  assert.equal(await exited, 0, log());
 });
 
 test('a role granted only SELECT on a database of an older schema is told to upgrade it with a role that can', { skip: PG_SKIP }, async () => {

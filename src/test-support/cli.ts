@@ -1,4 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { REPO_ROOT } from './paths.js';
 
@@ -43,4 +44,23 @@ export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promis
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+}
+
+/** A started `sada serve`: its address once it says it is serving, its log so far, and its exit code. */
+export interface ServingChild {
+  origin: string;
+  log: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Waits (up to 20 s) for a `sada serve` child to log the address it serves on; fails the test with its log otherwise. */
+export async function servingOrigin(child: ChildProcess): Promise<ServingChild> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let log = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (log += d));
+  for (let i = 0; i < 200 && !/serving on http/.test(log); i++) await new Promise((r) => setTimeout(r, 100));
+  const origin = /serving on (http:\/\/[\d.]+:\d+)/.exec(log)?.[1];
+  if (!origin) child.kill('SIGTERM');
+  assert.ok(origin, log);
+  return { origin, log: () => log, exited };
 }

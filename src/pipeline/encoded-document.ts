@@ -2,7 +2,7 @@ import { ByteWriter, putVarint, utf8Many, varintLength } from '../search/bytes.j
 import { isStemKey } from '../search/index-keys.js';
 import { writePosting } from '../search/postings.js';
 import { sortKeys } from '../search/sort-keys.js';
-import { BlockPacker, type EncodedBlock } from '../search/segment-format.js';
+import { BlockPacker, type EncodedBlock, type PackedSegment } from '../search/segment-format.js';
 import type { IndexDocument } from '../search/types.js';
 import type { BuiltSegment } from '../store/search-index-core.js';
 
@@ -84,8 +84,9 @@ export class SegmentBuilder {
     }
     this.groups = new KeyGroups();
     const blocks: EncodedBlock[] = [];
-    if (members.length > 0) pack(members, groups, (b) => blocks.push(b));
-    return { docs, blocks };
+    if (members.length === 0) return { docs, blocks };
+    const { filter } = pack(members, groups, (b) => blocks.push(b));
+    return { docs, blocks, filter };
   }
 }
 
@@ -211,7 +212,7 @@ function grow<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: 
  * order, each written at its list's cursor, lists laid out in key order), then packs the lists into blocks.
  * Reading the documents in order instead of key by key keeps the pass from jumping between documents.
  */
-function pack(members: readonly Member[], groups: KeyGroups, emit: (block: EncodedBlock) => void): void {
+function pack(members: readonly Member[], groups: KeyGroups, emit: (block: EncodedBlock) => void): PackedSegment {
   const keys = sortKeys([...groups.keys]);
   const encoded = utf8Many(keys);
   const { count, lastId, bytes, pairSlot } = groups;
@@ -248,5 +249,5 @@ function pack(members: readonly Member[], groups: KeyGroups, emit: (block: Encod
     const w = packer.entry(encoded[k]!, count[slot]!, lastId[slot]!, bytes[slot]!);
     w.range(out, start[slot]!, start[slot]! + bytes[slot]!);
   }
-  packer.finish();
+  return packer.finish();
 }

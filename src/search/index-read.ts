@@ -1,5 +1,5 @@
 import { utf8 } from './bytes.js';
-import { BlockView, blockFor, decodeDirectory } from './segment-format.js';
+import { BlockView, blockFor, decodeDirectory, type SegmentDirectory } from './segment-format.js';
 import type { PostingsPart } from './types.js';
 
 /**
@@ -17,14 +17,15 @@ export function blockId(segment: number, block: number): string {
   return `${segment}:${block}`;
 }
 
-/** For each key and segment, the one block that may hold the key. */
-export function planBlockReads(keys: readonly string[], directories: ReadonlyMap<number, readonly Uint8Array[]>): { wanted: BlockWanted[]; blocks: [number, number][] } {
+/** For each key and segment, the one block that may hold the key (none when the segment's filter rules the key out). */
+export function planBlockReads(keys: readonly string[], directories: ReadonlyMap<number, SegmentDirectory>): { wanted: BlockWanted[]; blocks: [number, number][] } {
   const wanted: BlockWanted[] = [];
   const unique = new Map<string, [number, number]>();
   for (const key of keys) {
     const bytes = utf8(key);
     for (const [segment, directory] of directories) {
-      const block = blockFor(directory, bytes);
+      if (directory.filter && !directory.filter.mayContain(bytes)) continue;
+      const block = blockFor(directory.firstKeys, bytes);
       if (block < 0) continue;
       wanted.push({ key, bytes, segment, block });
       unique.set(blockId(segment, block), [segment, block]);
@@ -70,14 +71,14 @@ export function assemblePostings(
  * so a directory read from committed data stays valid until the segment is merged away.
  */
 export class DirectoryCache {
-  private readonly directories = new Map<number, Uint8Array[]>();
+  private readonly directories = new Map<number, SegmentDirectory>();
 
   /**
    * Directories of `segments`, loading the missing ones with `load`. `cacheable` is false when the reader
    * may see uncommitted segments (inside a write transaction that could still roll back).
    */
-  async get(segments: readonly number[], load: (ids: number[]) => Promise<Map<number, Uint8Array>> | Map<number, Uint8Array>, cacheable: boolean): Promise<Map<number, Uint8Array[]>> {
-    const out = new Map<number, Uint8Array[]>();
+  async get(segments: readonly number[], load: (ids: number[]) => Promise<Map<number, Uint8Array>> | Map<number, Uint8Array>, cacheable: boolean): Promise<Map<number, SegmentDirectory>> {
+    const out = new Map<number, SegmentDirectory>();
     const missing: number[] = [];
     for (const id of segments) {
       const cached = this.directories.get(id);

@@ -1,7 +1,7 @@
 import { ByteReader, ByteWriter, compareRanges, utf8Many, varintLength } from './bytes.js';
 import { isStemKey, STEM_PREFIX } from './index-keys.js';
 import { forEachPosting, writePosting } from './postings.js';
-import { BlockCursor, BlockPacker, type EncodedBlock } from './segment-format.js';
+import { BlockCursor, BlockPacker, type EncodedBlock, type PackedSegment } from './segment-format.js';
 import { sortKeys } from './sort-keys.js';
 import type { IndexDocument } from './types.js';
 
@@ -9,14 +9,14 @@ const STEM_BYTE = STEM_PREFIX.charCodeAt(0);
 
 /**
  * Encodes documents as one segment. Documents must have distinct ids; blocks are handed to `emit` in key
- * order. Returns the number of blocks.
+ * order. Returns the number of blocks and the key filter.
  */
-export function buildSegment(docs: readonly IndexDocument[], emit: (block: EncodedBlock) => void): number {
+export function buildSegment(docs: readonly IndexDocument[], emit: (block: EncodedBlock) => void): PackedSegment {
   if (docs.length === 1) return buildOne(docs[0]!, emit);
   return buildSegmentSorted(docs, emit);
 }
 
-function buildSegmentSorted(docs: readonly IndexDocument[], emit: (block: EncodedBlock) => void): number {
+function buildSegmentSorted(docs: readonly IndexDocument[], emit: (block: EncodedBlock) => void): PackedSegment {
   const sorted = [...docs].sort((a, b) => a.articleId - b.articleId);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.articleId === sorted[i - 1]!.articleId) throw new RangeError(`document ${sorted[i]!.articleId} given twice`);
@@ -51,8 +51,7 @@ function buildSegmentSorted(docs: readonly IndexDocument[], emit: (block: Encode
     }
     if (w.length > 0) packer.add(encoded[k]!, countPostings(list, sorted), previous, w.view());
   }
-  packer.finish();
-  return packer.blocks;
+  return packer.finish();
 }
 
 function countPostings(list: readonly number[], docs: readonly IndexDocument[]): number {
@@ -65,7 +64,7 @@ function countPostings(list: readonly number[], docs: readonly IndexDocument[]):
 }
 
 /** The segment of a single document. */
-function buildOne(doc: IndexDocument, emit: (block: EncodedBlock) => void): number {
+function buildOne(doc: IndexDocument, emit: (block: EncodedBlock) => void): PackedSegment {
   const byKey = new Map(doc.terms.map((t) => [t.key, t]));
   if (byKey.size !== doc.terms.length) throw new RangeError(`document ${doc.articleId} has a key twice`);
   const order = sortKeys([...byKey.keys()]);
@@ -79,8 +78,7 @@ function buildOne(doc: IndexDocument, emit: (block: EncodedBlock) => void): numb
     writePosting(w, 0, doc.articleId, doc.titleLength, doc.bodyLength, term.title, term.body, isStemKey(term.key));
     packer.add(encoded[i]!, 1, doc.articleId, w.view());
   }
-  packer.finish();
-  return packer.blocks;
+  return packer.finish();
 }
 
 /** One segment being merged: its blocks in order (fetched lazily), and the articles whose postings in it are stale. */
@@ -133,9 +131,9 @@ function compareStreams(a: EntryStream, b: EntryStream): number {
 /**
  * Merges segments into one, dropping stale postings. Lists that follow one another in id order (the usual
  * case: articles are indexed as they arrive) are concatenated without decoding; others are merged posting
- * by posting. Inputs are given oldest first. Returns the number of blocks emitted.
+ * by posting. Inputs are given oldest first. Returns the number of blocks emitted and the key filter.
  */
-export async function mergeSegments(inputs: readonly MergeInput[], emit: (block: EncodedBlock) => void | Promise<void>): Promise<number> {
+export async function mergeSegments(inputs: readonly MergeInput[], emit: (block: EncodedBlock) => void | Promise<void>): Promise<PackedSegment> {
   const heap = new StreamHeap();
   for (const [order, input] of inputs.entries()) {
     const s = new EntryStream(input, order);
@@ -162,9 +160,9 @@ export async function mergeSegments(inputs: readonly MergeInput[], emit: (block:
     }
     while (pending.length > 0) await emit(pending.shift()!);
   }
-  packer.finish();
+  const packed = packer.finish();
   while (pending.length > 0) await emit(pending.shift()!);
-  return packer.blocks;
+  return packed;
 }
 
 /** Merges the lists of one key found in several segments (the streams' current entries) into the packer. */

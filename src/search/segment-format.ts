@@ -1,4 +1,5 @@
 import { ByteReader, ByteWriter, compareBytes, compareRanges, fromUtf8 } from './bytes.js';
+import { KeyFilter, KeyFilterBuilder } from './key-filter.js';
 
 /**
  * A segment is an immutable, sorted run of (key → postings) entries, cut into blocks of about BLOCK_BYTES so
@@ -7,7 +8,8 @@ import { ByteReader, ByteWriter, compareBytes, compareRanges, fromUtf8 } from '.
  *   u32 entry count, u32 offset of each entry (from the block start), then the entries:
  *   varint key length, key (UTF-8), varint df, varint last document id, varint postings length, postings
  *
- * The segment's directory lists the first key of each block, so a key is found with two binary searches.
+ * The segment's directory lists the first key of each block, so a key is found with two binary searches,
+ * and then a filter of all its keys (key-filter.ts), so that most absent keys cost no block read at all.
  */
 export const BLOCK_BYTES = 4 * 1024;
 
@@ -23,6 +25,12 @@ export interface EncodedBlock {
   data: Uint8Array;
 }
 
+/** What packing a segment leaves besides its blocks: how many there are, and the encoded key filter. */
+export interface PackedSegment {
+  blocks: number;
+  filter: Uint8Array;
+}
+
 /**
  * Packs entries, given in increasing key order, into blocks and hands each finished block to `emit`.
  * Entries are copied at once, so callers may pass views of buffers they reuse.
@@ -34,6 +42,7 @@ export class BlockPacker {
   /** The previous key (copied into a reused buffer): keys must strictly increase across the whole segment. */
   private lastKey = new Uint8Array(128);
   private lastKeyLength = -1;
+  private readonly filter = new KeyFilterBuilder();
   blocks = 0;
 
   constructor(
@@ -69,6 +78,7 @@ export class BlockPacker {
     if (keyLength > this.lastKey.length) this.lastKey = new Uint8Array(keyLength * 2);
     this.lastKey.set(keyData.subarray(keyStart, keyEnd));
     this.lastKeyLength = keyLength;
+    this.filter.addRange(keyData, keyStart, keyEnd);
     const size = keyLength + postingsLength + 24;
     if (this.offsets.length > 0 && 4 + this.offsets.length * 4 + this.body.length + size > this.blockBytes) this.flush();
     if (!this.firstKey) this.firstKey = keyData.slice(keyStart, keyEnd);
@@ -82,8 +92,10 @@ export class BlockPacker {
     return w;
   }
 
-  finish(): void {
+  /** Emits the last block. */
+  finish(): PackedSegment {
     if (this.offsets.length > 0) this.flush();
+    return { blocks: this.blocks, filter: this.filter.encode() };
   }
 
   private flush(): void {
@@ -217,27 +229,37 @@ export class BlockView {
   }
 }
 
-/** A segment's directory: the first key of every block, in block order. */
-export function encodeDirectory(firstKeys: readonly Uint8Array[]): Uint8Array {
-  const w = new ByteWriter(16 + firstKeys.reduce((n, k) => n + k.length + 2, 0));
+/** A decoded directory: the first key of every block in block order, and the key filter when it has one. */
+export interface SegmentDirectory {
+  firstKeys: Uint8Array[];
+  filter: KeyFilter | null;
+}
+
+/**
+ * A segment's directory: the count and first key of every block, then (optional) the encoded key filter.
+ * Segments written before filters existed end after the keys; they are read as having none.
+ */
+export function encodeDirectory(firstKeys: readonly Uint8Array[], filter?: Uint8Array): Uint8Array {
+  const w = new ByteWriter(16 + firstKeys.reduce((n, k) => n + k.length + 2, 0) + (filter?.length ?? 0));
   w.varint(firstKeys.length);
   for (const k of firstKeys) {
     w.varint(k.length);
     w.bytes(k);
   }
+  if (filter) w.bytes(filter);
   return w.toBytes();
 }
 
-export function decodeDirectory(data: Uint8Array): Uint8Array[] {
+export function decodeDirectory(data: Uint8Array): SegmentDirectory {
   const r = new ByteReader(data);
   const n = r.varint();
-  const keys: Uint8Array[] = [];
+  const firstKeys: Uint8Array[] = [];
   for (let i = 0; i < n; i++) {
     const length = r.varint();
-    keys.push(data.subarray(r.pos, r.pos + length));
+    firstKeys.push(data.subarray(r.pos, r.pos + length));
     r.skip(length);
   }
-  return keys;
+  return { firstKeys, filter: r.pos < data.length ? KeyFilter.decode(data.subarray(r.pos)) : null };
 }
 
 /** Index of the block that may hold `key` (the last block whose first key is ≤ key), or -1. */

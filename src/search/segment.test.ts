@@ -41,7 +41,7 @@ const docArb = (id: number) =>
     }),
   );
 
-async function collect(run: (emit: (b: EncodedBlock) => void) => number | Promise<number>): Promise<EncodedBlock[]> {
+async function collect(run: (emit: (b: EncodedBlock) => void) => unknown): Promise<EncodedBlock[]> {
   const blocks: EncodedBlock[] = [];
   await run((b) => blocks.push(b));
   return blocks;
@@ -91,17 +91,31 @@ describe('postings format', () => {
 describe('segments', () => {
   it('finds every key through the directory and the block', async () => {
     const terms = Array.from({ length: 3000 }, (_, i) => ({ key: `s${String(i).padStart(5, '0')}`, title: [], body: [i % 50] }));
-    const blocks = await collect((emit) => buildSegment([{ articleId: 7, titleLength: 0, bodyLength: 50, terms }], emit));
+    const blocks: EncodedBlock[] = [];
+    const packed = buildSegment([{ articleId: 7, titleLength: 0, bodyLength: 50, terms }], (b) => blocks.push(b));
     assert.ok(blocks.length > 1, 'several blocks');
-    const directory = decodeDirectory(encodeDirectory(blocks.map((b) => b.firstKey)));
+    assert.equal(packed.blocks, blocks.length);
+    const { firstKeys, filter } = decodeDirectory(encodeDirectory(blocks.map((b) => b.firstKey), packed.filter));
+    assert.ok(filter, 'the directory carries the key filter');
     for (const t of terms) {
       const key = utf8(t.key);
-      const entry = new BlockView(blocks[blockFor(directory, key)]!.data).find(key);
+      const entry = new BlockView(blocks[blockFor(firstKeys, key)]!.data).find(key);
       assert.ok(entry, t.key);
       assert.equal(entry.lastDoc, 7);
+      assert.ok(filter.mayContain(key), `the filter keeps ${t.key}`);
     }
-    assert.equal(blockFor(directory, utf8('a')), -1);
+    assert.equal(blockFor(firstKeys, utf8('a')), -1);
     assert.equal(new BlockView(blocks.at(-1)!.data).find(utf8('szzz')), null);
+    // Keys between the segment's keys fall into a block's range; the filter rules out nearly all of them.
+    const absent = Array.from({ length: 3000 }, (_, i) => utf8(`s${String(i).padStart(5, '0')}x`));
+    assert.ok(absent.filter((k) => filter.mayContain(k)).length < 60);
+  });
+
+  it('reads a directory written before key filters as one without a filter', () => {
+    const firstKeys = [utf8('sا'), utf8('sب')];
+    const old = decodeDirectory(encodeDirectory(firstKeys));
+    assert.deepEqual(old.firstKeys, firstKeys);
+    assert.equal(old.filter, null);
   });
 
   it('merging segments equals building one segment from all documents', async () => {
@@ -110,10 +124,13 @@ describe('segments', () => {
         let id = 1;
         const groups: IndexDocument[][] = sizes.map((n) => Array.from({ length: n }, () => fc.sample(docArb(id++ * seed), { numRuns: 1, seed: id })[0]!));
         const all = groups.flat();
-        const whole = decode(await collect((emit) => buildSegment(all, emit)));
+        const wholeBlocks: EncodedBlock[] = [];
+        const wholePacked = buildSegment(all, (b) => wholeBlocks.push(b));
         const parts = await Promise.all(groups.map((g) => collect((emit) => buildSegment(g, emit))));
-        const merged = decode(await collect((emit) => mergeSegments(parts.map((blocks) => ({ blocks: blocks.map((b) => b.data) })), emit)));
-        assert.deepEqual(merged, whole);
+        const mergedBlocks: EncodedBlock[] = [];
+        const mergedPacked = await mergeSegments(parts.map((blocks) => ({ blocks: blocks.map((b) => b.data) })), (b) => void mergedBlocks.push(b));
+        assert.deepEqual(decode(mergedBlocks), decode(wholeBlocks));
+        assert.deepEqual(mergedPacked, wholePacked, 'same blocks count and key filter');
       }),
       { numRuns: 60 },
     );

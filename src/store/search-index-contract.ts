@@ -116,6 +116,20 @@ export function describeSearchIndexContract(adapter: string, openEmpty: () => Pr
       assert.deepEqual(await store.searchStats(), after);
     });
 
+    it('reads and merges segments written before key filters (no filter in the directory)', async () => {
+      const a = (await store.insertArticle(article(okaz, 550))).id;
+      const b = (await store.insertArticle(article(was, 551))).id;
+      const { filter: _dropped, ...old } = encodeSegment([buildIndexDocument(a, terms('غبار'), terms('غبار كثيف'))]);
+      await store.indexSegment(old, BULK_MERGE_FACTOR);
+      await store.indexSegment(encodeSegment([buildIndexDocument(b, terms('غبار'), terms('زوابع'))]), BULK_MERGE_FACTOR);
+      assert.deepEqual(await docsWith(stemKey('غبار')), [a, b]);
+      assert.deepEqual(await docsWith(stemKey('كثيف')), [a]);
+      assert.deepEqual(await docsWith(stemKey('زوابع')), [b], 'a key only the filtered segment holds');
+      await store.optimizeSearchIndex();
+      assert.deepEqual(await docsWith(stemKey('غبار')), [a, b]);
+      assert.deepEqual(await docsWith(stemKey('كثيف')), [a], 'the merged segment (now filtered) keeps the old segment\'s keys');
+    });
+
     it('lets a bulk load (a larger merge factor) keep its segments until the index is merged', async () => {
       const parts = async () => ((await store.searchPostings([stemKey('زلزال')])).get(stemKey('زلزال')) ?? []).length;
       const ids: number[] = [];

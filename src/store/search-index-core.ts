@@ -1,5 +1,5 @@
 import { buildSegment, mergeSegments, type MergeInput } from '../search/segment-build.js';
-import { encodeDirectory, type EncodedBlock } from '../search/segment-format.js';
+import { encodeDirectory, type EncodedBlock, type PackedSegment } from '../search/segment-format.js';
 import { MERGE_FACTOR, pickMerge, type SegmentSummary } from '../search/merge-policy.js';
 import { DirectoryCache, assemblePostings, planBlockReads } from '../search/index-read.js';
 import { SEARCH_KEY_VERSION } from '../search/index-keys.js';
@@ -45,10 +45,12 @@ export function groupStale(rows: readonly { segment_id: number; article_id: numb
 }
 const READ_ATTEMPTS = 5;
 
-/** A new search segment: its documents' field lengths and its encoded blocks in key order. */
+/** A new search segment: its documents' field lengths, its encoded blocks in key order and its key filter. */
 export interface BuiltSegment {
   docs: readonly { articleId: number; titleLength: number; bodyLength: number }[];
   blocks: readonly EncodedBlock[];
+  /** Without one, every query key reads a block of the segment (as for segments older than filters). */
+  filter?: Uint8Array;
 }
 
 /**
@@ -58,8 +60,10 @@ export interface BuiltSegment {
 export function encodeSegment(docs: readonly IndexDocument[]): BuiltSegment {
   const unique = [...new Map(docs.map((d) => [d.articleId, d])).values()];
   const blocks: EncodedBlock[] = [];
-  if (unique.length > 0) buildSegment(unique, (b) => blocks.push(b));
-  return { docs: unique.map((d) => ({ articleId: d.articleId, titleLength: d.titleLength, bodyLength: d.bodyLength })), blocks };
+  const docInfo = unique.map((d) => ({ articleId: d.articleId, titleLength: d.titleLength, bodyLength: d.bodyLength }));
+  if (unique.length === 0) return { docs: docInfo, blocks };
+  const { filter } = buildSegment(unique, (b) => blocks.push(b));
+  return { docs: docInfo, blocks, filter };
 }
 
 export class SearchIndexCore {
@@ -80,9 +84,9 @@ export class SearchIndexCore {
     // The first documents of an empty index set the version of its keys.
     if (await t.isEmpty()) await t.reset(SEARCH_KEY_VERSION);
     for (const doc of unique) await this.retire(t, doc.articleId);
-    const segment = await this.writeSegment(t, unique.length, async (emit) => {
+    const { segment } = await this.writeSegment(t, unique.length, async (emit) => {
       for (const b of built.blocks) await emit(b);
-      return built.blocks.length;
+      return { blocks: built.blocks.length, filter: built.filter };
     });
     let titleTokens = 0;
     let bodyTokens = 0;
@@ -141,12 +145,16 @@ export class SearchIndexCore {
     await t.addStats(-1, -old.titleLength, -old.bodyLength);
   }
 
-  /** Creates a segment and fills it with the blocks `build` emits, in batches. Returns its id. */
-  private async writeSegment(t: SearchTables, docs: number, build: (emit: (block: EncodedBlock) => Promise<void>) => Promise<number>): Promise<number> {
+  /** Creates a segment and fills it with the blocks `build` emits, in batches. Returns its id and its number of blocks. */
+  private async writeSegment(
+    t: SearchTables,
+    docs: number,
+    build: (emit: (block: EncodedBlock) => Promise<void>) => Promise<{ blocks: number; filter?: Uint8Array | undefined }>,
+  ): Promise<{ segment: number; blocks: number }> {
     const segment = await t.createSegment(docs);
     const firstKeys: Uint8Array[] = [];
     let batch: { no: number; data: Uint8Array }[] = [];
-    await build(async (block) => {
+    const packed = await build(async (block) => {
       batch.push({ no: firstKeys.length, data: block.data });
       firstKeys.push(block.firstKey);
       if (batch.length >= BLOCK_BATCH) {
@@ -156,8 +164,8 @@ export class SearchIndexCore {
       }
     });
     if (batch.length > 0) await t.insertBlocks(segment, batch);
-    await t.finishSegment(segment, encodeDirectory(firstKeys));
-    return segment;
+    await t.finishSegment(segment, encodeDirectory(firstKeys, packed.filter));
+    return { segment, blocks: packed.blocks };
   }
 
   private async mergeWhileNeeded(t: SearchTables, all: boolean, factor = MERGE_FACTOR): Promise<void> {
@@ -176,9 +184,8 @@ export class SearchIndexCore {
     const inputs: MergeInput[] = ids.map((id) => ({ blocks: blocksOf(t, id), stale: stale.get(id) ?? new Set<number>() }));
     const removed = [...stale.values()].reduce((n, s) => n + s.size, 0);
     const docs = segments.filter((s) => ids.includes(s.id)).reduce((n, s) => n + s.docs, 0) - removed;
-    let blocks = 0;
-    const merged = await this.writeSegment(t, Math.max(0, docs), async (emit) => (blocks = await mergeSegments(inputs, emit)));
-    await t.replaceSegments(merged, ids, blocks);
+    const merged = await this.writeSegment(t, Math.max(0, docs), (emit): Promise<PackedSegment> => mergeSegments(inputs, emit));
+    await t.replaceSegments(merged.segment, ids, merged.blocks);
   }
 }
 

@@ -59,6 +59,9 @@ test('a full date and time names its time zone', () => {
   assert.equal(fmt.dateTime(Date.UTC(2015, 7, 3, 19, 53)), '3 أغسطس 2015 في 7:53 م UTC');
   const sa = createFormatter({ locale: 'ar-SA', timeZone: 'Asia/Riyadh', now });
   assert.equal(sa.dateTime(Date.UTC(2015, 7, 3, 19, 53)), '٣ أغسطس ٢٠١٥ في ١٠:٥٣ م غرينتش+٣');
+  // A clock time alone (the story timeline's rows) names it too.
+  assert.equal(fmt.time(Date.UTC(2015, 7, 3, 19, 53)), '7:53 م UTC');
+  assert.equal(sa.time(Date.UTC(2015, 7, 3, 19, 53)), '١٠:٥٣ م غرينتش+٣');
 });
 
 test('negotiateLocale picks the preferred well-formed Arabic tag', () => {

@@ -28,6 +28,7 @@ export interface Formatter {
   dateTime(time: number): string;
   /** Short date, e.g. for the timeline. */
   date(time: number): string;
+  /** Clock time naming the zone, e.g. for the timeline's rows (10:53 م غرينتش+3). */
   time(time: number): string;
   /** Umm al-Qura calendar date, or null when the runtime lacks it. */
   hijri(time: number): string | null;
@@ -68,7 +69,7 @@ export function createFormatter(options: FormatOptions): Formatter {
   // The zone is named: a clock time alone reads as the reader's own (a report at 7:53 pm UTC was 10:53 pm in Riyadh).
   const full = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone });
   const short = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone });
-  const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
+  const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone });
   let hijri: Intl.DateTimeFormat | null = null;
   try {
     hijri = new Intl.DateTimeFormat(`${baseLanguage(locale)}-u-ca-islamic-umalqura`, { dateStyle: 'long', timeZone });

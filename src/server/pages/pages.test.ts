@@ -61,6 +61,9 @@ test('story page: full coverage, first report marked, wire copies collapsed, tim
   const story = await t.store.getStory(t.fx.stories.get('rain')!);
   const fmt = createFormatter({ locale: 'ar', timeZone: 'UTC', now: t.now() });
   assert.ok(body.includes(`<span>${fmt.date(story!.lastSeen)}</span><span>${fmt.hijri(story!.lastSeen)}</span>`), fmt.date(story!.lastSeen));
+  // The timeline's rows name the zone of their clock times.
+  const rows = body.slice(body.indexOf('<ol class="timeline">'), body.indexOf('</ol>', body.indexOf('<ol class="timeline">')));
+  assert.match(rows, /<time datetime="[^"]+">[^<]* [صم] UTC<\/time>/);
   const derby = await page(`/story/${t.fx.stories.get('derby')}`);
   assert.match(derby.body, /قصص ذات صلة/);
   assert.ok(derby.body.includes(`/story/${t.fx.stories.get('team')}`), 'the national team story is related to the derby');

@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { testApp, type TestApp } from '../testing/test-app.js';
 import { READER_CORPUS, readerAppForFile } from '../../test-support/reader-app.js';
-import { parseFeed } from '../../feeds/index.js';
+import { htmlToText, parseFeed } from '../../feeds/index.js';
 import { parseRss, RFC822 } from '../../test-support/parse-rss.js';
 import { renderAtom } from './atom.js';
+import { renderRss } from './rss.js';
 
 const CORPUS = READER_CORPUS;
 let t: TestApp;
@@ -59,6 +60,41 @@ test('renderAtom output parses back, hostile text included', () => {
   assert.equal(feed.title['#text'], 'x <y> & z');
   assert.equal(feed.entry?.[0]?.title['#text'], ']]><evil/>');
   assert.equal(feed.entry?.[0]?.summary?.['#text'], '<script>x</script>');
+});
+
+test('Sada’s own Atom and RSS read back by its parser: titles, names and categories with <, &, quotes and Arabic', () => {
+  const entry = (n: number, title: string) => ({ id: `http://localhost/article/${n}`, title, updated: n * 60_000, link: `http://localhost/article/${n}` });
+  const titles = [
+    'سؤال & جواب: 5 < 7 و"اقتباس" و\'مفرد\'',
+    'AT&T و R&D: 3<4 & 10 > 9',
+    'Q&A: 5 < 7 and <b> tags',
+    'نص &amp; كيان &lt;حرفي&gt;',
+  ];
+  const feed = {
+    id: 'http://localhost/',
+    title: 'صدى: بحث عن «<b> & "ق"»',
+    updated: 0,
+    self: 'http://localhost/feeds/top.xml',
+    alternate: 'http://localhost/',
+    entries: titles.map((title, i) => ({ ...entry(i + 1, title), authors: ['<فريق> & "شركاه"'], categories: ['أسئلة & <أجوبة>'], summary: `ملخص: ${title}` })),
+  };
+  // Atom says its titles are text (type="text"): every one reads back as written. This is what failed
+  // before: the parser read them as HTML and dropped "<b>" (and read "&amp;" as "&").
+  const atom = parseFeed(renderAtom(feed), { url: feed.self });
+  assert.deepEqual(atom.warnings, []);
+  assert.equal(atom.title, feed.title);
+  assert.deepEqual(atom.items.map((i) => i.title), titles);
+  assert.deepEqual(atom.items.map((i) => i.summary), feed.entries.map((e) => e.summary));
+  for (const item of atom.items) {
+    assert.deepEqual(item.authors, ['<فريق> & "شركاه"']);
+    assert.deepEqual(item.categories, ['أسئلة & <أجوبة>']);
+  }
+  // RSS titles are read as HTML (most publishers escape them so): plain "<", "&", quotes and Arabic read
+  // back as written, text that is itself markup or an entity does not.
+  const rss = parseFeed(renderRss(feed), { url: `${feed.self}?format=rss` });
+  assert.deepEqual(rss.warnings, []);
+  assert.deepEqual(rss.items.map((i) => i.title), [titles[0], titles[1], 'Q&A: 5 < 7 and tags', 'نص & كيان <حرفي>']);
+  assert.deepEqual(rss.items.map((i) => i.summary), feed.entries.map((e) => e.summary), 'the description is escaped as HTML');
 });
 
 test('renderAtom writes RFC 3339 dates for times outside years 0000-9999', () => {
@@ -241,8 +277,12 @@ test('?format=rss: every feed as RSS 2.0 with the Atom feed’s items, in its or
     assert.ok(rss.items.length > 0, path);
     assert.deepEqual(rss.warnings, [], path);
     const seconds = (ms: number | null) => (ms === null ? null : Math.floor(ms / 1000) * 1000);
-    const fields = (feed: typeof rss) => feed.items.map((i) => ({ guid: i.guid, link: i.link, title: i.title, published: seconds(i.published ?? i.updated), authors: i.authors, categories: i.categories, summary: i.summary }));
-    assert.deepEqual(fields(rss), fields(back), `${path}: the same items, in the same order`);
+    const fields = (feed: typeof rss, read: (text: string) => string | null) =>
+      feed.items.map((i) => ({ guid: i.guid, link: i.link, title: i.title && read(i.title), published: seconds(i.published ?? i.updated), authors: i.authors.map(read), categories: i.categories.map(read), summary: i.summary }));
+    // Atom's titles, names and categories are text and read back as written. RSS says nothing, and its
+    // titles usually come HTML-escaped, so Sada reads them as HTML: the hostile title `<img …>` is no text there.
+    const asHtml = (text: string) => htmlToText(text).replace(/\n/g, ' ') || null;
+    assert.deepEqual(fields(rss, (text) => text), fields(back, asHtml), `${path}: the same items, in the same order`);
   }
   // Arabic text and dates as stored.
   const rain = await t.app.request(asRss(`/feeds/story/${t.fx.stories.get('rain')}.xml`));

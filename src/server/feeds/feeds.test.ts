@@ -232,6 +232,46 @@ test('/feeds/search.xml and /feeds/source/:id.xml', async () => {
   assert.equal((await t.app.request('/feeds/source/abc.xml')).status, 404);
 });
 
+test('a search feed’s id and self link keep every parameter that decides its entries, and nothing else', async () => {
+  // They kept only q: a feed filtered to one outlet claimed the id of the unfiltered one, and a reader
+  // following its self link got the unfiltered feed.
+  const head = (xml: string) => {
+    const feed = parseAtom(xml);
+    const link = (rel: string) => ([] as { '@_rel': string; '@_href': string }[]).concat(feed.link).find((l) => l['@_rel'] === rel)?.['@_href'];
+    return { id: feed.id, self: link('self')!, alternate: link('alternate'), entries: feed.entry?.map((e) => e.id) ?? [] };
+  };
+  const all = head(await (await t.app.request('/feeds/search.xml?q=iPhone')).text());
+  const sky = head(await (await t.app.request('/feeds/search.xml?q=iPhone&source=skynews')).text());
+  assert.equal(all.id, 'http://localhost/search?q=iPhone', 'a plain query keeps its id');
+  assert.equal(all.self, 'http://localhost/feeds/search.xml?q=iPhone');
+  assert.equal(sky.id, 'http://localhost/search?q=iPhone&source=skynews');
+  assert.equal(sky.self, 'http://localhost/feeds/search.xml?q=iPhone&source=skynews');
+  assert.equal(sky.alternate, 'http://localhost/search?q=iPhone&source=skynews&sort=newest', 'the page showing the same list');
+  assert.ok(all.entries.length > sky.entries.length && sky.entries.length > 0);
+  const followed = head(await (await t.app.request(sky.self)).text());
+  assert.deepEqual(followed, sky, 'the self link gives the same feed');
+
+  // Every filter, in one order whatever order the request named them in, encoded; paging, limit,
+  // suggestions and cache-busting left out; the default sort not named.
+  const messy = `/feeds/search.xml?_=1712345678&sort=relevance&to=2100-01-01&utm_source=x&source=${encodeURIComponent(' skynews, alarabiya ,skynews,')}&cursor=abc&limit=3&suggest=true&from=2020-01-01&page=2&q=${encodeURIComponent('iPhone دبي')}`;
+  const filtered = head(await (await t.app.request(messy)).text());
+  const query = `q=iPhone+%D8%AF%D8%A8%D9%8A&source=alarabiya%2Cskynews&from=2020-01-01&to=2100-01-01&sort=relevance`;
+  assert.equal(filtered.self, `http://localhost/feeds/search.xml?${query}`);
+  assert.equal(filtered.id, `http://localhost/search?${query}`);
+  assert.equal(filtered.alternate, `http://localhost/search?${query.replace('&sort=relevance', '')}`);
+  assert.ok(filtered.entries.length > 0);
+  assert.deepEqual(head(await (await t.app.request(filtered.self)).text()), filtered);
+  assert.equal(head(await (await t.app.request('/feeds/search.xml?q=iPhone&sort=newest&source=skynews')).text()).id, sky.id, 'newest is the feed’s own default');
+
+  // The RSS document's self link is the same address asking for RSS, and following it gives the same items.
+  const rssXml = await (await t.app.request('/feeds/search.xml?source=skynews&format=rss&q=iPhone&limit=1')).text();
+  const rss = parseRss(rssXml);
+  assert.equal(rss['atom:link']['@_href'], 'http://localhost/feeds/search.xml?q=iPhone&source=skynews&format=rss');
+  const again = parseRss(await (await t.app.request(rss['atom:link']['@_href'])).text());
+  assert.deepEqual(again.item?.map((i) => i.guid['#text']), sky.entries);
+  assert.deepEqual(rss.item?.map((i) => i.guid['#text']), sky.entries);
+});
+
 test('with a public URL, feed ids and links are the same whatever Host a request names', async () => {
   const app = await testApp(CORPUS, { publicUrl: 'https://news.example/' });
   try {

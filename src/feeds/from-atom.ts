@@ -27,20 +27,21 @@ export function fromAtom(feed: AtomFeed.Feed<string> & { xml?: { base?: string; 
     toRawItem: (entry) => {
       const entryBase = resolveBase(entry.xml?.base, base);
       const content = entry.content;
-      const contentIsText = content?.type === 'text' || content?.type === 'text/plain';
+      const contentKind = constructKind(content?.type);
       return {
         base: entryBase,
         guid: entry.id,
         guidIsPermalink: true,
         links: [alternateLink(entry.links), content?.src],
-        title: entry.title?.value,
+        title: asHtml(entry.title),
         published: [entry.published, ...((entry as { dc?: { dates?: string[] } }).dc?.dates ?? [])],
         updated: [entry.updated],
-        authors: [...(entry.authors ?? []), ...(entry.contributors ?? [])].map((a) => a.name),
-        categories: (entry.categories ?? []).map((c) => c.label ?? c.term),
-        contentHtml: contentIsText ? null : content?.value,
-        contentText: contentIsText ? content?.value : null,
-        summaryHtml: entry.summary?.type === 'text' ? escapeText(entry.summary.value) : entry.summary?.value,
+        // person names and category labels are plain text (RFC 4287 §3.2, §4.2.2); the builder reads HTML
+        authors: [...(entry.authors ?? []), ...(entry.contributors ?? [])].map((a) => escapeText(a.name)),
+        categories: (entry.categories ?? []).map((c) => escapeText(c.label ?? c.term)),
+        contentHtml: contentKind === 'html' ? content?.value : null,
+        contentText: contentKind === 'text' ? content?.value : null,
+        summaryHtml: asHtml(entry.summary),
         images: mediaImages((entry as { media?: Parameters<typeof mediaImages>[0] }).media),
         enclosures: (entry.links ?? [])
           .filter((l) => l.rel === 'enclosure')
@@ -58,11 +59,36 @@ function alternateLink(links: Link[] | undefined): string | undefined {
   return (html ?? alternates[0])?.href;
 }
 
-function atomText(value: AtomFeed.Text | undefined): string | null {
-  if (!value?.value) return null;
-  return value.type === 'text' || !value.type ? value.value.replace(/\s+/g, ' ').trim() || null : text(value.value);
+/**
+ * How an Atom text construct (RFC 4287 §3.1) or content element (§4.1.3) is to be read, from its `type`:
+ * "text" or none is plain text, "html" escaped HTML, "xhtml" inline markup (feedsmith hands both over as
+ * markup, with the one level of XML escaping undone). Atom 0.3 names MIME types instead, text/plain by
+ * default. Null: a media type carried as base64, which has no text to read.
+ */
+function constructKind(type: string | undefined): 'text' | 'html' | null {
+  const t = type?.trim().toLowerCase();
+  if (!t || t === 'text' || (t.startsWith('text/') && t !== 'text/html')) return 'text';
+  if (t === 'html' || t === 'xhtml' || t === 'text/html' || /[/+]xml$/.test(t)) return 'html';
+  return null;
 }
 
-function escapeText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+/** A text construct as HTML, the form the item builder reads titles and summaries in. */
+function asHtml(value: AtomFeed.Text | undefined): string | null {
+  if (!value?.value) return null;
+  const kind = constructKind(value.type);
+  return kind === 'text' ? escapeText(value.value) : kind === 'html' ? value.value : null;
+}
+
+/** A feed-level text construct as plain text. */
+function atomText(value: AtomFeed.Text | undefined): string | null {
+  if (!value?.value) return null;
+  const kind = constructKind(value.type);
+  return kind === 'text' ? value.value.replace(/\s+/g, ' ').trim() || null : kind === 'html' ? text(value.value) : null;
+}
+
+/** Plain text as HTML that reads back as the same text. */
+function escapeText(value: string): string;
+function escapeText(value: string | undefined): string | undefined;
+function escapeText(value: string | undefined): string | undefined {
+  return value?.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }

@@ -94,6 +94,41 @@ test('Atom 1.0: xml:base chain, html titles, xhtml content, enclosure links', ()
   assert.equal(greening.isPartial, true);
 });
 
+test('Atom text constructs follow their type: text (or none) is plain text, html and xhtml are markup', () => {
+  // Every title used to be read as HTML: a text title lost "<b>" and anything else that looked like a tag.
+  const feed = parseFeed(read('atom-text-types', 'feed.xml'), { url: 'https://qa.example/atom.xml' });
+  assert.equal(feed.title, 'سؤال & جواب: <b> ليست وسماً');
+  assert.equal(feed.description, '5 < 7 &amp; <i>', 'a subtitle with no type is text');
+  assert.deepEqual(feed.warnings, []);
+  const text = item(feed, 0);
+  assert.equal(text.title, 'Q&A: 5 < 7 and <b> tags');
+  assert.deepEqual(text.authors, ['<فريق> التحرير & النشر']);
+  assert.deepEqual(text.categories, ['أسئلة <و> أجوبة']);
+  assert.equal(text.summary, 'الفرق بين <p> و &amp; في "HTML"', 'a summary with no type is text');
+  assert.equal(text.text, 'نص عادي: <p> ليست فقرة &amp; ليست كياناً', 'content with no type is text');
+  assert.equal(text.contentHtml, null);
+  assert.equal(item(feed, 1).title, `بلا نوع: <script>x</script> &lt; "اقتباس" 'مفرد'`);
+  const html = item(feed, 2);
+  assert.equal(html.title, 'عنوان بتنسيق & 5 < 7');
+  assert.equal(html.summary, 'ملخص مهم');
+  assert.equal(html.text, 'فقرة أولى\nفقرة & ثانية');
+  const xhtml = item(feed, 3);
+  assert.equal(xhtml.title, 'عنوان بخط عريض 5 < 7 &amp;');
+  assert.equal(xhtml.text, 'سطر <مهم>\nسطر ثان');
+  const audio = item(feed, 4);
+  assert.equal(audio.title, 'مرفق صوتي');
+  assert.equal(audio.text, '', 'base64 media is no text');
+  // Atom 0.3 names MIME types, text/plain when none is given.
+  const old = parseFeed(
+    `<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title mode="escaped" type="text/html">&lt;b&gt;مدونة&lt;/b&gt; &amp;amp; رحلات</title>
+    <entry><title>أ &lt;ب&gt;</title><link rel="alternate" href="http://old.example/1"/><id>1</id></entry>
+    <entry><title mode="escaped" type="text/html">أ &lt;i&gt;ب&lt;/i&gt;</title><link rel="alternate" href="http://old.example/2"/><id>2</id></entry></feed>`,
+    { url: 'http://old.example/atom.xml' },
+  );
+  assert.equal(old.title, 'مدونة & رحلات');
+  assert.deepEqual(old.items.map((i) => i.title), ['أ <ب>', 'أ ب']);
+});
+
 test('Atom 0.3: issued/modified and escaped content', () => {
   const feed = parseFeed(read('atom03', 'feed.xml'), { url: 'http://rahhala.example/atom.xml' });
   assert.equal(feed.format, 'atom');

@@ -28,10 +28,7 @@ export class SearchRunner {
 
   async run(request: SearchRequest, offset = 0): Promise<SearchResult> {
     if (!this.service) throw new AppError('UNAVAILABLE', 'search is not available on this server');
-    const sources = request.source
-      ?.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
+    const sources = sourceSlugs(request.source);
     const from = request.from ? Date.parse(dateOnly(request.from) ? `${request.from}T00:00:00Z` : request.from) : undefined;
     let to = request.to ? Date.parse(dateOnly(request.to) ? `${request.to}T00:00:00Z` : request.to) : undefined;
     if (to !== undefined && request.to && dateOnly(request.to)) to += DAY - 1;
@@ -46,6 +43,14 @@ export class SearchRunner {
       ...(request.suggest ? { suggest: true } : {}),
     });
   }
+}
+
+/** The slugs of a comma-separated `source` filter: blanks around and between commas are no slug. */
+export function sourceSlugs(source: string | undefined): string[] | undefined {
+  return source
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function dateOnly(value: string): boolean {

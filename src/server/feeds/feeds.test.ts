@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { testApp, type TestApp } from '../testing/test-app.js';
 import { READER_CORPUS, readerAppForFile } from '../../test-support/reader-app.js';
-import { parseFeed } from '../../feeds/index.js';
+import { htmlToText, parseFeed } from '../../feeds/index.js';
 import { parseRss, RFC822 } from '../../test-support/parse-rss.js';
 import { renderAtom } from './atom.js';
+import { renderRss } from './rss.js';
 
 const CORPUS = READER_CORPUS;
 let t: TestApp;
@@ -59,6 +60,41 @@ test('renderAtom output parses back, hostile text included', () => {
   assert.equal(feed.title['#text'], 'x <y> & z');
   assert.equal(feed.entry?.[0]?.title['#text'], ']]><evil/>');
   assert.equal(feed.entry?.[0]?.summary?.['#text'], '<script>x</script>');
+});
+
+test('Sada’s own Atom and RSS read back by its parser: titles, names and categories with <, &, quotes and Arabic', () => {
+  const entry = (n: number, title: string) => ({ id: `http://localhost/article/${n}`, title, updated: n * 60_000, link: `http://localhost/article/${n}` });
+  const titles = [
+    'سؤال & جواب: 5 < 7 و"اقتباس" و\'مفرد\'',
+    'AT&T و R&D: 3<4 & 10 > 9',
+    'Q&A: 5 < 7 and <b> tags',
+    'نص &amp; كيان &lt;حرفي&gt;',
+  ];
+  const feed = {
+    id: 'http://localhost/',
+    title: 'صدى: بحث عن «<b> & "ق"»',
+    updated: 0,
+    self: 'http://localhost/feeds/top.xml',
+    alternate: 'http://localhost/',
+    entries: titles.map((title, i) => ({ ...entry(i + 1, title), authors: ['<فريق> & "شركاه"'], categories: ['أسئلة & <أجوبة>'], summary: `ملخص: ${title}` })),
+  };
+  // Atom says its titles are text (type="text"): every one reads back as written. This is what failed
+  // before: the parser read them as HTML and dropped "<b>" (and read "&amp;" as "&").
+  const atom = parseFeed(renderAtom(feed), { url: feed.self });
+  assert.deepEqual(atom.warnings, []);
+  assert.equal(atom.title, feed.title);
+  assert.deepEqual(atom.items.map((i) => i.title), titles);
+  assert.deepEqual(atom.items.map((i) => i.summary), feed.entries.map((e) => e.summary));
+  for (const item of atom.items) {
+    assert.deepEqual(item.authors, ['<فريق> & "شركاه"']);
+    assert.deepEqual(item.categories, ['أسئلة & <أجوبة>']);
+  }
+  // RSS titles are read as HTML (most publishers escape them so): plain "<", "&", quotes and Arabic read
+  // back as written, text that is itself markup or an entity does not.
+  const rss = parseFeed(renderRss(feed), { url: `${feed.self}?format=rss` });
+  assert.deepEqual(rss.warnings, []);
+  assert.deepEqual(rss.items.map((i) => i.title), [titles[0], titles[1], 'Q&A: 5 < 7 and tags', 'نص & كيان <حرفي>']);
+  assert.deepEqual(rss.items.map((i) => i.summary), feed.entries.map((e) => e.summary), 'the description is escaped as HTML');
 });
 
 test('renderAtom writes RFC 3339 dates for times outside years 0000-9999', () => {
@@ -196,6 +232,46 @@ test('/feeds/search.xml and /feeds/source/:id.xml', async () => {
   assert.equal((await t.app.request('/feeds/source/abc.xml')).status, 404);
 });
 
+test('a search feed’s id and self link keep every parameter that decides its entries, and nothing else', async () => {
+  // They kept only q: a feed filtered to one outlet claimed the id of the unfiltered one, and a reader
+  // following its self link got the unfiltered feed.
+  const head = (xml: string) => {
+    const feed = parseAtom(xml);
+    const link = (rel: string) => ([] as { '@_rel': string; '@_href': string }[]).concat(feed.link).find((l) => l['@_rel'] === rel)?.['@_href'];
+    return { id: feed.id, self: link('self')!, alternate: link('alternate'), entries: feed.entry?.map((e) => e.id) ?? [] };
+  };
+  const all = head(await (await t.app.request('/feeds/search.xml?q=iPhone')).text());
+  const sky = head(await (await t.app.request('/feeds/search.xml?q=iPhone&source=skynews')).text());
+  assert.equal(all.id, 'http://localhost/search?q=iPhone', 'a plain query keeps its id');
+  assert.equal(all.self, 'http://localhost/feeds/search.xml?q=iPhone');
+  assert.equal(sky.id, 'http://localhost/search?q=iPhone&source=skynews');
+  assert.equal(sky.self, 'http://localhost/feeds/search.xml?q=iPhone&source=skynews');
+  assert.equal(sky.alternate, 'http://localhost/search?q=iPhone&source=skynews&sort=newest', 'the page showing the same list');
+  assert.ok(all.entries.length > sky.entries.length && sky.entries.length > 0);
+  const followed = head(await (await t.app.request(sky.self)).text());
+  assert.deepEqual(followed, sky, 'the self link gives the same feed');
+
+  // Every filter, in one order whatever order the request named them in, encoded; paging, limit,
+  // suggestions and cache-busting left out; the default sort not named.
+  const messy = `/feeds/search.xml?_=1712345678&sort=relevance&to=2100-01-01&utm_source=x&source=${encodeURIComponent(' skynews, alarabiya ,skynews,')}&cursor=abc&limit=3&suggest=true&from=2020-01-01&page=2&q=${encodeURIComponent('iPhone دبي')}`;
+  const filtered = head(await (await t.app.request(messy)).text());
+  const query = `q=iPhone+%D8%AF%D8%A8%D9%8A&source=alarabiya%2Cskynews&from=2020-01-01&to=2100-01-01&sort=relevance`;
+  assert.equal(filtered.self, `http://localhost/feeds/search.xml?${query}`);
+  assert.equal(filtered.id, `http://localhost/search?${query}`);
+  assert.equal(filtered.alternate, `http://localhost/search?${query.replace('&sort=relevance', '')}`);
+  assert.ok(filtered.entries.length > 0);
+  assert.deepEqual(head(await (await t.app.request(filtered.self)).text()), filtered);
+  assert.equal(head(await (await t.app.request('/feeds/search.xml?q=iPhone&sort=newest&source=skynews')).text()).id, sky.id, 'newest is the feed’s own default');
+
+  // The RSS document's self link is the same address asking for RSS, and following it gives the same items.
+  const rssXml = await (await t.app.request('/feeds/search.xml?source=skynews&format=rss&q=iPhone&limit=1')).text();
+  const rss = parseRss(rssXml);
+  assert.equal(rss['atom:link']['@_href'], 'http://localhost/feeds/search.xml?q=iPhone&source=skynews&format=rss');
+  const again = parseRss(await (await t.app.request(rss['atom:link']['@_href'])).text());
+  assert.deepEqual(again.item?.map((i) => i.guid['#text']), sky.entries);
+  assert.deepEqual(rss.item?.map((i) => i.guid['#text']), sky.entries);
+});
+
 test('with a public URL, feed ids and links are the same whatever Host a request names', async () => {
   const app = await testApp(CORPUS, { publicUrl: 'https://news.example/' });
   try {
@@ -241,8 +317,12 @@ test('?format=rss: every feed as RSS 2.0 with the Atom feed’s items, in its or
     assert.ok(rss.items.length > 0, path);
     assert.deepEqual(rss.warnings, [], path);
     const seconds = (ms: number | null) => (ms === null ? null : Math.floor(ms / 1000) * 1000);
-    const fields = (feed: typeof rss) => feed.items.map((i) => ({ guid: i.guid, link: i.link, title: i.title, published: seconds(i.published ?? i.updated), authors: i.authors, categories: i.categories, summary: i.summary }));
-    assert.deepEqual(fields(rss), fields(back), `${path}: the same items, in the same order`);
+    const fields = (feed: typeof rss, read: (text: string) => string | null) =>
+      feed.items.map((i) => ({ guid: i.guid, link: i.link, title: i.title && read(i.title), published: seconds(i.published ?? i.updated), authors: i.authors.map(read), categories: i.categories.map(read), summary: i.summary }));
+    // Atom's titles, names and categories are text and read back as written. RSS says nothing, and its
+    // titles usually come HTML-escaped, so Sada reads them as HTML: the hostile title `<img …>` is no text there.
+    const asHtml = (text: string) => htmlToText(text).replace(/\n/g, ' ') || null;
+    assert.deepEqual(fields(rss, (text) => text), fields(back, asHtml), `${path}: the same items, in the same order`);
   }
   // Arabic text and dates as stored.
   const rain = await t.app.request(asRss(`/feeds/story/${t.fx.stories.get('rain')}.xml`));

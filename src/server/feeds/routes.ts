@@ -7,7 +7,7 @@ import type { ArticleView, Reader } from '../read/reader.js';
 import { sortTime } from '../read/reader.js';
 import { outletName } from '../read/source-names.js';
 import { lead } from '../read/text.js';
-import type { SearchRunner } from '../search-runner.js';
+import { sourceSlugs, type SearchRequest, type SearchRunner } from '../search-runner.js';
 import { sendCached } from '../http-cache.js';
 import { renderAtom } from './atom.js';
 import type { FeedDoc, FeedEntry } from './feed-doc.js';
@@ -57,12 +57,13 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
       throw new AppError('BAD_INPUT', `invalid query parameter ${issue?.path.join('.') ?? 'q'}: ${issue?.message ?? 'bad query'}`);
     }
     const result = await deps.search.run(parsed.data);
-    const query = new URLSearchParams({ q: parsed.data.q }).toString();
+    const query = searchFeedQuery(parsed.data);
     return articleFeed(c, format, result.hits.map((h) => h.article), {
       id: `/search?${query}`,
       title: `صدى: بحث عن «${parsed.data.q}»`,
       self: `/feeds/search.xml?${query}`,
-      alternate: `/search?${query}`,
+      // the search page sorts by relevance unless told otherwise
+      alternate: `/search?${searchFeedQuery(parsed.data, 'relevance')}`,
       emptyUpdated: 0,
     });
   });
@@ -122,6 +123,25 @@ function articleEntry(base: string, v: ArticleView): FeedEntry {
     summary: lead(a.summary, a.text, 400),
     ...(a.category ? { categories: [a.category] } : {}),
   };
+}
+
+/**
+ * The parameters that decide a search feed's entries, in a fixed order, for its self link and id: two
+ * feeds that differ in a filter must not share an id, and a reader following the self link must get the same
+ * feed. Paging, `limit` and whatever else the feed ignores stay out; source slugs are a set (sorted, each
+ * once). The sort is named unless it is `defaultSort` where the address leads, so a plain query keeps the
+ * id it always had (`/search?q=…`).
+ */
+function searchFeedQuery(search: SearchRequest, defaultSort: SearchRequest['sort'] = 'newest'): string {
+  const params = new URLSearchParams({ q: search.q });
+  const sources = [...new Set(sourceSlugs(search.source))].sort();
+  if (sources.length > 0) params.set('source', sources.join(','));
+  if (search.from) params.set('from', search.from);
+  if (search.to) params.set('to', search.to);
+  // the search service sorts by relevance when no sort is named
+  const sort = search.sort ?? 'relevance';
+  if (sort !== defaultSort) params.set('sort', sort);
+  return params.toString();
 }
 
 /** The id in a feed's file name (`12.xml`); anything else is no feed. */

@@ -4,6 +4,7 @@ import { text } from './from-rss.js';
 import { mediaImages } from './feed-meta.js';
 import { parseFeedDate } from './dates.js';
 import { resolveBase, resolveHttpUrl } from './urls.js';
+import { textAsHtml } from './html-text.js';
 
 type Entry = AtomFeed.Entry<string> & { xml?: { base?: string; lang?: string } };
 type Link = AtomFeed.Link<string>;
@@ -37,8 +38,8 @@ export function fromAtom(feed: AtomFeed.Feed<string> & { xml?: { base?: string; 
         published: [entry.published, ...((entry as { dc?: { dates?: string[] } }).dc?.dates ?? [])],
         updated: [entry.updated],
         // person names and category labels are plain text (RFC 4287 §3.2, §4.2.2); the builder reads HTML
-        authors: [...(entry.authors ?? []), ...(entry.contributors ?? [])].map((a) => escapeText(a.name)),
-        categories: (entry.categories ?? []).map((c) => escapeText(c.label ?? c.term)),
+        authors: [...(entry.authors ?? []), ...(entry.contributors ?? [])].map((a) => textAsHtml(a.name)),
+        categories: (entry.categories ?? []).map((c) => textAsHtml(c.label ?? c.term)),
         contentHtml: contentKind === 'html' ? content?.value : null,
         contentText: contentKind === 'text' ? content?.value : null,
         summaryHtml: asHtml(entry.summary),
@@ -76,7 +77,7 @@ function constructKind(type: string | undefined): 'text' | 'html' | null {
 function asHtml(value: AtomFeed.Text | undefined): string | null {
   if (!value?.value) return null;
   const kind = constructKind(value.type);
-  return kind === 'text' ? escapeText(value.value) : kind === 'html' ? value.value : null;
+  return kind === 'text' ? textAsHtml(value.value) : kind === 'html' ? value.value : null;
 }
 
 /** A feed-level text construct as plain text. */
@@ -84,11 +85,4 @@ function atomText(value: AtomFeed.Text | undefined): string | null {
   if (!value?.value) return null;
   const kind = constructKind(value.type);
   return kind === 'text' ? value.value.replace(/\s+/g, ' ').trim() || null : kind === 'html' ? text(value.value) : null;
-}
-
-/** Plain text as HTML that reads back as the same text. */
-function escapeText(value: string): string;
-function escapeText(value: string | undefined): string | undefined;
-function escapeText(value: string | undefined): string | undefined {
-  return value?.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }

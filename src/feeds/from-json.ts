@@ -1,10 +1,14 @@
 import type { JsonFeed } from 'feedsmith';
 import type { Adapted } from './from-rss.js';
 import { resolveHttpUrl } from './urls.js';
+import { textAsHtml } from './html-text.js';
 
 type Item = JsonFeed.Item<string> & { author?: JsonFeed.Author };
 
-/** JSON Feed 1.0 and 1.1 (1.0's single `author` is read as well as 1.1's `authors`). */
+/**
+ * JSON Feed 1.0 and 1.1 (1.0's single `author` is read as well as 1.1's `authors`). Titles, summaries, names
+ * and tags are plain text in this format; only `content_html` is HTML.
+ */
 export function fromJson(feed: JsonFeed.Feed<string> & { author?: JsonFeed.Author }, url: string): Adapted<Item> {
   const base = resolveHttpUrl(feed.feed_url, url) ?? url;
   return {
@@ -24,14 +28,14 @@ export function fromJson(feed: JsonFeed.Feed<string> & { author?: JsonFeed.Autho
       guid: item.id === undefined || item.id === null ? null : String(item.id),
       guidIsPermalink: false,
       links: [item.url, item.external_url],
-      title: item.title,
+      title: textAsHtml(item.title),
       published: [item.date_published],
       updated: [item.date_modified],
-      authors: [...(item.authors ?? []), ...(item.author ? [item.author] : [])].map((a) => a.name),
-      categories: item.tags ?? [],
+      authors: [...(item.authors ?? []), ...(item.author ? [item.author] : [])].map((a) => textAsHtml(a.name)),
+      categories: (item.tags ?? []).map((tag) => textAsHtml(tag)),
       contentHtml: item.content_html,
       contentText: item.content_text,
-      summaryHtml: item.summary ? item.summary.replace(/&/g, '&amp;').replace(/</g, '&lt;') : null,
+      summaryHtml: item.summary ? textAsHtml(item.summary) : null,
       images: [item.image, item.banner_image],
       enclosures: (item.attachments ?? []).map((a) => ({ url: a.url, type: a.mime_type, length: a.size_in_bytes })),
       lang: item.language ?? feed.language,

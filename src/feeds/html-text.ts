@@ -43,3 +43,13 @@ export function firstImage(html: string | null | undefined, base: string): strin
   }
   return null;
 }
+
+/**
+ * Plain text as HTML that reads back as the same text: for fields a format defines as text (Atom's
+ * type="text", JSON Feed's titles, names and tags), which the item builder reads as HTML like RSS's.
+ */
+export function textAsHtml(value: string): string;
+export function textAsHtml(value: string | undefined): string | undefined;
+export function textAsHtml(value: string | undefined): string | undefined {
+  return value?.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+}

@@ -1,13 +1,14 @@
 import type { JsonFeed } from 'feedsmith';
 import type { Adapted } from './from-rss.js';
 import { resolveHttpUrl } from './urls.js';
-import { textAsHtml } from './html-text.js';
+import { textAsHtml, textWithEntities } from './html-text.js';
 
 type Item = JsonFeed.Item<string> & { author?: JsonFeed.Author };
 
 /**
  * JSON Feed 1.0 and 1.1 (1.0's single `author` is read as well as 1.1's `authors`). Titles, summaries, names
- * and tags are plain text in this format; only `content_html` is HTML.
+ * and tags are plain text in this format (only `content_html` is HTML), though titles, names and tags often
+ * carry HTML entities in practice.
  */
 export function fromJson(feed: JsonFeed.Feed<string> & { author?: JsonFeed.Author }, url: string): Adapted<Item> {
   const base = resolveHttpUrl(feed.feed_url, url) ?? url;
@@ -28,11 +29,11 @@ export function fromJson(feed: JsonFeed.Feed<string> & { author?: JsonFeed.Autho
       guid: item.id === undefined || item.id === null ? null : String(item.id),
       guidIsPermalink: false,
       links: [item.url, item.external_url],
-      title: textAsHtml(item.title),
+      title: textWithEntities(item.title),
       published: [item.date_published],
       updated: [item.date_modified],
-      authors: [...(item.authors ?? []), ...(item.author ? [item.author] : [])].map((a) => textAsHtml(a.name)),
-      categories: (item.tags ?? []).map((tag) => textAsHtml(tag)),
+      authors: [...(item.authors ?? []), ...(item.author ? [item.author] : [])].map((a) => textWithEntities(a.name)),
+      categories: (item.tags ?? []).map((tag) => textWithEntities(tag)),
       contentHtml: item.content_html,
       contentText: item.content_text,
       summaryHtml: item.summary ? textAsHtml(item.summary) : null,

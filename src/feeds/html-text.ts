@@ -46,10 +46,21 @@ export function firstImage(html: string | null | undefined, base: string): strin
 
 /**
  * Plain text as HTML that reads back as the same text: for fields a format defines as text (Atom's
- * type="text", JSON Feed's titles, names and tags), which the item builder reads as HTML like RSS's.
+ * type="text", JSON Feed's summary), which the item builder reads as HTML like RSS's.
  */
 export function textAsHtml(value: string): string;
 export function textAsHtml(value: string | undefined): string | undefined;
 export function textAsHtml(value: string | undefined): string | undefined {
   return value?.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+}
+
+/**
+ * Text that should be plain but often carries HTML entities (JSON Feed titles, names and tags: WordPress
+ * writes `&#8217;` into them): a `<` stays text, so «5 < 7 و<b>» keeps its tag-like words, while entities
+ * still decode as the publisher meant.
+ */
+export function textWithEntities(value: string): string;
+export function textWithEntities(value: string | undefined): string | undefined;
+export function textWithEntities(value: string | undefined): string | undefined {
+  return value?.replace(/</g, '&lt;');
 }

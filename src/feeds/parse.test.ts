@@ -152,16 +152,16 @@ test('JSON Feed 1.1 and 1.0', () => {
   assert.deepEqual(item(old, 0).authors, ['كاتب قديم']);
 });
 
-test('JSON Feed titles, names and tags are plain text, not HTML', () => {
+test('JSON Feed titles, names and tags keep tag-like text and decode entities', () => {
   const json = JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1',
     title: 'خلاصة',
-    items: [{ id: '1', url: 'https://plain.example/a', title: 'Q&amp;A: 5 < 7 و<b> «وسوم»', authors: [{ name: 'A & <B>' }], tags: ['<i>', 'x &lt; y'], content_text: 'نص' }],
+    items: [{ id: '1', url: 'https://plain.example/a', title: 'Q&amp;A: 5 < 7 و<b> «وسوم» it&#8217;s', authors: [{ name: 'A & <B>' }], tags: ['<i>', 'x &lt; y'], content_text: 'نص' }],
   });
   const only = item(parseFeed(json, { url: 'https://plain.example/feed.json' }), 0);
-  assert.equal(only.title, 'Q&amp;A: 5 < 7 و<b> «وسوم»');
+  assert.equal(only.title, 'Q&A: 5 < 7 و<b> «وسوم» it\u2019s');
   assert.deepEqual(only.authors, ['A & <B>']);
-  assert.deepEqual(only.categories, ['<i>', 'x &lt; y']);
+  assert.deepEqual(only.categories, ['<i>', 'x < y']);
 });
 
 test('news sitemap: titles, publication dates, keywords, images; entries are always partial', () => {

@@ -79,3 +79,18 @@ test('--db or SADA_DB given as a SQLite URI (file:…?mode=ro) or another scheme
     rmSync(cwd, { recursive: true, force: true });
   }
 });
+
+test('an error naming a 600-character --db path shows the whole path and the reason after it', () => {
+  const blocker = join(dir, 'blocker');
+  writeFileSync(blocker, 'not a directory');
+  const parent = join(blocker, 'a'.repeat(200), 'b'.repeat(200));
+  const db = join(parent, 'c'.repeat(600 - `${parent}//sada.db`.length), 'sada.db');
+  assert.equal(db.length, 600);
+  const r = runCli(['articles', '--db', db]);
+  assert.equal(r.status, 1, r.stderr);
+  // before, the line was cut 500 characters in, inside the path, and the reason was lost
+  assert.match(r.stderr, /^sada: cannot create SQLite database (\S+): (.+)\n$/);
+  const [, named, reason] = /^sada: cannot create SQLite database (\S+): (.+)\n$/.exec(r.stderr)!;
+  assert.equal(named, db);
+  assert.match(reason!, /ENOTDIR|not a directory/);
+});

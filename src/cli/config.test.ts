@@ -41,3 +41,17 @@ test('the public URL is an http(s) origin or nothing', () => {
     assert.throws(() => loadConfig({ SADA_PUBLIC_URL: bad }), (e: unknown) => e instanceof AppError && /SADA_PUBLIC_URL/.test(e.message), bad);
   }
 });
+
+test('--db takes a file path or a postgres:// URL, not a SQLite URI or another scheme', () => {
+  for (const ok of ['./data/sada.db', '/tmp/x.db', 'news.db', 'postgres://u@localhost/sada', 'postgresql://localhost/sada', 'C:\\sada\\x.db']) assert.equal(loadConfig({}, { db: ok }).db, ok);
+  for (const [bad, reason] of [
+    ['file:/tmp/x.db?mode=ro', /^invalid --db: "file:\/tmp\/x\.db\?mode=ro" \(SQLite URI filenames are not supported: give the database file's path \(\/tmp\/x\.db\) or a postgres:\/\/ URL/],
+    ['file:///tmp/my%20news.db', /path \(\/tmp\/my news\.db\)/],
+    ['FILE:x.db', /path \(x\.db\)/],
+    ['file://otherhost/x.db', /not supported: give the database file's path or a postgres/],
+    ['sqlite:///tmp/x.db', /\(sqlite:\/\/ is not a database Sada opens/],
+  ] as const) {
+    assert.throws(() => loadConfig({}, { db: bad }), (e: unknown) => e instanceof AppError && e.code === 'BAD_USAGE' && reason.test(e.message), bad);
+  }
+  assert.throws(() => loadConfig({ SADA_DB: 'file:x.db' }), (e: unknown) => e instanceof AppError && /^invalid SADA_DB: "file:x\.db"/.test(e.message));
+});

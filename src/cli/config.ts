@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
+import { dbLocationProblem } from '../store/db-location.js';
 
 /**
  * The one configuration table. Each key has a default, an environment variable and a validator.
@@ -28,7 +29,18 @@ function publicOrigin(value: string): boolean {
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 export const CONFIG_TABLE = {
-  db: { env: 'SADA_DB', default: './data/sada.db', schema: z.string().min(1), doc: 'SQLite file path, or a postgres:// URL' },
+  db: {
+    env: 'SADA_DB',
+    default: './data/sada.db',
+    schema: z
+      .string()
+      .min(1)
+      .superRefine((value, ctx) => {
+        const problem = dbLocationProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    doc: 'SQLite file path, or a postgres:// URL (a SQLite `file:` URI is refused; commands that only read open a file this user cannot write read-only)',
+  },
   logLevel: { env: 'SADA_LOG_LEVEL', default: 'info', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), doc: 'pino log level (logs go to stderr)' },
   host: { env: 'SADA_HOST', default: '127.0.0.1', schema: z.string().min(1), doc: 'address `sada serve` listens on' },
   port: { env: 'SADA_PORT', default: 8080, schema: int(0, 65535), doc: 'port `sada serve` listens on' },

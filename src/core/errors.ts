@@ -55,8 +55,44 @@ export function toAppError(value: unknown, fallback: ErrorCode = 'INTERNAL'): Ap
   return new AppError(fallback, String(value));
 }
 
-/** A short, single-line description suitable for a source row or a CLI error line. */
+/**
+ * An error message is cut when its prose passes this many UTF-16 units: it may carry text from a remote
+ * server, a parser or an input file, and it is one line on a terminal, in a source row or an API answer.
+ */
+const MAX_MESSAGE_PROSE = 500;
+/**
+ * Paths and URLs a message names are kept whole on top of the prose, up to this many units in all (PATH_MAX on
+ * Linux is 4,096 bytes): a path cut in the middle names another file, and a long --db path used to push the
+ * reason itself out of the line.
+ */
+const MAX_MESSAGE_NAMES = 4096;
+
+/**
+ * A short, single-line description suitable for a source row or a CLI error line: whitespace runs become one
+ * space; past MAX_MESSAGE_PROSE units of prose the message is cut and ends with "…", never inside a path or
+ * URL (a word holding `/` or `\`) while those fit in MAX_MESSAGE_NAMES.
+ */
 export function errorMessage(value: unknown): string {
-  const message = value instanceof Error ? value.message : String(value);
-  return message.replace(/\s+/g, ' ').trim().slice(0, 500);
+  const message = (value instanceof Error ? value.message : String(value)).replace(/\s+/g, ' ').trim();
+  return message.length <= MAX_MESSAGE_PROSE ? message : capMessage(message);
+}
+
+function capMessage(message: string): string {
+  let prose = 0;
+  let names = 0;
+  for (const { 0: word, index } of message.matchAll(/\S+ ?/g)) {
+    const name = /[/\\]/.test(word);
+    if (name && names + word.length <= MAX_MESSAGE_NAMES) {
+      names += word.length;
+    } else if (prose + word.length <= MAX_MESSAGE_PROSE) {
+      prose += word.length;
+    } else {
+      // A name that no longer fits is left out whole (unless it comes first); prose is cut inside the word,
+      // leaving room for the "…".
+      let cut = name && index > 0 ? index : index + Math.max(0, MAX_MESSAGE_PROSE - prose - 1);
+      if (/[\ud800-\udbff]/.test(message[cut - 1] ?? '')) cut--; // not between the halves of a pair
+      return `${message.slice(0, cut).trimEnd()}…`;
+    }
+  }
+  return message;
 }

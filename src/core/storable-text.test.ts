@@ -1,7 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { cappedText, cappedTitle, MAX_AUTHOR_LENGTH, MAX_CATEGORY_LENGTH, MAX_SUMMARY_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH, storableInput, storableText } from './storable-text.js';
+import {
+  cappedText,
+  cappedTitle,
+  MAX_AUTHOR_LENGTH,
+  MAX_CATEGORY_LENGTH,
+  MAX_EXTERNAL_ID_LENGTH,
+  MAX_IMAGE_URL_LENGTH,
+  MAX_LANG_LENGTH,
+  MAX_SUMMARY_LENGTH,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
+  MAX_TITLE_LENGTH,
+  storableInput,
+  storableLang,
+  storableText,
+} from './storable-text.js';
 import { analyzeTerms } from '../text/index.js';
 
 test('a NUL becomes a space and a lone surrogate U+FFFD: same length, same words and offsets for the analyzer', () => {
@@ -116,8 +131,42 @@ test('values as long as the longest real ones, and exactly at the caps, are stor
     summary: 'م'.repeat(MAX_SUMMARY_LENGTH),
     category: 'internationalNews'.padEnd(MAX_CATEGORY_LENGTH, 'x'),
     tags: Array.from({ length: MAX_TAGS }, () => 'و'.repeat(MAX_TAG_LENGTH)),
+    image: `https://cdn.example/${'i'.repeat(MAX_IMAGE_URL_LENGTH - 20)}`,
+    lang: 'zh-Hant-TW',
+    externalId: 'g'.repeat(MAX_EXTERNAL_ID_LENGTH),
   };
+  assert.equal(input.image.length, MAX_IMAGE_URL_LENGTH);
   assert.equal(storableInput(input), input);
   // what the shared data and pages hold at most (see the caps' comment) is far below them
   assert.ok(MAX_AUTHOR_LENGTH >= 255 && MAX_SUMMARY_LENGTH >= 853 && MAX_CATEGORY_LENGTH >= 49 && MAX_TAG_LENGTH >= 60);
+  assert.ok(MAX_IMAGE_URL_LENGTH >= 475 && MAX_EXTERNAL_ID_LENGTH >= 399);
+});
+
+test('an image URL or external id past its limit is dropped, not cut (a cut URL or id names something else)', () => {
+  const base = { url: 'https://a.example/1', source: 'a', title: 'عنوان', text: 'نص', published: null };
+  const image = `https://cdn.example/${'i'.repeat(MAX_IMAGE_URL_LENGTH)}`;
+  const externalId = `https://a.example/?p=${'1'.repeat(MAX_EXTERNAL_ID_LENGTH)}`;
+  const stored = storableInput({ ...base, image, externalId, lang: 'ar' });
+  assert.deepEqual([stored.image, stored.externalId, stored.lang], [null, null, 'ar']);
+  assert.equal(stored.title, base.title, 'the article itself is kept');
+  assert.equal(storableInput({ ...base, image: `data:image/png;base64,${'A'.repeat(1_000_000)}` }).image, null);
+  // one over the limit is over it; a NUL is cleaned in what is kept
+  assert.equal(storableInput({ ...base, externalId: 'g'.repeat(MAX_EXTERNAL_ID_LENGTH + 1) }).externalId, null);
+  assert.equal(storableInput({ ...base, externalId: 'g\u0000h', image: 'https://cdn.example/a\u0000b.jpg' }).externalId, 'g h');
+  assert.equal(storableInput({ ...base, image: 'https://cdn.example/a\u0000b.jpg' }).image, 'https://cdn.example/a b.jpg');
+});
+
+test('lang is kept when it is a language tag (trimmed) and dropped otherwise', () => {
+  // values seen in the shared extraction pages' <html lang> and meta, and in feeds
+  for (const tag of ['ar', 'AR', 'ar-SA', 'en-us', 'en-GB', 'de-DE-formal', 'es-419', 'zh-Hant-TW', 'de-ere', 'ar-Ar']) assert.equal(storableLang(tag), tag);
+  assert.equal(storableLang(' ar\n'), 'ar');
+  for (const junk of ['english', 'spanish', 'lang=', 'ar_SA', 'العربية', 'a', '', 'ar-', 'ar--SA', 'en-toolongsubtag', 'ar SA', `ar-${'x'.repeat(MAX_LANG_LENGTH)}`, 'ar\u0000']) {
+    assert.equal(storableLang(junk), null, JSON.stringify(junk));
+  }
+  const base = { url: 'https://a.example/1', source: 'a', title: 'عنوان', text: 'نص', published: null };
+  assert.equal(storableInput({ ...base, lang: 'english' }).lang, null);
+  assert.equal(storableInput({ ...base, lang: ' ar ' }).lang, 'ar');
+  const tagged = { ...base, lang: 'ar-SA' };
+  assert.equal(storableInput(tagged), tagged, 'a tag as it should be: the same object');
+  assert.equal(storableInput({ ...base, lang: null }).lang, null);
 });

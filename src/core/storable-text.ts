@@ -51,6 +51,35 @@ export const MAX_CATEGORY_LENGTH = 100;
 export const MAX_TAG_LENGTH = 100;
 export const MAX_TAGS = 50;
 
+/**
+ * Fields whose value is an identifier, which a cut would make wrong rather than shorter: past their limit they
+ * are dropped (null), not cut.
+ * - image (a URL): the longest lead image URL the extractor reads from the 1,969 shared extraction pages has
+ *   475 UTF-16 units (a CDN proxy path); signed CDN URLs run longer. 2,000 is the length a URL key may have
+ *   (MAX_KEY_BYTES); past it a "URL" is a data: URI or an attack, not an address to link to.
+ * - externalId (a feed's guid, an ANT docno): the longest of the 25,822 ANT docnos has 34 units, but a guid
+ *   is often the item's permalink, and the 52,190 SaudiNewsNet and ANT article URLs reach 399. A cut id could
+ *   equal another item's cut id (a feed's ids share long prefixes and differ at the end), so a new item would
+ *   be taken for a stored one; without its id an article is still found by its URL.
+ */
+export const MAX_IMAGE_URL_LENGTH = 2000;
+export const MAX_EXTERNAL_ID_LENGTH = 1000;
+
+/**
+ * A language tag as BCP 47 (RFC 5646) writes it: a 2–3 letter language, then subtags of 1–8 letters or digits
+ * (`ar`, `ar-SA`, `en-US`, `zh-Hant-TW`, `de-DE-formal`), at most 35 units (RFC 5646 §4.4.1 asks
+ * implementations to keep tags that long). Anything else a page or feed puts there (`english`, `lang=`, a
+ * sentence) is dropped: the field says what language the text is in, or nothing.
+ */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+export const MAX_LANG_LENGTH = 35;
+
+/** The language as stored: the tag without surrounding space, or null when it is no language tag. */
+export function storableLang(lang: string): string | null {
+  const tag = lang.trim();
+  return tag.length <= MAX_LANG_LENGTH && LANGUAGE_TAG.test(tag) ? tag : null;
+}
+
 const ELLIPSIS = '…';
 const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const SPACE = /^\s/u;
@@ -93,13 +122,17 @@ function overCap(input: ArticleInput): boolean {
     tooLong(input.summary, MAX_SUMMARY_LENGTH) ||
     tooLong(input.category, MAX_CATEGORY_LENGTH) ||
     tags.length > MAX_TAGS ||
-    tags.some((t) => tooLong(t, MAX_TAG_LENGTH))
+    tags.some((t) => tooLong(t, MAX_TAG_LENGTH)) ||
+    tooLong(input.image, MAX_IMAGE_URL_LENGTH) ||
+    tooLong(input.externalId, MAX_EXTERNAL_ID_LENGTH) ||
+    (typeof input.lang === 'string' && storableLang(input.lang) !== input.lang)
   );
 }
 
 /**
  * The article's text fields made storable and its short fields capped (title, author, summary, category, each
- * tag, the number of tags: the first MAX_TAGS are kept); the same object when none needs it (the usual case).
+ * tag, the number of tags: the first MAX_TAGS are kept); an image URL or external id past its limit, and a
+ * `lang` that is no language tag, dropped (null); the same object when none needs it (the usual case).
  */
 export function storableInput(input: ArticleInput): ArticleInput {
   const fields = [input.url, input.source, input.title, input.text, input.author, input.summary, input.category, input.image, input.lang, input.externalId, ...(input.tags ?? [])];
@@ -116,9 +149,9 @@ export function storableInput(input: ArticleInput): ArticleInput {
     summary: capped(input.summary, MAX_SUMMARY_LENGTH),
     category: capped(input.category, MAX_CATEGORY_LENGTH),
     tags: input.tags?.slice(0, MAX_TAGS).map((tag) => cappedText(storableText(tag), MAX_TAG_LENGTH)),
-    image: clean(input.image),
-    lang: clean(input.lang),
-    externalId: clean(input.externalId),
+    image: tooLong(input.image, MAX_IMAGE_URL_LENGTH) ? null : clean(input.image),
+    lang: typeof input.lang === 'string' ? storableLang(input.lang) : input.lang,
+    externalId: tooLong(input.externalId, MAX_EXTERNAL_ID_LENGTH) ? null : clean(input.externalId),
   };
 }
 

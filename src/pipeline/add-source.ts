@@ -2,7 +2,7 @@ import { AppError, errorMessage, isAppError } from '../core/errors.js';
 import { cappedTitle, fitsKey, MAX_KEY_BYTES, storableText } from '../core/storable-text.js';
 import type { Source, SourceKind } from '../core/types.js';
 import { detectFormat, feedCandidates, htmlToText, parseFeed, type FeedFormat, type ParsedFeed } from '../feeds/index.js';
-import type { Fetcher, FetchResponse } from '../fetch/index.js';
+import { nothingThere, type Fetcher, type FetchResponse } from '../fetch/index.js';
 import type { Store } from '../store/store.js';
 
 export interface ResolvedSource {
@@ -28,7 +28,7 @@ const MAX_PROBES = 12;
  */
 export async function resolveSource(fetcher: Fetcher, url: string): Promise<ResolvedSource> {
   const first = await fetchDocument(fetcher, url).catch((error: unknown) => {
-    throw nothingThere(error) ?? error;
+    throw nothingThere(error, 'nothing to poll at this URL') ?? error;
   });
   const text = first.text();
   if (!/\S/.test(text)) throw new AppError('BAD_INPUT', `${url} answered with an empty body (${describe(first)}): not a feed, a sitemap or a page`);
@@ -141,20 +141,6 @@ export async function storeSource(store: Store, resolved: ResolvedSource, option
     },
     now,
   );
-}
-
-/**
- * HTTP answers saying that the URL given holds nothing, for good: 404 Not Found, 410 Gone. Like a mistyped file
- * path, that is bad input (exit 2, API 400), not a runtime failure: the site answered, and asking again will not
- * change its answer (the fetcher does not retry these either). A site that cannot be reached, a timeout, a 5xx
- * or a refusal (401, 403, 429) stays a failure to fetch (exit 1).
- */
-const NOTHING_THERE: Record<number, string> = { 404: 'not found', 410: 'gone' };
-
-function nothingThere(error: unknown): AppError | null {
-  const status = isAppError(error) && error.code === 'FETCH_FAILED' ? error.details?.['status'] : undefined;
-  const meaning = typeof status === 'number' ? NOTHING_THERE[status] : undefined;
-  return meaning ? new AppError('BAD_INPUT', `${errorMessage(error)} (${meaning}): nothing to poll at this URL`, { cause: error }) : null;
 }
 
 async function fetchDocument(fetcher: Fetcher, url: string): Promise<FetchResponse> {

@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
 import { parseImportLine, parseRfc822, sourceSlug } from './import-record.js';
+import { storableInput } from '../core/storable-text.js';
+import { sharedDataFiles } from '../test-support/paths.js';
 
 test('SaudiNewsNet lines: crawl time as UTC, content as text', () => {
   const r = parseImportLine(JSON.stringify({ source: 'okaz', url: 'http://www.okaz.com.sa/new/1.htm', date_extracted: '2015-08-03 10:15:00', title: ' عنوان ', author: '', content: 'نص\nفقرة' }));
@@ -103,4 +108,21 @@ test('any JSON line is answered without throwing', () => {
     }),
   );
   fc.assert(fc.property(fc.string(), (s) => void parseImportLine(s)));
+});
+
+const realRecords = [sharedDataFiles('data', 'saudinewsnet'), sharedDataFiles('data', 'ant-multisource')];
+
+test('every importable record of the shared SaudiNewsNet and ANT data passes storableInput as it is: the caps and checks of every field keep all real values', { skip: realRecords.find((d) => d.skip)?.skip ?? false }, async () => {
+  let importable = 0;
+  const changed: string[] = [];
+  for (const file of realRecords.flatMap((d) => d.files)) {
+    for await (const line of createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })) {
+      const r = line.trim() ? parseImportLine(line) : null;
+      if (!r?.ok) continue;
+      importable++;
+      if (storableInput(r.article) !== r.article) changed.push(`${file}: ${r.article.url}`);
+    }
+  }
+  assert.ok(importable > 50_000, `${importable} records read`);
+  assert.deepEqual(changed.slice(0, 5), []);
 });

@@ -10,7 +10,7 @@ import { fixturePath } from '../test-support/paths.js';
 import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../test-support/postgres.js';
 import { backgroundStats } from '../test-support/story-fixtures.js';
 import { createArticlePipeline, type ArticleIndexer } from './process-article.js';
-import { cappedText, cappedTitle, MAX_AUTHOR_LENGTH, MAX_CATEGORY_LENGTH, MAX_SUMMARY_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH } from '../core/storable-text.js';
+import { cappedText, cappedTitle, MAX_AUTHOR_LENGTH, MAX_CATEGORY_LENGTH, MAX_EXTERNAL_ID_LENGTH, MAX_IMAGE_URL_LENGTH, MAX_SUMMARY_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH } from '../core/storable-text.js';
 import { encodeProfile } from '../stories/profile-codec.js';
 import { JUDGE_MODEL } from '../stories/model.js';
 import { indexDocumentFor } from '../search/index-document.js';
@@ -143,6 +143,20 @@ for (const adapter of adapters) {
       const [stored] = await store.getArticles([id!]);
       assert.equal(stored!.externalId, null);
       assert.equal(stored!.title, wire.title);
+      await store.close();
+    });
+
+    it('an image URL or external id past its limit is not kept, nor a lang that is no language tag; the article is', async () => {
+      const { store, ingest } = await setup();
+      const wire = input('stories/airport/original', 'was', 1);
+      const copy = input('stories/airport/copy', 'okaz', 2);
+      const [id, kept] = await ingest(
+        { ...wire, image: `https://cdn.was.example/${'i'.repeat(MAX_IMAGE_URL_LENGTH)}.jpg`, externalId: `https://was.example/?p=${'1'.repeat(MAX_EXTERNAL_ID_LENGTH)}`, lang: 'Arabic' },
+        { ...copy, image: 'https://cdn.okaz.example/1.jpg', externalId: 'okaz-1', lang: ' ar-SA ' },
+      );
+      const [stored, other] = await store.getArticles([id!, kept!]);
+      assert.deepEqual([stored!.image, stored!.externalId, stored!.lang, stored!.title], [null, null, null, wire.title]);
+      assert.deepEqual([other!.image, other!.externalId, other!.lang], ['https://cdn.okaz.example/1.jpg', 'okaz-1', 'ar-SA']);
       await store.close();
     });
 

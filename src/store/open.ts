@@ -1,11 +1,16 @@
 import type { Store } from './store.js';
+import { AppError } from '../core/errors.js';
+import { dbLocationProblem, isPostgresUrl } from './db-location.js';
 
 /**
- * Opens the store named by `db`: a postgres:// URL selects PostgreSQL, anything else is a SQLite file path.
+ * Opens the store named by `db`: a postgres:// URL selects PostgreSQL, a file path SQLite; anything else
+ * (a SQLite `file:` URI, another scheme) is BAD_USAGE before anything is created (see db-location.ts).
  * `access: 'read'` (commands that only read) also opens, read-only, a SQLite database this user cannot write
  * or a PostgreSQL database this connection may not write (a role granted SELECT only).
  */
 export async function openStore(db: string, options: { now?: number; schema?: string; access?: 'write' | 'read' } = {}): Promise<Store> {
+  const problem = dbLocationProblem(db);
+  if (problem) throw new AppError('BAD_USAGE', `${db}: ${problem}`);
   if (isPostgresUrl(db)) {
     const { PgStore } = await import('./postgres/pg-store.js');
     return PgStore.open({
@@ -17,8 +22,4 @@ export async function openStore(db: string, options: { now?: number; schema?: st
   }
   const { SqliteStore } = await import('./sqlite/sqlite-store.js');
   return SqliteStore.open({ path: db, ...(options.now === undefined ? {} : { now: options.now }), ...(options.access === undefined ? {} : { access: options.access }) });
-}
-
-export function isPostgresUrl(db: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(db);
 }

@@ -11,10 +11,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real CLI as a user would (a child process), with CI-like environment: no TTY, CI=true. */
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {}): CliResult {
+/**
+ * Runs the real CLI as a user would (a child process), with CI-like environment: no TTY, CI=true. It runs in
+ * the repository unless `cwd` says where (a test that looks for files made in the working directory).
+ */
+export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; cwd?: string } = {}): CliResult {
   const r = spawnSync(process.execPath, [SADA_BIN, ...args], {
-    cwd: REPO_ROOT,
+    cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, CI: 'true', SADA_LOG_LEVEL: 'warn', ...options.env },
     input: options.input ?? '',
     encoding: 'utf8',

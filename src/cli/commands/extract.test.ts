@@ -122,3 +122,32 @@ test('sada extract URL refuses a body that is no page (a PDF link) instead of pr
     await server.close();
   }
 });
+
+test('sada extract URL answered 404 or 410 exits 2 (the URL holds no page, as for sources add); a server error, a refusal or no server exits 1', async () => {
+  const { startFixtureServer } = await import('../../test-support/http-fixture.js');
+  const { runCliAsync } = await import('../../test-support/cli.js');
+  // `/STATUS/page.html` answers STATUS; retryable ones ask for no wait, so the retries take no time
+  const server = await startFixtureServer((req, res) => {
+    const status = Number(/^\/(\d{3})\//.exec(req.url ?? '')?.[1] ?? 404);
+    res.writeHead(status, status >= 429 ? { 'retry-after': '0' } : {}).end();
+  });
+  const extract = (url: string) => runCliAsync(['extract', url, '--json', '--allow-private'], { SADA_HOST_DELAY_MS: '0' });
+  try {
+    for (const [status, meaning] of [[404, 'not found'], [410, 'gone']] as const) {
+      const url = `${server.origin}/${status}/page.html`;
+      const r = await extract(url);
+      assert.equal(r.status, 2, r.stderr);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr, `sada: ${url}: HTTP ${status} (${meaning}): no page to extract at this URL\n`);
+    }
+    for (const status of [500, 503, 401, 403, 429]) {
+      const r = await extract(`${server.origin}/${status}/page.html`);
+      assert.equal(r.status, 1, `${status}: ${r.stderr}`);
+      assert.match(r.stderr, new RegExp(`HTTP ${status}`));
+    }
+    const unreachable = await extract('http://127.0.0.1:9/page.html');
+    assert.equal(unreachable.status, 1, unreachable.stderr);
+  } finally {
+    await server.close();
+  }
+});

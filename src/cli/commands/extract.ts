@@ -144,12 +144,17 @@ function formatTextPage(p: { text: string; attribution: { sources: string[] }; r
   return `${parts.join('\n\n')}\n`;
 }
 
-/** Pages named by URL are fetched like article pages during ingestion: SSRF guard, robots.txt, size limits. */
+/**
+ * Pages named by URL are fetched like article pages during ingestion: SSRF guard, robots.txt, size limits. A
+ * 404 or 410 is bad input (exit 2), as for `sources add`; other failures to fetch exit 1.
+ */
 const fetchPage: PageFetcher = async (url, ctx) => {
-  const { Fetcher } = await import('../../fetch/index.js');
+  const { Fetcher, nothingThere } = await import('../../fetch/index.js');
   const fetcher = new Fetcher(ctx.config);
   try {
-    const page = await fetcher.fetch(url, { kind: 'page' });
+    const page = await fetcher.fetch(url, { kind: 'page' }).catch((error: unknown) => {
+      throw nothingThere(error, 'no page to extract at this URL') ?? error;
+    });
     if (page.notModified) throw new AppError('FETCH_FAILED', `${url}: unexpected 304 Not Modified`);
     return { body: page.body, contentType: page.contentType, finalUrl: page.finalUrl };
   } finally {

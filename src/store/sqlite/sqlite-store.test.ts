@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -68,6 +68,21 @@ test('a path that cannot be opened gives a STORAGE error', async () => {
   const file = join(dir, 'plain-file');
   writeFileSync(file, 'x');
   await assert.rejects(openStore(join(file, 'db.sqlite')), (e: unknown) => e instanceof AppError && e.code === 'STORAGE');
+});
+
+test('a SQLite URI is refused as bad usage by the store itself, before any directory is made for it', async () => {
+  // dirname('file:DIR/x.db') is the relative `file:DIR`: mkdir made ./file:/… in the working directory.
+  const stray = join(process.cwd(), 'file:');
+  const uri = `file:${join(dir, 'uri', 'x.db')}?mode=ro`;
+  try {
+    for (const open of [() => SqliteStore.open({ path: uri }), () => SqliteStore.open({ path: uri, access: 'read' }), () => openStore(uri)]) {
+      await assert.rejects(open(), (e: unknown) => e instanceof AppError && e.code === 'BAD_USAGE' && e.message.includes('SQLite URI filenames are not supported'));
+    }
+    assert.equal(existsSync(stray), false, 'a directory named file: was made');
+    assert.equal(existsSync(join(dir, 'uri')), false);
+  } finally {
+    rmSync(stray, { recursive: true, force: true });
+  }
 });
 
 test('a database from before band keys, story keys and reading lists moved into their articles’ rows and texts into their own table keeps them all', async () => {

@@ -33,6 +33,7 @@ import * as engine from './engine-sql.js';
 import { recountTermStats } from './engine-sql.js';
 import { TERM_DAYS_MIGRATION } from '../engine-rows.js';
 import { READING_COMMANDS } from '../store-failure.js';
+import { dbLocationProblem } from '../db-location.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -84,6 +85,9 @@ export class SqliteStore implements Store {
   static async open(options: SqliteStoreOptions): Promise<SqliteStore> {
     const memory = options.path === ':memory:';
     const forReading = options.access === 'read' && !memory;
+    // Refused before the directory is made: `file:/srv/x.db` would create ./file:/srv (db-location.ts).
+    const problem = memory ? null : dbLocationProblem(options.path);
+    if (problem) throw new AppError('BAD_USAGE', `${options.path}: ${problem}`);
     let writer: Connection;
     try {
       if (!memory) mkdirSync(dirname(options.path), { recursive: true });

@@ -160,7 +160,8 @@ test('lang is kept when it is a language tag (trimmed) and dropped otherwise', (
   // values seen in the shared extraction pages' <html lang> and meta, and in feeds
   for (const tag of ['ar', 'AR', 'ar-SA', 'en-us', 'en-GB', 'de-DE-formal', 'es-419', 'zh-Hant-TW', 'de-ere', 'ar-Ar']) assert.equal(storableLang(tag), tag);
   assert.equal(storableLang(' ar\n'), 'ar');
-  for (const junk of ['english', 'spanish', 'lang=', 'ar_SA', 'العربية', 'a', '', 'ar-', 'ar--SA', 'en-toolongsubtag', 'ar SA', `ar-${'x'.repeat(MAX_LANG_LENGTH)}`, 'ar\u0000']) {
+  assert.equal(storableLang('ar_SA'), 'ar-SA', 'a POSIX-style locale, as some feeds write it');
+  for (const junk of ['english', 'spanish', 'lang=', 'ar__SA', 'العربية', 'a', '', 'ar-', 'ar--SA', 'en-toolongsubtag', 'ar SA', `ar-${'x'.repeat(MAX_LANG_LENGTH)}`, 'ar\u0000']) {
     assert.equal(storableLang(junk), null, JSON.stringify(junk));
   }
   const base = { url: 'https://a.example/1', source: 'a', title: 'عنوان', text: 'نص', published: null };

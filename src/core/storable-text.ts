@@ -74,9 +74,12 @@ export const MAX_EXTERNAL_ID_LENGTH = 1000;
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 export const MAX_LANG_LENGTH = 35;
 
-/** The language as stored: the tag without surrounding space, or null when it is no language tag. */
+/**
+ * The language as stored: the tag without surrounding space, or null when it is no language tag. A locale
+ * written POSIX-style (`ar_SA`, as some feeds give it) is read as the tag it means.
+ */
 export function storableLang(lang: string): string | null {
-  const tag = lang.trim();
+  const tag = lang.trim().replace(/_/g, '-');
   return tag.length <= MAX_LANG_LENGTH && LANGUAGE_TAG.test(tag) ? tag : null;
 }
 

@@ -238,7 +238,7 @@ test('a search feed’s id and self link keep every parameter that decides its e
   const head = (xml: string) => {
     const feed = parseAtom(xml);
     const link = (rel: string) => ([] as { '@_rel': string; '@_href': string }[]).concat(feed.link).find((l) => l['@_rel'] === rel)?.['@_href'];
-    return { id: feed.id, self: link('self')!, alternate: link('alternate'), entries: feed.entry?.map((e) => e.id) ?? [] };
+    return { id: feed.id, title: feed.title['#text'], self: link('self')!, alternate: link('alternate'), entries: feed.entry?.map((e) => e.id) ?? [] };
   };
   const all = head(await (await t.app.request('/feeds/search.xml?q=iPhone')).text());
   const sky = head(await (await t.app.request('/feeds/search.xml?q=iPhone&source=skynews')).text());
@@ -248,6 +248,8 @@ test('a search feed’s id and self link keep every parameter that decides its e
   assert.equal(sky.self, 'http://localhost/feeds/search.xml?q=iPhone&source=skynews');
   assert.equal(sky.alternate, 'http://localhost/search?q=iPhone&source=skynews&sort=newest', 'the page showing the same list');
   assert.ok(all.entries.length > sky.entries.length && sky.entries.length > 0);
+  assert.equal(all.title, 'صدى: بحث عن «iPhone»');
+  assert.equal(sky.title, 'صدى: بحث عن «iPhone» في skynews', 'a reader holding both feeds can tell them apart');
   const followed = head(await (await t.app.request(sky.self)).text());
   assert.deepEqual(followed, sky, 'the self link gives the same feed');
 
@@ -260,6 +262,7 @@ test('a search feed’s id and self link keep every parameter that decides its e
   assert.equal(filtered.id, `http://localhost/search?${query}`);
   assert.equal(filtered.alternate, `http://localhost/search?${query.replace('&sort=relevance', '')}`);
   assert.ok(filtered.entries.length > 0);
+  assert.equal(filtered.title, 'صدى: بحث عن «iPhone دبي» في alarabiya، skynews من 2020-01-01 حتى 2100-01-01، الأكثر صلة أولاً');
   assert.deepEqual(head(await (await t.app.request(filtered.self)).text()), filtered);
   assert.equal(head(await (await t.app.request('/feeds/search.xml?q=iPhone&sort=newest&source=skynews')).text()).id, sky.id, 'newest is the feed’s own default');
 

@@ -60,7 +60,7 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
     const query = searchFeedQuery(parsed.data);
     return articleFeed(c, format, result.hits.map((h) => h.article), {
       id: `/search?${query}`,
-      title: `صدى: بحث عن «${parsed.data.q}»`,
+      title: searchFeedTitle(parsed.data),
       self: `/feeds/search.xml?${query}`,
       // the search page sorts by relevance unless told otherwise
       alternate: `/search?${searchFeedQuery(parsed.data, 'relevance')}`,
@@ -142,6 +142,17 @@ function searchFeedQuery(search: SearchRequest, defaultSort: SearchRequest['sort
   const sort = search.sort ?? 'relevance';
   if (sort !== defaultSort) params.set('sort', sort);
   return params.toString();
+}
+
+/** The feed's title names its filters too, so that a reader holding several such feeds can tell them apart. */
+function searchFeedTitle(search: SearchRequest): string {
+  let title = `صدى: بحث عن «${search.q}»`;
+  const sources = [...new Set(sourceSlugs(search.source))].sort();
+  if (sources.length > 0) title += ` في ${sources.join('، ')}`;
+  if (search.from) title += ` من ${search.from}`;
+  if (search.to) title += ` حتى ${search.to}`;
+  if ((search.sort ?? 'relevance') === 'relevance') title += '، الأكثر صلة أولاً';
+  return title;
 }
 
 /** The id in a feed's file name (`12.xml`); anything else is no feed. */

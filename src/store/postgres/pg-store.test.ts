@@ -7,13 +7,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migratePg, PG_MIGRATIONS_DIR } from './pg-migrate.js';
 import { assertRecountedByDay, OLD_TERM_STATS, oldProfile, oldQueuedTerms } from '../../test-support/term-days-migration.js';
-import { LOCK_BUCKETS, PgStore } from './pg-store.js';
+import { LOCK_BUCKETS, PgStore, connectionConfig } from './pg-store.js';
 import { openStore } from '../open.js';
 import { AppError } from '../../core/errors.js';
 import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../../test-support/postgres.js';
 
 const schemas: string[] = [];
 after(() => dropTestSchemas(schemas));
+
+test('a schema adds its search path to the options a connection string already carries', () => {
+  assert.deepEqual(connectionConfig('postgres://u@h/db', undefined), { connectionString: 'postgres://u@h/db' });
+  assert.deepEqual(connectionConfig('postgres://u@h/db', 'x'), { connectionString: 'postgres://u@h/db', options: '-c search_path=x' });
+  assert.deepEqual(connectionConfig('postgres://u:p%40ss@h:5433/db?sslmode=disable&options=-c%20statement_timeout%3D4321', 'x'), {
+    connectionString: 'postgres://u:p%40ss@h:5433/db?sslmode=disable',
+    options: '-c statement_timeout=4321 -c search_path=x',
+  });
+});
 
 if (PG_SKIP) {
   test('PostgreSQL store contract', { skip: PG_SKIP }, () => {});
@@ -66,6 +75,23 @@ if (PG_SKIP) {
     const store = await PgStore.open({ url: TEST_PG_URL, schema });
     await assertRecountedByDay(store);
     await store.close();
+  });
+
+  test('a URL with options of its own still opens the store in its schema', async () => {
+    const schema = freshSchema('urlopts');
+    schemas.push(schema);
+    const url = new URL(TEST_PG_URL);
+    url.searchParams.set('options', '-c statement_timeout=4321');
+    const store = await PgStore.open({ url: url.toString(), schema });
+    await store.close();
+    const client = new pg.Client({ connectionString: TEST_PG_URL });
+    await client.connect();
+    try {
+      const { rows } = await client.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'articles'", [schema]);
+      assert.equal(rows[0].n, 1, 'the tables are in the schema, not in public');
+    } finally {
+      await client.end();
+    }
   });
 
   test('lockKeys serialises transactions that share a key and lets disjoint ones run', async () => {

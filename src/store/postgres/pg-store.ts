@@ -60,10 +60,9 @@ export class PgStore extends PgQueries implements Store {
     let readOnlySessions = false;
     const onConnect = (c: pg.ClientBase): Promise<unknown> | undefined => (readOnlySessions ? c.query('SET default_transaction_read_only = on') : undefined);
     const pool = new pg.Pool({
-      connectionString: options.url,
+      ...connectionConfig(options.url, options.schema),
       max: options.poolSize ?? 10,
       types,
-      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
       connectionTimeoutMillis: 10_000,
       onConnect,
     });
@@ -183,6 +182,27 @@ async function prepare(client: pg.PoolClient, options: PgStoreOptions): Promise<
     throw new AppError('STORAGE', `cannot open PostgreSQL database ${db} for writing: ${cannotWrite}; commands that only read (${READING_COMMANDS}) can use it as it is`);
   }
   return { applied: [], readOnly: { access: 'read-only', reason: `${db} cannot be written with this connection, ${cannotWrite}: it is open for reading only` } };
+}
+
+/**
+ * The pool's connection string and session options. node-postgres lets a connection string's own `options`
+ * parameter replace the `options` setting whole, so a URL carrying `?options=-c statement_timeout=…` dropped
+ * the schema's search path and the store opened in `public`; the URL's options are kept and the search path
+ * added to them.
+ */
+export function connectionConfig(url: string, schema: string | undefined): { connectionString: string; options?: string } {
+  if (!schema) return { connectionString: url };
+  const searchPath = `-c search_path=${schema}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { connectionString: url, options: searchPath };
+  }
+  const fromUrl = parsed.searchParams.get('options');
+  if (fromUrl === null) return { connectionString: url, options: searchPath };
+  parsed.searchParams.delete('options');
+  return { connectionString: parsed.toString(), options: `${fromUrl} ${searchPath}`.trim() };
 }
 
 function redact(url: string): string {

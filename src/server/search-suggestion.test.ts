@@ -49,3 +49,11 @@ test('the API answers a suggestion only with suggest=true', async () => {
   assert.equal(asking.suggestion, 'الهلال');
   assert.equal((await t.app.request(`/api/v1/search?q=${q}&suggest=yes`)).status, 400);
 });
+
+test('a search feed never asks for a suggestion (it has nowhere to show one)', async () => {
+  asked.length = 0;
+  const response = await t.app.request(`/feeds/search.xml?q=${encodeURIComponent('الهلل')}&suggest=true`);
+  assert.equal(response.status, 200);
+  assert.equal(asked.length, 1);
+  assert.ok(!asked[0]?.suggest);
+});

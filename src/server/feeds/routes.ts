@@ -56,7 +56,8 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
       const issue = parsed.error.issues[0];
       throw new AppError('BAD_INPUT', `invalid query parameter ${issue?.path.join('.') ?? 'q'}: ${issue?.message ?? 'bad query'}`);
     }
-    const result = await deps.search.run(parsed.data);
+    // A feed has nowhere to show a spelling suggestion: not asking saves the lookup.
+    const result = await deps.search.run({ ...parsed.data, suggest: false });
     const query = searchFeedQuery(parsed.data);
     return articleFeed(c, format, result.hits.map((h) => h.article), {
       id: `/search?${query}`,

@@ -1,5 +1,6 @@
 import { utf8 } from './bytes.js';
 import { BlockView, blockFor, decodeDirectory, type SegmentDirectory } from './segment-format.js';
+import { keyHash } from './key-filter.js';
 import type { PostingsPart } from './types.js';
 
 /**
@@ -23,8 +24,9 @@ export function planBlockReads(keys: readonly string[], directories: ReadonlyMap
   const unique = new Map<string, [number, number]>();
   for (const key of keys) {
     const bytes = utf8(key);
+    const hash = keyHash(bytes);
     for (const [segment, directory] of directories) {
-      if (directory.filter && !directory.filter.mayContain(bytes)) continue;
+      if (directory.filter && !directory.filter.mayContainHash(hash)) continue;
       const block = blockFor(directory.firstKeys, bytes);
       if (block < 0) continue;
       wanted.push({ key, bytes, segment, block });

@@ -4,6 +4,7 @@
  * it lacks the key: on an index of 17 segments a dev query read 139 blocks, of which 55 held a key. The
  * filter answers "certainly absent" for most such keys (about 1% false positives) from memory.
  */
+import { hashBytes32, mix32 } from '../text/index.js';
 
 /** Bits per key and probes per key: about 0.8% false positives. */
 const BITS_PER_KEY = 10;
@@ -11,19 +12,9 @@ const PROBES = 7;
 /** Format byte of the encoded filter, so that a later layout can be told apart. */
 const FORMAT = 1;
 
-/** FNV-1a over a byte range; `mix` spreads it, and the probes' start and step both come from it. */
-function hashRange(data: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ data[i]!, 0x01000193);
-  return h;
-}
-
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+/** A key's hash, as filters are built and probed with it (FNV-1a of its UTF-8 bytes). */
+export function keyHash(key: Uint8Array): number {
+  return hashBytes32(key);
 }
 
 /** Collects key hashes while a segment is written; `encode` sizes and fills the filter at the end. */
@@ -37,7 +28,7 @@ export class KeyFilterBuilder {
       next.set(this.hashes);
       this.hashes = next;
     }
-    this.hashes[this.count++] = hashRange(data, start, end);
+    this.hashes[this.count++] = hashBytes32(data, start, end);
   }
 
   get keys(): number {
@@ -66,8 +57,8 @@ export class KeyFilterBuilder {
  * segment an import writes hashes tens of millions of keys.
  */
 function setBits(filter: Uint8Array, bits: number, probes: number, hash: number): void {
-  let bit = mix(hash) % bits;
-  const step = 1 + (mix(hash ^ 0x9e3779b9) % (bits - 1));
+  let bit = mix32(hash) % bits;
+  const step = 1 + (mix32(hash ^ 0x9e3779b9) % (bits - 1));
   for (let p = 0; p < probes; p++) {
     filter[bit >>> 3]! |= 1 << (bit & 7);
     bit += step;
@@ -93,10 +84,14 @@ export class KeyFilter {
   }
 
   mayContain(key: Uint8Array): boolean {
-    const hash = hashRange(key, 0, key.length);
+    return this.mayContainHash(keyHash(key));
+  }
+
+  /** `mayContain` for a key hashed once by `keyHash` (a query key is probed against every segment). */
+  mayContainHash(hash: number): boolean {
     const bits = this.bits;
-    let bit = mix(hash) % bits;
-    const step = 1 + (mix(hash ^ 0x9e3779b9) % (bits - 1));
+    let bit = mix32(hash) % bits;
+    const step = 1 + (mix32(hash ^ 0x9e3779b9) % (bits - 1));
     for (let p = 0; p < this.probes; p++) {
       if ((this.filter[bit >>> 3]! & (1 << (bit & 7))) === 0) return false;
       bit += step;

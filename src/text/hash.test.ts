@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { hash32, mix32, shingleHashes } from './hash.js';
+import { hash32, hashBytes32, mix32, shingleHashes } from './hash.js';
 import { anyText } from './test-arbitraries.js';
 
 /** Reference FNV-1a 32 over TextEncoder's bytes. */
@@ -16,6 +16,18 @@ test('hash32 is FNV-1a 32 of the UTF-8 bytes (published test vectors)', () => {
   assert.equal(hash32('a'), 0xe40c292c);
   assert.equal(hash32('foobar'), 0xbf9cf968);
   assert.equal(hash32('امير'), reference('امير'));
+});
+
+test('hashBytes32 of a byte range is hash32 of the text those bytes encode', () => {
+  fc.assert(
+    fc.property(anyText, anyText, anyText, (before, text, after) => {
+      const encoder = new TextEncoder();
+      const [a, b, c] = [before, text, after].map((t) => encoder.encode(t));
+      const all = new Uint8Array([...a!, ...b!, ...c!]);
+      assert.equal(hashBytes32(all, a!.length, a!.length + b!.length), hash32(text));
+    }),
+  );
+  assert.equal(hashBytes32(new TextEncoder().encode('foobar')), 0xbf9cf968);
 });
 
 test('property: hash32 matches the byte-level reference on any string, lone surrogates included', () => {

@@ -11,6 +11,13 @@ export function hash32(text: string, seed: number = FNV_OFFSET): number {
   return fnvUtf8(seed >>> 0, text) >>> 0;
 }
 
+/** FNV-1a 32 of a byte range (UTF-8 already encoded: `hash32` of the text the bytes encode), unsigned. */
+export function hashBytes32(data: Uint8Array, start = 0, end = data.length): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ data[i]!, FNV_PRIME);
+  return h >>> 0;
+}
+
 /**
  * Hashes of the word k-grams (shingles) of a word sequence, for near-duplicate detection (MinHash,
  * containment): value i is `hash32(words.slice(i, i + k).join(' '))`. A sequence shorter than k still gives

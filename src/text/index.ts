@@ -31,4 +31,4 @@ export {
   type AnalyzeOptions,
 } from './analyze.js';
 export { ngrams, phrases, contentTerms, type PhraseOptions } from './phrases.js';
-export { hash32, shingleHashes, mix32 } from './hash.js';
+export { hash32, hashBytes32, shingleHashes, mix32 } from './hash.js';

@@ -34,6 +34,15 @@ describe('key filter', () => {
     assert.ok(falsePositives < 400, `${falsePositives} of 20,000 absent keys passed`);
   });
 
+  it('keeps its stored layout: filters already written must read the same (a change needs a new format byte)', () => {
+    const builder = new KeyFilterBuilder();
+    for (const key of ['sامير', 'eمكه', 'sعكاظ']) {
+      const bytes = utf8(key);
+      builder.addRange(bytes, 0, bytes.length);
+    }
+    assert.equal(Buffer.from(builder.encode()).toString('hex'), '0107400000001512451811359041');
+  });
+
   it('hashes a key the same wherever it lies in a buffer', () => {
     const buffer = utf8('xxsمكهyy');
     const builder = new KeyFilterBuilder();

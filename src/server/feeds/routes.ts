@@ -135,7 +135,7 @@ function articleEntry(base: string, v: ArticleView): FeedEntry {
  */
 function searchFeedQuery(search: SearchRequest, defaultSort: SearchRequest['sort'] = 'newest'): string {
   const params = new URLSearchParams({ q: search.q });
-  const sources = [...new Set(sourceSlugs(search.source))].sort();
+  const sources = feedSources(search);
   if (sources.length > 0) params.set('source', sources.join(','));
   if (search.from) params.set('from', search.from);
   if (search.to) params.set('to', search.to);
@@ -145,10 +145,15 @@ function searchFeedQuery(search: SearchRequest, defaultSort: SearchRequest['sort
   return params.toString();
 }
 
+/** A search feed's sources, each once and in one order, as its address and title name them. */
+function feedSources(search: SearchRequest): string[] {
+  return [...new Set(sourceSlugs(search.source))].sort();
+}
+
 /** The feed's title names its filters too, so that a reader holding several such feeds can tell them apart. */
 function searchFeedTitle(search: SearchRequest): string {
   let title = `صدى: بحث عن «${search.q}»`;
-  const sources = [...new Set(sourceSlugs(search.source))].sort();
+  const sources = feedSources(search);
   if (sources.length > 0) title += ` في ${sources.join('، ')}`;
   if (search.from) title += ` من ${search.from}`;
   if (search.to) title += ` حتى ${search.to}`;

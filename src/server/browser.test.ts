@@ -133,9 +133,34 @@ async function checkPage(v: Visit, name: string, viewport: keyof typeof VIEWPORT
       font: document.fonts.check('16px "Noto Naskh Arabic"', 'صدى'),
       images: document.images.length,
       brokenWords: brokenWordsIn('th, td'),
+      spills: spillsOf('.story-card, .panel, .outlets'),
       // the widest paragraph of running text, in ems of its own font size
       measure: Math.max(0, ...Array.from(document.querySelectorAll('p.lead, p.snippet, article.reading .body p')).map((p) => p.getBoundingClientRect().width / parseFloat(getComputedStyle(p).fontSize))),
     };
+
+    /**
+     * Elements drawn outside the box (card, panel, list of outlets) that holds them. The document-wide
+     * scrollWidth check misses these: in RTL a chip wider than its card spilled leftwards over the card's
+     * border and into the page margin without widening the page.
+     */
+    function spillsOf(selector: string): string[] {
+      const spills: string[] = [];
+      for (const box of Array.from(document.querySelectorAll(selector))) {
+        const outer = box.getBoundingClientRect();
+        for (const el of Array.from(box.querySelectorAll('*'))) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || clipped(el, box)) continue;
+          if (r.left < outer.left - 1 || r.right > outer.right + 1) spills.push(`${el.tagName.toLowerCase()} «${(el.textContent ?? '').slice(0, 40)}» ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(outer.left)}–${Math.round(outer.right)}`);
+        }
+      }
+      return spills;
+    }
+
+    /** Whether an element between el and box (el excluded) hides what overflows it. */
+    function clipped(el: Element, box: Element): boolean {
+      for (let up = el.parentElement; up && up !== box; up = up.parentElement) if (getComputedStyle(up).overflowX !== 'visible') return true;
+      return false;
+    }
 
     /** Words of these elements that the layout split across two lines (a column squeezed below a word). */
     function brokenWordsIn(selector: string): string[] {
@@ -171,6 +196,7 @@ async function checkPage(v: Visit, name: string, viewport: keyof typeof VIEWPORT
   assert.ok(layout.font, `${name}: the self-hosted Arabic font loaded`);
   assert.equal(layout.images, 0, `${name}: no images (nothing fetched from third parties)`);
   assert.deepEqual(layout.brokenWords, [], `${name} (${viewport}): words split across lines in a table`);
+  assert.deepEqual(layout.spills, [], `${name} (${viewport}): elements drawn outside their card`);
   // about 45 ems is some 90 Arabic letters a line; leads ran to 60 ems on a 1366 px screen
   assert.ok(layout.measure <= 45, `${name} (${viewport}): running text ${layout.measure.toFixed(1)}em wide`);
   assert.deepEqual(v.consoleErrors, [], `${name}: console errors`);

@@ -56,7 +56,8 @@ ol.stories, .plain { list-style: none; margin: 0; padding: 0; }
 /* running text keeps a readable line length on wide screens (a lead ran to 140 characters a line at 1366 px) */
 p.lead, p.snippet { max-inline-size: 40rem; }
 .outlets { display: flex; flex-wrap: wrap; gap: .35rem; margin: .4rem 0 0; padding: 0; list-style: none; }
-.outlets li { border: 1px solid var(--line); border-radius: 999px; padding: 0 .6rem; font-size: .85rem; white-space: nowrap; }
+/* an outlet's name longer than the card (a feed's title can be anything) is cut with an ellipsis, not drawn past it */
+.outlets li { border: 1px solid var(--line); border-radius: 999px; padding: 0 .6rem; font-size: .85rem; white-space: nowrap; max-width: 100%; overflow: hidden; text-overflow: ellipsis; }
 .badge { display: inline-block; background: var(--accent); color: var(--accent-fg); border-radius: 999px; padding: 0 .55rem; font-size: .8rem; }
 .badge.soft { background: transparent; color: var(--muted); border: 1px solid var(--line); }
 article.reading { max-width: var(--measure); }

@@ -67,7 +67,9 @@ article.reading .body p { margin: 0 0 1em; }
 .group { border-inline-start: 3px solid var(--line); padding-inline-start: .75rem; margin-block: .75rem; }
 .group.copies { border-inline-start-color: var(--accent); }
 .timeline { list-style: none; margin: 0; padding: 0; }
-.timeline li { display: grid; grid-template-columns: minmax(5.5rem, auto) 1fr; gap: .75rem; padding-block: .3rem; border-block-end: 1px dashed var(--line); }
+/* the time above its headline: beside it, a date with its clock time and zone took half the sidebar and
+   squeezed headlines to three or four words a line */
+.timeline li { display: flex; flex-direction: column; gap: .1rem; padding-block: .4rem; border-block-end: 1px dashed var(--line); }
 .timeline time { color: var(--muted); font-size: .85rem; }
 .links > li { padding-block: .35rem; border-block-end: 1px solid var(--line); }
 .links > li:last-child { border: 0; }

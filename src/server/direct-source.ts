@@ -1,12 +1,13 @@
 import { AppError } from '../core/errors.js';
 import type { Source } from '../core/types.js';
-import { slugFree } from '../pipeline/add-source.js';
+import { uniqueSlug } from '../pipeline/add-source.js';
 import type { Store } from '../store/store.js';
 import type { AddSource, Clock } from './services.js';
 
 /**
- * The fallback `addSource` until the pipeline's discovery is wired in: the URL is taken to be a feed and stored
- * as is (the scheduler verifies it on first fetch). Slugs come from the host name, made unique.
+ * The `addSource` of a server created without the pipeline's discovery (`sada serve` passes discovery in; tests
+ * and embedders may not): the URL is taken to be a feed and stored as is (the scheduler verifies it on first
+ * fetch).
  */
 export function directFeedSource(store: Store, clock: Clock): AddSource {
   return async (raw: string): Promise<Source> => {
@@ -20,16 +21,8 @@ export function directFeedSource(store: Store, clock: Clock): AddSource {
     url.hash = '';
     const feedUrl = url.href;
     if (await store.getSourceByFeedUrl(feedUrl)) throw new AppError('CONFLICT', `a source with feed ${feedUrl} already exists`);
-    const base = slugFromHost(url.hostname);
-    let slug = base;
-    for (let n = 2; !(await slugFree(store, slug, feedUrl)); n++) slug = `${base}-${n}`;
+    // The same slug rule as `sada sources add` (the pipeline's), so a source gets one name whichever way it came in.
+    const slug = await uniqueSlug(store, feedUrl, feedUrl);
     return store.addSource({ slug, url: feedUrl, feedUrl, kind: 'feed', title: url.hostname.replace(/^www\./, ''), homepage: url.origin }, clock());
   };
-}
-
-export function slugFromHost(hostname: string): string {
-  const host = hostname.toLowerCase().replace(/^www\./, '');
-  const labels = host.split('.').filter(Boolean);
-  const main = labels.length > 1 ? labels.slice(0, -1).join('-') : (labels[0] ?? 'source');
-  return main.replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'source';
 }

@@ -188,3 +188,45 @@ describe('search engine', () => {
     assert.deepEqual(second, all.slice(1, 2));
   });
 });
+
+describe('search engine paging by relevance', () => {
+  let store: Store;
+  const T = Date.parse('2015-08-03T09:00:00Z');
+  const filler = (n: number, seed: number) => Array.from({ length: n }, (_, i) => ['تقرير', 'المجلس', 'البلدية', 'الأحياء', 'الشوارع', 'الخدمات', 'السكان', 'المشاريع'][(i + seed) % 8]).join(' ');
+
+  before(async () => {
+    store = await SqliteStore.open({ path: ':memory:' });
+    // Short texts that repeat the word a little way in (high first-stage scores, a partial head boost) and long
+    // ones that open with it once (low first-stage scores, the whole head boost): re-ranked together, the
+    // long ones overtake the short ones only when a request goes deep enough to let them in.
+    for (let i = 0; i < 12; i++) {
+      await addIndexedArticle(store, { name: `dense-${i}`, source: 'okaz', title: `أخبار متفرقة ${i}`, text: `${filler(40 + 2 * i, i)} الأمطار الأمطار في المدينة ${filler(5, i)}`, published: T - i * 3_600_000 });
+    }
+    for (let i = 0; i < 8; i++) {
+      await addIndexedArticle(store, { name: `lead-${i}`, source: 'sabq', title: `تقرير اليوم ${i}`, text: `الأمطار ${filler(60 + 5 * i, i)}`, published: T - i * 3_600_000 });
+    }
+    // Articles without the word, so that it is a rare word with a weight worth boosting.
+    for (let i = 0; i < 80; i++) await addIndexedArticle(store, { name: `other-${i}`, source: 'alyaum', title: `خبر ${i}`, text: filler(30, i), published: T - i * 3_600_000 });
+  });
+  after(() => store.close());
+
+  it('continues each page where the one before stopped: no hit shown twice, none skipped', async () => {
+    // A first band of 4 documents makes this small collection need several bands.
+    const engine = new SearchEngine(store, analyzeTerms, { ...DEFAULT_RANKING, candidates: 4 });
+    const ids = async (offset: number, limit: number) => (await engine.search({ query: 'الأمطار', offset, limit, now: T })).hits.map((h) => h.article.id);
+    const deep = await ids(0, 20);
+    assert.equal(deep.length, 20);
+    assert.equal(new Set(deep).size, 20);
+    const paged: number[] = [];
+    for (let offset = 0; offset < 20; offset += 3) paged.push(...(await ids(offset, 3)));
+    assert.deepEqual(paged, deep);
+    for (const [offset, limit] of [[0, 1], [1, 2], [5, 7], [11, 9]] as const) assert.deepEqual(await ids(offset, limit), deep.slice(offset, offset + limit), `${offset}/${limit}`);
+  });
+
+  it('ranks a first page as it always did: one band of `candidates` re-ranked together', async () => {
+    const engine = new SearchEngine(store, analyzeTerms, { ...DEFAULT_RANKING, candidates: 100 });
+    const scores = (await engine.search({ query: 'الأمطار', limit: 20, now: T })).hits.map((h) => h.score);
+    // Everything fits in the first band: plain best-first order.
+    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+  });
+});

@@ -6,7 +6,7 @@ import { planQuery, type QueryPlan } from './query-plan.js';
 import { collapseCopies, type RankedDoc } from './collapse.js';
 import { DEFAULT_RANKING, type RankingParams } from './ranking-params.js';
 import { Scorer, skeletonKeysToRead, termPositions, type ScoreResult, type ScoredDoc } from './scorer.js';
-import { MatchIndex } from './score-collectors.js';
+import { MatchIndex, byTierAndScore, rerankDepth } from './score-collectors.js';
 import { QueryWords, buildHitSnippets, type HitSnippets } from './hit-snippets.js';
 import { analyzeTerms } from '../text/index.js';
 import { suggestSpelling } from './spelling.js';
@@ -128,8 +128,8 @@ export class SearchEngine {
       const positions = termPositions(plan, postings, new Set(page.map((p) => p.doc.id)));
       return { total: matched.total, hits: await this.present(page, plan, { ...matched, positions }, articles), warnings, empty: null };
     }
-    const params = { ...this.params, candidates: Math.max(this.params.candidates, (offset + limit) * 4) };
-    const scored = this.scorer.score(plan, postings, stats, params, allowed);
+    const params = { ...this.params, candidates: rerankDepth(offset + limit, this.params.candidates) };
+    const scored = this.scorer.score(plan, postings, stats, params, allowed, { match: 'relevance', tierSize: this.params.candidates });
     const { kept, articles } = await collapseCopies(this.reader, await this.withPrior(scored.candidates, request.now, params), offset + limit);
     const page = kept.slice(offset, offset + limit);
     return { total: scored.total, hits: await this.present(page, plan, scored, articles), warnings, empty: null };
@@ -174,9 +174,9 @@ export class SearchEngine {
       if (!info) continue; // removed since it was indexed
       const age = Math.max(0, now - info.sortTime);
       const prior = 1 + params.recencyBoost * 2 ** (-age / halfLife);
-      scored.push({ doc: { id: c.id, score: c.score * prior }, info });
+      scored.push({ doc: { id: c.id, score: c.score * prior, tier: c.tier ?? 0 }, info });
     }
-    scored.sort((a, b) => b.doc.score - a.doc.score || b.doc.id - a.doc.id);
+    scored.sort((a, b) => byTierAndScore(a.doc, b.doc));
     return scored;
   }
 

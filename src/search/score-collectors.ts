@@ -2,11 +2,41 @@
 export interface ScoredDoc {
   id: number;
   score: number;
+  /**
+   * Which band of the first-stage ranking the document came from when re-ranking went deeper than its
+   * first band (`rerankTier`); absent means 0. Re-ranking orders by band first.
+   */
+  tier?: number;
 }
 
 /** Best first: higher score, then higher id (a total order, so rankings are deterministic). */
 export function byScore(a: ScoredDoc, b: ScoredDoc): number {
   return b.score - a.score || b.id - a.id;
+}
+
+/** Best first within bands of the first-stage ranking: lower band, then `byScore`. */
+export function byTierAndScore(a: ScoredDoc, b: ScoredDoc): number {
+  return (a.tier ?? 0) - (b.tier ?? 0) || byScore(a, b);
+}
+
+/**
+ * Why bands. Boosts (proximity, head, recency) are added only to the documents re-ranked, and a deeper page
+ * re-ranks more of them; had they all been re-sorted together, documents that a deeper page lets in would
+ * overtake hits an earlier page had shown, and a reader paging on met those hits again (and missed others).
+ * So the first-stage ranking is cut into fixed bands — the first `base` documents, then the next `base`,
+ * then 2·base, 4·base … — and each band is re-ranked within itself. A band's members and order do not depend
+ * on how deep a request goes, so every page continues the one before it; the first band is what a first
+ * page always re-ranked, so first pages are unchanged.
+ */
+export function rerankTier(rank: number, base: number): number {
+  return rank < base ? 0 : Math.floor(Math.log2(rank / base)) + 1;
+}
+
+/** How many documents to re-rank for `needed` hits: at least 4 × needed (copies collapse), whole bands. */
+export function rerankDepth(needed: number, base: number): number {
+  let depth = Math.max(1, base);
+  while (depth < needed * 4) depth *= 2;
+  return depth;
 }
 
 /** A score accumulator over document ids: a dense array plus the list of ids touched. */

@@ -3,7 +3,7 @@ import { adjacentCount, collectPositions, phraseDocs, type FieldPositions } from
 import type { PlanAlternative, PlanTerm, QueryPlan } from './query-plan.js';
 import type { RankingParams } from './ranking-params.js';
 import type { IndexStats, PostingsPart } from './types.js';
-import { Accumulator, TopHeap, byScore, type ScoredDoc } from './score-collectors.js';
+import { Accumulator, TopHeap, byTierAndScore, rerankTier, type ScoredDoc } from './score-collectors.js';
 
 export type { ScoredDoc } from './score-collectors.js';
 
@@ -15,6 +15,11 @@ export interface ScoreOptions {
    * alternatives), with its BM25F score and no boosts, in no order: the caller orders them (by time).
    */
   match: 'relevance' | 'all-words';
+  /**
+   * `relevance`: re-rank the first-stage ranking in bands of this size (`rerankTier`), so that a deeper
+   * request continues a shallower one. Default: `params.candidates` (one band).
+   */
+  tierSize?: number;
 }
 
 export interface ScoreResult {
@@ -149,10 +154,12 @@ export class Scorer {
       }
       if (allWords) return { total, candidates: matches, positions: new Map(), variantKeys: this.variantKeys };
       const candidates = heap.sorted();
+      const tierSize = options.tierSize ?? params.candidates;
+      if (candidates.length > tierSize) for (let i = tierSize; i < candidates.length; i++) candidates[i]!.tier = rerankTier(i, tierSize);
       const positions = termPositions(plan, postings, new Set(candidates.map((c) => c.id)));
       this.addProximity(candidates, plan.pairs, positions, params, idf);
       addHead(candidates, plan, positions, params, idf);
-      candidates.sort(byScore);
+      candidates.sort(byTierAndScore);
       return { total, candidates, positions, variantKeys: this.variantKeys };
     } finally {
       this.main.clear();

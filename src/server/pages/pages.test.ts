@@ -212,6 +212,30 @@ test('search page: one query box, filters folded away unless in use, results num
   }
 });
 
+test('search page: no «التالي» on to empty pages when copies folded into hits leave fewer hits than the total', async () => {
+  const app = await testApp(CORPUS);
+  try {
+    // six reports, each also carried word for word by a second outlet: twelve matches, six hits
+    for (let i = 0; i < 6; i++) {
+      const text = `أعلنت الهيئة أن كسوفاً جزئياً للشمس سيُرى في المنطقة رقم ${i} صباح الغد ولمدة ساعتين تقريباً.`;
+      const first = await addIndexedArticle(app.store, { name: `eclipse-${i}`, source: 'sabq', title: `كسوف جزئي في المنطقة ${i}`, text, published: app.fx.now - (i + 1) * 60_000 });
+      await addIndexedArticle(app.store, { name: `eclipse-copy-${i}`, source: 'okaz', title: `كسوف جزئي في المنطقة ${i}`, text, published: app.fx.now - (i + 1) * 60_000 + 1000, duplicateOf: first });
+    }
+    const q = encodeURIComponent('كسوف');
+    for (const sort of ['', '&sort=newest']) {
+      const first = await (await app.app.request(`/search?q=${q}${sort}`)).text();
+      assert.equal(first.match(/<div class="article-line">/g)?.length, 6, sort);
+      assert.match(first, /12 نتيجة/, 'the total still counts every copy');
+      assert.doesNotMatch(first, /التالي ←/, `${sort}: the sixth hit is the last one`);
+      const past = await (await app.app.request(`/search?q=${q}${sort}&page=2`)).text();
+      assert.match(past, /لا نتائج أخرى لهذا البحث\. <a href="\/search\?q=[^"&]*(?:&amp;sort=newest)?">العودة إلى أول النتائج<\/a>/, sort);
+      assert.doesNotMatch(past, /→ السابق/, `${sort}: not back to another empty page`);
+    }
+  } finally {
+    await app.store.close();
+  }
+});
+
 test('search page problems: a bad date is not put back in the date field, the example date stays whole, a bad page says so', async () => {
   const bad = await page(`/search?q=${encodeURIComponent('أمطار')}&from=notadate&to=2015-13-45`);
   assert.equal(bad.res.status, 400);

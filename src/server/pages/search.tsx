@@ -103,6 +103,11 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
             {data.result.total === 0 && data.sort === 'newest' ? <a href={searchLink(data, 1, 'relevance')}>اعرض الأقرب إلى البحث</a> : null}
           </p>
           {data.result.total === 0 && data.sort !== 'newest' && data.page === 1 ? <p class="muted">جرّب كلمات أقل أو أعمّ، أو تحقق من كتابتها.</p> : null}
+          {data.result.hits.length === 0 && data.result.total > 0 && data.page > 1 ? (
+            <p class="muted">
+              لا نتائج أخرى لهذا البحث. <a href={searchLink(data, 1)}>العودة إلى أول النتائج</a>
+            </p>
+          ) : null}
           {data.result.hits.length > 0 ? (
             <ol class="plain links results" start={first}>
               {data.result.hits.map((hit) => (
@@ -160,12 +165,18 @@ function searchLink(data: SearchPageData, page: number, sort = data.sort): strin
   return `/search?${params.toString()}`;
 }
 
+/**
+ * «التالي» only after a full page: the total counts every copy of a report while the hits fold copies into
+ * one, so on real data the pages ran out well before the total did (432 results, 33 pages, «التالي» on to
+ * eleven empty ones). A page past the last one links back to the first rather than to another empty page.
+ */
 function ResultPager(props: { data: SearchPageData }) {
   const { data } = props;
   if (!data.result) return null;
   const link = (page: number) => searchLink(data, page);
-  const more = data.result.total > data.page * data.pageSize;
-  return <Pager back={data.page > 1 ? { href: link(data.page - 1), label: 'السابق' } : null} on={more ? { href: link(data.page + 1), label: 'التالي' } : null} />;
+  const shown = data.result.hits.length;
+  const more = shown === data.pageSize && data.result.total > data.page * data.pageSize;
+  return <Pager back={data.page > 1 && shown > 0 ? { href: link(data.page - 1), label: 'السابق' } : null} on={more ? { href: link(data.page + 1), label: 'التالي' } : null} />;
 }
 
 /** Splits a snippet at its highlight spans; every part stays text, matches are wrapped in <mark>. */

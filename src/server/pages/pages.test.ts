@@ -243,6 +243,11 @@ test('search page problems: a bad date is not put back in the date field, the ex
   assert.match(bad.body, /<input type="date" name="from" value=""\/>/);
   assert.match(bad.body, /<input type="date" name="to" value=""\/>/);
   assert.ok(bad.body.includes('(بصيغة <bdi dir="ltr" class="nowrap">2015-08-03</bdi>)'), 'the example date is one left-to-right run');
+  // both picked from the date fields, in the wrong order: the format is not what is wrong
+  const reversed = await page(`/search?q=${encodeURIComponent('أمطار')}&from=2026-03-10&to=2026-03-01`);
+  assert.equal(reversed.res.status, 400);
+  assert.match(reversed.body, /تاريخ البداية بعد تاريخ النهاية/);
+  assert.doesNotMatch(reversed.body, /بصيغة/);
   const good = await page(`/search?q=${encodeURIComponent('أمطار')}&from=2026-03-01`);
   assert.match(good.body, /<input type="date" name="from" value="2026-03-01"\/>/);
   const pageNumber = await page(`/search?q=${encodeURIComponent('أمطار')}&page=abc`);

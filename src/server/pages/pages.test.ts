@@ -278,6 +278,7 @@ test('search page sorts newest first on request: articles with every word, the c
   assert.doesNotMatch(none.body, /class="notice"/, 'said once, by the page, with its link');
   const common = await page('/search?q=' + encodeURIComponent('في من على'));
   assert.match(common.body, /<p class="notice">الاستعلام كلمات شائعة فقط؛ أضف كلمة مميزة<\/p>/);
+  assert.doesNotMatch(common.body, /جرّب كلمات أقل/, 'the note says what to do; «fewer words» contradicted it');
   assert.match(none.body, /href="\/search\?q=iPhone\+%D8%A7%D9%84%D9%87%D9%84%D8%A7%D9%84"/);
   assert.equal((await page('/search?q=x&sort=oldest')).res.status, 400);
 });

@@ -102,7 +102,8 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
             {data.result.total > 0 ? fmt.count(data.result.total, NOUNS.result) : data.sort === 'newest' ? 'لا مقال يحوي كل كلمات البحث. ' : 'لا نتائج لهذا البحث.'}
             {data.result.total === 0 && data.sort === 'newest' ? <a href={searchLink(data, 1, 'relevance')}>اعرض الأقرب إلى البحث</a> : null}
           </p>
-          {data.result.total === 0 && data.sort !== 'newest' && data.page === 1 ? <p class="muted">جرّب كلمات أقل أو أعمّ، أو تحقق من كتابتها.</p> : null}
+          {/* not under a note that says why nothing was found: «أضف كلمة مميزة» above «جرّب كلمات أقل» contradicted it */}
+          {data.result.total === 0 && data.sort !== 'newest' && data.page === 1 && (data.result.notes ?? []).length === 0 ? <p class="muted">جرّب كلمات أقل أو أعمّ، أو تحقق من كتابتها.</p> : null}
           {data.result.hits.length === 0 && data.result.total > 0 && data.page > 1 ? (
             <p class="muted">
               لا نتائج أخرى لهذا البحث. <a href={searchLink(data, 1)}>العودة إلى أول النتائج</a>

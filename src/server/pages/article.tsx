@@ -76,15 +76,17 @@ export function ArticlePage(props: { env: PageEnv; detail: ArticleDetail }) {
               ) : null}
             </section>
           ) : null}
+          {/* the outlet's name in quotes, as the press writes it: «المزيد من اليوم», «كل مقالات الرياض» or «كل
+              مقالات العربية» read as more from today, all articles about Riyadh, all Arabic articles */}
           {detail.fromOutlet.length > 0 ? (
             <section>
               <h2>
-                المزيد من <bdi>{detail.view.outlet}</bdi>
+                المزيد من «<bdi>{detail.view.outlet}</bdi>»
               </h2>
               <ArticleLinks fmt={fmt} views={detail.fromOutlet} />
               <p>
                 <a href={`/source/${article.sourceId}`}>
-                  كل مقالات <bdi>{detail.view.outlet}</bdi>
+                  كل مقالات «<bdi>{detail.view.outlet}</bdi>»
                 </a>
               </p>
             </section>

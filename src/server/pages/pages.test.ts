@@ -90,9 +90,10 @@ test('an article with neither related reading nor other coverage leads to its ou
     const alone = await addIndexedArticle(app.store, { name: 'alone', source: 'alriyadh', title: 'خبر لا شبيه له', text: 'نص قصير لا يشبه شيئاً.', published: app.fx.now - 30 * 60_000 });
     const body = await (await app.app.request(`/article/${alone}`)).text();
     const section = body.slice(body.indexOf('المزيد من'));
-    assert.ok(body.includes('المزيد من <bdi>الرياض</bdi>'), 'labelled as the outlet’s, not as related');
+    // quoted: «المزيد من الرياض» read as more from the city of Riyadh
+    assert.ok(body.includes('المزيد من «<bdi>الرياض</bdi>»'), 'labelled as the outlet’s, not as related');
     for (const key of ['rain-riyadh', 'derby-riyadh']) assert.ok(section.includes(`/article/${app.fx.articles.get(key)}`), key);
-    assert.ok(section.includes(`<a href="/source/${app.fx.sources.get('alriyadh')}">كل مقالات <bdi>الرياض</bdi></a>`));
+    assert.ok(section.includes(`<a href="/source/${app.fx.sources.get('alriyadh')}">كل مقالات «<bdi>الرياض</bdi>»</a>`));
     // No similar article from the days around it: the headline's words search the whole archive.
     assert.match(body, /لا مقالات مشابهة من الأيام القريبة/);
     const archive = `/search?${new URLSearchParams({ q: 'خبر لا شبيه له' }).toString()}`;

@@ -13,6 +13,8 @@ export function ArticlePage(props: { env: PageEnv; detail: ArticleDetail }) {
   const time = sortTime(article);
   const original = safeHttpUrl(article.url);
   const hijri = fmt.hijri(time);
+  // Some imported articles came with no text at all: the page says so rather than showing a blank.
+  const body = paragraphs(article.text);
   // Stored similar articles come from the days around this one; the headline's words search the rest.
   const topic = wordsQuery(article.title);
   return (
@@ -40,9 +42,7 @@ export function ArticlePage(props: { env: PageEnv; detail: ArticleDetail }) {
             {hijri ? <span>{hijri}</span> : null}
           </div>
           <div class="body">
-            {paragraphs(article.text).map((p) => (
-              <p dir={textDir(p)}>{p}</p>
-            ))}
+            {body.length > 0 ? body.map((p) => <p dir={textDir(p)}>{p}</p>) : <p class="muted">{original ? 'لم يُحفظ نص هذا الخبر؛ نصه في موقعه الأصلي.' : 'لم يُحفظ نص هذا الخبر.'}</p>}
           </div>
           {original ? (
             <p>

@@ -84,6 +84,19 @@ test('article page: text as paragraphs, origin of a copy, read-also, other cover
   assert.ok(derby.body.includes(`/article/${id('budget')}`));
 });
 
+test('an article stored without text says so instead of showing a blank under its headline', async () => {
+  const app = await testApp(CORPUS);
+  try {
+    // 33 of the 8,691 imported SaudiNewsNet and ANT articles have an empty or blank text
+    const blank = await addIndexedArticle(app.store, { name: 'blank', source: 'alriyadh', title: 'فيسبوك يتفوق في أرباح الربع الثاني', text: ' \n ', published: app.fx.now - 30 * 60_000 });
+    const body = await (await app.app.request(`/article/${blank}`)).text();
+    assert.match(body, /<div class="body"><p class="muted">لم يُحفظ نص هذا الخبر؛ نصه في موقعه الأصلي\.<\/p><\/div>/);
+    assert.match(body, /اقرأ الخبر في موقعه الأصلي/);
+  } finally {
+    await app.store.close();
+  }
+});
+
 test('an article with neither related reading nor other coverage leads to its outlet’s earlier articles', async () => {
   const app = await testApp(CORPUS);
   try {

@@ -21,7 +21,8 @@ export function ArticlePage(props: { env: PageEnv; detail: ArticleDetail }) {
     <Layout env={env} title={article.title || 'مقال'}>
       <div class="article-page">
         <article class="reading">
-          {detail.story ? (
+          {/* not to a story of this article alone (4,362 of the 5,626 imported stories): its page only repeats it */}
+          {detail.story && detail.story.articles > 1 ? (
             <p class="meta">
               <CoverageLink fmt={fmt} story={detail.story} />
             </p>

@@ -77,6 +77,11 @@ test('article page: text as paragraphs, origin of a copy, read-also, other cover
   for (const other of ['rain-spa', 'rain-madina', 'rain-sabq', 'rain-riyadh']) assert.ok(body.includes(`/article/${id(other)}`), other);
   assert.match(body, /href="https:\/\/okaz\.example\.com\/news\/rain-okaz" rel="noopener noreferrer nofollow"/);
 
+  assert.ok(body.includes(`<a href="/story/${t.fx.stories.get('rain')}">التغطية الكاملة: 5 مصادر</a>`));
+  // the team story holds this one article: its page would show it again, and nothing else
+  const alone = await page(`/article/${id('team-spa')}`);
+  assert.ok(!alone.body.includes(`href="/story/${t.fx.stories.get('team')}"`), 'no «full coverage» of the article alone');
+
   const derby = await page(`/article/${id('derby-riyadh')}`);
   const readAlso = derby.body.slice(derby.body.indexOf('اقرأ أيضاً'));
   assert.ok(readAlso.indexOf(`/article/${id('team-spa')}`) > 0, 'read-also is the most related article of another story');

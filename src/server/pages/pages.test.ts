@@ -180,6 +180,18 @@ test('digits follow the reader locale: ar-SA gets Arabic-Indic digits', async ()
   assert.match(latin.body, /5 مصادر/);
 });
 
+test('the header navigation marks the section the reader is in, and only that one', async () => {
+  const nav = (body: string) => body.slice(body.indexOf('<nav class="main"'), body.indexOf('</nav>', body.indexOf('<nav class="main"')));
+  const current = (body: string) => [...nav(body).matchAll(/<a href="([^"]+)" aria-current="page">/g)].map((m) => m[1]);
+  for (const [path, section] of [['/', '/'], ['/?page=2', '/'], ['/latest', '/latest'], ['/search?q=' + encodeURIComponent('أمطار'), '/search'], ['/sources', '/sources']] as const) {
+    assert.deepEqual(current((await page(path)).body), [section], path);
+  }
+  // an outlet's page, a story or an article is in none of the sections
+  for (const path of [`/source/${t.fx.sources.get('spa')}`, `/story/${t.fx.stories.get('rain')}`, `/article/${id('rain-okaz')}`, '/nope']) {
+    assert.deepEqual(current((await page(path)).body), [], path);
+  }
+});
+
 test('search page highlights matches, filters by source and keeps the query in the form', async () => {
   const { body } = await page('/search?q=' + encodeURIComponent('الأمطار مكة'));
   assert.match(body, /<mark>/);

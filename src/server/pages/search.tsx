@@ -33,7 +33,7 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
   const optionsOpen = !data.q || Boolean(data.source || data.from || data.to || data.message) || data.sort === 'newest';
   const first = (data.page - 1) * data.pageSize + 1;
   return (
-    <Layout env={env} title={data.q ? `بحث: ${data.q}` : 'البحث'} searchBox={false} {...(feedHref ? { feed: { href: feedHref, title: `صدى: ${data.q}` } } : {})}>
+    <Layout env={env} title={data.q ? `بحث: ${data.q}` : 'البحث'} section="/search" searchBox={false} {...(feedHref ? { feed: { href: feedHref, title: `صدى: ${data.q}` } } : {})}>
       <h1>البحث</h1>
       <form class="panel search-form" action="/search" method="get" role="search">
         <div class="query">

@@ -13,13 +13,16 @@ export function ArticlePage(props: { env: PageEnv; detail: ArticleDetail }) {
   const time = sortTime(article);
   const original = safeHttpUrl(article.url);
   const hijri = fmt.hijri(time);
+  // Some imported articles came with no text at all: the page says so rather than showing a blank.
+  const body = paragraphs(article.text);
   // Stored similar articles come from the days around this one; the headline's words search the rest.
   const topic = wordsQuery(article.title);
   return (
     <Layout env={env} title={article.title || 'مقال'}>
       <div class="article-page">
         <article class="reading">
-          {detail.story ? (
+          {/* not to a story of this article alone (4,362 of the 5,626 imported stories): its page only repeats it */}
+          {detail.story && detail.story.articles > 1 ? (
             <p class="meta">
               <CoverageLink fmt={fmt} story={detail.story} />
             </p>
@@ -40,9 +43,7 @@ export function ArticlePage(props: { env: PageEnv; detail: ArticleDetail }) {
             {hijri ? <span>{hijri}</span> : null}
           </div>
           <div class="body">
-            {paragraphs(article.text).map((p) => (
-              <p dir={textDir(p)}>{p}</p>
-            ))}
+            {body.length > 0 ? body.map((p) => <p dir={textDir(p)}>{p}</p>) : <p class="muted">{original ? 'لم يُحفظ نص هذا الخبر؛ نصه في موقعه الأصلي.' : 'لم يُحفظ نص هذا الخبر.'}</p>}
           </div>
           {original ? (
             <p>
@@ -76,15 +77,17 @@ export function ArticlePage(props: { env: PageEnv; detail: ArticleDetail }) {
               ) : null}
             </section>
           ) : null}
+          {/* the outlet's name in quotes, as the press writes it: «المزيد من اليوم», «كل مقالات الرياض» or «كل
+              مقالات العربية» read as more from today, all articles about Riyadh, all Arabic articles */}
           {detail.fromOutlet.length > 0 ? (
             <section>
               <h2>
-                المزيد من <bdi>{detail.view.outlet}</bdi>
+                المزيد من «<bdi>{detail.view.outlet}</bdi>»
               </h2>
               <ArticleLinks fmt={fmt} views={detail.fromOutlet} />
               <p>
                 <a href={`/source/${article.sourceId}`}>
-                  كل مقالات <bdi>{detail.view.outlet}</bdi>
+                  كل مقالات «<bdi>{detail.view.outlet}</bdi>»
                 </a>
               </p>
             </section>

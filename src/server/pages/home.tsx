@@ -15,7 +15,7 @@ export function HomePage(props: { env: PageEnv; data: HomeData }) {
   const { env, data } = props;
   const { fmt } = env;
   return (
-    <Layout env={env} title="أهم القصص">
+    <Layout env={env} title="أهم القصص" section="/">
       <h1>أهم القصص</h1>
       {data.cards.length > 0 ? (
         <>

@@ -25,7 +25,7 @@ test('/latest: every report once, newest first, with its full coverage when othe
   assert.ok(!body.includes(`href="/story/${t.fx.stories.get('team')}"`), 'a one-outlet story has no coverage link');
   assert.match(body, /<link rel="alternate" type="application\/atom\+xml" title="صدى: آخر الأخبار" href="\/feeds\/latest\.xml"\/>/);
   assert.equal(olderLink(body), null, 'everything fits one page');
-  assert.match(body, /<a href="\/latest">آخر الأخبار<\/a>/, 'the site navigation leads here');
+  assert.match(body, /<a href="\/latest" aria-current="page">آخر الأخبار<\/a>/, 'the site navigation leads here, marked as the current section');
 });
 
 test('/latest pages by the older link without gaps or repeats; a forged position is refused', async () => {

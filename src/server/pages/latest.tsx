@@ -27,7 +27,7 @@ export function LatestPage(props: { env: PageEnv; data: LatestPageData }) {
   const feed = source ? { href: `/feeds/source/${source.id}.xml`, title: `صدى: ${name}` } : { href: '/feeds/latest.xml', title: 'صدى: آخر الأخبار' };
   const home = source ? safeHttpUrl(source.homepage ?? source.url) : null;
   return (
-    <Layout env={env} title={name ?? 'آخر الأخبار'} feed={feed}>
+    <Layout env={env} title={name ?? 'آخر الأخبار'} feed={feed} {...(source ? {} : { section: '/latest' as const })}>
       <h1 dir={textDir(name ?? 'آخر الأخبار')}>{name ?? 'آخر الأخبار'}</h1>
       {source && source.removedAt !== null ? (
         <p class="notice">

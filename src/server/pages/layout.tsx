@@ -11,11 +11,22 @@ export interface PageEnv {
   q?: string;
 }
 
+/** The site's sections, as the header's navigation lists them. */
+const SECTIONS = [
+  { href: '/', label: 'أهم القصص' },
+  { href: '/latest', label: 'آخر الأخبار' },
+  { href: '/search', label: 'البحث' },
+  { href: '/sources', label: 'المصادر' },
+] as const;
+
+export type Section = (typeof SECTIONS)[number]['href'];
+
 /**
  * Every page's frame. `searchBox: false` leaves the header's search box out where the page is itself the
- * search form (two query boxes holding the same words, and two search landmarks, otherwise).
+ * search form (two query boxes holding the same words, and two search landmarks, otherwise). `section` marks
+ * the page's own link in the navigation (aria-current), so that a screen reader says where the reader is.
  */
-export function Layout(props: { env: PageEnv; title: string; children: Child; feed?: { href: string; title: string }; searchBox?: boolean }) {
+export function Layout(props: { env: PageEnv; title: string; children: Child; feed?: { href: string; title: string }; searchBox?: boolean; section?: Section }) {
   const { env } = props;
   return (
     <html lang="ar" dir="rtl">
@@ -44,10 +55,11 @@ export function Layout(props: { env: PageEnv; title: string; children: Child; fe
               صدى<small>أصداء الخبر في الصحافة العربية</small>
             </a>
             <nav class="main" aria-label="الأقسام">
-              <a href="/">أهم القصص</a>
-              <a href="/latest">آخر الأخبار</a>
-              <a href="/search">البحث</a>
-              <a href="/sources">المصادر</a>
+              {SECTIONS.map((s) => (
+                <a href={s.href} aria-current={s.href === props.section ? 'page' : undefined}>
+                  {s.label}
+                </a>
+              ))}
             </nav>
             {props.searchBox === false ? null : (
               <form class="search-box" action="/search" method="get" role="search">

@@ -77,11 +77,29 @@ test('article page: text as paragraphs, origin of a copy, read-also, other cover
   for (const other of ['rain-spa', 'rain-madina', 'rain-sabq', 'rain-riyadh']) assert.ok(body.includes(`/article/${id(other)}`), other);
   assert.match(body, /href="https:\/\/okaz\.example\.com\/news\/rain-okaz" rel="noopener noreferrer nofollow"/);
 
+  assert.ok(body.includes(`<a href="/story/${t.fx.stories.get('rain')}">التغطية الكاملة: 5 مصادر</a>`));
+  // the team story holds this one article: its page would show it again, and nothing else
+  const alone = await page(`/article/${id('team-spa')}`);
+  assert.ok(!alone.body.includes(`href="/story/${t.fx.stories.get('team')}"`), 'no «full coverage» of the article alone');
+
   const derby = await page(`/article/${id('derby-riyadh')}`);
   const readAlso = derby.body.slice(derby.body.indexOf('اقرأ أيضاً'));
   assert.ok(readAlso.indexOf(`/article/${id('team-spa')}`) > 0, 'read-also is the most related article of another story');
   assert.match(derby.body, /مقالات مشابهة/);
   assert.ok(derby.body.includes(`/article/${id('budget')}`));
+});
+
+test('an article stored without text says so instead of showing a blank under its headline', async () => {
+  const app = await testApp(CORPUS);
+  try {
+    // 33 of the 8,691 imported SaudiNewsNet and ANT articles have an empty or blank text
+    const blank = await addIndexedArticle(app.store, { name: 'blank', source: 'alriyadh', title: 'فيسبوك يتفوق في أرباح الربع الثاني', text: ' \n ', published: app.fx.now - 30 * 60_000 });
+    const body = await (await app.app.request(`/article/${blank}`)).text();
+    assert.match(body, /<div class="body"><p class="muted">لم يُحفظ نص هذا الخبر؛ نصه في موقعه الأصلي\.<\/p><\/div>/);
+    assert.match(body, /اقرأ الخبر في موقعه الأصلي/);
+  } finally {
+    await app.store.close();
+  }
 });
 
 test('an article with neither related reading nor other coverage leads to its outlet’s earlier articles', async () => {
@@ -90,9 +108,10 @@ test('an article with neither related reading nor other coverage leads to its ou
     const alone = await addIndexedArticle(app.store, { name: 'alone', source: 'alriyadh', title: 'خبر لا شبيه له', text: 'نص قصير لا يشبه شيئاً.', published: app.fx.now - 30 * 60_000 });
     const body = await (await app.app.request(`/article/${alone}`)).text();
     const section = body.slice(body.indexOf('المزيد من'));
-    assert.ok(body.includes('المزيد من <bdi>الرياض</bdi>'), 'labelled as the outlet’s, not as related');
+    // quoted: «المزيد من الرياض» read as more from the city of Riyadh
+    assert.ok(body.includes('المزيد من «<bdi>الرياض</bdi>»'), 'labelled as the outlet’s, not as related');
     for (const key of ['rain-riyadh', 'derby-riyadh']) assert.ok(section.includes(`/article/${app.fx.articles.get(key)}`), key);
-    assert.ok(section.includes(`<a href="/source/${app.fx.sources.get('alriyadh')}">كل مقالات <bdi>الرياض</bdi></a>`));
+    assert.ok(section.includes(`<a href="/source/${app.fx.sources.get('alriyadh')}">كل مقالات «<bdi>الرياض</bdi>»</a>`));
     // No similar article from the days around it: the headline's words search the whole archive.
     assert.match(body, /لا مقالات مشابهة من الأيام القريبة/);
     const archive = `/search?${new URLSearchParams({ q: 'خبر لا شبيه له' }).toString()}`;
@@ -161,6 +180,18 @@ test('digits follow the reader locale: ar-SA gets Arabic-Indic digits', async ()
   assert.match(latin.body, /5 مصادر/);
 });
 
+test('the header navigation marks the section the reader is in, and only that one', async () => {
+  const nav = (body: string) => body.slice(body.indexOf('<nav class="main"'), body.indexOf('</nav>', body.indexOf('<nav class="main"')));
+  const current = (body: string) => [...nav(body).matchAll(/<a href="([^"]+)" aria-current="page">/g)].map((m) => m[1]);
+  for (const [path, section] of [['/', '/'], ['/?page=2', '/'], ['/latest', '/latest'], ['/search?q=' + encodeURIComponent('أمطار'), '/search'], ['/sources', '/sources']] as const) {
+    assert.deepEqual(current((await page(path)).body), [section], path);
+  }
+  // an outlet's page, a story or an article is in none of the sections
+  for (const path of [`/source/${t.fx.sources.get('spa')}`, `/story/${t.fx.stories.get('rain')}`, `/article/${id('rain-okaz')}`, '/nope']) {
+    assert.deepEqual(current((await page(path)).body), [], path);
+  }
+});
+
 test('search page highlights matches, filters by source and keeps the query in the form', async () => {
   const { body } = await page('/search?q=' + encodeURIComponent('الأمطار مكة'));
   assert.match(body, /<mark>/);
@@ -212,6 +243,30 @@ test('search page: one query box, filters folded away unless in use, results num
   }
 });
 
+test('search page: no «التالي» on to empty pages when copies folded into hits leave fewer hits than the total', async () => {
+  const app = await testApp(CORPUS);
+  try {
+    // six reports, each also carried word for word by a second outlet: twelve matches, six hits
+    for (let i = 0; i < 6; i++) {
+      const text = `أعلنت الهيئة أن كسوفاً جزئياً للشمس سيُرى في المنطقة رقم ${i} صباح الغد ولمدة ساعتين تقريباً.`;
+      const first = await addIndexedArticle(app.store, { name: `eclipse-${i}`, source: 'sabq', title: `كسوف جزئي في المنطقة ${i}`, text, published: app.fx.now - (i + 1) * 60_000 });
+      await addIndexedArticle(app.store, { name: `eclipse-copy-${i}`, source: 'okaz', title: `كسوف جزئي في المنطقة ${i}`, text, published: app.fx.now - (i + 1) * 60_000 + 1000, duplicateOf: first });
+    }
+    const q = encodeURIComponent('كسوف');
+    for (const sort of ['', '&sort=newest']) {
+      const first = await (await app.app.request(`/search?q=${q}${sort}`)).text();
+      assert.equal(first.match(/<div class="article-line">/g)?.length, 6, sort);
+      assert.match(first, /12 نتيجة/, 'the total still counts every copy');
+      assert.doesNotMatch(first, /التالي ←/, `${sort}: the sixth hit is the last one`);
+      const past = await (await app.app.request(`/search?q=${q}${sort}&page=2`)).text();
+      assert.match(past, /لا نتائج أخرى لهذا البحث\. <a href="\/search\?q=[^"&]*(?:&amp;sort=newest)?">العودة إلى أول النتائج<\/a>/, sort);
+      assert.doesNotMatch(past, /→ السابق/, `${sort}: not back to another empty page`);
+    }
+  } finally {
+    await app.store.close();
+  }
+});
+
 test('search page problems: a bad date is not put back in the date field, the example date stays whole, a bad page says so', async () => {
   const bad = await page(`/search?q=${encodeURIComponent('أمطار')}&from=notadate&to=2015-13-45`);
   assert.equal(bad.res.status, 400);
@@ -219,6 +274,11 @@ test('search page problems: a bad date is not put back in the date field, the ex
   assert.match(bad.body, /<input type="date" name="from" value=""\/>/);
   assert.match(bad.body, /<input type="date" name="to" value=""\/>/);
   assert.ok(bad.body.includes('(بصيغة <bdi dir="ltr" class="nowrap">2015-08-03</bdi>)'), 'the example date is one left-to-right run');
+  // both picked from the date fields, in the wrong order: the format is not what is wrong
+  const reversed = await page(`/search?q=${encodeURIComponent('أمطار')}&from=2026-03-10&to=2026-03-01`);
+  assert.equal(reversed.res.status, 400);
+  assert.match(reversed.body, /تاريخ البداية بعد تاريخ النهاية/);
+  assert.doesNotMatch(reversed.body, /بصيغة/);
   const good = await page(`/search?q=${encodeURIComponent('أمطار')}&from=2026-03-01`);
   assert.match(good.body, /<input type="date" name="from" value="2026-03-01"\/>/);
   const pageNumber = await page(`/search?q=${encodeURIComponent('أمطار')}&page=abc`);
@@ -249,6 +309,7 @@ test('search page sorts newest first on request: articles with every word, the c
   assert.doesNotMatch(none.body, /class="notice"/, 'said once, by the page, with its link');
   const common = await page('/search?q=' + encodeURIComponent('في من على'));
   assert.match(common.body, /<p class="notice">الاستعلام كلمات شائعة فقط؛ أضف كلمة مميزة<\/p>/);
+  assert.doesNotMatch(common.body, /جرّب كلمات أقل/, 'the note says what to do; «fewer words» contradicted it');
   assert.match(none.body, /href="\/search\?q=iPhone\+%D8%A7%D9%84%D9%87%D9%84%D8%A7%D9%84"/);
   assert.equal((await page('/search?q=x&sort=oldest')).res.status, 400);
 });

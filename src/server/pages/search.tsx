@@ -33,7 +33,7 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
   const optionsOpen = !data.q || Boolean(data.source || data.from || data.to || data.message) || data.sort === 'newest';
   const first = (data.page - 1) * data.pageSize + 1;
   return (
-    <Layout env={env} title={data.q ? `بحث: ${data.q}` : 'البحث'} searchBox={false} {...(feedHref ? { feed: { href: feedHref, title: `صدى: ${data.q}` } } : {})}>
+    <Layout env={env} title={data.q ? `بحث: ${data.q}` : 'البحث'} section="/search" searchBox={false} {...(feedHref ? { feed: { href: feedHref, title: `صدى: ${data.q}` } } : {})}>
       <h1>البحث</h1>
       <form class="panel search-form" action="/search" method="get" role="search">
         <div class="query">
@@ -102,7 +102,13 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
             {data.result.total > 0 ? fmt.count(data.result.total, NOUNS.result) : data.sort === 'newest' ? 'لا مقال يحوي كل كلمات البحث. ' : 'لا نتائج لهذا البحث.'}
             {data.result.total === 0 && data.sort === 'newest' ? <a href={searchLink(data, 1, 'relevance')}>اعرض الأقرب إلى البحث</a> : null}
           </p>
-          {data.result.total === 0 && data.sort !== 'newest' && data.page === 1 ? <p class="muted">جرّب كلمات أقل أو أعمّ، أو تحقق من كتابتها.</p> : null}
+          {/* not under a note that says why nothing was found: «أضف كلمة مميزة» above «جرّب كلمات أقل» contradicted it */}
+          {data.result.total === 0 && data.sort !== 'newest' && data.page === 1 && (data.result.notes ?? []).length === 0 ? <p class="muted">جرّب كلمات أقل أو أعمّ، أو تحقق من كتابتها.</p> : null}
+          {data.result.hits.length === 0 && data.result.total > 0 && data.page > 1 ? (
+            <p class="muted">
+              لا نتائج أخرى لهذا البحث. <a href={searchLink(data, 1)}>العودة إلى أول النتائج</a>
+            </p>
+          ) : null}
           {data.result.hits.length > 0 ? (
             <ol class="plain links results" start={first}>
               {data.result.hits.map((hit) => (
@@ -132,7 +138,7 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
  * A date filter as the date field can hold it (yyyy-mm-dd), else empty: Chromium refuses any other value
  * with a console warning and shows an empty field anyway. The query string keeps what was asked.
  */
-function dateInputValue(value: string): string {
+export function dateInputValue(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return '';
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -160,12 +166,18 @@ function searchLink(data: SearchPageData, page: number, sort = data.sort): strin
   return `/search?${params.toString()}`;
 }
 
+/**
+ * «التالي» only after a full page: the total counts every copy of a report while the hits fold copies into
+ * one, so on real data the pages ran out well before the total did (432 results, 33 pages, «التالي» on to
+ * eleven empty ones). A page past the last one links back to the first rather than to another empty page.
+ */
 function ResultPager(props: { data: SearchPageData }) {
   const { data } = props;
   if (!data.result) return null;
   const link = (page: number) => searchLink(data, page);
-  const more = data.result.total > data.page * data.pageSize;
-  return <Pager back={data.page > 1 ? { href: link(data.page - 1), label: 'السابق' } : null} on={more ? { href: link(data.page + 1), label: 'التالي' } : null} />;
+  const shown = data.result.hits.length;
+  const more = shown === data.pageSize && data.result.total > data.page * data.pageSize;
+  return <Pager back={data.page > 1 && shown > 0 ? { href: link(data.page - 1), label: 'السابق' } : null} on={more ? { href: link(data.page + 1), label: 'التالي' } : null} />;
 }
 
 /** Splits a snippet at its highlight spans; every part stays text, matches are wrapped in <mark>. */

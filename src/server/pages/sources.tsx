@@ -28,7 +28,7 @@ export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
   const { env, data } = props;
   const { fmt } = env;
   return (
-    <Layout env={env} title="المصادر">
+    <Layout env={env} title="المصادر" section="/sources">
       <h1>المصادر</h1>
       {data.notice ? (
         <p id="outcome" class={`panel ${data.notice.ok ? 'status-ok' : 'status-error'}`} role="status">

@@ -7,6 +7,17 @@ test('paragraphs split on line breaks, trim, drop empties and control characters
   assert.deepEqual(paragraphs('  أول \n\n\tثانٍ\u0007 \r\nثالث\n'), ['أول', 'ثانٍ', 'ثالث']);
 });
 
+test('a text with no line break is split where a no-break space stands between spaces (the sabq import)', () => {
+  assert.deepEqual(paragraphs('أكد المتحدث أهمية المشاركة. \u00A0 وأوضح أن الخدمات أولوية.  \u00A0  وأبان أن اللجنة اعتمدت 1263 مركزاً.'), [
+    'أكد المتحدث أهمية المشاركة.',
+    'وأوضح أن الخدمات أولوية.',
+    'وأبان أن اللجنة اعتمدت 1263 مركزاً.',
+  ]);
+  // a lone no-break space is part of the sentence; with line breaks, they alone separate paragraphs
+  assert.deepEqual(paragraphs('إلى المبادرة\u00A0 الخليجية'), ['إلى المبادرة\u00A0 الخليجية']);
+  assert.deepEqual(paragraphs('أول. \u00A0 تابع\nثانٍ'), ['أول. \u00A0 تابع', 'ثانٍ']);
+});
+
 test('lead prefers the summary and cuts at a word boundary', () => {
   assert.equal(lead('  ملخص قصير ', 'نص'), 'ملخص قصير');
   const long = 'كلمة '.repeat(100);

@@ -3,11 +3,18 @@
 /** Control characters other than tab and line breaks: invisible at best, boxes at worst. */
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
+/**
+ * A text without a single line break may mark its paragraphs with a no-break space between spaces: 304 of the
+ * 326 imported sabq articles do («…اليومية. \u00A0 وأوضح…»), and their pages were one paragraph some 4,000 px
+ * tall on a phone. A lone no-break space inside a sentence is no such mark.
+ */
+const NBSP_BREAK = /[ \u00A0]* \u00A0 [ \u00A0]*/;
+
 /** Splits stored text (paragraphs separated by newlines) into trimmed, non-empty paragraphs. */
 export function paragraphs(text: string): string[] {
-  return text
-    .replace(CONTROLS, '')
-    .split(/\r?\n+/)
+  const clean = text.replace(CONTROLS, '');
+  return clean
+    .split(clean.includes('\n') ? /\r?\n+/ : NBSP_BREAK)
     .map((p) => p.replace(/[\t ]+/g, ' ').trim())
     .filter((p) => p.length > 0);
 }

@@ -167,6 +167,8 @@ test('bad requests get the one error shape with a fitting status', async () => {
   // a missing q is named as such, not as a type mismatch of an absent value
   assert.equal((await getJson('/api/v1/search', ErrorJson, 400)).error.message, 'invalid query parameter q: q is required');
   assert.equal((await getJson('/api/v1/search?q=%20', ErrorJson, 400)).error.message, 'invalid query parameter q: q is required');
+  // a q too long says so (it was 'q must be text')
+  assert.equal((await getJson(`/api/v1/search?q=${'a'.repeat(201)}`, ErrorJson, 400)).error.message, 'invalid query parameter q: Too big: expected string to have <=200 characters');
 });
 
 test('a method an API address does not take is a 405 naming the ones it does', async () => {

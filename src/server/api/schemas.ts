@@ -37,7 +37,8 @@ function realDate(value: string): boolean {
 
 export const SearchQuery = z.object({
   q: z
-    .string({ error: (issue) => (issue.input === undefined ? 'q is required' : 'q must be text') })
+    // only the type issue: a schema-wide message also replaced the length checks' own ("q must be text" for 201 characters)
+    .string({ error: (issue) => (issue.code !== 'invalid_type' ? undefined : issue.input === undefined ? 'q is required' : 'q must be text') })
     .trim()
     .min(1, 'q is required').max(200).describe('search words; Arabic is matched regardless of hamza forms and clitics'),
   limit: z.coerce.number().int().min(1).max(50).default(10),

@@ -131,7 +131,7 @@ export const RelatedJson = z.object({
 });
 
 export const SearchJson = z.object({
-  total: z.number().int(),
+  total: z.number().int().describe('matching articles, every copy counted; hits collapse copies of one report, so the pages may hold fewer'),
   hits: z.array(
     z.object({
       id: z.number().int(),

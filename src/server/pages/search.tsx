@@ -19,7 +19,8 @@ export interface SearchPageData {
   pageSize: number;
   sources: SourceWithStatus[];
   /** Null before a query is given. */
-  result: { total: number; hits: { view: ArticleView; snippet: string; highlights: SnippetSpan[]; alsoIn: number }[]; suggestion?: string; notes?: string[] } | null;
+  /** `more`: another page of hits follows. */
+  result: { total: number; hits: { view: ArticleView; snippet: string; highlights: SnippetSpan[]; alsoIn: number }[]; more: boolean; suggestion?: string; notes?: string[] } | null;
   /** Shown instead of results (search unavailable, bad filter). */
   message?: string;
 }
@@ -164,8 +165,7 @@ function ResultPager(props: { data: SearchPageData }) {
   const { data } = props;
   if (!data.result) return null;
   const link = (page: number) => searchLink(data, page);
-  const more = data.result.total > data.page * data.pageSize;
-  return <Pager back={data.page > 1 ? { href: link(data.page - 1), label: 'السابق' } : null} on={more ? { href: link(data.page + 1), label: 'التالي' } : null} />;
+  return <Pager back={data.page > 1 ? { href: link(data.page - 1), label: 'السابق' } : null} on={data.result.more ? { href: link(data.page + 1), label: 'التالي' } : null} />;
 }
 
 /** Splits a snippet at its highlight spans; every part stays text, matches are wrapped in <mark>. */

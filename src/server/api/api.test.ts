@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { MAX_OFFSET } from '../../search/engine.js';
 import { fixturePath } from '../../test-support/paths.js';
+import { addIndexedArticle } from '../../test-support/search.js';
 import { testApp, type TestApp } from '../testing/test-app.js';
 import { ArticleList, ErrorJson, FullArticleJson, RelatedJson, SearchJson, SourceJson, SourceList, StoryDetailJson, StoryList } from './schemas.js';
 
@@ -153,6 +154,25 @@ test('GET /search: a next_cursor leads to more hits, also where copies make tota
       assert.deepEqual(ids, whole.hits.map((h) => h.id), `${sort}, limit ${limit}`);
     }
   }
+});
+
+test('GET /search: highlight offsets count UTF-16 code units, as the OpenAPI document says', async () => {
+  const app = await testApp(CORPUS);
+  try {
+    await addIndexedArticle(app.store, { name: 'emoji', source: 'okaz', title: '🌞 كسوف حلقي', text: 'رأى الناس 😀😀 كسوفا حلقيا للشمس اليوم.', published: app.fx.now - 60_000 });
+    const res = await app.app.request(`/api/v1/search?q=${encodeURIComponent('كسوف')}`);
+    const hit = SearchJson.parse(await res.json()).hits[0]!;
+    const [[s, e]] = hit.highlights as [[number, number]];
+    const [[ts, te]] = hit.title_highlights as [[number, number]];
+    assert.equal(hit.snippet.slice(s, e), 'كسوفا');
+    assert.equal(hit.title.slice(ts, te), 'كسوف');
+    // code points would put the title's match one earlier: 🌞 is two UTF-16 units
+    assert.equal(ts, 3);
+  } finally {
+    await app.store.close();
+  }
+  const document = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, { get: { responses: Record<string, unknown> } }> };
+  assert.match(JSON.stringify(document.paths['/api/v1/search']?.get.responses['200']), /UTF-16 code units/);
 });
 
 test('GET /search hands out no cursor past the deepest offset the engine pages to (it would repeat a page)', async () => {

@@ -95,7 +95,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       async handle({ query }) {
         const before = keysetOf(decodeCursor(query.cursor));
         let sourceId: number | undefined;
-        if (query.source !== undefined) {
+        if (query.source) {
           // also an outlet no longer followed: its stored articles stay listed
           const source = await store.findSource({ slug: query.source });
           if (!source) throw new AppError('NOT_FOUND', `no source with slug ${query.source}`);

@@ -83,7 +83,14 @@ export const ArticleJson = z.object({
 });
 
 export const ArticlesQuery = z.object({
-  source: z.string().max(100).optional().describe('one source slug (also of a source no longer followed: its stored articles stay listed)'),
+  source: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(100)
+    .optional()
+    // slugs are lower case; an empty value is no filter, as search reads its `source`
+    .describe('one source slug, any case (also of a source no longer followed: its stored articles stay listed); empty: every source'),
   copies: z
     .enum(['true', 'false'])
     .default('true')

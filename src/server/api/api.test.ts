@@ -343,6 +343,8 @@ test('a 304 carries the Cache-Control and Vary its 200 would (RFC 9110 15.4.5)',
     assert.equal(again.status, 304, path);
     assert.equal(again.headers.get('etag'), tag, path);
     for (const name of ['cache-control', 'vary']) assert.equal(again.headers.get(name), full.headers.get(name), `${path} ${name}`);
+    // only pages depend on the reader's language
+    assert.equal(full.headers.get('vary'), path.startsWith('/article/') ? 'Accept-Language' : null, path);
   }
 });
 

@@ -128,6 +128,11 @@ test('GET /search with filters, snippets with highlight offsets and a cursor', a
   assert.ok(okaz.hits.length > 0 && okaz.hits.every((h) => h.source === 'okaz' || h.source === 'sabq'));
   const dated = await getJson(`/api/v1/search?q=${encodeURIComponent('الهلال')}&from=2026-03-10&to=2026-03-10`, SearchJson);
   assert.ok(dated.hits.every((h) => h.published?.startsWith('2026-03-10')));
+  // an offset's + sent unencoded (it arrives as a space) is the offset, not a 400: 07:30Z to 08:50Z
+  const encoded = await getJson(`/api/v1/search?q=iPhone&from=2026-03-10T10:30${encodeURIComponent('+')}03:00&to=2026-03-10T11:50${encodeURIComponent('+')}03:00`, SearchJson);
+  assert.deepEqual(encoded.hits.map((h) => h.published).sort(), ['2026-03-10T08:00:00.000Z', '2026-03-10T08:40:00.000Z']);
+  const plus = await getJson('/api/v1/search?q=iPhone&from=2026-03-10T10:30+03:00&to=2026-03-10T11:50+03:00', SearchJson);
+  assert.deepEqual(plus.hits.map((h) => h.id), encoded.hits.map((h) => h.id));
   const empty = await getJson(`/api/v1/search?q=${encodeURIComponent('الهلال')}&from=2026-03-11`, SearchJson);
   assert.equal(empty.total, 0);
   assert.equal(empty.warnings, undefined, 'nothing to explain');

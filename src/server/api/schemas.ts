@@ -25,6 +25,8 @@ export const StoriesQuery = z.object({
 
 const isoDate = z
   .string()
+  // a `+` left unencoded in a query string arrives as a space: 2015-08-01T10:00+03:00 was refused as no date
+  .overwrite((v) => v.replace(/(T[\d:.]+) (\d{2}:\d{2})$/, '$1+$2'))
   .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'expected an ISO date such as 2015-08-03')
   .refine(realDate, 'not a valid date');
 

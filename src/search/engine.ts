@@ -14,6 +14,8 @@ import type { AnalyzeTerms, SearchFilter, SearchIndexReader, TimeCursor } from '
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 100;
+/** The deepest hit a search pages to: a larger offset is read as this one. */
+export const MAX_OFFSET = 10_000;
 
 export interface SearchRequest {
   query: string;
@@ -103,7 +105,7 @@ export class SearchEngine {
     const parsed = parseQuery(request.query);
     const warnings = [...parsed.warnings];
     const limit = clampInt(request.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);
-    const offset = clampInt(request.offset ?? 0, 0, 10_000);
+    const offset = clampInt(request.offset ?? 0, 0, MAX_OFFSET);
     const plan = planQuery(parsed, this.analyze);
     if (plan.empty) {
       warnings.push(plan.empty === 'only-stopwords' ? 'الاستعلام كلمات شائعة فقط؛ أضف كلمة مميزة' : 'لا كلمات للبحث عنها في الاستعلام');

@@ -120,7 +120,9 @@ export function createServer(options: ServerOptions): Hono {
     // a 304 must carry the Cache-Control and Vary its 200 would (RFC 9110 15.4.5)
     if ((c.req.method === 'GET' || c.req.method === 'HEAD') && (c.res.status === 200 || c.res.status === 304) && !c.res.headers.has('Cache-Control')) {
       c.header('Cache-Control', 'public, max-age=30');
-      c.header('Vary', 'Accept-Language');
+      // pages format dates for the reader's language; API answers and feeds are the same for every client, and
+      // a Vary they do not need splits what shared caches hold of them by every Accept-Language sent
+      if (wantsHtml(c)) c.header('Vary', 'Accept-Language');
     }
   });
 

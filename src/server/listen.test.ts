@@ -39,6 +39,11 @@ test('a request too large for the HTTP parser (a 10,000-letter Arabic query) get
     assert.match(garbled, /^HTTP\/1\.1 400 /);
     assert.match(garbled, /\{"error":\{"code":"BAD_INPUT","message":"[^"]+"\}\}$/);
 
+    // Arabic sent as raw UTF-8 instead of percent-encoded is refused by the parser, which says what to do
+    const unencoded = await raw(server.url, `GET /api/v1/search?q=مكة HTTP/1.1\r\nHost: x\r\n\r\n`);
+    assert.match(unencoded, /^HTTP\/1\.1 400 /);
+    assert.match(unencoded, /"code":"BAD_INPUT","message":"[^"]*percent-encode/);
+
     const ok = await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent('مكة')}`);
     assert.deepEqual(await ok.json(), { q: 'مكة' }, 'the server goes on answering');
   } finally {

@@ -42,6 +42,8 @@ export function startServer(app: Hono, options: { host: string; port: number }):
 const CLIENT_ERRORS: Record<string, [status: number, reason: string, code: string, message: string]> = {
   HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'TOO_LARGE', 'the request URL and headers are larger than 16 KB'],
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'TIMEOUT', 'the request was not received in time'],
+  // what a client sending Arabic as raw UTF-8 (`?q=مكة`) gets: it was told only that the request was not HTTP
+  HPE_INVALID_URL: [400, 'Bad Request', 'BAD_INPUT', 'the request URL holds characters it may not carry as they are: percent-encode them (?q=%D9%85%D9%83%D8%A9 for ?q=مكة)'],
 };
 
 /**

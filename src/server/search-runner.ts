@@ -1,4 +1,5 @@
 import { AppError } from '../core/errors.js';
+import { parseDateBound } from '../search/date-bounds.js';
 import type { SearchResult, SearchService } from './services.js';
 
 export interface SearchRequest {
@@ -12,8 +13,6 @@ export interface SearchRequest {
   sort?: 'relevance' | 'newest' | undefined;
   suggest?: boolean | undefined;
 }
-
-const DAY = 86_400_000;
 
 /**
  * Turns a validated search request (page, API or feed) into a SearchService call: source lists split, a
@@ -29,9 +28,9 @@ export class SearchRunner {
   async run(request: SearchRequest, offset = 0): Promise<SearchResult> {
     if (!this.service) throw new AppError('UNAVAILABLE', 'search is not available on this server');
     const sources = sourceSlugs(request.source);
-    const from = request.from ? Date.parse(dateOnly(request.from) ? `${request.from}T00:00:00Z` : request.from) : undefined;
-    let to = request.to ? Date.parse(dateOnly(request.to) ? `${request.to}T00:00:00Z` : request.to) : undefined;
-    if (to !== undefined && request.to && dateOnly(request.to)) to += DAY - 1;
+    // A date-time without an offset is UTC, as the CLI reads it: Date.parse took it in the server's own zone.
+    const from = request.from ? (parseDateBound(request.from, 'from') ?? undefined) : undefined;
+    const to = request.to ? (parseDateBound(request.to, 'to') ?? undefined) : undefined;
     if (from !== undefined && to !== undefined && from > to) throw new AppError('BAD_INPUT', 'the date range is empty: `from` is after `to`');
     return this.service.search(request.q, {
       limit: request.limit,
@@ -51,8 +50,4 @@ export function sourceSlugs(source: string | undefined): string[] | undefined {
     ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-}
-
-function dateOnly(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value);
 }

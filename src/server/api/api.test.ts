@@ -2,7 +2,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { z } from 'zod';
 import { AppError } from '../../core/errors.js';
+import { MAX_OFFSET } from '../../search/engine.js';
 import { fixturePath } from '../../test-support/paths.js';
+import { addIndexedArticle } from '../../test-support/search.js';
 import { testApp, type TestApp } from '../testing/test-app.js';
 import { ArticleList, ErrorJson, FullArticleJson, RelatedJson, SearchJson, SourceJson, SourceList, StoryDetailJson, StoryList } from './schemas.js';
 
@@ -89,6 +91,9 @@ test('GET /articles lists newest first by keyset cursor, by source, with or with
   assert.deepEqual(reports, all.filter((id) => !copies.includes(id)), 'the same order without the three wire copies');
   assert.deepEqual(await pages('&source=okaz'), ['rain-okaz', 'derby-okaz'].map((k) => t.fx.articles.get(k)));
   assert.equal((await getJson('/api/v1/articles?source=nowhere', ErrorJson, 404)).error.code, 'NOT_FOUND');
+  // the filter reads a slug as search does: any case, and an empty one is no filter (it was a 404 'no source with slug ')
+  assert.deepEqual(await pages('&source=%20OKAZ'), await pages('&source=okaz'));
+  assert.deepEqual(await pages('&source='), all);
   assert.equal((await getJson('/api/v1/articles?copies=maybe', ErrorJson, 400)).error.code, 'BAD_INPUT');
   const top = await getJson('/api/v1/stories?limit=1', StoryList);
   assert.equal((await getJson(`/api/v1/articles?cursor=${top.next_cursor}`, ErrorJson, 400)).error.code, 'BAD_INPUT', "another listing's cursor");
@@ -108,20 +113,28 @@ test('GET /articles/:id and /articles/:id/related', async () => {
 
 test('GET /search with filters, snippets with highlight offsets and a cursor', async () => {
   const q = encodeURIComponent('مكة');
-  const all = await getJson(`/api/v1/search?q=${q}&limit=2`, SearchJson);
+  const all = await getJson(`/api/v1/search?q=${q}&limit=1`, SearchJson);
   assert.ok(all.total >= 4);
-  assert.equal(all.hits.length, 2);
+  assert.equal(all.hits.length, 1);
   for (const hit of all.hits) {
     assert.ok(hit.highlights.length > 0);
     for (const [s, e] of hit.highlights) assert.equal(hit.snippet.slice(s, e), 'مكة');
   }
   assert.ok(all.next_cursor);
-  const next = await getJson(`/api/v1/search?q=${q}&limit=2&cursor=${all.next_cursor}`, SearchJson);
+  const next = await getJson(`/api/v1/search?q=${q}&limit=1&cursor=${all.next_cursor}`, SearchJson);
+  assert.equal(next.hits.length, 1);
   assert.ok(next.hits.every((h) => !all.hits.some((x) => x.id === h.id)));
   const okaz = await getJson(`/api/v1/search?q=${q}&source=okaz,sabq`, SearchJson);
   assert.ok(okaz.hits.length > 0 && okaz.hits.every((h) => h.source === 'okaz' || h.source === 'sabq'));
-  const dated = await getJson(`/api/v1/search?q=${encodeURIComponent('الهلال')}&from=2026-03-10&to=2026-03-10`, SearchJson);
-  assert.ok(dated.hits.every((h) => h.published?.startsWith('2026-03-10')));
+  // a bare date covers its day: three of the four الهلال articles are from 9 March
+  const dated = await getJson(`/api/v1/search?q=${encodeURIComponent('الهلال')}&from=2026-03-09&to=2026-03-09`, SearchJson);
+  assert.equal(dated.hits.length, 3);
+  assert.ok(dated.hits.every((h) => h.published?.startsWith('2026-03-09')));
+  // an offset's + sent unencoded (it arrives as a space) is the offset, not a 400: 07:30Z to 08:50Z
+  const encoded = await getJson(`/api/v1/search?q=iPhone&from=2026-03-10T10:30${encodeURIComponent('+')}03:00&to=2026-03-10T11:50${encodeURIComponent('+')}03:00`, SearchJson);
+  assert.deepEqual(encoded.hits.map((h) => h.published).sort(), ['2026-03-10T08:00:00.000Z', '2026-03-10T08:40:00.000Z']);
+  const plus = await getJson('/api/v1/search?q=iPhone&from=2026-03-10T10:30+03:00&to=2026-03-10T11:50+03:00', SearchJson);
+  assert.deepEqual(plus.hits.map((h) => h.id), encoded.hits.map((h) => h.id));
   const empty = await getJson(`/api/v1/search?q=${encodeURIComponent('الهلال')}&from=2026-03-11`, SearchJson);
   assert.equal(empty.total, 0);
   assert.equal(empty.warnings, undefined, 'nothing to explain');
@@ -131,6 +144,67 @@ test('GET /search with filters, snippets with highlight offsets and a cursor', a
   assert.match(common.warnings?.join(' ') ?? '', /كلمات شائعة فقط/);
   const unknown = await getJson(`/api/v1/search?q=${q}&source=okaz,nosuchoutlet`, SearchJson);
   assert.match(unknown.warnings?.join(' ') ?? '', /لا مصدر باسم «nosuchoutlet»/);
+});
+
+test('GET /search: a next_cursor leads to more hits, also where copies make total larger than the hits', async () => {
+  // «مكة» matches 5 articles, three of them copies of one report: two hits in all
+  for (const sort of ['relevance', 'newest']) {
+    const whole = await getJson(`/api/v1/search?q=${encodeURIComponent('مكة')}&sort=${sort}&limit=50`, SearchJson);
+    assert.ok(whole.total > whole.hits.length, 'copies collapsed');
+    assert.equal(whole.next_cursor, null, `${sort}: everything is on the page`);
+    for (const limit of [1, 2]) {
+      const ids: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: z.output<typeof SearchJson> = await getJson(`/api/v1/search?q=${encodeURIComponent('مكة')}&sort=${sort}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, SearchJson);
+        assert.ok(page.hits.length > 0, `${sort}, limit ${limit}: a cursor led to an empty page`);
+        ids.push(...page.hits.map((h) => h.id));
+        cursor = page.next_cursor;
+      } while (cursor);
+      assert.deepEqual(ids, whole.hits.map((h) => h.id), `${sort}, limit ${limit}`);
+    }
+  }
+});
+
+test('GET /search: highlight offsets count UTF-16 code units, as the OpenAPI document says', async () => {
+  const app = await testApp(CORPUS);
+  try {
+    await addIndexedArticle(app.store, { name: 'emoji', source: 'okaz', title: '🌞 كسوف حلقي', text: 'رأى الناس 😀😀 كسوفا حلقيا للشمس اليوم.', published: app.fx.now - 60_000 });
+    const res = await app.app.request(`/api/v1/search?q=${encodeURIComponent('كسوف')}`);
+    const hit = SearchJson.parse(await res.json()).hits[0]!;
+    const [[s, e]] = hit.highlights as [[number, number]];
+    const [[ts, te]] = hit.title_highlights as [[number, number]];
+    assert.equal(hit.snippet.slice(s, e), 'كسوفا');
+    assert.equal(hit.title.slice(ts, te), 'كسوف');
+    // code points would put the title's match one earlier: 🌞 is two UTF-16 units
+    assert.equal(ts, 3);
+  } finally {
+    await app.store.close();
+  }
+  const document = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, { get: { responses: Record<string, unknown> } }> };
+  assert.match(JSON.stringify(document.paths['/api/v1/search']?.get.responses['200']), /UTF-16 code units/);
+});
+
+test('GET /search hands out no cursor past the deepest offset the engine pages to (it would repeat a page)', async () => {
+  const { createServer } = await import('../create-server.js');
+  const article = (await t.store.getArticle(t.fx.articles.get('budget')!))!;
+  const offsets: number[] = [];
+  // a search with more hits than anyone pages through
+  const endless = {
+    search: async (_q: string, filters: { limit: number; offset?: number }) => {
+      offsets.push(filters.offset ?? 0);
+      return { total: 1_000_000, hits: Array.from({ length: filters.limit }, () => ({ article, score: 1, snippet: '', highlights: [], titleHighlights: [], alsoIn: 0 })) };
+    },
+  };
+  const app = createServer({ store: t.store, search: endless, rateLimit: { apiPerMinute: 0, searchPerMinute: 0 } });
+  let cursor: string | null = null;
+  do {
+    const res = await app.request(`/api/v1/search?q=x&limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+    assert.equal(res.status, 200);
+    cursor = SearchJson.parse(await res.json()).next_cursor;
+  } while (cursor && offsets.length < 1000);
+  assert.equal(cursor, null);
+  assert.equal(Math.max(...offsets), MAX_OFFSET);
 });
 
 test('GET /search?sort=newest: the articles with every word, newest first, paged by cursor', async () => {
@@ -167,6 +241,8 @@ test('bad requests get the one error shape with a fitting status', async () => {
   // a missing q is named as such, not as a type mismatch of an absent value
   assert.equal((await getJson('/api/v1/search', ErrorJson, 400)).error.message, 'invalid query parameter q: q is required');
   assert.equal((await getJson('/api/v1/search?q=%20', ErrorJson, 400)).error.message, 'invalid query parameter q: q is required');
+  // a q too long says so (it was 'q must be text')
+  assert.equal((await getJson(`/api/v1/search?q=${'a'.repeat(201)}`, ErrorJson, 400)).error.message, 'invalid query parameter q: Too big: expected string to have <=200 characters');
 });
 
 test('a method an API address does not take is a 405 naming the ones it does', async () => {
@@ -274,6 +350,8 @@ test('a 304 carries the Cache-Control and Vary its 200 would (RFC 9110 15.4.5)',
     assert.equal(again.status, 304, path);
     assert.equal(again.headers.get('etag'), tag, path);
     for (const name of ['cache-control', 'vary']) assert.equal(again.headers.get(name), full.headers.get(name), `${path} ${name}`);
+    // only pages depend on the reader's language
+    assert.equal(full.headers.get('vary'), path.startsWith('/article/') ? 'Accept-Language' : null, path);
   }
 });
 

@@ -1,5 +1,6 @@
 import { AppError } from '../../core/errors.js';
 import { toIso } from '../../core/time.js';
+import { MAX_OFFSET } from '../../search/engine.js';
 import type { Store } from '../../store/store.js';
 import { sortTime, type Reader } from '../read/reader.js';
 import type { AddSource, SnippetSpan } from '../services.js';
@@ -94,7 +95,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       async handle({ query }) {
         const before = keysetOf(decodeCursor(query.cursor));
         let sourceId: number | undefined;
-        if (query.source !== undefined) {
+        if (query.source) {
           // also an outlet no longer followed: its stored articles stay listed
           const source = await store.findSource({ slug: query.source });
           if (!source) throw new AppError('NOT_FOUND', `no source with slug ${query.source}`);
@@ -153,10 +154,13 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       limit: 'search',
       async handle({ query }) {
         const offset = offsetOf(decodeCursor(query.cursor));
-        const result = await deps.search.run(query, offset);
+        // One hit more than the page says whether another page follows: `total` counts every copy of a
+        // report, the hits collapse them, so `total` promised pages that came back empty.
+        const result = await deps.search.run({ ...query, limit: query.limit + 1 }, offset);
+        const hits = result.hits.slice(0, query.limit);
         return {
           total: result.total,
-          hits: result.hits.map((h) => ({
+          hits: hits.map((h) => ({
             id: h.article.id,
             url: h.article.url,
             title: h.article.title,
@@ -170,7 +174,8 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
           })),
           ...(result.suggestion !== undefined ? { suggestion: result.suggestion } : {}),
           ...(result.warnings && result.warnings.length > 0 ? { warnings: result.warnings } : {}),
-          next_cursor: result.total > offset + result.hits.length && result.hits.length > 0 ? encodeCursor({ o: offset + result.hits.length }) : null,
+          // the engine reads an offset past its deepest as that one: such a cursor would repeat the page
+          next_cursor: result.hits.length > query.limit && offset + query.limit <= MAX_OFFSET ? encodeCursor({ o: offset + query.limit }) : null,
         };
       },
     }),

@@ -25,6 +25,8 @@ export const StoriesQuery = z.object({
 
 const isoDate = z
   .string()
+  // a `+` left unencoded in a query string arrives as a space: 2015-08-01T10:00+03:00 was refused as no date
+  .overwrite((v) => v.replace(/(T[\d:.]+) (\d{2}:\d{2})$/, '$1+$2'))
   .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'expected an ISO date such as 2015-08-03')
   .refine(realDate, 'not a valid date');
 
@@ -37,7 +39,8 @@ function realDate(value: string): boolean {
 
 export const SearchQuery = z.object({
   q: z
-    .string({ error: (issue) => (issue.input === undefined ? 'q is required' : 'q must be text') })
+    // only the type issue: a schema-wide message also replaced the length checks' own ("q must be text" for 201 characters)
+    .string({ error: (issue) => (issue.code !== 'invalid_type' ? undefined : issue.input === undefined ? 'q is required' : 'q must be text') })
     .trim()
     .min(1, 'q is required').max(200).describe('search words; Arabic is matched regardless of hamza forms and clitics'),
   limit: z.coerce.number().int().min(1).max(50).default(10),
@@ -82,7 +85,14 @@ export const ArticleJson = z.object({
 });
 
 export const ArticlesQuery = z.object({
-  source: z.string().max(100).optional().describe('one source slug (also of a source no longer followed: its stored articles stay listed)'),
+  source: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(100)
+    .optional()
+    // slugs are lower case; an empty value is no filter, as search reads its `source`
+    .describe('one source slug, any case (also of a source no longer followed: its stored articles stay listed); empty: every source'),
   copies: z
     .enum(['true', 'false'])
     .default('true')
@@ -130,7 +140,7 @@ export const RelatedJson = z.object({
 });
 
 export const SearchJson = z.object({
-  total: z.number().int(),
+  total: z.number().int().describe('matching articles, every copy counted; hits collapse copies of one report, so the pages may hold fewer'),
   hits: z.array(
     z.object({
       id: z.number().int(),
@@ -140,8 +150,8 @@ export const SearchJson = z.object({
       published: isoTime.nullable(),
       score: z.number(),
       snippet: z.string(),
-      highlights: z.array(z.tuple([z.number().int(), z.number().int()])).describe('[start, end) offsets into snippet'),
-      title_highlights: z.array(z.tuple([z.number().int(), z.number().int()])).describe('[start, end) offsets into title'),
+      highlights: z.array(z.tuple([z.number().int(), z.number().int()])).describe('[start, end) offsets into snippet, in UTF-16 code units (JavaScript string indices; an emoji counts 2)'),
+      title_highlights: z.array(z.tuple([z.number().int(), z.number().int()])).describe('[start, end) offsets into title, in UTF-16 code units like highlights'),
       also_in: z.number().int().describe('other outlets carrying the same report, collapsed into this hit'),
     }),
   ),

@@ -233,6 +233,14 @@ test('search page: one query box, filters folded away unless in use, results num
     const second = await (await app.app.request(`/search?q=${encodeURIComponent('زلزال')}&page=2`)).text();
     assert.match(second, /<ol class="plain links results" start="11">/, 'the second page goes on from 11');
     assert.match(first, /<nav class="pager" aria-label="الصفحات"><span><\/span><a href="[^"]*page=2">التالي ←<\/a><\/nav>/);
+    // twelve outlets carrying one report are one hit: no «التالي» to a page with nothing on it
+    const wire = await addIndexedArticle(app.store, { name: 'wire-0', source: 'okaz', title: 'كسوف حلقي يشاهد في المملكة', text: 'يشاهد سكان المملكة كسوفا حلقيا للشمس صباح الغد بحسب الجمعية الفلكية.', published: app.fx.now - 60_000 });
+    for (let i = 1; i < 12; i++) {
+      await addIndexedArticle(app.store, { name: `wire-${i}`, source: `outlet${i}`, title: 'كسوف حلقي يشاهد في المملكة', text: 'يشاهد سكان المملكة كسوفا حلقيا للشمس صباح الغد بحسب الجمعية الفلكية.', published: app.fx.now - 60_000 + i, duplicateOf: wire });
+    }
+    const copies = await (await app.app.request(`/search?q=${encodeURIComponent('كسوف')}`)).text();
+    assert.equal(copies.match(/href="\/article\/\d+"/g)?.length, 1, 'one hit for the report');
+    assert.doesNotMatch(copies, /page=2/);
     // a listing that fits one page has no «الصفحات» navigation at all: an empty landmark was announced
     for (const path of [`/search?q=${encodeURIComponent('زززقق')}`, `/source/${app.fx.sources.get('alriyadh')}`, '/?page=1']) {
       const body = await (await app.app.request(path)).text();

@@ -35,7 +35,8 @@ export interface PageDeps {
 
 const PAGE_SIZE = 20;
 const SEARCH_PAGE_SIZE = 10;
-const Page = z.coerce.number().int().min(1).max(500).default(1);
+const LAST_PAGE = 500;
+const Page = z.coerce.number().int().min(1).max(LAST_PAGE).default(1);
 const Id = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 /** Renders a page as a complete HTML document. */
@@ -150,12 +151,15 @@ export function mountPages(app: Hono, deps: PageDeps): void {
         data.page = page.data ?? 1;
         // "Did you mean" on the first page only: a reader paging on has already chosen the query.
         const suggest = data.page === 1 ? 'true' : 'false';
-        const query = parseOr400(SearchQuery, { q: data.q, limit: String(SEARCH_PAGE_SIZE), source: raw.source || undefined, from: raw.from || undefined, to: raw.to || undefined, sort: raw.sort || undefined, suggest }, 'البحث');
+        // one hit more than the page tells whether another follows (`total` counts copies the hits collapse)
+        const query = parseOr400(SearchQuery, { q: data.q, limit: String(SEARCH_PAGE_SIZE + 1), source: raw.source || undefined, from: raw.from || undefined, to: raw.to || undefined, sort: raw.sort || undefined, suggest }, 'البحث');
         const result = await deps.search.run(query, (data.page - 1) * SEARCH_PAGE_SIZE);
-        const views = await Promise.all(result.hits.map((h) => reader.view(h.article)));
+        const hits = result.hits.slice(0, SEARCH_PAGE_SIZE);
+        const views = await Promise.all(hits.map((h) => reader.view(h.article)));
         data.result = {
           total: result.total,
-          hits: result.hits.map((h, i) => ({ view: views[i]!, snippet: h.snippet, highlights: h.highlights, alsoIn: h.alsoIn })),
+          hits: hits.map((h, i) => ({ view: views[i]!, snippet: h.snippet, highlights: h.highlights, alsoIn: h.alsoIn })),
+          more: result.hits.length > SEARCH_PAGE_SIZE && data.page < LAST_PAGE,
           ...(result.suggestion !== undefined ? { suggestion: result.suggestion } : {}),
           // The page says itself, with a link, that no article holds every word in newest-first order.
           notes: (result.warnings ?? []).filter((w) => w !== NO_ARTICLE_HOLDS_ALL_WORDS),

@@ -19,7 +19,8 @@ export interface SearchPageData {
   pageSize: number;
   sources: SourceWithStatus[];
   /** Null before a query is given. */
-  result: { total: number; hits: { view: ArticleView; snippet: string; highlights: SnippetSpan[]; alsoIn: number }[]; suggestion?: string; notes?: string[] } | null;
+  /** `more`: another page of hits follows. */
+  result: { total: number; hits: { view: ArticleView; snippet: string; highlights: SnippetSpan[]; alsoIn: number }[]; more: boolean; suggestion?: string; notes?: string[] } | null;
   /** Shown instead of results (search unavailable, bad filter). */
   message?: string;
 }
@@ -167,17 +168,17 @@ function searchLink(data: SearchPageData, page: number, sort = data.sort): strin
 }
 
 /**
- * «التالي» only after a full page: the total counts every copy of a report while the hits fold copies into
- * one, so on real data the pages ran out well before the total did (432 results, 33 pages, «التالي» on to
- * eleven empty ones). A page past the last one links back to the first rather than to another empty page.
+ * «التالي» only when the search found a hit beyond this page (`more`): the total counts every copy of a report
+ * while the hits fold copies into one, so on real data the pages ran out well before the total did (432
+ * results, 33 pages, «التالي» on to eleven empty ones). A page past the last one links back to the first
+ * rather than to another empty page.
  */
 function ResultPager(props: { data: SearchPageData }) {
   const { data } = props;
   if (!data.result) return null;
   const link = (page: number) => searchLink(data, page);
   const shown = data.result.hits.length;
-  const more = shown === data.pageSize && data.result.total > data.page * data.pageSize;
-  return <Pager back={data.page > 1 && shown > 0 ? { href: link(data.page - 1), label: 'السابق' } : null} on={more ? { href: link(data.page + 1), label: 'التالي' } : null} />;
+  return <Pager back={data.page > 1 && shown > 0 ? { href: link(data.page - 1), label: 'السابق' } : null} on={data.result.more ? { href: link(data.page + 1), label: 'التالي' } : null} />;
 }
 
 /** Splits a snippet at its highlight spans; every part stays text, matches are wrapped in <mark>. */

@@ -73,3 +73,12 @@ test('negotiateLocale picks the preferred well-formed Arabic tag', () => {
   assert.equal(negotiateLocale('ar-SA;q=0'), 'ar');
   fc.assert(fc.property(fc.string(), (header) => assert.equal(typeof negotiateLocale(header), 'string')));
 });
+
+test('lists give the relative time within a week and the date after it', () => {
+  assert.equal(fmt.moment(now - 3 * HOUR), 'منذ 3 ساعات');
+  assert.equal(fmt.moment(now - 6 * DAY), fmt.relative(now - 6 * DAY));
+  // A week and more: the date (an archive search listed «منذ 8 سنوات» on every line).
+  assert.equal(fmt.moment(now - 7 * DAY), fmt.date(now - 7 * DAY));
+  assert.equal(fmt.moment(Date.UTC(2018, 6, 29, 4, 4)), fmt.date(Date.UTC(2018, 6, 29, 4, 4)));
+  assert.match(fmt.moment(Date.UTC(2018, 6, 29, 4, 4)), /2018/);
+});

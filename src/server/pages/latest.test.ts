@@ -108,3 +108,24 @@ test('a removed outlet keeps its page, feed and API listing of its stored articl
     await app.store.close();
   }
 });
+
+test('/latest dates an article older than a week instead of «منذ سنة»', async () => {
+  const app = await testApp(CORPUS);
+  try {
+    const url = 'https://sabq.example.com/archive/1';
+    const published = app.fx.now - 400 * 86_400_000;
+    await app.store.insertArticle({
+      sourceId: app.fx.sources.get('sabq')!, url, canonicalUrl: url, externalId: null, title: 'خبر من الأرشيف', text: 'نص خبر من الأرشيف', summary: null, author: null,
+      category: null, tags: [], image: null, lang: 'ar', published, ingestedAt: app.fx.now, contentHash: 'archive-1',
+    });
+    const { body } = await page(app, '/latest');
+    const shown = new RegExp(`<time datetime="${new Date(published).toISOString()}"[^>]*>([^<]*)</time>`).exec(body)?.[1];
+    assert.ok(shown, 'the archive article is listed with its time');
+    assert.ok(!shown.includes('منذ'), shown);
+    assert.match(shown, /20\d\d/);
+    // Within the week the time stays relative.
+    assert.match(body, /<time datetime="[^"]+"[^>]*>منذ [^<]+<\/time>/);
+  } finally {
+    await app.store.close();
+  }
+});

@@ -82,14 +82,17 @@ export function Layout(props: { env: PageEnv; title: string; children: Child; fe
   );
 }
 
-/** A relative time with the full date (and Hijri date) as its tooltip and a machine-readable datetime. */
+/**
+ * A relative time within the week, else the date, with the full date (and Hijri date) as its tooltip and a
+ * machine-readable datetime.
+ */
 export function When(props: { fmt: Formatter; time: number | null }) {
   if (props.time === null) return <span class="muted">تاريخ غير معروف</span>;
   const hijri = props.fmt.hijri(props.time);
   const full = props.fmt.dateTime(props.time);
   return (
     <time datetime={toIso(props.time) ?? ''} title={hijri ? `${full} — ${hijri}` : full}>
-      {props.fmt.relative(props.time)}
+      {props.fmt.moment(props.time)}
     </time>
   );
 }

@@ -14,6 +14,7 @@ import { httpMetrics } from './middleware/http-metrics.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { DEFAULT_LIMITS, requestLimits, type RequestLimits } from './middleware/request-limits.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { trimTrailingSlash } from './middleware/trailing-slash.js';
 import { ErrorPage, readerMessage } from './pages/error.js';
 import { createFormatter, negotiateLocale, type Formatter } from './pages/format.js';
 import type { PageEnv } from './pages/layout.js';
@@ -115,6 +116,7 @@ export function createServer(options: ServerOptions): Hono {
   app.use('*', securityHeaders());
   app.use('*', httpMetrics(metrics));
   app.use('*', ...requestLimits(limits));
+  app.use('*', trimTrailingSlash());
   app.use('*', async (c, next) => {
     await next();
     // a 304 must carry the Cache-Control and Vary its 200 would (RFC 9110 15.4.5)

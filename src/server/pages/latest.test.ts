@@ -129,3 +129,22 @@ test('/latest dates an article older than a week instead of «منذ سنة»', 
     await app.store.close();
   }
 });
+
+test('an address with a trailing slash is sent on to the one without it, on this host only', async () => {
+  const story = t.fx.stories.get('rain');
+  for (const [path, to] of [
+    ['/latest/', '/latest'],
+    [`/story/${story}/?from=feed`, `/story/${story}?from=feed`],
+    ['/api/v1/sources/', '/api/v1/sources'],
+  ] as const) {
+    const res = await t.app.request(path);
+    assert.equal(res.status, 301, path);
+    assert.equal(res.headers.get('location'), to, path);
+    assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'none'/, 'security headers on the redirect too');
+  }
+  // Two leading slashes would make the Location another host's address: no redirect.
+  for (const path of ['//evil.example/', '//evil.example/latest/']) assert.equal((await t.app.request(path)).status, 404, path);
+  // Addresses that answer with the slash keep it; other methods are not redirected.
+  assert.equal((await t.app.request('/')).status, 200);
+  assert.notEqual((await t.app.request('/latest/', { method: 'POST' })).status, 301);
+});

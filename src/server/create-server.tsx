@@ -14,6 +14,7 @@ import { httpMetrics } from './middleware/http-metrics.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { DEFAULT_LIMITS, requestLimits, type RequestLimits } from './middleware/request-limits.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { publicReadCors } from './middleware/public-read-cors.js';
 import { trimTrailingSlash } from './middleware/trailing-slash.js';
 import { ErrorPage, readerMessage } from './pages/error.js';
 import { createFormatter, negotiateLocale, type Formatter } from './pages/format.js';
@@ -114,6 +115,7 @@ export function createServer(options: ServerOptions): Hono {
   app.notFound((c) => respondError(new AppError('NOT_FOUND', wantsHtml(c) ? 'لا توجد صفحة بهذا العنوان.' : `no route for ${c.req.method} ${c.req.path}`), c));
 
   app.use('*', securityHeaders());
+  app.use('*', publicReadCors());
   app.use('*', httpMetrics(metrics));
   app.use('*', ...requestLimits(limits));
   app.use('*', trimTrailingSlash());

@@ -11,8 +11,12 @@ export function trimTrailingSlash(): MiddlewareHandler {
     const method = c.req.method;
     const path = c.req.path;
     if (c.res.status !== 404 || (method !== 'GET' && method !== 'HEAD')) return;
-    if (path.length < 3 || !path.endsWith('/') || path.startsWith('//') || path.includes('//')) return;
+    if (path.length < 3 || !path.endsWith('/') || path.includes('//')) return;
     const url = new URL(c.req.url);
-    c.res = new Response(null, { status: 301, headers: { Location: `${url.pathname.slice(0, -1)}${url.search}`, 'Cache-Control': 'public, max-age=3600' } });
+    if (!url.pathname.endsWith('/')) return;
+    const location = `${url.pathname.slice(0, -1)}${url.search}`;
+    // The parsed path, not the raw one, decides: a URL parser reads `\` as `/`, so `/\host/` is `//host/` too.
+    if (!/^\/[^/\\]/.test(location) || location.includes('//')) return;
+    c.res = new Response(null, { status: 301, headers: { Location: location, 'Cache-Control': 'public, max-age=3600' } });
   };
 }

@@ -18,5 +18,5 @@ test('the human list counts results and other outlets with Arabic number agreeme
   assert.equal(head(17), '17 نتيجة لـ «عكاظ»');
   assert.equal(head(1053), '1053 نتيجة لـ «عكاظ»');
   const outlets = formatResults('عكاظ', result(4, [1, 2, 3, 11]), { bold: false }).split('\n').filter((l) => l.includes('ونُشر'));
-  assert.deepEqual(outlets.map((l) => l.split(' · ').at(-1)), ['ونُشر في منفذ آخر', 'ونُشر في منفذين آخرين', 'ونُشر في 3 منافذ أخرى', 'ونُشر في 11 منفذاً آخر']);
+  assert.deepEqual(outlets.map((l) => l.split(' · ').at(-1)), ['ونُشر في موقع آخر', 'ونُشر في موقعين آخرين', 'ونُشر في 3 مواقع أخرى', 'ونُشر في 11 موقعاً آخر']);
 });

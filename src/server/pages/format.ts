@@ -56,8 +56,11 @@ export const NOUNS = {
   article: { one: 'مقال واحد', two: 'مقالان', few: 'مقالات', many: 'مقالاً', other: 'مقال' },
   /** Genitive forms, as after في: نفس النص في موقعين. */
   siteGenitive: { one: 'موقع واحد', two: 'موقعين', few: 'مواقع', many: 'موقعاً', other: 'موقع' },
-  /** Genitive, after في: نُشر في منفذين آخرين. */
-  otherOutlet: { one: 'منفذ آخر', two: 'منفذين آخرين', few: 'منافذ أخرى', many: 'منفذاً آخر', other: 'منفذ آخر' },
+  /**
+   * Genitive, after في: نُشر في موقعين آخرين. The word the story page uses for the same thing (نفس النص في 4
+   * مواقع); «منفذ» said it in a word the rest of the reader never uses.
+   */
+  otherOutlet: { one: 'موقع آخر', two: 'موقعين آخرين', few: 'مواقع أخرى', many: 'موقعاً آخر', other: 'موقع آخر' },
   result: { one: 'نتيجة واحدة', two: 'نتيجتان', few: 'نتائج', many: 'نتيجة', other: 'نتيجة' },
 } satisfies Record<string, Noun>;
 

@@ -198,7 +198,7 @@ test('search page highlights matches, filters by source and keeps the query in t
   assert.match(body, /value="الأمطار مكة"/);
   const report = ['rain-spa', 'rain-okaz', 'rain-madina', 'rain-sabq'].filter((key) => body.includes(`/article/${id(key)}"`));
   assert.equal(report.length, 1, `one hit for the wire report and its copies, not ${report.join(', ')}`);
-  assert.match(body, /ونُشر التقرير نفسه في [^<]*(?:منفذ|منافذ)/, "the hit says where else the report ran");
+  assert.match(body, /ونُشر التقرير نفسه في [^<]*(?:موقع|مواقع)/, "the hit says where else the report ran, in the story page's word");
   const filtered = await page('/search?q=' + encodeURIComponent('أمطار') + '&source=okaz');
   assert.ok(filtered.body.includes(`/article/${id('rain-okaz')}`));
   // Its feed keeps the outlet filter.

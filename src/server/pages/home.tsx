@@ -24,7 +24,7 @@ export function HomePage(props: { env: PageEnv; data: HomeData }) {
               <StoryCardItem fmt={fmt} card={card} />
             ))}
           </ol>
-          <Pager back={data.page > 1 ? { href: data.page === 2 ? '/' : `/?page=${data.page - 1}`, label: 'الأحدث' } : null} on={data.more ? { href: `/?page=${data.page + 1}`, label: 'المزيد' } : null} />
+          <Pager back={data.page > 1 ? { href: data.page === 2 ? '/' : `/?page=${data.page - 1}`, label: 'السابق' } : null} on={data.more ? { href: `/?page=${data.page + 1}`, label: 'المزيد' } : null} />
         </>
       ) : data.latest.length > 0 ? (
         <section>

@@ -479,3 +479,21 @@ test('articles without stories are listed on the home page until stories form', 
   assert.match(body, /خبر بلا قصة/);
   await store.close();
 });
+
+test('top stories page on with «المزيد» and back with «السابق» (the first page is the top, not the newest)', async () => {
+  const app = await testApp(READER_CORPUS);
+  try {
+    const articleId = app.fx.articles.get('budget')!;
+    for (let i = 0; i < 25; i++) {
+      const t = app.fx.now - (i + 1) * 60_000;
+      await app.store.createStory({ title: `قصة رقم ${i}`, titleArticleId: articleId, firstSeen: t, lastSeen: t, articles: 1, sources: 1, firstArticleId: articleId });
+    }
+    const first = await (await app.app.request('/')).text();
+    assert.match(first, /<a href="\/\?page=2">المزيد ←<\/a>/);
+    const second = await (await app.app.request('/?page=2')).text();
+    assert.match(second, /<a href="\/">→ السابق<\/a>/);
+    assert.doesNotMatch(second, /→ الأحدث/);
+  } finally {
+    await app.store.close();
+  }
+});

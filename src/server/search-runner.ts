@@ -42,6 +42,15 @@ export class SearchRunner {
       ...(request.suggest ? { suggest: true } : {}),
     });
   }
+
+  /**
+   * A page of `request.limit` hits and whether another page follows. One hit more is asked for: `total`
+   * counts every copy of a report while the hits collapse them, so `total` promised pages that came back empty.
+   */
+  async page(request: SearchRequest, offset = 0): Promise<SearchResult & { more: boolean }> {
+    const result = await this.run({ ...request, limit: request.limit + 1 }, offset);
+    return { ...result, hits: result.hits.slice(0, request.limit), more: result.hits.length > request.limit };
+  }
 }
 
 /** The slugs of a comma-separated `source` filter: blanks around and between commas are no slug. */

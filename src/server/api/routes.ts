@@ -154,13 +154,10 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       limit: 'search',
       async handle({ query }) {
         const offset = offsetOf(decodeCursor(query.cursor));
-        // One hit more than the page says whether another page follows: `total` counts every copy of a
-        // report, the hits collapse them, so `total` promised pages that came back empty.
-        const result = await deps.search.run({ ...query, limit: query.limit + 1 }, offset);
-        const hits = result.hits.slice(0, query.limit);
+        const result = await deps.search.page(query, offset);
         return {
           total: result.total,
-          hits: hits.map((h) => ({
+          hits: result.hits.map((h) => ({
             id: h.article.id,
             url: h.article.url,
             title: h.article.title,
@@ -175,7 +172,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
           ...(result.suggestion !== undefined ? { suggestion: result.suggestion } : {}),
           ...(result.warnings && result.warnings.length > 0 ? { warnings: result.warnings } : {}),
           // the engine reads an offset past its deepest as that one: such a cursor would repeat the page
-          next_cursor: result.hits.length > query.limit && offset + query.limit <= MAX_OFFSET ? encodeCursor({ o: offset + query.limit }) : null,
+          next_cursor: result.more && offset + query.limit <= MAX_OFFSET ? encodeCursor({ o: offset + query.limit }) : null,
         };
       },
     }),

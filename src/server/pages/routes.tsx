@@ -151,15 +151,13 @@ export function mountPages(app: Hono, deps: PageDeps): void {
         data.page = page.data ?? 1;
         // "Did you mean" on the first page only: a reader paging on has already chosen the query.
         const suggest = data.page === 1 ? 'true' : 'false';
-        // one hit more than the page tells whether another follows (`total` counts copies the hits collapse)
-        const query = parseOr400(SearchQuery, { q: data.q, limit: String(SEARCH_PAGE_SIZE + 1), source: raw.source || undefined, from: raw.from || undefined, to: raw.to || undefined, sort: raw.sort || undefined, suggest }, 'البحث');
-        const result = await deps.search.run(query, (data.page - 1) * SEARCH_PAGE_SIZE);
-        const hits = result.hits.slice(0, SEARCH_PAGE_SIZE);
-        const views = await Promise.all(hits.map((h) => reader.view(h.article)));
+        const query = parseOr400(SearchQuery, { q: data.q, limit: String(SEARCH_PAGE_SIZE), source: raw.source || undefined, from: raw.from || undefined, to: raw.to || undefined, sort: raw.sort || undefined, suggest }, 'البحث');
+        const result = await deps.search.page(query, (data.page - 1) * SEARCH_PAGE_SIZE);
+        const views = await Promise.all(result.hits.map((h) => reader.view(h.article)));
         data.result = {
           total: result.total,
-          hits: hits.map((h, i) => ({ view: views[i]!, snippet: h.snippet, highlights: h.highlights, alsoIn: h.alsoIn })),
-          more: result.hits.length > SEARCH_PAGE_SIZE && data.page < LAST_PAGE,
+          hits: result.hits.map((h, i) => ({ view: views[i]!, snippet: h.snippet, highlights: h.highlights, alsoIn: h.alsoIn })),
+          more: result.more && data.page < LAST_PAGE,
           ...(result.suggestion !== undefined ? { suggestion: result.suggestion } : {}),
           // The page says itself, with a link, that no article holds every word in newest-first order.
           notes: (result.warnings ?? []).filter((w) => w !== NO_ARTICLE_HOLDS_ALL_WORDS),

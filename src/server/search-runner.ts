@@ -2,6 +2,9 @@ import { AppError } from '../core/errors.js';
 import { parseDateBound } from '../search/date-bounds.js';
 import type { SearchResult, SearchService } from './services.js';
 
+/** `details.reason` of the BAD_INPUT a search with `from` after `to` is refused with (the page words it so). */
+export const EMPTY_DATE_RANGE = 'empty-date-range';
+
 export interface SearchRequest {
   q: string;
   limit: number;
@@ -31,7 +34,7 @@ export class SearchRunner {
     // A date-time without an offset is UTC, as the CLI reads it: Date.parse took it in the server's own zone.
     const from = request.from ? (parseDateBound(request.from, 'from') ?? undefined) : undefined;
     const to = request.to ? (parseDateBound(request.to, 'to') ?? undefined) : undefined;
-    if (from !== undefined && to !== undefined && from > to) throw new AppError('BAD_INPUT', 'the date range is empty: `from` is after `to`');
+    if (from !== undefined && to !== undefined && from > to) throw new AppError('BAD_INPUT', 'the date range is empty: `from` is after `to`', { details: { reason: EMPTY_DATE_RANGE } });
     return this.service.search(request.q, {
       limit: request.limit,
       offset,

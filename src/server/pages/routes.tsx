@@ -11,12 +11,12 @@ import { errorStatus, toHttpError } from '../http-errors.js';
 import { sendCached } from '../http-cache.js';
 import type { Reader } from '../read/reader.js';
 import { outletName } from '../read/source-names.js';
-import type { SearchRunner } from '../search-runner.js';
+import { EMPTY_DATE_RANGE, type SearchRunner } from '../search-runner.js';
 import type { AddSource } from '../services.js';
 import { ArticlePage } from './article.js';
 import { HomePage } from './home.js';
 import { LatestPage } from './latest.js';
-import { SearchPage, dateInputValue, type SearchPageData } from './search.js';
+import { SearchPage, type SearchPageData } from './search.js';
 import { SourcesPage, type SourcesPageData } from './sources.js';
 import { StoryPage } from './story.js';
 import type { PageEnv } from './layout.js';
@@ -166,7 +166,7 @@ export function mountPages(app: Hono, deps: PageDeps): void {
         const e = toHttpError(error);
         if (e.code === 'INTERNAL' || e.code === 'STORAGE') throw e;
         status = errorStatus(e);
-        data.message = e.code === 'UNAVAILABLE' ? 'البحث غير متاح على هذا الخادم حالياً.' : e.code === 'BAD_INPUT' ? badSearchMessage(data) : e.message;
+        data.message = e.code === 'UNAVAILABLE' ? 'البحث غير متاح على هذا الخادم حالياً.' : e.code === 'BAD_INPUT' ? badSearchMessage(e) : e.message;
       }
     }
     return html(c, <SearchPage env={deps.env(c, data.q)} data={data} />, status);
@@ -239,10 +239,8 @@ export function mountPages(app: Hono, deps: PageDeps): void {
  * Why a search was refused. Two well-formed dates in the wrong order get their own words: the general advice
  * to check the dates' format sent a reader who had picked both from the date fields looking for a typo.
  */
-function badSearchMessage(data: SearchPageData): string {
-  const from = dateInputValue(data.from);
-  const to = dateInputValue(data.to);
-  if (from && to && from > to) return 'تاريخ البداية بعد تاريخ النهاية: اجعل «من تاريخ» قبل «إلى تاريخ» أو مثله.';
+function badSearchMessage(e: AppError): string {
+  if (e.details?.reason === EMPTY_DATE_RANGE) return 'تاريخ البداية بعد تاريخ النهاية: اجعل «من تاريخ» قبل «إلى تاريخ» أو مثله.';
   return 'تحقق من كلمات البحث والتواريخ (بصيغة 2015-08-03).';
 }
 

@@ -139,7 +139,7 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
  * A date filter as the date field can hold it (yyyy-mm-dd), else empty: Chromium refuses any other value
  * with a console warning and shows an empty field anyway. The query string keeps what was asked.
  */
-export function dateInputValue(value: string): string {
+function dateInputValue(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return '';
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -9,13 +9,12 @@ export function trimTrailingSlash(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const method = c.req.method;
-    const path = c.req.path;
-    if (c.res.status !== 404 || (method !== 'GET' && method !== 'HEAD')) return;
-    if (path.length < 3 || !path.endsWith('/') || path.includes('//')) return;
+    if (c.res.status !== 404 || (method !== 'GET' && method !== 'HEAD') || !c.req.path.endsWith('/')) return;
+    // The parsed path decides, not the raw one: a URL parser reads `\` as `/`, so `/\host/` is `//host/` too.
     const url = new URL(c.req.url);
     if (!url.pathname.endsWith('/')) return;
     const location = `${url.pathname.slice(0, -1)}${url.search}`;
-    // The parsed path, not the raw one, decides: a URL parser reads `\` as `/`, so `/\host/` is `//host/` too.
+    // `/` itself has nothing to trim; `//…` anywhere would name another host or a path that is no address here.
     if (!/^\/[^/\\]/.test(location) || location.includes('//')) return;
     c.res = new Response(null, { status: 301, headers: { Location: location, 'Cache-Control': 'public, max-age=3600' } });
   };

@@ -245,6 +245,22 @@ test('bad requests get the one error shape with a fitting status', async () => {
   assert.equal((await getJson(`/api/v1/search?q=${'a'.repeat(201)}`, ErrorJson, 400)).error.message, 'invalid query parameter q: Too big: expected string to have <=200 characters');
 });
 
+test('ids and limits are plain digits: other ways of writing a number are refused, not read as one', async () => {
+  const { articles } = await getJson('/api/v1/articles?limit=1', ArticleList);
+  const id = articles[0]!.id;
+  await getJson(`/api/v1/articles/${id}`, FullArticleJson);
+  // 1e0 × id, hexadecimal, a leading zero, a fraction, a space: each answered the same article before
+  for (const spelled of [`${id}e0`, `0x${id.toString(16)}`, `0${id}`, `${id}.0`, `%20${id}`]) {
+    const body = await getJson(`/api/v1/articles/${spelled}`, ErrorJson, 400);
+    assert.equal(body.error.message, 'invalid path parameter id: expected a whole number in plain digits', spelled);
+  }
+  for (const limit of ['1e1', '0x5', '5.0', '+5']) {
+    assert.equal((await getJson(`/api/v1/stories?limit=${limit}`, ErrorJson, 400)).error.code, 'BAD_INPUT', limit);
+  }
+  // a number out of range keeps its own message
+  assert.match((await getJson('/api/v1/stories?limit=101', ErrorJson, 400)).error.message, /<=100/);
+});
+
 test('a method an API address does not take is a 405 naming the ones it does', async () => {
   for (const [method, path, allow] of [
     ['PUT', '/api/v1/sources/1', 'DELETE'],

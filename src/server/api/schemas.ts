@@ -7,7 +7,19 @@ import { z } from 'zod';
  */
 
 const isoTime = z.string().describe('ISO 8601 date-time (UTC)');
-const id = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * A whole number written as plain decimal digits, `fallback` when absent (inside the check, so that OpenAPI
+ * shows it). `z.coerce.number()` alone read `1e3`, `0x10`, ` 10`, `1.0` and `010` as numbers, so one article
+ * answered at many addresses and a mistyped limit passed.
+ */
+export function wholeNumber(min: number, max: number, fallback?: number) {
+  const number = z.coerce.number({ error: (issue) => (issue.code === 'invalid_type' ? 'expected a whole number in plain digits' : undefined) }).int().min(min).max(max);
+  const plainDigits = (value: unknown) => (typeof value === 'string' && !/^(0|[1-9]\d{0,15})$/.test(value) ? Number.NaN : value);
+  return fallback === undefined ? z.preprocess(plainDigits, number) : z.preprocess(plainDigits, number.default(fallback));
+}
+
+const id = wholeNumber(1, Number.MAX_SAFE_INTEGER);
 
 export const IdParams = z.object({ id: id.describe('numeric id') });
 
@@ -19,7 +31,7 @@ export const Cursor = z
 
 export const StoriesQuery = z.object({
   sort: z.enum(['top', 'recent']).default('top').describe('`top`: ranked by outlets and recency; `recent`: by last activity'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: wholeNumber(1, 100, 20),
   cursor: Cursor.optional(),
 });
 
@@ -43,7 +55,7 @@ export const SearchQuery = z.object({
     .string({ error: (issue) => (issue.code !== 'invalid_type' ? undefined : issue.input === undefined ? 'q is required' : 'q must be text') })
     .trim()
     .min(1, 'q is required').max(200).describe('search words; Arabic is matched regardless of hamza forms and clitics'),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
+  limit: wholeNumber(1, 50, 10),
   source: z.string().max(200).optional().describe('source slugs, comma-separated'),
   from: isoDate.optional().describe('earliest publication date (inclusive)'),
   to: isoDate.optional().describe('latest publication date (inclusive)'),
@@ -98,7 +110,7 @@ export const ArticlesQuery = z.object({
     .default('true')
     .transform((v) => v === 'true')
     .describe('`false`: each report once, copies of it left out'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: wholeNumber(1, 100, 20),
   cursor: Cursor.optional(),
 });
 

@@ -460,6 +460,16 @@ test('unknown pages and ids give an Arabic error page with the right status', as
   }
 });
 
+test('an article, story or page number is plain digits: /article/1e0 is not /article/1 under another address', async () => {
+  assert.equal((await page('/article/1')).res.status, 200);
+  assert.equal((await page('/story/1')).res.status, 200);
+  for (const path of ['/article/1e0', '/article/0x1', '/article/01', '/story/1.0', '/story/%201', '/?page=0x2', '/?page=2e0']) {
+    const { res, body } = await page(path);
+    assert.equal(res.status, 400, path);
+    assert.match(body, /غير صالح/, path);
+  }
+});
+
 test('an empty database shows how to add sources or import', async () => {
   const store = await openStore(':memory:');
   const app = createServer({ store });

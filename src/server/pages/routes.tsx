@@ -5,7 +5,7 @@ import type { SourceRecord } from '../../core/types.js';
 import { NO_ARTICLE_HOLDS_ALL_WORDS } from '../../search/engine.js';
 import type { Store } from '../../store/store.js';
 import { checkAdminToken } from '../auth.js';
-import { NewSourceBody, SearchQuery } from '../api/schemas.js';
+import { NewSourceBody, SearchQuery, wholeNumber } from '../api/schemas.js';
 import { decodeCursor, encodeCursor, keysetOf } from '../api/cursor.js';
 import { errorStatus, toHttpError } from '../http-errors.js';
 import { sendCached } from '../http-cache.js';
@@ -36,8 +36,8 @@ export interface PageDeps {
 const PAGE_SIZE = 20;
 const SEARCH_PAGE_SIZE = 10;
 const LAST_PAGE = 500;
-const Page = z.coerce.number().int().min(1).max(LAST_PAGE).default(1);
-const Id = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const Page = wholeNumber(1, LAST_PAGE, 1);
+const Id = wholeNumber(1, Number.MAX_SAFE_INTEGER);
 
 /** Renders a page as a complete HTML document. */
 export async function html(c: Context, element: unknown, status = 200) {

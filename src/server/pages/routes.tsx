@@ -1,5 +1,5 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import type { SourceRecord } from '../../core/types.js';
 import { NO_ARTICLE_HOLDS_ALL_WORDS } from '../../search/engine.js';

@@ -1,5 +1,6 @@
 import type { ArticleInput } from '../core/types.js';
 import { parseIsoLike } from '../core/time.js';
+import { parseFeedDate } from '../feeds/dates.js';
 
 /**
  * Turns one JSON line of an import file into an ArticleInput. Three formats are recognised per line:
@@ -53,7 +54,8 @@ export function recordToArticle(r: Record<string, unknown>): RecordResult {
     // Whole milliseconds, as a Date holds them (a stored fraction made every keyset cursor past it invalid).
     published = Math.trunc(dateField) + 0;
   } else if (typeof dateField === 'string' && dateField.trim()) {
-    published = parseIsoLike(dateField) ?? parseRfc822(dateField);
+    // ISO first (exact, any year), then every form feeds write (RFC 822 as ANT has it, Arabic month names …)
+    published = parseIsoLike(dateField) ?? parseFeedDate(dateField);
     if (published === null) return { ok: false, reason: `unreadable date: ${dateField.slice(0, 80)}` };
   }
 
@@ -103,23 +105,4 @@ function isHttpUrl(s: string): boolean {
   } catch {
     return false;
   }
-}
-
-const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
-
-/** RFC 822 dates as ANT writes them: `Mon, 09 Jul 2018 10:38:31 +0400`. */
-export function parseRfc822(s: string): number | null {
-  const m = /^\s*(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([+-])(\d{2}):?(\d{2})|(GMT|UTC|UT|Z))?\s*$/.exec(s);
-  if (!m) return null;
-  const month = MONTHS[m[2]!.toLowerCase()];
-  if (month === undefined) return null;
-  let ms = Date.UTC(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
-  // Date.UTC rolls a day or hour that does not exist (31 Feb, 25:00) into the next; such a date is a mistake.
-  const check = new Date(ms);
-  if (check.getUTCDate() !== Number(m[1]) || check.getUTCHours() !== Number(m[4]) || check.getUTCMinutes() !== Number(m[5])) return null;
-  if (m[7]) {
-    const offset = (Number(m[8]) * 60 + Number(m[9])) * 60_000;
-    ms -= m[7] === '+' ? offset : -offset;
-  }
-  return Number.isFinite(ms) ? ms : null;
 }

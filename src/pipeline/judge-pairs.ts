@@ -1,6 +1,7 @@
 import { errorMessage } from '../core/errors.js';
 import { cappedTitle } from '../core/storable-text.js';
 import { parseIsoLike } from '../core/time.js';
+import { parseFeedDate } from '../feeds/dates.js';
 import { canonicalUrl } from '../dedup/canonical-url.js';
 import { judgeArticles } from '../stories/assign.js';
 import type { Relation } from '../stories/judge.js';
@@ -13,7 +14,7 @@ import { pairDay } from './stats-window.js';
 
 export type WindowOptions = Pick<CorpusStatsOptions, 'windowDays' | 'windowMinDocs' | 'windowMaxDays'>;
 import { analyzeForEngine, type EngineText } from './article-text.js';
-import { parseImportLine, parseRfc822 } from './import-record.js';
+import { parseImportLine } from './import-record.js';
 import { lineTooLong, readLines, readLinesNamingFile } from './read-lines.js';
 
 /** One side of an input pair: the SaudiNewsNet-like fields `sada pairs` reads. */
@@ -115,7 +116,7 @@ function sideTime(s: PairSide): number | null | undefined {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string') return undefined;
-  return parseIsoLike(value) ?? parseRfc822(value) ?? undefined;
+  return parseIsoLike(value) ?? parseFeedDate(value) ?? undefined;
 }
 
 function urlKey(url: unknown): string | null {

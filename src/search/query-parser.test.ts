@@ -112,5 +112,7 @@ describe('date bounds', () => {
 
   it('rejects what is not a date', () => {
     for (const bad of ['yesterday', '2015-13-01', '2015-02-30', '', '20150804x']) assert.equal(parseDateBound(bad, 'from'), null, bad);
+    // what only V8's legacy Date.parse reads (2001-12-01, 2015-03-03 rolled over, US month first)
+    for (const bad of ['foo 12', 'Tue, 31 Feb 2015 10:00:00 GMT', '8/1/2015', '2015-08-04T25:00']) assert.equal(parseDateBound(bad, 'to'), null, bad);
   });
 });

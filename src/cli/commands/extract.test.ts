@@ -65,6 +65,8 @@ test('sada extract: bad usage exits 2, an unreadable file exits 2, an unreachabl
     [['--batch', seed, '--url', 'https://x.example/'], /--url goes with FILE_OR_URL; each --batch line carries its own "url"/],
     [['--text', seed, '--url', 'https://x.example/'], /--url goes with FILE_OR_URL/],
     [['--text', seed, '--now', '2015-08-03T10:00:00Z'], /--now does not apply to --text/],
+    // Date.parse read this as 2001-12-01
+    [[seed, '--now', 'foo 12'], /--now is not an ISO date or date-time: foo 12/],
   ] as const) {
     const r = sada(['extract', ...args]);
     assert.equal(r.status, 2, args.join(' '));

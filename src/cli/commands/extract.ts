@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { AppError, errorMessage } from '../../core/errors.js';
+import { parseIsoLike } from '../../core/time.js';
 import type { CliContext, RegisterCommand } from '../context.js';
 import { lineTooLong, readLinesNamingFile } from '../../pipeline/read-lines.js';
 import { MAX_PAGE_BYTES } from '../../extract/limits.js';
@@ -54,8 +55,8 @@ export async function readPageFile(path: string, maxBytes = MAX_PAGE_BYTES): Pro
 
 function parseNow(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const ms = Date.parse(value);
-  if (!Number.isFinite(ms)) throw new AppError('BAD_USAGE', `--now is not a date: ${value}`);
+  const ms = parseIsoLike(value);
+  if (ms === null) throw new AppError('BAD_USAGE', `--now is not an ISO date or date-time: ${value}`);
   return ms;
 }
 

@@ -1,5 +1,6 @@
 import type { Article, RelatedEntry, Story } from '../core/types.js';
 import { toIso } from '../core/time.js';
+import { parseWholeNumber } from '../core/whole-number.js';
 
 /** The JSON rows of `sada articles`, `sada stories` and `sada related` (CONTRACT.md). */
 
@@ -55,7 +56,7 @@ export function shortTime(ms: number | null): string {
 }
 
 export function parseLimit(value: string, max = 10_000): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new RangeError(`--limit must be an integer from 1 to ${max}, not ${value}`);
+  const n = parseWholeNumber(value);
+  if (n === null || n < 1 || n > max) throw new RangeError(`--limit must be an integer from 1 to ${max}, not ${value}`);
   return n;
 }

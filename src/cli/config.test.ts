@@ -20,6 +20,12 @@ test('environment overrides defaults and flags override the environment', () => 
 test('invalid values are refused with the variable named', () => {
   assert.throws(() => loadConfig({ SADA_PORT: 'eighty' }), (e: unknown) => e instanceof AppError && e.code === 'BAD_USAGE' && /SADA_PORT/.test(e.message));
   assert.throws(() => loadConfig({ SADA_LOG_LEVEL: 'loud' }), AppError);
+  // numbers are plain digits: z.coerce read ' ' as 0 (a random port), 0x50 as 80 and 1e7 as 10000000
+  for (const value of [' ', '0x50', '1e3', '80.0']) {
+    assert.throws(() => loadConfig({ SADA_PORT: value }), (e: unknown) => e instanceof AppError && e.message === `invalid SADA_PORT: ${JSON.stringify(value)} (expected a whole number in plain digits)`, value);
+  }
+  assert.throws(() => loadConfig({}, { port: '' }), (e: unknown) => e instanceof AppError && /^invalid --port: ""/.test(e.message));
+  assert.equal(loadConfig({ SADA_PORT: '8081' }).port, 8081);
 });
 
 test('an invalid flag is refused with the flag named as typed', () => {

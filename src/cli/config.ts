@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
+import { wholeNumber } from '../core/whole-number.js';
 import { dbLocationProblem } from '../store/db-location.js';
 
 /**
@@ -26,7 +27,7 @@ function publicOrigin(value: string): boolean {
     return false;
   }
 }
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const int = wholeNumber;
 
 export const CONFIG_TABLE = {
   db: {

@@ -40,7 +40,7 @@ test('a file that does not exist or holds nothing valid exits 2 with a reason', 
   assert.equal(usage.status, 2);
   assert.match(usage.stderr, /missing required argument/);
   // the range is the one refused, and a number with trailing garbage is no number
-  for (const size of ['0', '200000', '10abc', '2.5']) {
+  for (const size of ['0', '200000', '10abc', '2.5', '1e3', '0x10']) {
     const bad = runCli(['import', '--db', join(dir, 'bad.db'), '--batch-size', size, fixturePath('import', 'mixed.jsonl')]);
     assert.equal(bad.status, 2, size);
     assert.equal(bad.stderr, `sada: --batch-size must be an integer from 1 to 100000, not ${size}\n`);

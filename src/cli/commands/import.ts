@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { counted } from '../article-rows.js';
 import type { CliContext } from '../context.js';
 import { AppError } from '../../core/errors.js';
+import { parseWholeNumber } from '../../core/whole-number.js';
 
 export function register(program: Command, getContext: () => CliContext): void {
   program
@@ -11,8 +12,8 @@ export function register(program: Command, getContext: () => CliContext): void {
     .option('--batch-size <n>', 'articles per transaction (1-100000)', '1000')
     .action(async (files: string[], opts: { batchSize: string }) => {
       const ctx = getContext();
-      const batchSize = Number(opts.batchSize);
-      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new AppError('BAD_USAGE', `--batch-size must be an integer from 1 to 100000, not ${opts.batchSize}`);
+      const batchSize = parseWholeNumber(opts.batchSize);
+      if (batchSize === null || batchSize < 1 || batchSize > 100_000) throw new AppError('BAD_USAGE', `--batch-size must be an integer from 1 to 100000, not ${opts.batchSize}`);
       const [{ importFiles }, { createArticlePipeline }, { createProgress }] = await Promise.all([
         import('../../pipeline/import-files.js'),
         import('../../pipeline/process-article.js'),

@@ -61,6 +61,9 @@ test('--sort newest: the articles with every word, newest first; a bad order is 
   const bad = search('--sort', 'oldest', 'عكاظ');
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--sort must be relevance or newest/);
+  const limit = search('--limit', '1e1', 'عكاظ');
+  assert.equal(limit.status, 2);
+  assert.match(limit.stderr, /--limit must be an integer from 1 to \d+, not 1e1/);
 });
 
 test('batch mode answers every line, a bad line with an error line', () => {

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { AppError, errorMessage } from '../../core/errors.js';
+import { parseWholeNumber } from '../../core/whole-number.js';
 import { counted } from '../article-rows.js';
 import type { CliContext, RegisterCommand } from '../context.js';
 import type { SearchEngine, SearchRequest, SearchResponse, SearchSort } from '../../search/engine.js';
@@ -78,8 +79,8 @@ export const register: RegisterCommand = (program, getContext) => {
 };
 
 function intFlag(name: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new AppError('BAD_USAGE', `${name} must be an integer from ${min} to ${max}, not ${value}`);
+  const n = parseWholeNumber(value);
+  if (n === null || n < min || n > max) throw new AppError('BAD_USAGE', `${name} must be an integer from ${min} to ${max}, not ${value}`);
   return n;
 }
 

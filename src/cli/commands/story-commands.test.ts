@@ -39,6 +39,13 @@ test('sada articles --json: newest first, the contract fields, filtered by outle
   assert.deepEqual(reports.map((a) => a.source), ['alarabiya', 'arreyadi', 'was'], 'the copy is left out, its original kept');
   assert.equal(runCli(['articles', '--db', db, '--source', 'nobody']).status, 2);
   assert.equal(runCli(['articles', '--db', db, '--limit', '0']).status, 2);
+  // Number() read these as 10, 3 and 0; a limit is plain digits
+  assert.equal(runCli(['stories', '--db', db, '--limit', '']).status, 2);
+  for (const limit of ['1e1', '0x3']) {
+    const r = runCli(['stories', '--db', db, '--limit', limit]);
+    assert.equal(r.status, 2, limit);
+    assert.equal(r.stderr, `sada: --limit must be an integer from 1 to 10000, not ${limit}\n`);
+  }
 });
 
 test('sada articles --source lists a removed source’s stored articles (its articles stay)', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumber } from '../../core/whole-number.js';
 
 /**
  * The API's request and response shapes. The same schemas validate requests (routes.ts) and produce the
@@ -7,17 +8,6 @@ import { z } from 'zod';
  */
 
 const isoTime = z.string().describe('ISO 8601 date-time (UTC)');
-
-/**
- * A whole number written as plain decimal digits, `fallback` when absent (inside the check, so that OpenAPI
- * shows it). `z.coerce.number()` alone read `1e3`, `0x10`, ` 10`, `1.0` and `010` as numbers, so one article
- * answered at many addresses and a mistyped limit passed.
- */
-export function wholeNumber(min: number, max: number, fallback?: number) {
-  const number = z.coerce.number({ error: (issue) => (issue.code === 'invalid_type' ? 'expected a whole number in plain digits' : undefined) }).int().min(min).max(max);
-  const plainDigits = (value: unknown) => (typeof value === 'string' && !/^(0|[1-9]\d{0,15})$/.test(value) ? Number.NaN : value);
-  return fallback === undefined ? z.preprocess(plainDigits, number) : z.preprocess(plainDigits, number.default(fallback));
-}
 
 const id = wholeNumber(1, Number.MAX_SAFE_INTEGER);
 

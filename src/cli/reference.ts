@@ -19,7 +19,7 @@ export function renderConfigReference(): string {
     '### Configuration',
     '',
     'Every setting has a default and an environment variable; command-line flags (`--db`, `--log-level`, `--allow-private`,',
-    '`--port`, `--host`) override the environment. Invalid values stop the program with exit code 2, naming the variable or flag.',
+    '`--port`, `--host`) override the environment. Invalid values stop the program with exit code 2, naming the variable or flag; numbers are written in plain digits (`8080`, not `8.08e3` or `0x1f90`).',
     '',
     '| variable | key | default | meaning |',
     '|---|---|---|---|',

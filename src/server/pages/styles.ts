@@ -24,6 +24,9 @@ body {
 }
 a { color: var(--accent); text-decoration: none; }
 a:hover, a:focus-visible { text-decoration: underline; }
+/* a link inside a line of muted text (footer, the sources table's «الموقع · Atom · RSS», «لا مزيد… العودة») is
+   underlined: its green is only 1.03:1 against the grey around it, colour alone does not mark it (WCAG 1.4.1) */
+.muted a, footer.site a { text-decoration: underline; }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .skip { position: absolute; inset-inline-start: -999px; }
 .skip:focus { inset-inline-start: 1rem; top: 1rem; background: var(--card); padding: .5rem; z-index: 2; }

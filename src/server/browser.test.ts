@@ -219,7 +219,8 @@ async function checkPage(v: Visit, name: string, viewport: keyof typeof VIEWPORT
 
 /**
  * axe-core's WCAG 2.1 A and AA rules, in the light theme and then the dark one (the same page, its colour
- * scheme switched), with folded <details> opened so that what they hide is checked too.
+ * scheme switched), with folded <details> opened so that what they hide is checked too; and the borders of
+ * form fields, which axe leaves alone (WCAG 1.4.11 asks 3:1 against what is on either side of them).
  */
 async function checkAccessibility(page: Page, name: string) {
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
@@ -233,6 +234,36 @@ async function checkAccessibility(page: Page, name: string) {
       return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`).join('\n')}`);
     }, WCAG_AA);
     assert.deepEqual(found, [], `${name}, ${scheme} theme: axe-core WCAG 2.1 AA violations`);
+    const borders = await page.evaluate(() => {
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const luminance = (c: number[]) => {
+        const [r, g, b] = c.slice(0, 3).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const ratio = (a: string, b: string) => {
+        const [x, y] = [luminance(rgb(a)), luminance(rgb(b))].sort((p, q) => q - p);
+        return (x! + 0.05) / (y! + 0.05);
+      };
+      // the first opaque background from el up (the page's own at the top)
+      const background = (el: Element | null): string => {
+        for (; el; el = el.parentElement) {
+          const c = getComputedStyle(el).backgroundColor;
+          if (rgb(c)[3] !== 0) return c;
+        }
+        return 'rgb(255, 255, 255)';
+      };
+      const weak: string[] = [];
+      for (const field of Array.from(document.querySelectorAll('input:not([type=hidden]), select'))) {
+        const style = getComputedStyle(field);
+        if (field.getClientRects().length === 0 || parseFloat(style.borderTopWidth) === 0) continue;
+        const border = style.borderTopColor;
+        const inside = ratio(border, background(field));
+        const outside = ratio(border, background(field.parentElement));
+        if (inside < 3 || outside < 3) weak.push(`${field.getAttribute('name')}: border ${border} is ${inside.toFixed(2)}:1 inside, ${outside.toFixed(2)}:1 outside`);
+      }
+      return weak;
+    });
+    assert.deepEqual(borders, [], `${name}, ${scheme} theme: form field borders under 3:1 (WCAG 1.4.11)`);
   }
 }
 

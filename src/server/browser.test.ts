@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -12,14 +13,19 @@ import { addIndexedArticle } from '../test-support/search.js';
 
 /**
  * The reader in a real browser (Debian's Chromium driven by playwright-core): every page of the fixture
- * database at phone and desktop widths. Screenshots go to test-artifacts/browser/; with
- * UPDATE_SCREENSHOTS=1 the home, story, article and latest ones are also copied to docs/screenshots/.
+ * database at phone and desktop widths, each also checked by axe-core (WCAG 2.1 A/AA) in the light and dark
+ * themes. Screenshots go to test-artifacts/browser/; with UPDATE_SCREENSHOTS=1 the home, story, article and
+ * latest ones are also copied to docs/screenshots/.
  */
 
 const CHROMIUM = '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM} (install Debian's chromium package; .ci/run does)`;
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'browser');
 const DOCS = join(REPO_ROOT, 'docs', 'screenshots');
+/** axe-core's script, injected into each page from node_modules (nothing is fetched). */
+const AXE = skip ? '' : readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** The rules checked: WCAG 2.0 and 2.1, levels A and AA. */
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let t: TestApp;
 let server: RunningServer;
@@ -208,6 +214,57 @@ async function checkPage(v: Visit, name: string, viewport: keyof typeof VIEWPORT
     mkdirSync(DOCS, { recursive: true });
     copyFileSync(file, join(DOCS, `${name}-${viewport}.png`));
   }
+  await checkAccessibility(v.page, `${name} (${viewport})`);
+}
+
+/**
+ * axe-core's WCAG 2.1 A and AA rules, in the light theme and then the dark one (the same page, its colour
+ * scheme switched), with folded <details> opened so that what they hide is checked too; and the borders of
+ * form fields, which axe leaves alone (WCAG 1.4.11 asks 3:1 against what is on either side of them).
+ */
+async function checkAccessibility(page: Page, name: string) {
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  // evaluated through the DevTools protocol, which the pages' CSP (script-src 'none') does not restrict
+  await page.evaluate(AXE);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const found = await page.evaluate(async (tags) => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`).join('\n')}`);
+    }, WCAG_AA);
+    assert.deepEqual(found, [], `${name}, ${scheme} theme: axe-core WCAG 2.1 AA violations`);
+    const borders = await page.evaluate(() => {
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const luminance = (c: number[]) => {
+        const [r, g, b] = c.slice(0, 3).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const ratio = (a: string, b: string) => {
+        const [x, y] = [luminance(rgb(a)), luminance(rgb(b))].sort((p, q) => q - p);
+        return (x! + 0.05) / (y! + 0.05);
+      };
+      // the first opaque background from el up (the page's own at the top)
+      const background = (el: Element | null): string => {
+        for (; el; el = el.parentElement) {
+          const c = getComputedStyle(el).backgroundColor;
+          if (rgb(c)[3] !== 0) return c;
+        }
+        return 'rgb(255, 255, 255)';
+      };
+      const weak: string[] = [];
+      for (const field of Array.from(document.querySelectorAll('input:not([type=hidden]), select'))) {
+        const style = getComputedStyle(field);
+        if (field.getClientRects().length === 0 || parseFloat(style.borderTopWidth) === 0) continue;
+        const border = style.borderTopColor;
+        const inside = ratio(border, background(field));
+        const outside = ratio(border, background(field.parentElement));
+        if (inside < 3 || outside < 3) weak.push(`${field.getAttribute('name')}: border ${border} is ${inside.toFixed(2)}:1 inside, ${outside.toFixed(2)}:1 outside`);
+      }
+      return weak;
+    });
+    assert.deepEqual(borders, [], `${name}, ${scheme} theme: form field borders under 3:1 (WCAG 1.4.11)`);
+  }
 }
 
 const pages = () => ({
@@ -235,7 +292,7 @@ const pages = () => ({
 const STATUS: Record<string, number> = { 'search-bad-date': 400, 'not-found': 404, 'bad-request': 400 };
 
 for (const viewport of ['mobile', 'desktop'] as const) {
-  test(`every page in Chromium at ${viewport} width: RTL, no overflow, no console errors, no third-party requests`, { skip }, async () => {
+  test(`every page in Chromium at ${viewport} width: RTL, no overflow, no console errors, no third-party requests, WCAG 2.1 AA (axe-core) in both themes`, { skip }, async () => {
     for (const [name, path] of Object.entries(pages())) {
       const v = await visit(path, viewport, 'light', STATUS[name] ?? 200);
       try {

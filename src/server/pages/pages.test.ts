@@ -366,6 +366,19 @@ test('sources page lists status, errors and the admin forms only when a token is
   await admin.store.close();
 });
 
+test('a fetch error in English is marked lang="en" in the Arabic sources table; an Arabic one is not', async () => {
+  const app = await testApp(CORPUS);
+  try {
+    await app.store.updateFetchState(app.fx.sources.get('okaz')!, { lastError: 'paused after 5 consecutive failures; last: HTTP 503 Service Unavailable', consecutiveErrors: 5 });
+    const body = await (await app.app.request('/sources')).text();
+    // without lang, a screen reader's Arabic voice spelled the English message out by Arabic rules
+    assert.match(body, /<span class="status-error" dir="auto" lang="en">paused after 5 consecutive failures; last: HTTP 503 Service Unavailable<\/span>/);
+    assert.match(body, /<span class="status-error" dir="rtl">HTTP 503 من الخادم البعيد<\/span>/);
+  } finally {
+    await app.store.close();
+  }
+});
+
 test('the sources table names each cell’s column, so a phone can show each row as a card', async () => {
   const { body } = await page('/sources');
   const table = body.slice(body.indexOf('<table'), body.indexOf('</table>'));

@@ -87,7 +87,9 @@ export function SourcesPage(props: { env: PageEnv; data: SourcesPageData }) {
                     <td role="cell" data-label={COLUMNS[3]}>{s.kind === 'import' ? '—' : s.lastFetch === null ? <span class="muted">لم يُجلب بعد</span> : <When fmt={fmt} time={s.lastFetch} />}</td>
                     <td role="cell" data-label={COLUMNS[4]}>
                       {s.lastError ? (
-                        <span class="status-error" dir={textDir(s.lastError)}>
+                        // the fetcher's messages are English («HTTP 503 Service Unavailable»): marked so, a screen
+                        // reader reads them in an English voice rather than spelling them with Arabic rules
+                        <span class="status-error" dir={textDir(s.lastError)} lang={textDir(s.lastError) === 'auto' ? 'en' : undefined}>
                           {s.lastError}
                         </span>
                       ) : s.paused ? (

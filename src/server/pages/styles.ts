@@ -7,12 +7,15 @@ export const STYLES = `
   color-scheme: light dark;
   --bg: #fbfaf7; --fg: #1d1d1f; --muted: #5f6368; --line: #e3e0d8; --card: #ffffff;
   --accent: #0b6e4f; --accent-fg: #ffffff; --mark: #fff0b3; --warn: #9a3412; --ok: #166534;
+  /* a form field's border: 3:1 against the page and the cards (--line, 1.3:1, left the empty fields invisible; WCAG 1.4.11) */
+  --field: #8a8d91;
   --radius: 10px; --gap: 1rem; --measure: 44rem;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #121417; --fg: #e8e6e3; --muted: #a0a4aa; --line: #2c3036; --card: #1a1d21;
     --accent: #4cc38a; --accent-fg: #08130e; --mark: #5b4a00; --warn: #fb923c; --ok: #4ade80;
+    --field: #737880;
   }
 }
 *, *::before, *::after { box-sizing: border-box; }
@@ -24,6 +27,9 @@ body {
 }
 a { color: var(--accent); text-decoration: none; }
 a:hover, a:focus-visible { text-decoration: underline; }
+/* a link inside a line of muted text (footer, the sources table's «الموقع · Atom · RSS», «لا مزيد… العودة») is
+   underlined: its green is only 1.03:1 against the grey around it, colour alone does not mark it (WCAG 1.4.1) */
+.muted a, footer.site a { text-decoration: underline; }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .skip { position: absolute; inset-inline-start: -999px; }
 .skip:focus { inset-inline-start: 1rem; top: 1rem; background: var(--card); padding: .5rem; z-index: 2; }
@@ -36,7 +42,7 @@ nav.main { display: flex; gap: 1rem; flex-wrap: wrap; }
 form.search-box { display: flex; gap: .4rem; flex: 1 1 14rem; min-width: 0; }
 input, select, button { font: inherit; }
 input[type=search], input[type=text], input[type=url], input[type=password], input[type=date], select {
-  min-width: 0; flex: 1 1 auto; padding: .35rem .6rem; border: 1px solid var(--line); border-radius: var(--radius);
+  min-width: 0; flex: 1 1 auto; padding: .35rem .6rem; border: 1px solid var(--field); border-radius: var(--radius);
   background: var(--bg); color: var(--fg);
 }
 button { padding: .35rem .9rem; border: 0; border-radius: var(--radius); background: var(--accent); color: var(--accent-fg); cursor: pointer; }

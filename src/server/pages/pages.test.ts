@@ -209,6 +209,28 @@ test('search page highlights matches, filters by source and keeps the query in t
   assert.match(bad.body, /تحقق من كلمات البحث/);
 });
 
+test('search page: the outlet menu shows the filter that was searched, also in capitals, for several outlets or a removed one', async () => {
+  const q = 'q=' + encodeURIComponent('أمطار');
+  const selected = (body: string) => [...body.matchAll(/<option value="([^"]*)" selected="">([^<]*)<\/option>/g)].map((m) => `${m[1]}=${m[2]}`).filter((o) => !o.startsWith('relevance'));
+  assert.deepEqual(selected((await page(`/search?${q}&source=okaz`)).body), ['okaz=عكاظ']);
+  // search reads OKAZ as okaz; the menu said «كل المصادر»
+  const capitals = await page(`/search?${q}&source=OKAZ`);
+  assert.ok(capitals.body.includes(`/article/${id('rain-okaz')}`));
+  assert.deepEqual(selected(capitals.body), ['okaz=عكاظ']);
+  assert.deepEqual(selected((await page(`/search?${q}&source=okaz,sabq`)).body), ['okaz,sabq=عكاظ، سبق']);
+  assert.deepEqual(selected((await page(`/search?${q}`)).body), [], 'no filter: «كل المصادر», the first option');
+  const app = await testApp(CORPUS);
+  try {
+    const okaz = app.fx.sources.get('okaz')!;
+    assert.ok(await app.store.removeSource(okaz));
+    const body = await (await app.app.request(`/search?${q}&source=okaz`)).text();
+    assert.ok(body.includes(`/article/${app.fx.articles.get('rain-okaz')!}`), 'a removed outlet’s articles are still searched');
+    assert.deepEqual(selected(body), ['okaz=عكاظ']);
+  } finally {
+    await app.store.close();
+  }
+});
+
 test('search page: one query box, filters folded away unless in use, results numbered on from the page', async () => {
   const q = encodeURIComponent('أمطار');
   const plain = await page(`/search?q=${q}`);

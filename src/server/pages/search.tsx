@@ -33,6 +33,10 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
   // With a query and no filter, the filters fold away so that a phone shows the results on its first screen.
   const optionsOpen = !data.q || Boolean(data.source || data.from || data.to || data.message) || data.sort === 'newest';
   const first = (data.page - 1) * data.pageSize + 1;
+  // Search reads `source` in any case, several slugs by commas, and removed outlets too (their articles stay);
+  // the menu lists followed outlets only, so a filter it lacks is shown as searched, not as «كل المصادر».
+  const chosen = data.source.trim().toLowerCase();
+  const unlisted = chosen && !data.sources.some((s) => s.slug === chosen) ? chosen.split(',').map((slug) => slug.trim()).filter(Boolean).map((slug) => outletName(slug)).join('، ') : '';
   return (
     <Layout env={env} title={data.q ? `بحث: ${data.q}` : 'البحث'} section="/search" searchBox={false} {...(feedHref ? { feed: { href: feedHref, title: `صدى: ${data.q}` } } : {})}>
       <h1>البحث</h1>
@@ -51,8 +55,13 @@ export function SearchPage(props: { env: PageEnv; data: SearchPageData }) {
               المصدر
               <select name="source">
                 <option value="">كل المصادر</option>
+                {unlisted ? (
+                  <option value={data.source} selected>
+                    {unlisted}
+                  </option>
+                ) : null}
                 {data.sources.map((s) => (
-                  <option value={s.slug} selected={s.slug === data.source}>
+                  <option value={s.slug} selected={s.slug === chosen}>
                     {outletName(s.slug, s.title)}
                   </option>
                 ))}

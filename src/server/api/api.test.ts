@@ -223,6 +223,7 @@ test('bad requests get the one error shape with a fitting status', async () => {
     ['/api/v1/search', 400, 'BAD_INPUT'],
     ['/api/v1/search?q=' + 'a'.repeat(201), 400, 'BAD_INPUT'],
     ['/api/v1/search?q=x&from=2015-02-30', 400, 'BAD_INPUT'],
+    ['/api/v1/search?q=x&to=2015-08-01T25:00', 400, 'BAD_INPUT'],
     ['/api/v1/search?q=x&from=2015-03-02&to=2015-03-01', 400, 'BAD_INPUT'],
     ['/api/v1/search?q=x&sort=oldest', 400, 'BAD_INPUT'],
     ['/api/v1/stories?limit=0', 400, 'BAD_INPUT'],
@@ -243,6 +244,11 @@ test('bad requests get the one error shape with a fitting status', async () => {
   assert.equal((await getJson('/api/v1/search?q=%20', ErrorJson, 400)).error.message, 'invalid query parameter q: q is required');
   // a q too long says so (it was 'q must be text')
   assert.equal((await getJson(`/api/v1/search?q=${'a'.repeat(201)}`, ErrorJson, 400)).error.message, 'invalid query parameter q: Too big: expected string to have <=200 characters');
+});
+
+test('GET /search reads a year before 100 as that year, as the CLI does', async () => {
+  // Date.UTC made 0050 into 1950, and the check refused the date as not valid
+  assert.equal((await getJson('/api/v1/search?q=x&from=0050-03-01&to=0099-12-31', SearchJson)).total, 0);
 });
 
 test('ids and limits are plain digits: other ways of writing a number are refused, not read as one', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIsoLike } from '../../core/time.js';
 import { wholeNumber } from '../../core/whole-number.js';
 
 /**
@@ -30,14 +31,8 @@ const isoDate = z
   // a `+` left unencoded in a query string arrives as a space: 2015-08-01T10:00+03:00 was refused as no date
   .overwrite((v) => v.replace(/(T[\d:.]+) (\d{2}:\d{2})$/, '$1+$2'))
   .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'expected an ISO date such as 2015-08-03')
-  .refine(realDate, 'not a valid date');
-
-/** The calendar date exists (Date.parse would roll 2015-02-30 over to March) and the time parses. */
-function realDate(value: string): boolean {
-  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d));
-  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && Number.isFinite(Date.parse(value));
-}
+  // the day exists (Date.parse would roll 2015-02-30 over to March) and a year before 100 is that year
+  .refine((value) => parseIsoLike(value) !== null, 'not a valid date');
 
 export const SearchQuery = z.object({
   q: z

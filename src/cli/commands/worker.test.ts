@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -29,6 +29,16 @@ async function waitFor(what: string, check: () => Promise<boolean> | boolean, ti
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+test('sada worker --idle-seconds takes seconds written as digits; anything else is bad usage before the database is opened', () => {
+  // Number() read '' and ' ' as 0 (no pause between idle polls) and 1e2 as 100
+  for (const value of ['', ' ', '1e2', '0x10', '-1', '86401', 'soon']) {
+    const r = runCli(['worker', '--db', join(dir, 'never.db'), '--idle-seconds', value]);
+    assert.equal(r.status, 2, JSON.stringify(value));
+    assert.match(r.stderr, /invalid --idle-seconds: ".*" \(seconds from 0 to 86400, such as 30 or 0\.5\)/, JSON.stringify(value));
+  }
+  assert.ok(!existsSync(join(dir, 'never.db')));
+});
 
 test('sada worker fetches due sources and stops cleanly on SIGTERM, releasing its leases', async () => {
   const server = await startStaticServer(fixturePath('fetch', 'site'), { etags: true });

@@ -9,8 +9,9 @@ export const register: RegisterCommand = (program, getContext) => {
     .option('--idle-seconds <n>', 'pause between rounds when no source is due', '30')
     .action(async (flags: { idleSeconds: string }) => {
       const ctx = getContext();
-      const idleSeconds = Number(flags.idleSeconds);
-      if (!Number.isFinite(idleSeconds) || idleSeconds < 0 || idleSeconds > 86_400) throw new AppError('BAD_USAGE', `invalid --idle-seconds: ${flags.idleSeconds}`);
+      // plain digits, a fraction allowed: Number() read '' and ' ' as 0, a worker polling without pause
+      const idleSeconds = /^\d{1,5}(\.\d+)?$/.test(flags.idleSeconds) ? Number(flags.idleSeconds) : Number.NaN;
+      if (!(idleSeconds >= 0 && idleSeconds <= 86_400)) throw new AppError('BAD_USAGE', `invalid --idle-seconds: "${flags.idleSeconds}" (seconds from 0 to 86400, such as 30 or 0.5)`);
       const [{ createIngestion }, { createScheduler }, { workerName }] = await Promise.all([
         import('../ingestion.js'),
         import('../scheduler.js'),

@@ -35,7 +35,7 @@ export function parseOpmlSubscriptions(input: string | Uint8Array): OpmlImport {
     doc = parseOpml(prepareXml(text));
   } catch (error) {
     if (isAppError(error)) throw error;
-    throw new AppError('PARSE_FAILED', `invalid OPML: ${errorMessage(error)}`, { cause: error });
+    throw new AppError('PARSE_FAILED', errorMessage(error), { cause: error });
   }
   const entries: OpmlEntry[] = [];
   const warnings: string[] = [];

@@ -1,6 +1,6 @@
 /**
- * Arabic news outlets Sada reads when no source has been added (`sada fetch`, `sada serve`). Edit freely:
- * once seeded they are ordinary sources (`sada sources list/remove/add`).
+ * Arabic news outlets `sada fetch` adds when no source has been added (`sada serve` and `sada worker` do not).
+ * Edit freely: once seeded they are ordinary sources (`sada sources list/remove/add`).
  *
  * The feed addresses were written from knowledge of the sites' usual feed locations; they could not be
  * checked from the build machine (no internet). An address that has moved fails with a recorded error, and

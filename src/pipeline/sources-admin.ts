@@ -1,7 +1,7 @@
 import { errorMessage } from '../core/errors.js';
 import type { Source, SourceWithStatus } from '../core/types.js';
 import { toIso } from '../core/time.js';
-import { buildOpml, parseOpmlSubscriptions } from '../feeds/index.js';
+import { buildOpml, type OpmlImport } from '../feeds/index.js';
 import type { Store } from '../store/store.js';
 import { slugFree, storeSource } from './add-source.js';
 import { BUILTIN_SOURCES } from './builtin-sources.js';
@@ -41,8 +41,7 @@ export interface OpmlImportSummary {
  * Adds the feeds of an OPML file without probing them (their kind is settled at the first fetch). Feeds
  * already present are counted, invalid outlines reported; nothing stops the import.
  */
-export async function importOpml(store: Store, input: string | Uint8Array, now: number): Promise<OpmlImportSummary> {
-  const parsed = parseOpmlSubscriptions(input);
+export async function importOpml(store: Store, parsed: OpmlImport, now: number): Promise<OpmlImportSummary> {
   const summary: OpmlImportSummary = { added: 0, existing: 0, errors: parsed.warnings.length, messages: [...parsed.warnings] };
   for (const entry of parsed.entries) {
     if (await store.getSourceByFeedUrl(entry.xmlUrl)) {

@@ -107,6 +107,13 @@ test('OPML export lists the sources; remove stops polling; bad usage exits 2', a
   }
   assert.equal((await cli(['sources', 'add', '--db', db])).status, 2);
   assert.equal((await cli(['sources', 'add', 'https://x.example/', '--slug', 'Bad Slug', '--db', db])).status, 2);
+  // a file that is no OPML is bad input, as a malformed feed is for `sources add`, and adds nothing
+  const notOpml = join(dir, 'not.opml');
+  writeFileSync(notOpml, '<opml><body><outline text="x"></body></opml>');
+  const badOpml = await cli(['sources', 'import-opml', notOpml, '--db', db]);
+  assert.equal(badOpml.status, 2, badOpml.stderr);
+  assert.match(badOpml.stderr, /^sada: .*not\.opml is not a valid OPML subscription list: /);
+  assert.equal(JSON.parse((await cli(['sources', 'list', '--json', '--db', db])).stdout).length, 2);
   // stored and listed as given, so a country that is no code is refused before anything is fetched
   const country = await cli(['sources', 'add', 'https://x.example/', '--country', 'Saudi Arabia', '--db', db]);
   assert.equal(country.status, 2);

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { counted } from '../article-rows.js';
 import type { CliContext } from '../context.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, isAppError } from '../../core/errors.js';
+import type { OpmlImport } from '../../feeds/index.js';
 
 /** `sada sources add|list|remove|import-opml|export-opml`: managing the outlets Sada polls. */
 export function register(program: Command, getContext: () => CliContext): void {
@@ -84,8 +85,16 @@ export function register(program: Command, getContext: () => CliContext): void {
       } catch (error) {
         throw new AppError('BAD_INPUT', `cannot read ${file}: ${(error as Error).message}`);
       }
-      const { importOpml } = await import('../../pipeline/sources-admin.js');
-      const summary = await importOpml(await ctx.openStore(), bytes, Date.now());
+      const [{ parseOpmlSubscriptions }, { importOpml }] = await Promise.all([import('../../feeds/index.js'), import('../../pipeline/sources-admin.js')]);
+      let parsed: OpmlImport;
+      try {
+        parsed = parseOpmlSubscriptions(bytes);
+      } catch (error) {
+        // the file the user named is the input, as a malformed feed is for `sources add` (exit 2), not a runtime failure
+        if (isAppError(error) && error.code === 'PARSE_FAILED') throw new AppError('BAD_INPUT', `${file} is not a valid OPML subscription list: ${error.message}`, { cause: error });
+        throw error;
+      }
+      const summary = await importOpml(await ctx.openStore(), parsed, Date.now());
       for (const message of summary.messages) ctx.stderr.write(`${message}\n`);
       if (ctx.json) ctx.printJson({ added: summary.added, existing: summary.existing, errors: summary.errors });
       else ctx.print(`${summary.added} sources added, ${summary.existing} already present, ${summary.errors} skipped`);

@@ -228,8 +228,13 @@ test('/feeds/search.xml and /feeds/source/:id.xml', async () => {
   assert.deepEqual(await titles(`q=iPhone&source=skynews`), ['طوابير أمام متاجر Apple في دبي مع بدء بيع iPhone 17']);
   assert.equal((await t.app.request('/feeds/source/9999.xml')).status, 404);
   assert.equal((await t.app.request('/feeds/story/9999.xml')).status, 404);
-  assert.equal((await t.app.request('/feeds/story/x.xml')).status, 404);
-  assert.equal((await t.app.request('/feeds/source/abc.xml')).status, 404);
+  assert.equal((await t.app.request('/feeds/story/9999.atom')).status, 404);
+  // an id written other than in plain digits is a 400, as on the pages and in the API (it was a 404)
+  for (const path of ['/feeds/story/x.xml', '/feeds/source/abc.xml', '/feeds/story/01.xml', '/feeds/source/1e3.xml', '/feeds/story/0.xml', '/feeds/story/9007199254740992.xml']) {
+    const response = await t.app.request(path);
+    assert.equal(response.status, 400, path);
+    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'BAD_INPUT', path);
+  }
 });
 
 test('a search feed’s id and self link keep every parameter that decides its entries, and nothing else', async () => {

@@ -1,5 +1,6 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { AppError } from '../../core/errors.js';
+import { parseWholeNumber } from '../../core/whole-number.js';
 import type { Article } from '../../core/types.js';
 import type { Store } from '../../store/store.js';
 import { SearchQuery } from '../api/schemas.js';
@@ -161,11 +162,15 @@ function searchFeedTitle(search: SearchRequest): string {
   return title;
 }
 
-/** The id in a feed's file name (`12.xml`); anything else is no feed. */
+/**
+ * The id in a feed's file name (`12.xml`). A name that is no `.xml` file is no feed; an id written other
+ * than in plain digits (`01.xml`, `1e3.xml`, `okaz.xml`) is refused as the pages and the API refuse it.
+ */
 function feedId(file: string): number {
-  const match = /^([1-9]\d{0,15})\.xml$/.exec(file);
-  if (!match) throw new AppError('NOT_FOUND', 'no such feed');
-  return Number(match[1]);
+  if (!file.endsWith('.xml')) throw new AppError('NOT_FOUND', 'no such feed');
+  const id = parseWholeNumber(file.slice(0, -'.xml'.length));
+  if (id === null || id < 1 || id > Number.MAX_SAFE_INTEGER) throw new AppError('BAD_INPUT', 'invalid path parameter id: expected a whole number in plain digits');
+  return id;
 }
 
 /**

@@ -191,7 +191,8 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     const source = id.success ? await store.findSource({ id: id.data }) : null;
     if (!source) return undefined;
     const name = outletName(source.slug, source.title);
-    if (added !== undefined && source.removedAt === null) return { ok: true, text: `«${name}» من المصادر المتابَعة.` };
+    // an outlet known only from imported articles is listed but never polled: it is not followed
+    if (added !== undefined && source.removedAt === null && source.kind !== 'import') return { ok: true, text: `«${name}» من المصادر المتابَعة.` };
     if (added === undefined && source.removedAt !== null) return { ok: true, text: `لم يعد «${name}» من المصادر المتابَعة؛ مقالاته المحفوظة باقية في صفحته.` };
     return undefined;
   };

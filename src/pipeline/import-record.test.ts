@@ -79,6 +79,17 @@ test('epoch-ms dates are whole milliseconds, as a Date holds them', () => {
   }
 });
 
+test('a content line without date_extracted is dated by its published (it was imported undated)', () => {
+  const r = parseImportLine(JSON.stringify({ url: 'https://a.test/x', source: 's', title: 't', content: 'x', published: '2015-08-03T10:00:00Z' }));
+  assert.ok(r.ok);
+  assert.equal(r.format, 'saudinewsnet');
+  assert.equal(r.article.published, Date.parse('2015-08-03T10:00:00Z'));
+  // SaudiNewsNet's own field still decides when present
+  const both = parseImportLine(JSON.stringify({ url: 'https://a.test/x', source: 's', title: 't', content: 'x', date_extracted: '2015-08-01 09:00:00', published: '2015-08-03T10:00:00Z' }));
+  assert.ok(both.ok);
+  assert.equal(both.article.published, Date.parse('2015-08-01T09:00:00Z'));
+});
+
 test('dates: RFC 822 as ANT writes it and the other forms feeds write are read; junk and days that do not exist are errors', () => {
   const published = (value: string) => {
     const r = parseImportLine(JSON.stringify({ url: 'https://a.test/x', source: 's', title: 't', text: 'x', published: value }));

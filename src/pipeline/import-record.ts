@@ -46,7 +46,8 @@ export function recordToArticle(r: Record<string, unknown>): RecordResult {
   const text = (format === 'sada' ? str(r.text) : str(r.content)) ?? '';
   if (!title.trim() && !text.trim()) return { ok: false, reason: 'neither title nor text', skip: true };
 
-  const dateField = format === 'saudinewsnet' ? r.date_extracted : r.published;
+  // a `content` line without SaudiNewsNet's date_extracted is dated by its `published`, not left undated
+  const dateField = format === 'saudinewsnet' && r.date_extracted !== undefined ? r.date_extracted : r.published;
   let published: number | null = null;
   if (typeof dateField === 'number') {
     // Epoch ms; beyond ±8.64e15 no Date holds it (and every place that shows the date would throw).

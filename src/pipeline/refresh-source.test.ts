@@ -411,4 +411,31 @@ for (const adapter of [
       await server.close();
     }
   });
+
+  test(`a corrected headline retitles the story it heads: home page, story page, top-stories feed and API show the story title (${adapter.name})`, { skip: adapter.skip }, async () => {
+    let headline = 'وزير المالية يعلن ميزانية العام المقبل بعجز أقل من المتوقع';
+    const server = await startFixtureServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(rss(`<item><title>${headline}</title><link>/news/budget</link><guid>budget</guid><description>أعلن وزير المالية اليوم ميزانية العام المقبل بعجز أقل من المتوقع مع ارتفاع أسعار النفط</description></item>`));
+    });
+    const store = await adapter.open();
+    const fetcher = new Fetcher(testFetcherOptions());
+    const now = Date.now();
+    const deps: RefreshDeps = { store, fetcher, now: () => now, process: createArticlePipeline({ now: () => now }) };
+    try {
+      const source = await storeSource(store, { url: `${server.origin}/f.xml`, feedUrl: `${server.origin}/f.xml`, kind: 'feed', title: 'مصدر', homepage: null }, {}, now);
+      await runFetchRound(deps, { once: true, concurrency: 1 });
+      headline += ' (محدث)';
+      await runFetchRound(deps, { once: true, concurrency: 1 });
+      const article = await store.getArticleByExternalId(source.id, 'budget');
+      assert.equal(article?.title, headline);
+      const story = article?.storyId != null ? await store.getStory(article.storyId) : null;
+      assert.equal(story?.titleArticleId, article?.id, 'the story is headed by this article');
+      assert.equal(story?.title, headline, 'the story title follows the correction');
+    } finally {
+      await fetcher.close();
+      await store.close();
+      await server.close();
+    }
+  });
 }

@@ -172,8 +172,8 @@ function carriesChangedText(item: FeedItem, input: ArticleInput, known: Article)
 }
 
 /**
- * A feed that corrects a headline, summary, image or tags of a stored item updates them. The text is left
- * alone: a changed text needs the whole article pipeline (fingerprints, story) again.
+ * A feed that corrects a headline, summary, image or tags of a stored item updates them (and the title of
+ * the story the headline heads). The text is left alone: a changed text needs the whole article pipeline (fingerprints, story) again.
  */
 async function refreshMetadata(store: Store, article: Article, input: ArticleInput): Promise<void> {
   if (article.source !== input.source) return; // another outlet's copy of the URL is not ours to correct
@@ -182,7 +182,16 @@ async function refreshMetadata(store: Store, article: Article, input: ArticleInp
   if (input.summary && input.summary !== article.summary) patch.summary = input.summary;
   if (input.image && input.image !== article.image) patch.image = input.image;
   if (input.tags?.length && input.tags.join('\u0000') !== article.tags.join('\u0000')) patch.tags = input.tags;
-  if (Object.keys(patch).length > 0) await store.updateArticle(article.id, patch);
+  if (Object.keys(patch).length === 0) return;
+  await store.transaction(async (tx) => {
+    await tx.updateArticle(article.id, patch);
+    // A story's title is a copy of its headline article's title, taken when that article was chosen: the
+    // correction heads the story too (home page, story page, top-stories feed, API), not the article alone.
+    const title = patch.title;
+    if (title === undefined || article.storyId === null) return;
+    const story = await tx.getStory(article.storyId);
+    if (story?.titleArticleId === article.id && story.title !== title) await tx.updateStory(story.id, { title });
+  });
 }
 
 /**

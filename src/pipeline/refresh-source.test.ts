@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startFixtureServer } from '../test-support/http-fixture.js';
 import { testFetcherOptions } from '../test-support/fetch-options.js';
 import { Fetcher } from '../fetch/index.js';
+import { SearchEngine } from '../search/engine.js';
 import { openStore } from '../store/open.js';
 import type { ArticleInput } from '../core/types.js';
 import { createArticlePipeline } from './process-article.js';
@@ -432,6 +433,10 @@ for (const adapter of [
       const story = article?.storyId != null ? await store.getStory(article.storyId) : null;
       assert.equal(story?.titleArticleId, article?.id, 'the story is headed by this article');
       assert.equal(story?.title, headline, 'the story title follows the correction');
+      // search finds the article by the corrected words, and once (the old document is replaced)
+      const found = await new SearchEngine(store).search({ query: 'محدث', now });
+      assert.deepEqual(found.hits.map((h) => h.article.id), [article!.id]);
+      assert.equal((await new SearchEngine(store).search({ query: 'ميزانية', now })).total, 1);
     } finally {
       await fetcher.close();
       await store.close();

@@ -5,6 +5,7 @@ import type { Article, ArticleInput, Source, SourceFetchState } from '../core/ty
 import { feedItemToArticleInput, parseFeed, type FeedItem, type ParsedFeed } from '../feeds/index.js';
 import { decodeHtmlBytes, isPageBody } from '../extract/index.js';
 import { cacheLifetimeMs, type Fetcher, type FetchResponse } from '../fetch/index.js';
+import { indexDocumentFor } from '../search/index-document.js';
 import type { Store } from '../store/store.js';
 import type { ProcessArticle } from './import-files.js';
 import { DEFAULT_SCHEDULE, scheduleAfterFailure, scheduleAfterSuccess, type ScheduleOptions } from './schedule.js';
@@ -172,8 +173,9 @@ function carriesChangedText(item: FeedItem, input: ArticleInput, known: Article)
 }
 
 /**
- * A feed that corrects a headline, summary, image or tags of a stored item updates them (and the title of
- * the story the headline heads). The text is left alone: a changed text needs the whole article pipeline (fingerprints, story) again.
+ * A feed that corrects a headline, summary, image or tags of a stored item updates them (a headline also in
+ * the search index and as the title of the story it heads). The text is left alone: a changed text needs the
+ * whole article pipeline (fingerprints, story) again.
  */
 async function refreshMetadata(store: Store, article: Article, input: ArticleInput): Promise<void> {
   if (article.source !== input.source) return; // another outlet's copy of the URL is not ours to correct
@@ -188,7 +190,10 @@ async function refreshMetadata(store: Store, article: Article, input: ArticleInp
     // A story's title is a copy of its headline article's title, taken when that article was chosen: the
     // correction heads the story too (home page, story page, top-stories feed, API), not the article alone.
     const title = patch.title;
-    if (title === undefined || article.storyId === null) return;
+    if (title === undefined) return;
+    // and search finds it by the corrected words (the document is replaced; the text is unchanged)
+    await tx.indexDocument(indexDocumentFor(article.id, title, article.text));
+    if (article.storyId === null) return;
     const story = await tx.getStory(article.storyId);
     if (story?.titleArticleId === article.id && story.title !== title) await tx.updateStory(story.id, { title });
   });

@@ -21,7 +21,7 @@ interface Timing {
 }
 
 type Exchange =
-  | { type: 'redirect'; location: string }
+  | { type: 'redirect'; location: string; permanent: boolean }
   | { type: 'not-modified'; status: number; headers: Record<string, string> }
   | { type: 'body'; status: number; headers: Record<string, string>; body: Buffer };
 
@@ -131,6 +131,8 @@ export class Fetcher {
     const timing: Timing = { deadline: null, signal: null };
     const maxRedirects = this.options.maxRedirects ?? 5;
     const redirects: string[] = [];
+    let movedTo: string | null = null;
+    let permanentSoFar = true;
     let current = start;
     for (;;) {
       assertUrlAllowed(current, this.guard);
@@ -147,6 +149,9 @@ export class Fetcher {
       if (exchange.type === 'redirect') {
         if (redirects.length >= maxRedirects) throw new AppError('FETCH_FAILED', `${start.href}: more than ${maxRedirects} redirects`);
         current = parseUrl(exchange.location, current);
+        // only while every hop so far was permanent: after a temporary one, the move is not the address's
+        permanentSoFar &&= exchange.permanent;
+        if (permanentSoFar) movedTo = current.href;
         redirects.push(current.href);
         continue;
       }
@@ -154,6 +159,7 @@ export class Fetcher {
         url: start.href,
         finalUrl: current.href,
         redirects,
+        movedTo,
         status: exchange.status,
         headers: exchange.headers,
         etag: exchange.headers['etag'] ?? null,
@@ -186,7 +192,7 @@ export class Fetcher {
       const responseHeaders = flattenHeaders(response.headers);
       if (status === 304) return discard(response, { type: 'not-modified', status, headers: responseHeaders });
       const location = responseHeaders['location'];
-      if (status >= 300 && status < 400 && location) return discard(response, { type: 'redirect', location });
+      if (status >= 300 && status < 400 && location) return discard(response, { type: 'redirect', location, permanent: status === 301 || status === 308 });
       if (status < 200 || status >= 300) {
         await response.body.dump().catch(() => undefined);
         throw httpError(url, status, parseRetryAfter(responseHeaders['retry-after'], this.now()));

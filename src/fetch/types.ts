@@ -69,6 +69,11 @@ interface ResultBase {
   finalUrl: string;
   /** Every URL visited after the first, in order. */
   redirects: string[];
+  /**
+   * Where the URL asked for has moved for good: the end of the permanent redirects (301, 308) the answer
+   * began with, before any temporary one. Null when the first answer was no permanent redirect.
+   */
+  movedTo: string | null;
   status: number;
   /** Response headers, lower-case names. */
   headers: Record<string, string>;

@@ -19,7 +19,7 @@ const RSS = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><
 
 function response(url: string, body: string, contentType: string): FetchResponse {
   const bytes = Buffer.from(body, 'utf8');
-  return { url, finalUrl: url, redirects: [], status: 200, headers: {}, etag: null, lastModified: null, notModified: false, body: bytes, contentType, text: () => body };
+  return { url, finalUrl: url, redirects: [], movedTo: null, status: 200, headers: {}, etag: null, lastModified: null, notModified: false, body: bytes, contentType, text: () => body };
 }
 
 /** The homepage answers; every other URL on its host times out; the feed announced on another host answers. */

@@ -413,6 +413,51 @@ for (const adapter of [
     }
   });
 
+  test(`a feed moved for good (301, 308) is polled at its new address; a temporary move is not followed (${adapter.name})`, { skip: adapter.skip }, async () => {
+    const moves: Record<string, [number, string]> = {
+      '/old.xml': [301, '/new.xml'],
+      '/old308.xml': [308, '/stage.xml'],
+      '/stage.xml': [301, '/final.xml'],
+      '/temp.xml': [302, '/today.xml'],
+      '/mixed.xml': [301, '/mixed-next.xml'],
+      '/mixed-next.xml': [307, '/mixed-today.xml'],
+      '/taken.xml': [301, '/held.xml'],
+    };
+    const server = await startFixtureServer((req, res) => {
+      const move = moves[req.url ?? ''];
+      if (move) {
+        res.writeHead(move[0], { location: move[1] });
+        return res.end();
+      }
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(rss(`<item><title>خبر من ${req.url}</title><link>${req.url}/1</link></item>`));
+    });
+    const store = await adapter.open();
+    const fetcher = new Fetcher(testFetcherOptions());
+    const now = Date.now();
+    const deps: RefreshDeps = { store, fetcher, now: () => now, process: createArticlePipeline({ now: () => now, index: null }) };
+    try {
+      const add = (path: string, slug: string) => storeSource(store, { url: `${server.origin}${path}`, feedUrl: `${server.origin}${path}`, kind: 'feed', title: slug, homepage: null }, { slug }, now);
+      const ids = [await add('/old.xml', 'a'), await add('/old308.xml', 'b'), await add('/temp.xml', 'c'), await add('/mixed.xml', 'd'), await add('/taken.xml', 'e'), await add('/held.xml', 'f')].map((s) => s.id);
+      await runFetchRound(deps, { once: true, concurrency: 1 });
+      const feeds = async () => Promise.all(ids.map(async (id) => (await store.getSource(id))!.feedUrl.slice(server.origin.length)));
+      // 301 → new; 308 then 301 → the end of both; 302 stays; 301 then 307 → the 301's target only; a move onto
+      // an address another source polls is not made
+      assert.deepEqual(await feeds(), ['/new.xml', '/final.xml', '/temp.xml', '/mixed-next.xml', '/taken.xml', '/held.xml']);
+      const before = server.requests.length;
+      await runFetchRound(deps, { once: true, concurrency: 1 });
+      const asked = server.requests.slice(before).map((r) => r.path);
+      assert.ok(asked.includes('/new.xml') && !asked.includes('/old.xml'), asked.join(' '));
+      assert.ok(asked.includes('/final.xml') && !asked.includes('/old308.xml') && !asked.includes('/stage.xml'), asked.join(' '));
+      assert.ok(asked.includes('/temp.xml'), 'a temporary move is asked at the old address again');
+      assert.equal(await store.getArticleByCanonicalUrl(`${server.origin}/new.xml/1`).then((a) => a?.title), 'خبر من /new.xml');
+    } finally {
+      await fetcher.close();
+      await store.close();
+      await server.close();
+    }
+  });
+
   test(`a corrected headline retitles the story it heads: home page, story page, top-stories feed and API show the story title (${adapter.name})`, { skip: adapter.skip }, async () => {
     let headline = 'وزير المالية يعلن ميزانية العام المقبل بعجز أقل من المتوقع';
     const server = await startFixtureServer((_req, res) => {

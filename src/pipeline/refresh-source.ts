@@ -1,5 +1,5 @@
 import { errorMessage, isAppError } from '../core/errors.js';
-import { storableInput } from '../core/storable-text.js';
+import { fitsKey, storableInput } from '../core/storable-text.js';
 import { canonicalUrl as canonicalizeUrl } from '../dedup/canonical-url.js';
 import type { Article, ArticleInput, Source, SourceFetchState } from '../core/types.js';
 import { feedItemToArticleInput, parseFeed, type FeedItem, type ParsedFeed } from '../feeds/index.js';
@@ -64,6 +64,7 @@ export async function refreshSource(deps: RefreshDeps, source: PolledSource, sig
   const result: RefreshResult = { sourceId: source.id, status: 'fetched', newArticles: 0, known: 0, itemErrors: 0, error: null };
   try {
     const fetched = await deps.fetcher.fetch(source.feedUrl, { kind: 'feed', etag: source.etag, lastModified: source.lastModified, signal });
+    await followMove(deps.store, source, fetched.movedTo);
     const now = deps.now();
     const lifetime = cacheLifetimeMs(fetched.headers, now);
     if (fetched.notModified) {
@@ -152,6 +153,16 @@ async function handleItem(deps: RefreshDeps, source: PolledSource, item: FeedIte
     result.itemErrors++;
     deps.onItemError?.(source, input.url, errorMessage(error));
   }
+}
+
+/**
+ * A feed that moved for good (301, 308) is polled at its new address from now on, as HTTP asks of clients that
+ * can: otherwise every poll costs a redirect more, and the feed is lost when the old address stops
+ * redirecting. Not when another source already polls that address (the two stay apart; the user decides).
+ */
+async function followMove(store: Store, source: Source, movedTo: string | null): Promise<void> {
+  if (movedTo === null || movedTo === source.feedUrl || !fitsKey(movedTo)) return;
+  await store.moveSourceFeed(source.id, movedTo);
 }
 
 /** The stored article for this item (by feed id, then URL): known items are skipped before any page fetch. */

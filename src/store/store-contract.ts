@@ -131,6 +131,21 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
         assert.ok(!(await store.dueSources(T0 + 1e12, 1000)).some((s) => s.id === first.id));
       });
 
+      it('moves a source to the address its feed moved to, unless another source holds that address', async () => {
+        const s = await store.addSource({ slug: 'moving', url: 'https://moving.test/', feedUrl: 'http://moving.test/rss', kind: 'feed', title: 'Moving' }, T0);
+        const other = await store.addSource({ slug: 'staying', url: 'https://staying.test/', feedUrl: 'https://staying.test/rss', kind: 'feed', title: 'Staying' }, T0);
+        assert.equal(await store.moveSourceFeed(s.id, 'https://moving.test/rss'), true);
+        assert.equal((await store.getSource(s.id))?.feedUrl, 'https://moving.test/rss');
+        assert.equal((await store.getSourceByFeedUrl('https://moving.test/rss'))?.id, s.id);
+        assert.equal(await store.getSourceByFeedUrl('http://moving.test/rss'), null);
+        assert.equal((await store.getSource(s.id))?.url, 'https://moving.test/', 'the address the source was added by stays');
+        assert.equal(await store.moveSourceFeed(s.id, other.feedUrl), false);
+        await store.removeSource(other.id);
+        assert.equal(await store.moveSourceFeed(s.id, other.feedUrl), false, 'a removed source keeps its address');
+        assert.equal((await store.getSource(s.id))?.feedUrl, 'https://moving.test/rss');
+        assert.equal(await store.moveSourceFeed(999_999, 'https://nowhere.test/rss'), false);
+      });
+
       it('removes a source but keeps its articles, and re-adding revives it', async () => {
         const s = await store.addSource({ slug: 'gone', url: 'https://gone.test/', feedUrl: 'https://gone.test/rss', kind: 'feed', title: 'Gone' }, T0);
         const { id } = await store.insertArticle(article(s.id, 9001));

@@ -69,6 +69,11 @@ export interface SourceStore {
   findSource(key: { id: number } | { slug: string }): Promise<SourceRecord | null>;
   /** Removes a source and its fetch state; its articles stay (they belong to stories). */
   removeSource(id: number): Promise<boolean>;
+  /**
+   * Points a source at the address its feed moved to for good (HTTP 301/308). False, changing nothing, when
+   * another source (a removed one too: it keeps its address to be revived by) holds that address.
+   */
+  moveSourceFeed(id: number, feedUrl: string): Promise<boolean>;
   getFetchState(id: number): Promise<SourceFetchState | null>;
   updateFetchState(id: number, patch: Partial<SourceFetchState>): Promise<void>;
   /** Polled (non-import, not paused) sources whose next check is due at `now`, oldest first. */

@@ -139,6 +139,21 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
     return (r.rowCount ?? 0) > 0;
   }
 
+  async moveSourceFeed(id: number, feedUrl: string): Promise<boolean> {
+    if (unstorableKey(feedUrl)) return false;
+    try {
+      const r = await this.db().query(
+        'UPDATE sources SET feed_url = $1 WHERE id = $2 AND NOT EXISTS (SELECT 1 FROM sources WHERE feed_url = $1 AND id <> $2)',
+        [feedUrl, id],
+      );
+      return (r.rowCount ?? 0) > 0;
+    } catch (error) {
+      // another worker moved a source there at the same moment
+      if ((error as { code?: string }).code === '23505') return false;
+      throw error;
+    }
+  }
+
   async getFetchState(id: number): Promise<SourceFetchState | null> {
     const [row] = await this.rows<SourceRow>('SELECT * FROM sources WHERE id = $1', [id]);
     return row ? toFetchState(row) : null;

@@ -69,6 +69,11 @@ export function removeSource(c: Connection, id: number, now: number): boolean {
   return c.prepare(`UPDATE sources SET removed_at = ? WHERE id = ? AND ${ACTIVE}`).run(now, id).changes > 0;
 }
 
+export function moveSourceFeed(c: Connection, id: number, feedUrl: string): boolean {
+  if (c.prepare('SELECT 1 FROM sources WHERE feed_url = ? AND id <> ?').get(feedUrl, id)) return false;
+  return c.prepare('UPDATE sources SET feed_url = ? WHERE id = ?').run(feedUrl, id).changes > 0;
+}
+
 export function getFetchState(c: Connection, id: number): SourceFetchState | null {
   const row = c.prepare(`SELECT * FROM sources WHERE id = ?`).get(id) as SourceRow | undefined;
   return row ? toFetchState(row) : null;

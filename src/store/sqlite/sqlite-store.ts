@@ -281,6 +281,9 @@ export class SqliteStore implements Store {
   removeSource(id: number): Promise<boolean> {
     return this.w((c) => sources.removeSource(c, id, Date.now()));
   }
+  moveSourceFeed(id: number, feedUrl: string): Promise<boolean> {
+    return this.w((c) => sources.moveSourceFeed(c, id, feedUrl));
+  }
   async getFetchState(id: number): Promise<SourceFetchState | null> {
     return sources.getFetchState(this.r(), id);
   }

@@ -27,7 +27,6 @@ function publicOrigin(value: string): boolean {
     return false;
   }
 }
-const int = wholeNumber;
 
 export const CONFIG_TABLE = {
   db: {
@@ -44,10 +43,10 @@ export const CONFIG_TABLE = {
   },
   logLevel: { env: 'SADA_LOG_LEVEL', default: 'info', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), doc: 'pino log level (logs go to stderr)' },
   host: { env: 'SADA_HOST', default: '127.0.0.1', schema: z.string().min(1), doc: 'address `sada serve` listens on' },
-  port: { env: 'SADA_PORT', default: 8080, schema: int(0, 65535), doc: 'port `sada serve` listens on' },
+  port: { env: 'SADA_PORT', default: 8080, schema: wholeNumber(0, 65535), doc: 'port `sada serve` listens on' },
   timeZone: { env: 'SADA_TIME_ZONE', default: 'UTC', schema: z.string().min(1).refine(validTimeZone, 'unknown IANA time zone'), doc: 'time zone of dates shown by `sada serve` (e.g. Asia/Riyadh)' },
-  rateLimit: { env: 'SADA_RATE_LIMIT', default: 600, schema: int(0, 1_000_000), doc: 'API and feed requests per minute per client address (0: no limit)' },
-  searchRateLimit: { env: 'SADA_SEARCH_RATE_LIMIT', default: 120, schema: int(0, 1_000_000), doc: 'searches per minute per client address (0: no limit)' },
+  rateLimit: { env: 'SADA_RATE_LIMIT', default: 600, schema: wholeNumber(0, 1_000_000), doc: 'API and feed requests per minute per client address (0: no limit)' },
+  searchRateLimit: { env: 'SADA_SEARCH_RATE_LIMIT', default: 120, schema: wholeNumber(0, 1_000_000), doc: 'searches per minute per client address (0: no limit)' },
   publicUrl: {
     env: 'SADA_PUBLIC_URL',
     default: '',
@@ -57,14 +56,14 @@ export const CONFIG_TABLE = {
   adminToken: { env: 'SADA_ADMIN_TOKEN', default: '', schema: z.string(), doc: 'bearer token for admin API calls; empty refuses them all' },
   allowPrivate: { env: 'SADA_ALLOW_PRIVATE', default: false, schema: bool, doc: 'allow fetching from loopback/private/link-local addresses' },
   userAgent: { env: 'SADA_USER_AGENT', default: 'Sada/0.1 (+https://github.com/sada-news/sada; Arabic news aggregator)', schema: z.string().min(1), doc: 'User-Agent sent with every request' },
-  feedMaxBytes: { env: 'SADA_FEED_MAX_BYTES', default: 10 * 1024 * 1024, schema: int(1024, 1 << 30), doc: 'largest feed/sitemap body accepted, after decompression' },
-  pageMaxBytes: { env: 'SADA_PAGE_MAX_BYTES', default: 5 * 1024 * 1024, schema: int(1024, 1 << 30), doc: 'largest article page accepted, after decompression' },
-  connectTimeoutMs: { env: 'SADA_CONNECT_TIMEOUT_MS', default: 10_000, schema: int(100, 600_000), doc: 'TCP/TLS connect timeout' },
-  fetchTimeoutMs: { env: 'SADA_FETCH_TIMEOUT_MS', default: 30_000, schema: int(100, 600_000), doc: 'total time allowed for one request' },
-  hostConcurrency: { env: 'SADA_HOST_CONCURRENCY', default: 2, schema: int(1, 64), doc: 'simultaneous requests to one host' },
-  hostDelayMs: { env: 'SADA_HOST_DELAY_MS', default: 500, schema: int(0, 600_000), doc: 'pause between requests to one host' },
-  fetchConcurrency: { env: 'SADA_FETCH_CONCURRENCY', default: 8, schema: int(1, 256), doc: 'sources refreshed at the same time' },
-  leaseSeconds: { env: 'SADA_LEASE_SECONDS', default: 900, schema: int(1, 86_400), doc: 'how long a worker holds a claimed source; a killed worker\'s sources return after it' },
+  feedMaxBytes: { env: 'SADA_FEED_MAX_BYTES', default: 10 * 1024 * 1024, schema: wholeNumber(1024, 1 << 30), doc: 'largest feed/sitemap body accepted, after decompression' },
+  pageMaxBytes: { env: 'SADA_PAGE_MAX_BYTES', default: 5 * 1024 * 1024, schema: wholeNumber(1024, 1 << 30), doc: 'largest article page accepted, after decompression' },
+  connectTimeoutMs: { env: 'SADA_CONNECT_TIMEOUT_MS', default: 10_000, schema: wholeNumber(100, 600_000), doc: 'TCP/TLS connect timeout' },
+  fetchTimeoutMs: { env: 'SADA_FETCH_TIMEOUT_MS', default: 30_000, schema: wholeNumber(100, 600_000), doc: 'total time allowed for one request' },
+  hostConcurrency: { env: 'SADA_HOST_CONCURRENCY', default: 2, schema: wholeNumber(1, 64), doc: 'simultaneous requests to one host' },
+  hostDelayMs: { env: 'SADA_HOST_DELAY_MS', default: 500, schema: wholeNumber(0, 600_000), doc: 'pause between requests to one host' },
+  fetchConcurrency: { env: 'SADA_FETCH_CONCURRENCY', default: 8, schema: wholeNumber(1, 256), doc: 'sources refreshed at the same time' },
+  leaseSeconds: { env: 'SADA_LEASE_SECONDS', default: 900, schema: wholeNumber(1, 86_400), doc: 'how long a worker holds a claimed source; a killed worker\'s sources return after it' },
 } as const;
 
 type Table = typeof CONFIG_TABLE;

@@ -9,10 +9,12 @@ export type ReadOnlyAccess =
   /** SQLite's `immutable` mode: the file is read as it stands, changes made to it later are not seen. */
   | 'snapshot';
 
-/** A better-sqlite3 connection with a statement cache (preparing is the costly part of small queries). */
 /** Page size of the databases Sada creates. */
 export const PAGE_SIZE = 16384;
+/** Size the -wal file is cut back to after a checkpoint (SQLite's journal_size_limit). */
+export const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
 
+/** A better-sqlite3 connection with a statement cache (preparing is the costly part of small queries). */
 export class Connection {
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
@@ -33,6 +35,10 @@ export class Connection {
       db.pragma(`page_size = ${PAGE_SIZE}`);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // The -wal file keeps the size of the largest transaction it ever held (a search index merge writes
+      // hundreds of MB at 200k articles) for as long as a process such as `sada serve` keeps the database
+      // open; past this size it is cut back once a checkpoint has copied it into the database.
+      db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
     }
     return Connection.configured(db);
   }

@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describeStoreContract } from '../store-contract.js';
 import { SqliteStore } from './sqlite-store.js';
 import { migrate, readMigrations } from './migrate.js';
+import { Connection, WAL_SIZE_LIMIT } from './connection.js';
 import { openStore } from '../open.js';
 import { AppError } from '../../core/errors.js';
 import { assertRecountedByDay, OLD_TERM_STATS, oldProfile, oldQueuedTerms } from '../../test-support/term-days-migration.js';
@@ -247,4 +248,25 @@ test('a new database gets 16 KiB pages; one created with 4 KiB pages keeps them 
   assert.equal((await reopened.getSource(source.id))?.slug, 's');
   await reopened.close();
   assert.equal(readPageSize(older), 4096);
+});
+
+test('the -wal file is cut back after a checkpoint instead of keeping the size of the largest transaction', () => {
+  const path = join(dir, 'wal-limit.db');
+  const connection = Connection.open(path);
+  try {
+    const db = connection.db;
+    db.exec('CREATE TABLE big (data BLOB)');
+    const insert = db.prepare('INSERT INTO big (data) VALUES (?)');
+    const blob = Buffer.alloc(1024 * 1024, 7);
+    // one transaction larger than the limit, as an index merge of a big database writes
+    db.transaction(() => {
+      for (let i = 0; i < WAL_SIZE_LIMIT / blob.length + 8; i++) insert.run(blob);
+    })();
+    assert.ok(statSync(`${path}-wal`).size > WAL_SIZE_LIMIT);
+    db.pragma('wal_checkpoint(PASSIVE)');
+    db.prepare('DELETE FROM big WHERE rowid = 1').run(); // the next write starts the -wal over, and cuts it
+    assert.ok(statSync(`${path}-wal`).size <= WAL_SIZE_LIMIT, `${statSync(`${path}-wal`).size} bytes`);
+  } finally {
+    connection.db.close();
+  }
 });

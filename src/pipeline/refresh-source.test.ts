@@ -371,6 +371,36 @@ test('an item linking to a PDF or an image keeps its feed summary: binary bodies
   }
 });
 
+test('a feed’s items are stored with the event loop turning between them, so a server answers requests meanwhile', async () => {
+  const server = await startFixtureServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/rss+xml' });
+    res.end(rss(Array.from({ length: 30 }, (_, n) => item(n)).join('')));
+  });
+  const store = await openStore(':memory:');
+  const fetcher = new Fetcher(testFetcherOptions());
+  const pipeline = createArticlePipeline({ now: Date.now, index: null });
+  let stored = 0;
+  let storedWhenTheLoopTurned: number | null = null;
+  // SQLite answers synchronously: without a turn between items, a callback queued at the first item ran only
+  // after all 30 (a `sada serve` answered no request while a big feed was stored)
+  const process: typeof pipeline = async (tx, input) => {
+    if (stored === 0) setImmediate(() => (storedWhenTheLoopTurned = stored));
+    const outcome = await pipeline(tx, input);
+    stored++;
+    return outcome;
+  };
+  try {
+    await storeSource(store, { url: `${server.origin}/f.xml`, feedUrl: `${server.origin}/f.xml`, kind: 'feed', title: 'موجز', homepage: null }, {}, Date.now());
+    const summary = await runFetchRound({ store, fetcher, now: Date.now, process }, { once: true, concurrency: 1 });
+    assert.equal(summary.new_articles, 30);
+    assert.equal(storedWhenTheLoopTurned, 1);
+  } finally {
+    await fetcher.close();
+    await store.close();
+    await server.close();
+  }
+});
+
 const schemas: string[] = [];
 after(() => dropTestSchemas(schemas));
 

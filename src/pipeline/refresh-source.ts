@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { errorMessage, isAppError } from '../core/errors.js';
 import { fitsKey, storableInput } from '../core/storable-text.js';
 import { canonicalUrl as canonicalizeUrl } from '../dedup/canonical-url.js';
@@ -78,6 +79,9 @@ export async function refreshSource(deps: RefreshDeps, source: PolledSource, sig
     for (const item of items) {
       signal?.throwIfAborted();
       await handleItem(deps, source, item, result, signal);
+      // Storing an item does no I/O that would let the event loop turn (SQLite answers synchronously), so a
+      // feed's items ran back to back and `sada serve` answered no request until the whole feed was stored.
+      await yieldToEventLoop();
     }
     const patch = scheduleAfterSuccess(
       source,

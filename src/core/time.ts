@@ -23,8 +23,12 @@ export function parseIsoLike(value: string | null | undefined): number | null {
   const offset = zoneMinutes(m[8]);
   if (offset === null) return null;
   const fraction = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0;
-  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999
-  return new Date(0).setUTCFullYear(year, month - 1, day) + ((hour * 60 + minute - offset) * 60 + second) * 1000 + fraction;
+  return utcMidnight(year, month - 1, day) + ((hour * 60 + minute - offset) * 60 + second) * 1000 + fraction;
+}
+
+/** Date.UTC for every year (month from 0): Date.UTC itself reads years 0–99 as 1900–1999. */
+export function utcMidnight(year: number, month: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, month, day);
 }
 
 /** Minutes east of UTC of `Z`, `+03`, `+0300` or `+03:00` (none: UTC); null past ±14:00 or 59 minutes. */

@@ -1,4 +1,4 @@
-import { DAY_MS, parseIsoLike } from '../core/time.js';
+import { DAY_MS, parseIsoLike, utcMidnight } from '../core/time.js';
 
 /**
  * A date filter bound. A bare date (`2015-08-04`, `2015-08`, `2015`) covers the whole period, so
@@ -10,11 +10,6 @@ export function parseDateBound(value: string, side: 'from' | 'to'): number | nul
   const period = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
   if (start === null || !period || side === 'from') return start;
   const [year, month] = [Number(period[1]), period[2] ? Number(period[2]) - 1 : null];
-  const end = period[3] ? start + DAY_MS : month !== null ? utc(year, month + 1, 1) : utc(year + 1, 0, 1);
+  const end = period[3] ? start + DAY_MS : month !== null ? utcMidnight(year, month + 1, 1) : utcMidnight(year + 1, 0, 1);
   return end - 1;
-}
-
-/** Date.UTC for every year: Date.UTC itself reads years 0–99 as 1900–1999. */
-function utc(year: number, month: number, day: number): number {
-  return new Date(0).setUTCFullYear(year, month, day);
 }

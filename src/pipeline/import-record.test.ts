@@ -18,6 +18,19 @@ test('SaudiNewsNet lines: crawl time as UTC, content as text', () => {
   assert.equal(r.article.author, null);
 });
 
+test('SaudiNewsNet titles and bylines are read as HTML text: character references decoded, other fields left as written', () => {
+  const r = parseImportLine(JSON.stringify({ source: 'okaz', url: 'http://www.okaz.com.sa/new/2.htm', date_extracted: '2015-07-21 10:15:00', title: 'توزيع &#8220;موسوعة&#8221; &amp; &quot;كتب&quot;', author: '&nbsp;أ ف ب (بيروت)', content: 'نص &amp; نص' }));
+  assert.ok(r.ok);
+  assert.equal(r.article.title, 'توزيع \u201cموسوعة\u201d & "كتب"');
+  assert.equal(r.article.author, 'أ ف ب (بيروت)');
+  assert.equal(r.article.text, 'نص &amp; نص');
+  // Sada's own lines are plain text: an ampersand sequence there is what the writer meant
+  const own = parseImportLine(JSON.stringify({ url: 'https://a.test/2', source: 's', title: 'A &amp; B', text: 'x', author: '&nbsp;x' }));
+  assert.ok(own.ok);
+  assert.equal(own.article.title, 'A &amp; B');
+  assert.equal(own.article.author, '&nbsp;x');
+});
+
 test('ANT lines: RFC 822 dates with offsets, docno as external id, abstract as summary', () => {
   const r = parseImportLine(JSON.stringify({ docno: 'AL-culture-547-20180709', url: 'https://www.alarabiya.net/x.html', source: 'alarabia', category: 'culture', title: 't', published: 'Mon, 09 Jul 2018 10:38:31 +0400', author: 'نيويورك - فرانس برس', abstract: 'a', content: 'c' }));
   assert.ok(r.ok);

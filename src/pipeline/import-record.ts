@@ -1,6 +1,7 @@
 import type { ArticleInput } from '../core/types.js';
 import { parseIsoLike } from '../core/time.js';
 import { parseFeedDate } from '../feeds/dates.js';
+import { decodeHTML } from 'entities';
 
 /**
  * Turns one JSON line of an import file into an ArticleInput. Three formats are recognised per line:
@@ -42,7 +43,7 @@ export function recordToArticle(r: Record<string, unknown>): RecordResult {
   if (!source) return { ok: false, reason: 'missing `source`' };
   const slug = sourceSlug(source);
   if (!slug) return { ok: false, reason: `\`source\` has no usable characters: ${source.slice(0, 100)}` };
-  const title = str(r.title) ?? '';
+  const title = scraped(format, str(r.title)) ?? '';
   const text = (format === 'sada' ? str(r.text) : str(r.content)) ?? '';
   if (!title.trim() && !text.trim()) return { ok: false, reason: 'neither title nor text', skip: true };
 
@@ -70,7 +71,7 @@ export function recordToArticle(r: Record<string, unknown>): RecordResult {
       title: title.trim(),
       text,
       published,
-      author: str(r.author)?.trim() || null,
+      author: scraped(format, str(r.author))?.trim() || null,
       summary: (format === 'ant' ? str(r.abstract) : str(r.summary))?.trim() || null,
       category: str(r.category)?.trim() || null,
       tags,
@@ -94,6 +95,15 @@ export function sourceSlug(name: string): string {
 
 /** The largest distance from the epoch, in ms, that a JavaScript Date can represent. */
 const MAX_DATE_MS = 8.64e15;
+
+/**
+ * SaudiNewsNet's titles and bylines were scraped from HTML and keep its character references
+ * (`&#8220;موسوعة خطب الجمعة&#8221;`, `&nbsp;أ ف ب`): decoded, or the reader shows them as typed. Its
+ * `content`, Sada's and ANT's fields are plain text and are not touched.
+ */
+function scraped(format: ImportFormat, value: string | null): string | null {
+  return format === 'saudinewsnet' && value?.includes('&') ? decodeHTML(value) : value;
+}
 
 function str(v: unknown): string | null {
   return typeof v === 'string' ? v : null;

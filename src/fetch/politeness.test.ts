@@ -193,11 +193,17 @@ test('Retry-After, backoff and cache lifetime helpers', () => {
   assert.equal(parseRetryAfter('120', now), 120_000);
   assert.equal(parseRetryAfter('Sun, 07 Jan 2024 10:01:00 GMT', now), 60_000);
   assert.equal(parseRetryAfter('soon', now), null);
+  // not HTTP dates, though Date.parse's legacy reading makes dates of them (retry at once)
+  assert.equal(parseRetryAfter('1 2', now), null);
+  assert.equal(parseRetryAfter('2 hours', now), null);
   assert.equal(backoffDelay(3, 1000, () => 0.5), 8000);
   assert.equal(cacheLifetimeMs({ 'cache-control': 'public, max-age=600' }, now), 600_000);
   assert.equal(cacheLifetimeMs({ 'cache-control': 'no-cache' }, now), 0);
   assert.equal(cacheLifetimeMs({ expires: 'Sun, 07 Jan 2024 11:00:00 GMT', date: 'Sun, 07 Jan 2024 10:30:00 GMT' }, now), 1_800_000);
   assert.equal(cacheLifetimeMs({}, now), null);
+  // an Expires that is no date means expired; a Date that is none leaves the lifetime counted from now
+  assert.equal(cacheLifetimeMs({ expires: '0' }, now), 0);
+  assert.equal(cacheLifetimeMs({ expires: 'Sun, 07 Jan 2024 11:00:00 GMT', date: '10 30' }, now), 3_600_000);
 });
 
 test('a shared host gate spaces requests across fetchers (workers sharing one database)', async () => {

@@ -1,3 +1,5 @@
+import { parseHttpDate } from '../core/http-date.js';
+
 /** When to retry a failed request, and how long to wait first. */
 
 /** Statuses worth another try: the server is overloaded or briefly broken. */
@@ -24,8 +26,8 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   if (!value) return null;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isFinite(date) ? Math.max(0, date - now) : null;
+  const date = parseHttpDate(trimmed, now);
+  return date === null ? null : Math.max(0, date - now);
 }
 
 /** Exponential backoff with jitter: base·2^attempt, scaled by a random factor in [0.5, 1.5). */

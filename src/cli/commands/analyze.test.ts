@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../test-support/paths.js';
+import { runCli, SADA_BIN } from '../../test-support/cli.js';
 import { displayWidth, formatTable } from './analyze-table.js';
 
 const sada = (...args: string[]) => {
@@ -31,6 +32,20 @@ test('sada analyze prints an aligned table; empty text gives an empty result and
   assert.equal(empty.code, 0);
   assert.equal(empty.stdout.trim(), '[]');
   assert.equal(sada('analyze').code, 0);
+});
+
+test('sada analyze without TEXT reads standard input, and at a terminal says how to give the text', () => {
+  const piped = runCli(['--json', 'analyze'], { input: 'قال الأمير\nفي الرياض' });
+  assert.equal(piped.status, 0, piped.stderr);
+  assert.deepEqual((JSON.parse(piped.stdout) as Array<{ stem: string }>).map((t) => t.stem), ['قال', 'امير', 'في', 'رياض']);
+  const tooLong = runCli(['analyze'], { input: 'نص '.repeat(1_000_000) });
+  assert.equal(tooLong.status, 2);
+  assert.match(tooLong.stderr, /more than 4 MiB/);
+  // a pseudo-terminal for standard input (python's pty module): without the check it would wait for typing
+  const script = `import pty, sys; sys.exit(pty.spawn([${JSON.stringify(process.execPath)}, ${JSON.stringify(SADA_BIN)}, 'analyze']) >> 8)`;
+  const atTerminal = spawnSync('python3', ['-c', script], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, CI: 'true' } });
+  assert.equal(atTerminal.status, 2, atTerminal.stdout);
+  assert.match(atTerminal.stdout, /no text: give it as arguments/);
 });
 
 test('table cells are padded by display width (marks take no column)', () => {

@@ -1,7 +1,8 @@
 import { daysInMonth, utcMidnight } from './time.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DAY_NAME = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*';
+/** A day's name, short or in full in any of the forms (it repeats what the date says, so either is read). */
+const DAY_NAME = '(?:mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const MONTH_NAME = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
 const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
 

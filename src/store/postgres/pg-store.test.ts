@@ -5,6 +5,7 @@ import pg from 'pg';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { migratePg, PG_MIGRATIONS_DIR } from './pg-migrate.js';
 import { assertRecountedByDay, OLD_TERM_STATS, oldProfile, oldQueuedTerms } from '../../test-support/term-days-migration.js';
 import { LOCK_BUCKETS, PgStore, connectionConfig } from './pg-store.js';
@@ -155,6 +156,44 @@ if (PG_SKIP) {
     await a!.close();
     await b!.close();
   });
+}
+
+if (!PG_SKIP) {
+  // The server ending a session that a transaction holds between two statements (a restart with -m immediate,
+  // an administrator's pg_terminate_backend) made node-postgres emit 'error' on the checked-out client with no
+  // listener: an uncaught exception that killed the worker. Now the transaction fails and the next one runs.
+  test('a session ended by the server inside a transaction fails that transaction, not the process', async () => {
+    const schema = freshSchema('terminated');
+    schemas.push(schema);
+    const app = `sada_terminated_${process.pid}`;
+    const store = await PgStore.open({ url: withApplicationName(TEST_PG_URL, app), schema });
+    const admin = new pg.Client({ connectionString: TEST_PG_URL });
+    await admin.connect();
+    try {
+      await assert.rejects(
+        store.transaction(async (tx) => {
+          await tx.ping();
+          const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()', [app]);
+          await admin.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [rows.map((r) => r.pid)]);
+          // until the backends are gone and their closing reached this process, the client idle in between
+          while ((await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = ANY($1::int[])', [rows.map((r) => r.pid)])).rowCount) await delay(20);
+          await delay(100);
+          await tx.ping();
+        }),
+      );
+      await store.ping();
+      assert.equal((await store.transaction(async (tx) => (await tx.listSources()).length)), 0);
+    } finally {
+      await admin.end();
+      await store.close();
+    }
+  });
+}
+
+function withApplicationName(url: string, name: string): string {
+  const u = new URL(url);
+  u.searchParams.set('application_name', name);
+  return u.toString();
 }
 
 test('an unreachable PostgreSQL gives a clear UNAVAILABLE error', async () => {

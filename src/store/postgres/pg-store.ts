@@ -69,6 +69,13 @@ export class PgStore extends PgQueries implements Store {
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it on next use.
     });
+    // A client checked out for a transaction (or for opening) that loses its connection between two statements
+    // (a server restart, pg_terminate_backend) emits 'error' on itself, which the pool does not listen to while
+    // it is out: unheard, it ended the process. Its next statement fails instead, the transaction rolls back,
+    // and the pool drops the client when it is released.
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+    });
     let client: pg.PoolClient;
     let prepared: { applied: number[]; readOnly: Store['readOnly'] };
     try {

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { AppError } from '../../core/errors.js';
+import { redactUrlPasswords } from '../../core/redact-url.js';
 import type { Store } from '../store.js';
 import { migratePg, pgSchemaState, pgTableNames, readPgMigrations } from './pg-migrate.js';
 import { pgSchemaChangeRefusal, pgWriteRefusal } from './pg-access.js';
@@ -213,11 +214,5 @@ export function connectionConfig(url: string, schema: string | undefined): { con
 }
 
 function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.href;
-  } catch {
-    return 'the configured URL';
-  }
+  return redactUrlPasswords(url);
 }

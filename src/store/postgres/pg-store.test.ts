@@ -2,6 +2,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeStoreContract } from '../store-contract.js';
 import pg from 'pg';
+import net from 'node:net';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -188,6 +189,68 @@ if (!PG_SKIP) {
       await store.close();
     }
   });
+}
+
+if (!PG_SKIP) {
+  // While the server is down every statement failed with the driver's error, which sada serve answered with
+  // 500 "an internal error occurred": the outage now reads as UNAVAILABLE (503, try again), and the pool
+  // reconnects by itself once the server answers again.
+  test('a database out of reach is UNAVAILABLE, inside a transaction or not, and is used again once it answers', async () => {
+    const schema = freshSchema('outage');
+    schemas.push(schema);
+    const target = new URL(TEST_PG_URL);
+    const proxy = await tcpProxy(target.hostname, Number(target.port || 5432));
+    const through = new URL(TEST_PG_URL);
+    through.hostname = '127.0.0.1';
+    through.port = String(proxy.port);
+    const store = await PgStore.open({ url: through.href, schema });
+    try {
+      await store.ping();
+      await proxy.stop();
+      const unavailable = (e: unknown) => e instanceof AppError && e.code === 'UNAVAILABLE' && e.message === 'the database does not answer; try again shortly';
+      await assert.rejects(store.listSources(), unavailable);
+      await assert.rejects(store.ping(), unavailable);
+      await assert.rejects(store.transaction(async (tx) => tx.ping()), unavailable);
+      await proxy.start();
+      assert.deepEqual(await store.listSources(), []);
+      assert.equal(await store.transaction(async (tx) => (await tx.listSources()).length), 0);
+    } finally {
+      await store.close();
+      await proxy.stop();
+    }
+  });
+}
+
+/** A TCP relay to host:port on a fixed local port, which `stop` closes (cutting its connections) and `start` reopens. */
+async function tcpProxy(host: string, port: number): Promise<{ port: number; start(): Promise<void>; stop(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | null = null;
+  let local = 0;
+  const start = () =>
+    new Promise<void>((resolve) => {
+      server = net.createServer((inbound) => {
+        const outbound = net.connect(port, host);
+        for (const s of [inbound, outbound]) {
+          sockets.add(s);
+          s.on('close', () => sockets.delete(s));
+          s.on('error', () => undefined);
+        }
+        inbound.pipe(outbound).pipe(inbound);
+      });
+      server.listen(local, '127.0.0.1', () => {
+        local = (server!.address() as net.AddressInfo).port;
+        resolve();
+      });
+    });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      if (!server) return resolve();
+      server.close(() => resolve());
+      server = null;
+    });
+  await start();
+  return { port: local, start, stop };
 }
 
 function withApplicationName(url: string, name: string): string {

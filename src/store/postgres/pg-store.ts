@@ -8,6 +8,7 @@ import { pgSchemaChangeRefusal, pgWriteRefusal } from './pg-access.js';
 import { READING_COMMANDS } from '../store-failure.js';
 import { TERM_DAYS_MIGRATION } from '../engine-rows.js';
 import { PgQueries, type Db } from './pg-queries.js';
+import { unavailableOr } from './pg-unavailable.js';
 
 export interface PgStoreOptions {
   /** postgres:// connection URL. */
@@ -103,16 +104,26 @@ export class PgStore extends PgQueries implements Store {
     return store;
   }
 
+  /** The pool, its failures to reach the database reported as such (see unavailableOr). */
+  private readonly poolDb: Db = {
+    query: ((...args: Parameters<pg.Pool['query']>) =>
+      (this.pool.query as (...a: unknown[]) => Promise<unknown>)(...args).catch((error: unknown) => {
+        throw unavailableOr(error);
+      })) as pg.Pool['query'],
+  };
+
   protected db(): Db {
     if (this.closed) throw new AppError('STORAGE', 'the store is closed');
-    return this.txClient.getStore() ?? this.pool;
+    return this.txClient.getStore() ?? this.poolDb;
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.closed) throw new AppError('STORAGE', 'the store is closed');
     if (this.readOnly) throw new AppError('STORAGE', `cannot write to the database: ${this.readOnly.reason}`);
     if (this.txClient.getStore()) return fn(this);
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch((error: unknown) => {
+      throw unavailableOr(error);
+    });
     try {
       await client.query('BEGIN');
       const result = await this.txClient.run(client, () => fn(this));
@@ -120,7 +131,7 @@ export class PgStore extends PgQueries implements Store {
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      throw unavailableOr(error);
     } finally {
       client.release();
     }

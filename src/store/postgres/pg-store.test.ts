@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { migratePg, PG_MIGRATIONS_DIR } from './pg-migrate.js';
 import { assertRecountedByDay, OLD_TERM_STATS, oldProfile, oldQueuedTerms } from '../../test-support/term-days-migration.js';
-import { LOCK_BUCKETS, PgStore, connectionConfig } from './pg-store.js';
+import { IDLE_IN_TRANSACTION_MS, LOCK_BUCKETS, PgStore, connectionConfig } from './pg-store.js';
 import { openStore } from '../open.js';
 import { AppError } from '../../core/errors.js';
 import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../../test-support/postgres.js';
@@ -17,12 +17,17 @@ import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../../test-s
 const schemas: string[] = [];
 after(() => dropTestSchemas(schemas));
 
-test('a schema adds its search path to the options a connection string already carries', () => {
-  assert.deepEqual(connectionConfig('postgres://u@h/db', undefined), { connectionString: 'postgres://u@h/db' });
-  assert.deepEqual(connectionConfig('postgres://u@h/db', 'x'), { connectionString: 'postgres://u@h/db', options: '-c search_path=x' });
+test('a schema adds its search path to the options a connection string already carries, after Sada\'s defaults', () => {
+  const idle = `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`;
+  assert.deepEqual(connectionConfig('postgres://u@h/db', undefined), { connectionString: 'postgres://u@h/db', options: idle });
+  assert.deepEqual(connectionConfig('postgres://u@h/db', 'x'), { connectionString: 'postgres://u@h/db', options: `${idle} -c search_path=x` });
   assert.deepEqual(connectionConfig('postgres://u:p%40ss@h:5433/db?sslmode=disable&options=-c%20statement_timeout%3D4321', 'x'), {
     connectionString: 'postgres://u:p%40ss@h:5433/db?sslmode=disable',
-    options: '-c statement_timeout=4321 -c search_path=x',
+    options: `${idle} -c statement_timeout=4321 -c search_path=x`,
+  });
+  assert.deepEqual(connectionConfig('postgres://u@h/db?options=-c%20idle_in_transaction_session_timeout%3D5s', undefined), {
+    connectionString: 'postgres://u@h/db',
+    options: `${idle} -c idle_in_transaction_session_timeout=5s`,
   });
 });
 
@@ -93,6 +98,40 @@ if (PG_SKIP) {
       assert.equal(rows[0].n, 1, 'the tables are in the schema, not in public');
     } finally {
       await client.end();
+    }
+  });
+
+  test('a session left idle inside a transaction is ended by the server, releasing its locks to the other writers', async () => {
+    const schema = freshSchema('idletx');
+    schemas.push(schema);
+    const plain = await PgStore.open({ url: TEST_PG_URL, schema });
+    const setting = await plain.transaction(async () => {
+      const db = (plain as unknown as { db(): pg.PoolClient }).db();
+      return (await db.query<{ v: string }>("SELECT current_setting('idle_in_transaction_session_timeout') AS v")).rows[0]!.v;
+    });
+    assert.equal(setting, `${IDLE_IN_TRANSACTION_MS / 60_000}min`);
+    await plain.close();
+    // The same with the timeout a URL sets (short, for the test): a writer frozen mid-transaction (a stopped
+    // process, a machine cut off) no longer holds the others back until it returns.
+    const url = new URL(TEST_PG_URL);
+    url.searchParams.set('options', '-c idle_in_transaction_session_timeout=300');
+    const [frozen, other] = await Promise.all([PgStore.open({ url: url.href, schema }), PgStore.open({ url: url.href, schema })]);
+    try {
+      const key = [{ space: 7, key: 41 }];
+      let locked!: () => void;
+      const holding = new Promise<void>((r) => (locked = r));
+      const stalled = frozen.transaction(async (tx) => {
+        await tx.lockKeys(key);
+        locked();
+        await delay(1500);
+        await tx.ping();
+      });
+      await holding;
+      await other.transaction((tx) => tx.lockKeys(key));
+      await assert.rejects(stalled, (e: unknown) => e instanceof AppError && e.code === 'UNAVAILABLE');
+      await frozen.ping();
+    } finally {
+      await Promise.all([frozen.close(), other.close()]);
     }
   });
 

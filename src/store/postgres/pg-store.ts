@@ -204,24 +204,33 @@ async function prepare(client: pg.PoolClient, options: PgStoreOptions): Promise<
 }
 
 /**
+ * How long a session may sit inside a transaction between two statements before the server ends it. Sada's
+ * transactions run statement after statement (CPU work between them takes far less); a session idle that long
+ * belongs to a process that froze or a machine cut off mid-transaction, whose locks (article keys, the search
+ * index) otherwise stopped every writer of the deployment until it came back, or until TCP keepalive gave up
+ * on it (two hours by default). A URL's own `options=-c idle_in_transaction_session_timeout=…` wins.
+ */
+export const IDLE_IN_TRANSACTION_MS = 120_000;
+
+/**
  * The pool's connection string and session options. node-postgres lets a connection string's own `options`
  * parameter replace the `options` setting whole, so a URL carrying `?options=-c statement_timeout=…` dropped
- * the schema's search path and the store opened in `public`; the URL's options are kept and the search path
- * added to them.
+ * the schema's search path and the store opened in `public`; the URL's options are kept, after Sada's
+ * defaults (so that they override them) and before the search path.
  */
-export function connectionConfig(url: string, schema: string | undefined): { connectionString: string; options?: string } {
-  if (!schema) return { connectionString: url };
-  const searchPath = `-c search_path=${schema}`;
+export function connectionConfig(url: string, schema: string | undefined): { connectionString: string; options: string } {
+  const defaults = `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`;
+  const searchPath = schema ? ` -c search_path=${schema}` : '';
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return { connectionString: url, options: searchPath };
+    return { connectionString: url, options: `${defaults}${searchPath}` };
   }
   const fromUrl = parsed.searchParams.get('options');
-  if (fromUrl === null) return { connectionString: url, options: searchPath };
+  if (fromUrl === null) return { connectionString: url, options: `${defaults}${searchPath}` };
   parsed.searchParams.delete('options');
-  return { connectionString: parsed.toString(), options: `${fromUrl} ${searchPath}`.trim() };
+  return { connectionString: parsed.toString(), options: `${defaults} ${fromUrl.trim()}${searchPath}`.trim() };
 }
 
 function redact(url: string): string {

@@ -33,6 +33,18 @@ test('an invalid flag is refused with the flag named as typed', () => {
   assert.throws(() => loadConfig({}, { db: '' }), (e: unknown) => e instanceof AppError && /^invalid --db: ""/.test(e.message));
 });
 
+test('a refused database URL is named without its password', () => {
+  for (const [env, overrides, origin] of [
+    [{ SADA_DB: 'postgress://sada:s3cret@db.internal/sada' }, {}, 'SADA_DB'],
+    [{}, { db: 'mysql://sada:s3cret@db.internal/sada' }, '--db'],
+  ] as const) {
+    assert.throws(
+      () => loadConfig(env, overrides),
+      (e: unknown) => e instanceof AppError && e.message.startsWith(`invalid ${origin}: "`) && e.message.includes('sada:***@db.internal/sada') && !e.message.includes('s3cret'),
+    );
+  }
+});
+
 test('every key has a distinct SADA_ environment variable', () => {
   const envs = Object.values(CONFIG_TABLE).map((e) => e.env);
   assert.equal(new Set(envs).size, envs.length);

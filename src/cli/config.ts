@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../core/errors.js';
 import { wholeNumber } from '../core/whole-number.js';
 import { dbLocationProblem } from '../store/db-location.js';
+import { redactUrlPasswords } from '../core/redact-url.js';
 
 /**
  * The one configuration table. Each key has a default, an environment variable and a validator.
@@ -81,7 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Record<Con
     if (!parsed.success) {
       // a flag is named as typed (--log-level), a variable by its name
       const origin = override !== undefined ? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : entry.env;
-      throw new AppError('BAD_USAGE', `invalid ${origin}: ${JSON.stringify(raw)} (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+      // the value is shown to be corrected, but not a password it holds (a database URL with a mistyped scheme)
+      throw new AppError('BAD_USAGE', `invalid ${origin}: ${redactUrlPasswords(JSON.stringify(raw))} (${parsed.error.issues[0]?.message ?? 'invalid'})`);
     }
     out[key] = parsed.data;
   }

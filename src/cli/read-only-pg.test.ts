@@ -127,7 +127,10 @@ test('commands that write are refused at once with a role granted only SELECT, n
 });
 
 test('`sada serve --no-fetch` with a role granted only SELECT serves every reading route; admin actions are refused, not failed', { timeout: 60_000, skip: PG_SKIP }, async () => {
-  const child = spawn(process.execPath, [SADA_BIN, 'serve', '--no-fetch', '--port', '0', '--db', readerUrl], {
+  // with a password (the test server trusts local connections): the log names the database without it
+  const withPassword = new URL(readerUrl);
+  withPassword.password = 'never-logged-41';
+  const child = spawn(process.execPath, [SADA_BIN, 'serve', '--no-fetch', '--port', '0', '--db', withPassword.href], {
     cwd: REPO_ROOT,
     env: { ...process.env, SADA_LOG_LEVEL: 'info', SADA_ADMIN_TOKEN: 'tok' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -135,6 +138,8 @@ test('`sada serve --no-fetch` with a role granted only SELECT serves every readi
   const { origin, log, exited } = await servingOrigin(child);
   try {
     assert.match(log(), /the database cannot be written: serving it read-only/);
+    assert.match(log(), new RegExp(`"db":"postgres://${reader}:\\*\\*\\*@`));
+    assert.doesNotMatch(log(), /never-logged-41/);
     const json = async <T>(path: string) => (await (await fetch(`${origin}${path}`)).json()) as T;
     const article = (await json<{ articles: { id: number }[] }>('/api/v1/articles')).articles[0]!.id;
     const story = (await json<{ stories: { id: number }[] }>('/api/v1/stories')).stories[0]!.id;

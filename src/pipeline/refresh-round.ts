@@ -102,5 +102,8 @@ async function runPool<T>(items: readonly T[], concurrency: number, stopped: () 
   const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
     while (next < items.length && !stopped()) await task(items[next++]!);
   });
-  await Promise.all(lanes);
+  // Every lane ends before the round does, even when one fails (the database went away): the next round may
+  // claim this worker's own leases again, and must find none of them still being refreshed.
+  const failed = (await Promise.allSettled(lanes)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }

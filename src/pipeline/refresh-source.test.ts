@@ -8,7 +8,8 @@ import { openStore } from '../store/open.js';
 import type { ArticleInput } from '../core/types.js';
 import { createArticlePipeline } from './process-article.js';
 import { runFetchRound } from './refresh-round.js';
-import type { RefreshDeps } from './refresh-source.js';
+import { refreshSource, type RefreshDeps } from './refresh-source.js';
+import { AppError } from '../core/errors.js';
 import { addSource, storeSource } from './add-source.js';
 import { cappedText, cappedTitle, MAX_AUTHOR_LENGTH, MAX_CATEGORY_LENGTH, MAX_SUMMARY_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH } from '../core/storable-text.js';
 import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../test-support/postgres.js';
@@ -151,6 +152,44 @@ test('a round cancelled mid page fetch records nothing on the source, keeps no s
     assert.equal(next.sources, 1);
     assert.equal(next.new_articles, 2);
     assert.equal((await store.getArticleByExternalId(source.id, 'g-7'))?.text, 'النص الكامل للخبر 7');
+  } finally {
+    await fetcher.close();
+    await store.close();
+    await server.close();
+  }
+});
+
+test('a database that stops answering mid-feed ends the refresh at once, with nothing recorded on the source', async () => {
+  const server = await startFixtureServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v2"' });
+    res.end(rss([1, 2, 3, 4, 5].map((n) => item(n)).join('')));
+  });
+  const store = await openStore(':memory:');
+  const fetcher = new Fetcher(testFetcherOptions());
+  const now = Date.now();
+  const itemErrors: string[] = [];
+  let stores = 0;
+  const deps: RefreshDeps = {
+    store,
+    fetcher,
+    now: () => now,
+    // what a PostgreSQL store reports while its server restarts
+    process: () => {
+      stores++;
+      throw new AppError('UNAVAILABLE', 'the database does not answer; try again shortly');
+    },
+    onItemError: (_source, _url, reason) => itemErrors.push(reason),
+  };
+  try {
+    await storeSource(store, { url: `${server.origin}/feed.xml`, feedUrl: `${server.origin}/feed.xml`, kind: 'feed', title: 'اختبار', homepage: null }, {}, now);
+    const [source] = await store.claimDueSources(now, 1, 'w', 60_000, { force: true });
+    const result = await refreshSource(deps, source!);
+    assert.equal(result.status, 'error');
+    assert.equal(result.error, 'UNAVAILABLE: the database does not answer; try again shortly');
+    assert.equal(stores, 1, 'no further item is tried');
+    assert.deepEqual(itemErrors, [], 'one failure of the source, not one per item');
+    const [after] = await store.listSources();
+    assert.deepEqual([after?.lastFetch, after?.consecutiveErrors, after?.etag], [null, 0, null], 'neither a success (its validators would skip the items next time) nor a back-off');
   } finally {
     await fetcher.close();
     await store.close();

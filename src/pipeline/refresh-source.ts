@@ -58,7 +58,9 @@ export interface RefreshResult {
  *
  * An abort of `signal` (shutdown) cancels the feed or page fetch in progress and handles no further item.
  * That is no failure of the source: nothing is recorded on it (no error, no back-off, no new validators), so
- * its next refresh fetches the feed again, skips the items already stored and reads the rest.
+ * its next refresh fetches the feed again, skips the items already stored and reads the rest. Nor is a
+ * database that stops answering (UNAVAILABLE): the refresh ends at the first item it fails, returned as an
+ * error and recorded nowhere.
  */
 export async function refreshSource(deps: RefreshDeps, source: PolledSource, signal?: AbortSignal): Promise<RefreshResult> {
   const schedule = deps.schedule ?? DEFAULT_SCHEDULE;
@@ -96,6 +98,9 @@ export async function refreshSource(deps: RefreshDeps, source: PolledSource, sig
     }
     result.status = 'error';
     result.error = `${isAppError(error) ? `${error.code}: ` : ''}${errorMessage(error)}`;
+    // The source did not fail: nothing is recorded (no back-off, no validators that would answer the next
+    // fetch 304 and skip the items not stored), and the next round reads it again.
+    if (databaseUnavailable(error)) return result;
     const retryAfter = isAppError(error) ? error.details?.['retryAfterMs'] : null;
     const patch = scheduleAfterFailure(source, { now: deps.now(), message: result.error, retryAfterMs: typeof retryAfter === 'number' ? retryAfter : null }, schedule);
     await deps.store.updateFetchState(source.id, patch);
@@ -152,8 +157,9 @@ async function handleItem(deps: RefreshDeps, source: PolledSource, item: FeedIte
     if (outcome === 'exists') result.known++;
     else result.newArticles++;
   } catch (error) {
-    // A cancelled page fetch is no failure of the item; it is read on the next refresh.
-    if (signal?.aborted) throw error;
+    // A cancelled page fetch is no failure of the item; it is read on the next refresh. Nor is a database
+    // that does not answer: the items after it would fail alike, each logged, and the feed be recorded as read.
+    if (signal?.aborted || databaseUnavailable(error)) throw error;
     result.itemErrors++;
     deps.onItemError?.(source, input.url, errorMessage(error));
   }
@@ -241,4 +247,9 @@ async function withPage(deps: RefreshDeps, source: Source, input: ArticleInput, 
     (merged as unknown as Record<string, unknown>)[key] = value;
   }
   return merged;
+}
+
+/** The store could not reach its database (PostgreSQL down or restarting): UNAVAILABLE, as the store reports it. */
+function databaseUnavailable(error: unknown): boolean {
+  return isAppError(error) && error.code === 'UNAVAILABLE';
 }

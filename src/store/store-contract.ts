@@ -103,7 +103,7 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
         await store.renewLeases([ids[1]!], 'worker-a', now + 120_000);
         await store.renewLeases([ids[2]!], 'worker-x', now + 120_000);
         assert.deepEqual(mine(await store.claimDueSources(now + 60_001, 100, 'worker-c', 60_000)), [ids[2]], 'a renewed lease holds; an expired one is claimable');
-        assert.deepEqual(mine(await store.claimDueSources(now + 120_000, 100, 'worker-c', 60_000)), [ids[1]], 'the renewed lease ends when renewed to');
+        assert.deepEqual(mine(await store.claimDueSources(now + 120_000, 100, 'worker-d', 60_000)), [ids[1]], 'the renewed lease ends when renewed to');
         const concurrent = await Promise.all([
           store.claimDueSources(now + 300_000, 100, 'w1', 60_000),
           store.claimDueSources(now + 300_000, 100, 'w2', 60_000),
@@ -111,6 +111,15 @@ export function describeStoreContract(adapter: string, openEmpty: () => Promise<
         const claimed = concurrent.flatMap(mine);
         assert.equal(claimed.length, new Set(claimed).size, 'no source leased twice');
         assert.deepEqual([...claimed].sort(), [ids[1], ids[2]].sort());
+      });
+
+      it("gives a worker back its own leased sources at once (a round that failed before releasing them)", async () => {
+        const s = await store.addSource({ slug: 'own-lease', url: 'https://own.test/', feedUrl: 'https://own.test/feed', kind: 'feed', title: 'Own' }, T0);
+        await store.updateFetchState(s.id, { nextCheck: T0 });
+        const mine = (xs: { id: number }[]) => xs.map((x) => x.id).filter((id) => id === s.id);
+        assert.deepEqual(mine(await store.claimDueSources(T0 + 1, 100, 'host:1', 900_000)), [s.id]);
+        assert.deepEqual(mine(await store.claimDueSources(T0 + 2, 100, 'host:2', 900_000)), [], 'another worker still waits for the lease');
+        assert.deepEqual(mine(await store.claimDueSources(T0 + 2, 100, 'host:1', 900_000)), [s.id], 'its owner does not');
       });
 
       it('spaces request starts to one host across callers', async () => {

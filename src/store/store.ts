@@ -80,7 +80,9 @@ export interface SourceStore {
   dueSources(now: number, limit: number): Promise<(Source & SourceFetchState)[]>;
   /**
    * Atomically leases up to `limit` due sources to `worker` until `now + leaseMs`. Sources leased by another
-   * worker are skipped until their lease expires (a killed worker's sources come back that way).
+   * worker are skipped until their lease expires (a killed worker's sources come back that way); `worker`'s own
+   * are claimable at once, as it claims only when none of its refreshes runs: a round that failed before
+   * releasing them (the database went away) left them leased to it.
    * With `force`, every polled source is claimable regardless of `next_check` (`sada fetch --once`).
    */
   claimDueSources(now: number, limit: number, worker: string, leaseMs: number, options?: { force?: boolean; sourceId?: number }): Promise<(Source & SourceFetchState)[]>;

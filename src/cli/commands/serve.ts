@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import type { Logger } from 'pino';
 import { AppError } from '../../core/errors.js';
+import { redactUrlPasswords } from '../../core/redact-url.js';
 import type { Store } from '../../store/store.js';
 import type { SadaMetrics } from '../../server/metrics.js';
 import type { AddSource, SchedulerHooks, SearchService } from '../../server/services.js';
@@ -34,7 +35,7 @@ export const register: RegisterCommand = (program, getContext) => {
       const logger = ctx.logger();
       // Serving only reads: without the fetcher, a database this user cannot write is served read-only.
       const store = await ctx.openStore({ access: flags.fetch ? 'write' : 'read' });
-      if (store.readOnly) logger.info({ db: ctx.config.db, access: store.readOnly.access }, 'the database cannot be written: serving it read-only (adding sources is refused)');
+      if (store.readOnly) logger.info({ db: redactUrlPasswords(ctx.config.db), access: store.readOnly.access }, 'the database cannot be written: serving it read-only (adding sources is refused)');
       else await indexWhatSearchLacks(store, logger);
       const metrics = createMetrics();
       const services = await wireServices(ctx, store, metrics);

@@ -183,7 +183,7 @@ export abstract class PgQueries extends PgEngineQueries implements Omit<Store, '
     options: { force?: boolean; sourceId?: number } = {},
   ): Promise<(Source & SourceFetchState)[]> {
     const params: unknown[] = [worker, now + leaseMs, now, limit];
-    const where = [ACTIVE, 'NOT paused', "kind <> 'import'", '(lease_until IS NULL OR lease_until <= $3)'];
+    const where = [ACTIVE, 'NOT paused', "kind <> 'import'", '(lease_until IS NULL OR lease_until <= $3 OR lease_owner = $1)'];
     if (!options.force) where.push('(next_check IS NULL OR next_check <= $3)');
     if (options.sourceId !== undefined) {
       params.push(options.sourceId);

@@ -2,12 +2,14 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeStoreContract } from '../store-contract.js';
 import pg from 'pg';
+import net from 'node:net';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { migratePg, PG_MIGRATIONS_DIR } from './pg-migrate.js';
 import { assertRecountedByDay, OLD_TERM_STATS, oldProfile, oldQueuedTerms } from '../../test-support/term-days-migration.js';
-import { LOCK_BUCKETS, PgStore, connectionConfig } from './pg-store.js';
+import { IDLE_IN_TRANSACTION_MS, LOCK_BUCKETS, PgStore, connectionConfig } from './pg-store.js';
 import { openStore } from '../open.js';
 import { AppError } from '../../core/errors.js';
 import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../../test-support/postgres.js';
@@ -15,12 +17,17 @@ import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../../test-s
 const schemas: string[] = [];
 after(() => dropTestSchemas(schemas));
 
-test('a schema adds its search path to the options a connection string already carries', () => {
-  assert.deepEqual(connectionConfig('postgres://u@h/db', undefined), { connectionString: 'postgres://u@h/db' });
-  assert.deepEqual(connectionConfig('postgres://u@h/db', 'x'), { connectionString: 'postgres://u@h/db', options: '-c search_path=x' });
+test('a schema adds its search path to the options a connection string already carries, after Sada\'s defaults', () => {
+  const idle = `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`;
+  assert.deepEqual(connectionConfig('postgres://u@h/db', undefined), { connectionString: 'postgres://u@h/db', options: idle });
+  assert.deepEqual(connectionConfig('postgres://u@h/db', 'x'), { connectionString: 'postgres://u@h/db', options: `${idle} -c search_path=x` });
   assert.deepEqual(connectionConfig('postgres://u:p%40ss@h:5433/db?sslmode=disable&options=-c%20statement_timeout%3D4321', 'x'), {
     connectionString: 'postgres://u:p%40ss@h:5433/db?sslmode=disable',
-    options: '-c statement_timeout=4321 -c search_path=x',
+    options: `${idle} -c statement_timeout=4321 -c search_path=x`,
+  });
+  assert.deepEqual(connectionConfig('postgres://u@h/db?options=-c%20idle_in_transaction_session_timeout%3D5s', undefined), {
+    connectionString: 'postgres://u@h/db',
+    options: `${idle} -c idle_in_transaction_session_timeout=5s`,
   });
 });
 
@@ -94,6 +101,40 @@ if (PG_SKIP) {
     }
   });
 
+  test('a session left idle inside a transaction is ended by the server, releasing its locks to the other writers', async () => {
+    const schema = freshSchema('idletx');
+    schemas.push(schema);
+    const plain = await PgStore.open({ url: TEST_PG_URL, schema });
+    const setting = await plain.transaction(async () => {
+      const db = (plain as unknown as { db(): pg.PoolClient }).db();
+      return (await db.query<{ v: string }>("SELECT current_setting('idle_in_transaction_session_timeout') AS v")).rows[0]!.v;
+    });
+    assert.equal(setting, `${IDLE_IN_TRANSACTION_MS / 60_000}min`);
+    await plain.close();
+    // The same with the timeout a URL sets (short, for the test): a writer frozen mid-transaction (a stopped
+    // process, a machine cut off) no longer holds the others back until it returns.
+    const url = new URL(TEST_PG_URL);
+    url.searchParams.set('options', '-c idle_in_transaction_session_timeout=300');
+    const [frozen, other] = await Promise.all([PgStore.open({ url: url.href, schema }), PgStore.open({ url: url.href, schema })]);
+    try {
+      const key = [{ space: 7, key: 41 }];
+      let locked!: () => void;
+      const holding = new Promise<void>((r) => (locked = r));
+      const stalled = frozen.transaction(async (tx) => {
+        await tx.lockKeys(key);
+        locked();
+        await delay(1500);
+        await tx.ping();
+      });
+      await holding;
+      await other.transaction((tx) => tx.lockKeys(key));
+      await assert.rejects(stalled, (e: unknown) => e instanceof AppError && e.code === 'UNAVAILABLE');
+      await frozen.ping();
+    } finally {
+      await Promise.all([frozen.close(), other.close()]);
+    }
+  });
+
   test('lockKeys serialises transactions that share a key and lets disjoint ones run', async () => {
     const schema = freshSchema('locks');
     schemas.push(schema);
@@ -155,6 +196,106 @@ if (PG_SKIP) {
     await a!.close();
     await b!.close();
   });
+}
+
+if (!PG_SKIP) {
+  // The server ending a session that a transaction holds between two statements (a restart with -m immediate,
+  // an administrator's pg_terminate_backend) made node-postgres emit 'error' on the checked-out client with no
+  // listener: an uncaught exception that killed the worker. Now the transaction fails and the next one runs.
+  test('a session ended by the server inside a transaction fails that transaction, not the process', async () => {
+    const schema = freshSchema('terminated');
+    schemas.push(schema);
+    const app = `sada_terminated_${process.pid}`;
+    const store = await PgStore.open({ url: withApplicationName(TEST_PG_URL, app), schema });
+    const admin = new pg.Client({ connectionString: TEST_PG_URL });
+    await admin.connect();
+    try {
+      await assert.rejects(
+        store.transaction(async (tx) => {
+          await tx.ping();
+          const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()', [app]);
+          await admin.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [rows.map((r) => r.pid)]);
+          // until the backends are gone and their closing reached this process, the client idle in between
+          while ((await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = ANY($1::int[])', [rows.map((r) => r.pid)])).rowCount) await delay(20);
+          await delay(100);
+          await tx.ping();
+        }),
+      );
+      await store.ping();
+      assert.equal((await store.transaction(async (tx) => (await tx.listSources()).length)), 0);
+    } finally {
+      await admin.end();
+      await store.close();
+    }
+  });
+}
+
+if (!PG_SKIP) {
+  // While the server is down every statement failed with the driver's error, which sada serve answered with
+  // 500 "an internal error occurred": the outage now reads as UNAVAILABLE (503, try again), and the pool
+  // reconnects by itself once the server answers again.
+  test('a database out of reach is UNAVAILABLE, inside a transaction or not, and is used again once it answers', async () => {
+    const schema = freshSchema('outage');
+    schemas.push(schema);
+    const target = new URL(TEST_PG_URL);
+    const proxy = await tcpProxy(target.hostname, Number(target.port || 5432));
+    const through = new URL(TEST_PG_URL);
+    through.hostname = '127.0.0.1';
+    through.port = String(proxy.port);
+    const store = await PgStore.open({ url: through.href, schema });
+    try {
+      await store.ping();
+      await proxy.stop();
+      const unavailable = (e: unknown) => e instanceof AppError && e.code === 'UNAVAILABLE' && e.message === 'the database does not answer; try again shortly';
+      await assert.rejects(store.listSources(), unavailable);
+      await assert.rejects(store.ping(), unavailable);
+      await assert.rejects(store.transaction(async (tx) => tx.ping()), unavailable);
+      await proxy.start();
+      assert.deepEqual(await store.listSources(), []);
+      assert.equal(await store.transaction(async (tx) => (await tx.listSources()).length), 0);
+    } finally {
+      await store.close();
+      await proxy.stop();
+    }
+  });
+}
+
+/** A TCP relay to host:port on a fixed local port, which `stop` closes (cutting its connections) and `start` reopens. */
+async function tcpProxy(host: string, port: number): Promise<{ port: number; start(): Promise<void>; stop(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | null = null;
+  let local = 0;
+  const start = () =>
+    new Promise<void>((resolve) => {
+      server = net.createServer((inbound) => {
+        const outbound = net.connect(port, host);
+        for (const s of [inbound, outbound]) {
+          sockets.add(s);
+          s.on('close', () => sockets.delete(s));
+          s.on('error', () => undefined);
+        }
+        inbound.pipe(outbound).pipe(inbound);
+      });
+      server.listen(local, '127.0.0.1', () => {
+        local = (server!.address() as net.AddressInfo).port;
+        resolve();
+      });
+    });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      if (!server) return resolve();
+      server.close(() => resolve());
+      server = null;
+    });
+  await start();
+  return { port: local, start, stop };
+}
+
+function withApplicationName(url: string, name: string): string {
+  const u = new URL(url);
+  u.searchParams.set('application_name', name);
+  return u.toString();
 }
 
 test('an unreachable PostgreSQL gives a clear UNAVAILABLE error', async () => {

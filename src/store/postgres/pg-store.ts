@@ -1,12 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { AppError } from '../../core/errors.js';
+import { redactUrlPasswords } from '../../core/redact-url.js';
 import type { Store } from '../store.js';
 import { migratePg, pgSchemaState, pgTableNames, readPgMigrations } from './pg-migrate.js';
 import { pgSchemaChangeRefusal, pgWriteRefusal } from './pg-access.js';
 import { READING_COMMANDS } from '../store-failure.js';
 import { TERM_DAYS_MIGRATION } from '../engine-rows.js';
 import { PgQueries, type Db } from './pg-queries.js';
+import { unavailableOr } from './pg-unavailable.js';
 
 export interface PgStoreOptions {
   /** postgres:// connection URL. */
@@ -69,6 +71,13 @@ export class PgStore extends PgQueries implements Store {
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it on next use.
     });
+    // A client checked out for a transaction (or for opening) that loses its connection between two statements
+    // (a server restart, pg_terminate_backend) emits 'error' on itself, which the pool does not listen to while
+    // it is out: unheard, it ended the process. Its next statement fails instead, the transaction rolls back,
+    // and the pool drops the client when it is released.
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+    });
     let client: pg.PoolClient;
     let prepared: { applied: number[]; readOnly: Store['readOnly'] };
     try {
@@ -95,16 +104,26 @@ export class PgStore extends PgQueries implements Store {
     return store;
   }
 
+  /** The pool, its failures to reach the database reported as such (see unavailableOr). */
+  private readonly poolDb: Db = {
+    query: ((...args: Parameters<pg.Pool['query']>) =>
+      (this.pool.query as (...a: unknown[]) => Promise<unknown>)(...args).catch((error: unknown) => {
+        throw unavailableOr(error);
+      })) as pg.Pool['query'],
+  };
+
   protected db(): Db {
     if (this.closed) throw new AppError('STORAGE', 'the store is closed');
-    return this.txClient.getStore() ?? this.pool;
+    return this.txClient.getStore() ?? this.poolDb;
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.closed) throw new AppError('STORAGE', 'the store is closed');
     if (this.readOnly) throw new AppError('STORAGE', `cannot write to the database: ${this.readOnly.reason}`);
     if (this.txClient.getStore()) return fn(this);
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch((error: unknown) => {
+      throw unavailableOr(error);
+    });
     try {
       await client.query('BEGIN');
       const result = await this.txClient.run(client, () => fn(this));
@@ -112,7 +131,7 @@ export class PgStore extends PgQueries implements Store {
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      throw unavailableOr(error);
     } finally {
       client.release();
     }
@@ -185,32 +204,35 @@ async function prepare(client: pg.PoolClient, options: PgStoreOptions): Promise<
 }
 
 /**
+ * How long a session may sit inside a transaction between two statements before the server ends it. Sada's
+ * transactions run statement after statement (CPU work between them takes far less); a session idle that long
+ * belongs to a process that froze or a machine cut off mid-transaction, whose locks (article keys, the search
+ * index) otherwise stopped every writer of the deployment until it came back, or until TCP keepalive gave up
+ * on it (two hours by default). A URL's own `options=-c idle_in_transaction_session_timeout=…` wins.
+ */
+export const IDLE_IN_TRANSACTION_MS = 120_000;
+
+/**
  * The pool's connection string and session options. node-postgres lets a connection string's own `options`
  * parameter replace the `options` setting whole, so a URL carrying `?options=-c statement_timeout=…` dropped
- * the schema's search path and the store opened in `public`; the URL's options are kept and the search path
- * added to them.
+ * the schema's search path and the store opened in `public`; the URL's options are kept, after Sada's
+ * defaults (so that they override them) and before the search path.
  */
-export function connectionConfig(url: string, schema: string | undefined): { connectionString: string; options?: string } {
-  if (!schema) return { connectionString: url };
-  const searchPath = `-c search_path=${schema}`;
+export function connectionConfig(url: string, schema: string | undefined): { connectionString: string; options: string } {
+  const defaults = `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`;
+  const searchPath = schema ? ` -c search_path=${schema}` : '';
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return { connectionString: url, options: searchPath };
+    return { connectionString: url, options: `${defaults}${searchPath}` };
   }
   const fromUrl = parsed.searchParams.get('options');
-  if (fromUrl === null) return { connectionString: url, options: searchPath };
+  if (fromUrl === null) return { connectionString: url, options: `${defaults}${searchPath}` };
   parsed.searchParams.delete('options');
-  return { connectionString: parsed.toString(), options: `${fromUrl} ${searchPath}`.trim() };
+  return { connectionString: parsed.toString(), options: `${defaults} ${fromUrl.trim()}${searchPath}`.trim() };
 }
 
 function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.href;
-  } catch {
-    return 'the configured URL';
-  }
+  return redactUrlPasswords(url);
 }

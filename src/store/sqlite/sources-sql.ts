@@ -111,8 +111,8 @@ export function claimDueSources(
   leaseMs: number,
   options: { force?: boolean; sourceId?: number } = {},
 ): (Source & SourceFetchState)[] {
-  const where = [ACTIVE, 'paused = 0', "kind <> 'import'", '(lease_until IS NULL OR lease_until <= ?)'];
-  const params: unknown[] = [now];
+  const where = [ACTIVE, 'paused = 0', "kind <> 'import'", '(lease_until IS NULL OR lease_until <= ? OR lease_owner = ?)'];
+  const params: unknown[] = [now, worker];
   if (!options.force) {
     where.push('(next_check IS NULL OR next_check <= ?)');
     params.push(now);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fixturePath } from '../test-support/paths.js';
 import { COMMON_FEED_PATHS, discoverFeedLinks, feedCandidates } from './discover.js';
 import { detectFormat } from './detect.js';
+import { finishesWithin } from '../test-support/finishes.js';
 
 const homepage = readFileSync(fixturePath('feeds', 'homepage', 'index.html'), 'utf8');
 
@@ -45,4 +46,15 @@ test('format detection', () => {
   for (const [text, format] of cases) assert.equal(detectFormat(text), format, text);
   assert.equal(detectFormat('<p>مرحبا</p><body>', 'text/html; charset=utf-8'), 'unknown');
   assert.equal(detectFormat('مرحبا <body>', 'text/html'), 'html');
+});
+
+test('a homepage of start tags that never end is searched in linear time', () => {
+  // quadratic before: each `<link` was read again to the end of the tag that failed (`/x>`), or of the head
+  for (const html of [`${'<link rel=alternate '.repeat(60_000)}/x>`, '<script '.repeat(60_000), `${'<link a= '.repeat(60_000)}>`]) {
+    assert.deepEqual(finishesWithin(10, () => discoverFeedLinks(html, 'https://x.example/')), []);
+  }
+  assert.deepEqual(
+    discoverFeedLinks('<link rel=alternate type=application/rss+xml href=/rss.xml><link rel="alternate" type="application/atom+xml" href="a>b.xml" title="x">', 'https://x.example/').map((c) => c.url),
+    ['https://x.example/rss.xml', 'https://x.example/a%3Eb.xml'],
+  );
 });

@@ -12,18 +12,51 @@ export interface StartTag {
 
 /** Comments, and script/style/template bodies (whose `<` are not tags), removed. */
 export function withoutOpaqueBlocks(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
-    .replace(/<(script|style|template|noscript|iframe)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
+  const text = html.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
+  // What `/<(script|…)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi` replaces, its start tags looked for only where one
+  // can end: tried from every `<script` after the last `>`, that expression read on to the end of the text
+  // each time, and a feed description of unclosed `<script` took hours.
+  let out = '';
+  let from = 0;
+  OPAQUE_START.lastIndex = 0;
+  const starts = beforeLastTagEnd(text);
+  for (let m = OPAQUE_START.exec(starts); m; m = OPAQUE_START.exec(starts)) {
+    const close = new RegExp(`</${m[1]!}\\s*>`, 'gi');
+    close.lastIndex = OPAQUE_START.lastIndex;
+    const end = close.exec(text) ? close.lastIndex : text.length;
+    out += `${text.slice(from, m.index)} `;
+    from = end;
+    OPAQUE_START.lastIndex = end;
+  }
+  return out + text.slice(from);
 }
 
-const TAG = /<([A-Za-z][A-Za-z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g;
+const OPAQUE_START = /<(script|style|template|noscript|iframe)\b[^>]*>/gi;
+
+/**
+ * The text up to its last `>`. An expression whose matches end in `>` finds the same matches there as in the
+ * whole text, without trying, from each `<` after the last `>`, to read on to the end for one (quadratic in
+ * the number of those `<`: a few hundred KB of `<p ` kept a process busy for minutes).
+ */
+export function beforeLastTagEnd(text: string): string {
+  return text.slice(0, text.lastIndexOf('>') + 1);
+}
+
+/** `text.replace(pattern, replacement)` for a pattern whose every match ends in `>`, in linear time. */
+export function replaceTags(text: string, pattern: RegExp, replacement: string): string {
+  const head = beforeLastTagEnd(text);
+  return head.replace(pattern, replacement) + text.slice(head.length);
+}
+
+// No `<` in an unquoted name or value: where one is, another tag starts. With it, a tag of many attributes
+// that ended badly (`/x>`) was read again from each `<` inside it, to its end: quadratic in its length.
+const TAG = /<([A-Za-z][A-Za-z0-9:-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*)\s*\/?>/g;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 
 /** Start tags whose (lower-case) name is in `names`, in document order, at most `limit` of them. */
 export function scanStartTags(html: string, names: ReadonlySet<string>, limit = 10_000): StartTag[] {
   const found: StartTag[] = [];
-  const clean = withoutOpaqueBlocks(html);
+  const clean = beforeLastTagEnd(withoutOpaqueBlocks(html));
   TAG.lastIndex = 0;
   for (let m = TAG.exec(clean); m && found.length < limit; m = TAG.exec(clean)) {
     const name = m[1]!.toLowerCase();

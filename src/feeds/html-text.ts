@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { scanStartTags, withoutOpaqueBlocks } from './html-tags.js';
+import { replaceTags, scanStartTags, withoutOpaqueBlocks } from './html-tags.js';
 import { resolveHttpUrl } from './urls.js';
 
 /**
@@ -10,10 +10,12 @@ import { resolveHttpUrl } from './urls.js';
 export function htmlToText(html: string | null | undefined): string {
   if (!html) return '';
   if (!/[<&]/.test(html)) return tidyLines(html);
-  const text = withoutOpaqueBlocks(html)
-    .replace(/<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|table|section|article|figure|figcaption|header|footer|pre|hr|dd|dt|dl)\b[^>]*>/gi, '\n')
-    .replace(/<\/?[A-Za-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/g, '')
-    .replace(/<[!?][^>]*>/g, '');
+  let text = withoutOpaqueBlocks(html);
+  text = replaceTags(text, /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|table|section|article|figure|figcaption|header|footer|pre|hr|dd|dt|dl)\b[^>]*>/gi, '\n');
+  // no `<` outside quotes inside a tag: a tag that never ends (an unclosed quote) was otherwise read again from
+  // each `<` in it, to its end (quadratic: a feed description of `<x…<x…'>` kept a process busy for minutes)
+  text = replaceTags(text, /<\/?[A-Za-z][^<>"']*(?:(?:"[^"]*"|'[^']*')[^<>"']*)*>/g, '');
+  text = replaceTags(text, /<[!?][^>]*>/g, '');
   return tidyLines(decodeHTML(text));
 }
 

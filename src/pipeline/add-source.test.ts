@@ -5,7 +5,8 @@ import { Fetcher, type FetchResponse } from '../fetch/index.js';
 import { startFixtureServer } from '../test-support/http-fixture.js';
 import { testFetcherOptions } from '../test-support/fetch-options.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
-import { resolveSource, storeSource } from './add-source.js';
+import { resolveSource, storeSource, titleOfPage } from './add-source.js';
+import { finishesWithin } from '../test-support/finishes.js';
 
 const HOME = 'https://slow.example/';
 const OTHER_FEED = 'https://cdn.example/wadi.xml';
@@ -111,4 +112,13 @@ test('a URL answered 404 or 410 is bad input (exit 2, API 400); a server error, 
     await fetcher.close();
     await server.close();
   }
+});
+
+test("a homepage's title: the first <title> to the </title> after it; a page of unclosed ones is read in linear time", () => {
+  assert.equal(titleOfPage('<html><TITLE lang="ar">بوابة &amp; الوادي</Title><title>b</title>'), 'بوابة &amp; الوادي');
+  assert.equal(titleOfPage('x</title><title>y</title>'), 'y');
+  assert.equal(titleOfPage('<title>no end'), undefined);
+  assert.equal(titleOfPage('<p>no title</p>'), undefined);
+  // 10 MB of `<title>`: hours before (each was read on to the end for a `</title>`)
+  assert.equal(finishesWithin(10, () => titleOfPage('<title>'.repeat(1_500_000))), undefined);
 });

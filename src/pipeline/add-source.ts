@@ -15,6 +15,19 @@ export interface ResolvedSource {
   entries?: number;
 }
 
+/**
+ * The text of a page's `<title>`: from the first `<title…>` to the first `</title>` after it. The expression
+ * `/<title[^>]*>([\s\S]*?)<\/title>/i` did this but, on a page of unclosed `<title>`, read on from each one to
+ * the end of the page (quadratic: 280 KB of them took 2.5 s, a 10 MB homepage hours).
+ */
+export function titleOfPage(html: string): string | undefined {
+  const open = html.search(/<title/i);
+  const openEnd = open === -1 ? -1 : html.indexOf('>', open);
+  if (openEnd === -1) return undefined;
+  const close = html.slice(openEnd + 1).search(/<\/title>/i);
+  return close === -1 ? undefined : html.slice(openEnd + 1, openEnd + 1 + close);
+}
+
 /** Candidates probed at most when a homepage announces no feed that works. */
 const MAX_PROBES = 12;
 
@@ -52,7 +65,7 @@ export async function resolveSource(fetcher: Fetcher, url: string): Promise<Reso
   if (format === 'unknown' && !/html/i.test(first.contentType ?? '')) {
     throw new AppError('BAD_INPUT', `${url} is neither a feed, a sitemap nor an HTML page (${describe(first)})`);
   }
-  const pageTitle = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
+  const pageTitle = titleOfPage(text);
   const tried: string[] = [];
   // A host that let one probe time out is not probed again: each try waits the whole fetch timeout, and
   // twelve of them kept `sources add` (and the reader's form) waiting for minutes.

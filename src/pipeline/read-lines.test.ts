@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import fc from 'fast-check';
 import { readLines, type FileLine } from './read-lines.js';
 
@@ -77,4 +79,27 @@ test('a line longer than the limit is reported with its number and length, and t
     ]);
     assert.deepEqual((await read(write(content, gzip), 100)).map((l) => l.tooLong ?? l.line), ['first', 6_000_000, 'third', 200]);
   }
+});
+
+test('chunks already read are let go: reading a 64 MB gzip file does not hold 64 MB', async () => {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  const line = `${'x'.repeat(1 << 20)}\n`;
+  const path = write(line.repeat(64), true);
+  gc();
+  const before = process.memoryUsage().arrayBuffers;
+  let held = 0;
+  for await (const l of readLines(path)) {
+    if (l.lineNumber !== 64) continue;
+    gc();
+    held = process.memoryUsage().arrayBuffers - before;
+  }
+  assert.ok(held < 16 * 1024 * 1024, `${Math.round(held / 1024 / 1024)} MB of chunks still held at the last line`);
+});
+
+test('a corrupt gzip file fails with BAD_INPUT', async () => {
+  const bytes = gzipSync('{"a":1}\n'.repeat(1000));
+  bytes[20] = bytes[20]! ^ 0xff;
+  bytes[40] = bytes[40]! ^ 0xff;
+  await assert.rejects(read(write(bytes)), (e: Error & { code?: string }) => e.code === 'BAD_INPUT');
 });

@@ -42,19 +42,16 @@ export async function* readLines(path: string, options: { maxLineBytes?: number 
   }
   const raw = createReadStream(path);
   const stream = gzip ? raw.pipe(createGunzip()) : raw;
-  // An error of the file stream does not reach the gunzip stream piped from it: both are watched.
-  const failure = new Promise<never>((_, reject) => {
-    const fail = (error: Error) => reject(new AppError('BAD_INPUT', error.message, { cause: error }));
-    raw.on('error', fail);
-    if (stream !== raw) stream.on('error', fail);
-  });
-  failure.catch(() => undefined);
+  // An error of the file stream does not reach the gunzip stream piped from it: it is passed on, so that the
+  // chunks' iterator fails with it. (Racing each chunk against one promise that waits for an error kept every
+  // chunk read reachable from that promise until the file was done: a 1 GB line held 1.2 GB.)
+  if (stream !== raw) raw.on('error', (error) => stream.destroy(error));
   const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const pending = new LineParts(maxLineBytes);
   let lineNumber = 0;
   try {
     for (;;) {
-      const next = await Promise.race([chunks.next(), failure]);
+      const next = await nextChunk(chunks);
       if (next.done) break;
       const chunk = next.value;
       for (let start = 0; ; ) {
@@ -74,6 +71,14 @@ export async function* readLines(path: string, options: { maxLineBytes?: number 
   } finally {
     raw.destroy();
     if (stream !== raw) stream.destroy();
+  }
+}
+
+async function nextChunk(chunks: AsyncIterator<Buffer>): Promise<IteratorResult<Buffer>> {
+  try {
+    return await chunks.next();
+  } catch (error) {
+    throw new AppError('BAD_INPUT', (error as Error).message, { cause: error });
   }
 }
 

@@ -12,6 +12,7 @@ import {
   MAX_SUMMARY_LENGTH,
   MAX_TAG_LENGTH,
   MAX_TAGS,
+  MAX_TEXT_LENGTH,
   MAX_TITLE_LENGTH,
   storableInput,
   storableLang,
@@ -68,7 +69,7 @@ test('a title over MAX_TITLE_LENGTH is cut before a space (or at a grapheme boun
 test('capped titles are prefixes of the title, never longer than the cap, and well-formed for every store', () => {
   const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   fc.assert(
-    fc.property(fc.array(fc.constantFrom('سوق', 'المزارعين', ' ', '  ', 'بِّ', '😀', '👨‍👩‍👧', '\u0301', 'x', '\n', '…'), { minLength: 50, maxLength: 400, size: 'max' }), (parts) => {
+    fc.property(fc.array(fc.constantFrom('سوق', 'المزارعين', ' ', '  ', 'بِّ', '😀', '👨‍👩‍👧', '\u0301', 'x', '\n', '\r\n', '\t', '\u0600', '…'), { minLength: 50, maxLength: 400, size: 'max' }), (parts) => {
       const title = parts.join('');
       const capped = cappedTitle(title);
       if (title.length <= MAX_TITLE_LENGTH) return assert.equal(capped, title);
@@ -82,11 +83,32 @@ test('capped titles are prefixes of the title, never longer than the cap, and we
   );
 });
 
-test('storableInput caps the title (the text is whole)', () => {
-  const input = { url: 'https://a.example/1', source: 'a', title: `عنوان ${'طويل '.repeat(100_000)}`, text: 'نص '.repeat(100_000), published: null };
+test('a long text without spaces is cut at a grapheme boundary found near the cut, not by segmenting all of it', () => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('المزارعين', 'بِّ', '😀', '👨‍👩‍👧', '\u0301', '\u0600', 'x'), { minLength: 400, maxLength: 900, size: 'max' }), (parts) => {
+      const text = parts.join('');
+      const capped = cappedText(text, 2_500);
+      if (text.length <= 2_500) return assert.equal(capped, text);
+      const kept = capped.slice(0, -1);
+      assert.ok(capped.length <= 2_500 && text.startsWith(kept));
+      assert.ok([...segmenter.segment(text)].some((s) => s.index === kept.length), 'cut at a grapheme boundary');
+    }),
+    { numRuns: 50 },
+  );
+  // V8's segmenter is quadratic: segmenting the whole of a text this long took minutes
+  const dump = 'ب'.repeat(2_000_000);
+  assert.equal(cappedText(dump, MAX_TEXT_LENGTH).length, MAX_TEXT_LENGTH);
+});
+
+test('storableInput caps the title, and the text only past MAX_TEXT_LENGTH', () => {
+  const input = { url: 'https://a.example/1', source: 'a', title: `عنوان ${'طويل '.repeat(100_000)}`, text: 'نص '.repeat(60_000), published: null };
   const stored = storableInput(input);
   assert.equal(stored.title, cappedTitle(input.title));
-  assert.equal(stored.text, input.text);
+  assert.equal(stored.text, input.text, 'a text of 180,000 units is whole');
+  const dump = storableInput({ ...input, text: 'فقرة طويلة جدا\n'.repeat(1_000_000) });
+  assert.ok(dump.text.length <= MAX_TEXT_LENGTH && dump.text.length > MAX_TEXT_LENGTH - 20, `cut near the cap: ${dump.text.length}`);
+  assert.ok(dump.text.endsWith('…') && dump.text.startsWith('فقرة طويلة جدا\nفقرة'));
   const withNul = storableInput({ ...input, title: `عن\u0000وان ${'ب'.repeat(1000)}` });
   assert.ok(withNul.title.startsWith('عن وان') && withNul.title.length <= MAX_TITLE_LENGTH);
 });

@@ -33,6 +33,14 @@ function needsCleaning(text: string): boolean {
 export const MAX_TITLE_LENGTH = 300;
 
 /**
+ * The longest article text kept, in UTF-16 units: six times the longest of the 52,190 shared SaudiNewsNet and
+ * ANT texts (33,687; half have fewer than 1,300). A text had no limit: a 32 MB import line took 1 GB while it was
+ * stored, and then 3.6 s and a 32 MB page for `/article/ID` and half a second for every search that hit it.
+ * Past this the "article" is a dump or an attack; the rest is cut like a title, at a word, with "…".
+ */
+export const MAX_TEXT_LENGTH = 200_000;
+
+/**
  * The other short fields every listing shows (the API's article cards, the reader, the feeds out) were kept at
  * any length a feed, a page or an import file gave them. The figures, in UTF-16 units, leave the longest real
  * value of the shared data whole:
@@ -85,7 +93,16 @@ export function storableLang(lang: string): string | null {
 
 const ELLIPSIS = '…';
 const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const SPACE = /^\s/u;
+const WHITESPACE = /\s/u;
+/** Characters that join the one after them into their grapheme (Grapheme_Cluster_Break=Prepend), Arabic's among them. */
+const PREPEND = /[\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2]/u;
+const TRAILING_SPACE_OR_PREPEND = /[\s\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2]+$/u;
+/**
+ * How far before the cut a boundary between graphemes is looked for when there is no space to cut at. V8's
+ * grapheme segmenter takes time quadratic in the length of what it segments (75,000 units: 51 s), so it is
+ * never given more than this.
+ */
+const BOUNDARY_WINDOW = 1_000;
 
 /**
  * Text as stored in a capped field: unchanged up to `max` units, else cut before the last space that keeps at
@@ -95,17 +112,42 @@ const SPACE = /^\s/u;
 export function cappedText(text: string, max: number): string {
   if (text.length <= max) return text;
   const room = max - ELLIPSIS.length;
-  let cut = 0;
-  let space = 0;
+  const space = lastSpaceBreak(text, room);
+  if (space > 0) return `${withoutTrailingSpace(text.slice(0, space))}${ELLIPSIS}`;
   // A boundary at `room` depends on what precedes it and the one unit after: two more are enough to look at.
-  for (const { index, segment } of GRAPHEMES.segment(text.slice(0, room + 2))) {
-    if (index > room) break;
-    cut = index;
-    if (index >= room / 2 && SPACE.test(segment)) space = index;
+  const from = Math.max(0, room - BOUNDARY_WINDOW);
+  let cut = 0;
+  for (const { index } of GRAPHEMES.segment(text.slice(from, room + 2))) {
+    if (from + index > room) break;
+    cut = from + index;
   }
   // One "grapheme" longer than the room (a letter under thousands of marks): cut between code points.
-  if (cut === 0) cut = /[\ud800-\udbff]/.test(text[room - 1] ?? '') ? room - 1 : room;
-  return `${text.slice(0, space || cut).trimEnd()}${ELLIPSIS}`;
+  if (cut === 0 || cut === from) cut = /[\ud800-\udbff]/.test(text[room - 1] ?? '') ? room - 1 : room;
+  return `${withoutTrailingSpace(text.slice(0, cut))}${ELLIPSIS}`;
+}
+
+/**
+ * The kept part without the white space it ends with, nor a prepended mark left with nothing to join (a
+ * number sign before the spaces dropped): either would leave the cut inside a grapheme.
+ */
+function withoutTrailingSpace(kept: string): string {
+  return kept.replace(TRAILING_SPACE_OR_PREPEND, '');
+}
+
+/**
+ * The last index in [room / 2, room] where a grapheme starts with white space, or 0. A grapheme break comes
+ * before every white-space character except a line feed after a carriage return (the two are one grapheme)
+ * and a space after a prepended mark such as the Arabic number sign (a line break or tab still breaks there).
+ */
+function lastSpaceBreak(text: string, room: number): number {
+  for (let i = room; i >= room / 2 && i > 0; i--) {
+    const c = text[i]!;
+    if (!WHITESPACE.test(c)) continue;
+    if (c === '\n' && text[i - 1] === '\r') return i - 1;
+    if (PREPEND.test(text[i - 1]!) && !/[\t\n\v\f\r\x85\u2028\u2029]/.test(c)) continue;
+    return i;
+  }
+  return 0;
 }
 
 /** A title as stored: cappedText at MAX_TITLE_LENGTH. */
@@ -121,6 +163,7 @@ function overCap(input: ArticleInput): boolean {
   const tags = input.tags ?? [];
   return (
     tooLong(input.title, MAX_TITLE_LENGTH) ||
+    tooLong(input.text, MAX_TEXT_LENGTH) ||
     tooLong(input.author, MAX_AUTHOR_LENGTH) ||
     tooLong(input.summary, MAX_SUMMARY_LENGTH) ||
     tooLong(input.category, MAX_CATEGORY_LENGTH) ||
@@ -133,7 +176,7 @@ function overCap(input: ArticleInput): boolean {
 }
 
 /**
- * The article's text fields made storable and its short fields capped (title, author, summary, category, each
+ * The article's text fields made storable and capped (its text, title, author, summary, category, each
  * tag, the number of tags: the first MAX_TAGS are kept); an image URL or external id past its limit, and a
  * `lang` that is no language tag, dropped (null); the same object when none needs it (the usual case).
  */
@@ -146,7 +189,7 @@ export function storableInput(input: ArticleInput): ArticleInput {
     url: storableText(input.url),
     source: storableText(input.source),
     title: cappedTitle(storableText(input.title)),
-    text: storableText(input.text),
+    text: cappedText(storableText(input.text), MAX_TEXT_LENGTH),
     published: input.published,
     author: capped(input.author, MAX_AUTHOR_LENGTH),
     summary: capped(input.summary, MAX_SUMMARY_LENGTH),

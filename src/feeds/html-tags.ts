@@ -21,7 +21,7 @@ export function withoutOpaqueBlocks(html: string): string {
   OPAQUE_START.lastIndex = 0;
   const starts = beforeLastTagEnd(text);
   for (let m = OPAQUE_START.exec(starts); m; m = OPAQUE_START.exec(starts)) {
-    const close = new RegExp(`</${m[1]!}\\s*>`, 'gi');
+    const close = OPAQUE_END.get(m[1]!.toLowerCase())!;
     close.lastIndex = OPAQUE_START.lastIndex;
     const end = close.exec(text) ? close.lastIndex : text.length;
     out += `${text.slice(from, m.index)} `;
@@ -31,7 +31,9 @@ export function withoutOpaqueBlocks(html: string): string {
   return out + text.slice(from);
 }
 
-const OPAQUE_START = /<(script|style|template|noscript|iframe)\b[^>]*>/gi;
+const OPAQUE_NAMES = ['script', 'style', 'template', 'noscript', 'iframe'];
+const OPAQUE_START = new RegExp(`<(${OPAQUE_NAMES.join('|')})\\b[^>]*>`, 'gi');
+const OPAQUE_END = new Map(OPAQUE_NAMES.map((name) => [name, new RegExp(`</${name}\\s*>`, 'gi')]));
 
 /**
  * The text up to its last `>`. An expression whose matches end in `>` finds the same matches there as in the

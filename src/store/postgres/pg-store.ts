@@ -84,7 +84,7 @@ export class PgStore extends PgQueries implements Store {
       client = await pool.connect();
     } catch (error) {
       await pool.end().catch(() => undefined);
-      throw new AppError('UNAVAILABLE', `cannot connect to PostgreSQL at ${redact(options.url)}: ${(error as Error).message}`, { cause: error });
+      throw new AppError('UNAVAILABLE', `cannot connect to PostgreSQL at ${redactUrlPasswords(options.url)}: ${(error as Error).message}`, { cause: error });
     }
     try {
       prepared = await prepare(client, options);
@@ -173,7 +173,7 @@ export class PgStore extends PgQueries implements Store {
  * connection may write: `readOnly` for a reading caller that may not, a refusal for a writing one.
  */
 async function prepare(client: pg.PoolClient, options: PgStoreOptions): Promise<{ applied: number[]; readOnly: Store['readOnly'] }> {
-  const db = redact(options.url);
+  const db = redactUrlPasswords(options.url);
   if (options.schema && !(await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [options.schema])).rowCount) {
     // Concurrent opens may race to create the schema; losing that race is fine. (Asked only when it is
     // missing: creating a schema needs CREATE on the database, even with IF NOT EXISTS.)
@@ -231,8 +231,4 @@ export function connectionConfig(url: string, schema: string | undefined): { con
   if (fromUrl === null) return { connectionString: url, options: `${defaults}${searchPath}` };
   parsed.searchParams.delete('options');
   return { connectionString: parsed.toString(), options: `${defaults} ${fromUrl.trim()}${searchPath}`.trim() };
-}
-
-function redact(url: string): string {
-  return redactUrlPasswords(url);
 }

@@ -10,6 +10,7 @@ import { fixturePath } from '../test-support/paths.js';
 import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../test-support/postgres.js';
 import { backgroundStats } from '../test-support/story-fixtures.js';
 import { createArticlePipeline, type ArticleIndexer } from './process-article.js';
+import type { StoryEngineOptions } from './story-engine.js';
 import { cappedText, cappedTitle, MAX_AUTHOR_LENGTH, MAX_CATEGORY_LENGTH, MAX_EXTERNAL_ID_LENGTH, MAX_IMAGE_URL_LENGTH, MAX_SUMMARY_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH } from '../core/storable-text.js';
 import { encodeProfile } from '../stories/profile-codec.js';
 import { JUDGE_MODEL } from '../stories/model.js';
@@ -70,9 +71,9 @@ const adapters: Array<{ name: string; open: () => Promise<Store>; skip: string |
 
 for (const adapter of adapters) {
   describe(`article pipeline (${adapter.name})`, { skip: adapter.skip }, () => {
-    async function setup(options: { index?: ArticleIndexer } = {}) {
+    async function setup(options: { index?: ArticleIndexer; engine?: Partial<StoryEngineOptions> } = {}) {
       const store = await adapter.open();
-      const process = createArticlePipeline({ now: () => T0 + 1000 * HOUR, engine, ...options });
+      const process = createArticlePipeline({ now: () => T0 + 1000 * HOUR, index: options.index, engine: { ...engine, ...options.engine } });
       const ingest = async (...items: ArticleInput[]) => {
         const ids: number[] = [];
         for (const item of items) {
@@ -265,6 +266,25 @@ for (const adapter of adapters) {
       assert.deepEqual(related, [u!.id], 'the follow-up entered the earlier article’s list when it arrived');
       assert.deepEqual((await store.getRelated(u!.id)).filter((e) => e.kind === 'related').map((e) => e.relatedId), [a!.id]);
       await store.close();
+    });
+
+    it('related reading reaches a development ten days away, in either arrival order, and nothing unrelated', async () => {
+      const DAYS_10 = 240;
+      for (const followUpFirst of [false, true]) {
+        for (const distantWindowMs of [30 * 24 * HOUR, 0]) {
+          const { store, ingest } = await setup({ engine: { minDistantSharedKeys: 1, distantWindowMs } });
+          const items = [input('stories/airport/original', 'was', 0), input('stories/airport/related', 'alwatan', DAYS_10), input('pipeline/read-also', 'alyaum', DAYS_10 + 2)];
+          const ids = await ingest(...(followUpFirst ? [items[1]!, items[2]!, items[0]!] : items));
+          const [a, u, f] = await store.getArticles(followUpFirst ? [ids[2]!, ids[0]!, ids[1]!] : ids);
+          assert.notEqual(u!.storyId, a!.storyId, 'ten days apart, the follow-up is another story');
+          const related = async (id: number) => (await store.getRelated(id)).filter((e) => e.kind === 'related').map((e) => e.relatedId);
+          const expected = distantWindowMs > 0 ? { a: [u!.id], u: [a!.id] } : { a: [], u: [] };
+          assert.deepEqual(await related(a!.id), expected.a, `the opening's list (follow-up first: ${followUpFirst}, window ${distantWindowMs})`);
+          assert.deepEqual(await related(u!.id), expected.u, `the follow-up's list (follow-up first: ${followUpFirst}, window ${distantWindowMs})`);
+          assert.ok(!(await related(f!.id)).includes(a!.id), 'the football article that pastes the airport item does not list it');
+          await store.close();
+        }
+      }
     });
 
     it('stores each URL once, updates a corrected text from its own outlet, and indexes through the injected indexer', async () => {

@@ -16,6 +16,7 @@ import { indexUnindexed } from './reindex-search.js';
 import { StoryEngine, type StoryEngineOptions } from './story-engine.js';
 import type { JudgeModel } from '../stories/model.js';
 import { placeInStory } from './story-placement.js';
+import { distantCandidates } from './distant-related.js';
 import { Subject } from './pair-weights.js';
 import { utcDay } from '../core/time.js';
 import { fitsKey, MAX_KEY_BYTES, storableInput } from '../core/storable-text.js';
@@ -182,7 +183,9 @@ async function processArticle(tx: Store, received: ArticleInput, engine: StoryEn
   const duplicateOf = placement.duplicateOf;
   const placed: ArticleRef = { id, sourceId, storyId, duplicateOf, time, contentHash };
   const settled = await settleOrigin(tx, { id, sourceId, storyId, duplicateOf, time, contentHash, origin });
-  await updateReadingLists(tx, engine, placed, subject, placement);
+  // A copy's report already has its distant reading, through its first copy.
+  const distant = duplicateOf === null ? await distantCandidates(tx, engine, { id, sourceId, storyId, duplicateOf, time, contentHash, title: input.title, subject, keys, bands: p.bands }) : [];
+  await updateReadingLists(tx, engine, placed, subject, placement, distant);
   if (options.index) {
     // The stored article as it now is, without reading back what was just written.
     const article: Article = {

@@ -12,13 +12,13 @@ type Entry = Omit<RelatedEntry, 'articleId' | 'kind'>;
 /**
  * Stores the new article's reading lists (other coverage of its story; related reading from other stories)
  * and lets it enter the stored lists of a bounded number of earlier articles: the most recent members of
- * its story, and the related candidates it is closest to.
+ * its story, and the related candidates it is closest to (among the placement's and the `distant` ones).
  */
-export async function updateReadingLists(tx: Store, engine: StoryEngine, self: ArticleRef, subject: Subject, placement: Placement): Promise<void> {
+export async function updateReadingLists(tx: Store, engine: StoryEngine, self: ArticleRef, subject: Subject, placement: Placement, distant: readonly JudgedCandidate[] = []): Promise<void> {
   const scores = new Map<number, number>();
   for (const j of placement.judged) scores.set(j.candidate.id, j.judgement.score);
   await sameStoryLists(tx, engine, self, subject, placement, scores);
-  await relatedLists(tx, engine, self, placement.judged);
+  await relatedLists(tx, engine, self, distant.length === 0 ? placement.judged : [...placement.judged, ...distant]);
 }
 
 async function scoreOf(tx: Store, engine: StoryEngine, subject: Subject, ids: readonly number[], scores: Map<number, number>, times: Map<number, number>): Promise<void> {

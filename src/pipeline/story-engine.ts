@@ -41,6 +41,15 @@ export interface StoryEngineOptions {
   maxCandidates: number;
   /** Near-duplicate (LSH band) candidates judged per article at most, at any time distance. */
   maxBandCandidates: number;
+  /**
+   * Related reading is also looked for this far in time, beyond the candidate window (a thread's earlier
+   * and later developments), among at most `maxDistantCandidates` articles sharing at least
+   * `minDistantSharedKeys` keys (docs/STORIES.md, "Related reading"). A window no wider than the candidate
+   * window turns it off.
+   */
+  distantWindowMs: number;
+  maxDistantCandidates: number;
+  minDistantSharedKeys: number;
   /** Related reading: entries per article, the pair score needed, how fast the preference for recent articles fades. */
   relatedLimit: number;
   relatedMinScore: number;
@@ -67,6 +76,9 @@ export const DEFAULT_STORY_ENGINE: StoryEngineOptions = {
   minSharedKeys: 2,
   maxCandidates: 100,
   maxBandCandidates: 20,
+  distantWindowMs: 30 * 24 * 3600 * 1000,
+  maxDistantCandidates: 10,
+  minDistantSharedKeys: 4,
   relatedLimit: DEFAULT_RELATED.limit,
   relatedMinScore: DEFAULT_RELATED.minScore,
   recencyMs: DEFAULT_RELATED.recencyMs,

@@ -82,7 +82,7 @@ export async function placeInStory(tx: Store, engine: StoryEngine, a: PlacedArti
   return { story, duplicateOf: assignment.duplicateOf, judged: assignment.judged, members: [...members, placed] };
 }
 
-async function judgeRefs(tx: Store, engine: StoryEngine, a: PlacedArticle, refs: readonly ArticleRef[]): Promise<JudgedCandidate[]> {
+export async function judgeRefs(tx: Store, engine: StoryEngine, a: PlacedArticle, refs: readonly ArticleRef[]): Promise<JudgedCandidate[]> {
   const model = engine.options.model;
   const pairs = await weighPairs(tx, engine, a.subject, refs);
   // Candidates grouped by the subject's side of their pairs (one group unless some arrived after it).

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { AppError } from '../../core/errors.js';
 import { redactUrlPasswords } from '../../core/redact-url.js';
 import type { Store } from '../store.js';
-import { migratePg, pgSchemaState, pgTableNames, readPgMigrations } from './pg-migrate.js';
+import { migratePg, pgSchemaState, pgTableNames, readPgMigrations, type PgSchemaState } from './pg-migrate.js';
 import { pgSchemaChangeRefusal, pgWriteRefusal } from './pg-access.js';
 import { READING_COMMANDS } from '../store-failure.js';
 import { TERM_DAYS_MIGRATION } from '../engine-rows.js';
@@ -24,6 +24,8 @@ export interface PgStoreOptions {
    * at once, saying why. Either way a role that may write applies pending migrations.
    */
   access?: 'write' | 'read';
+  /** Told the migrations this open applied (none when the schema was current or another process applied them). */
+  onMigrated?: (applied: readonly { version: number; name: string }[]) => void;
 }
 
 /** BIGINT columns hold epoch milliseconds and ids, all far below 2^53: read them as numbers, not strings. */
@@ -98,6 +100,7 @@ export class PgStore extends PgQueries implements Store {
       throw error instanceof AppError ? error : new AppError('STORAGE', `cannot prepare PostgreSQL: ${(error as Error).message}`, { cause: error });
     }
     client.release();
+    options.onMigrated?.(prepared.applied.map((version) => ({ version, name: readPgMigrations().find((m) => m.version === version)!.name })));
     const store = new PgStore(pool, prepared.readOnly);
     // The migration to per-day term statistics queued every stored article again: count them now.
     if (prepared.applied.includes(TERM_DAYS_MIGRATION)) while ((await store.foldTermStats(20_000)).folded > 0);
@@ -169,6 +172,25 @@ export class PgStore extends PgQueries implements Store {
 }
 
 /**
+ * Where the schema at `url` stands, read with plain SELECTs on one connection: nothing is created, locked or
+ * written (`sada migrate --check`). STORAGE when the database is newer than this Sada.
+ */
+export async function readPgSchemaState(url: string): Promise<PgSchemaState> {
+  const client = new pg.Client({ ...connectionConfig(url, undefined), connectionTimeoutMillis: 10_000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new AppError('UNAVAILABLE', `cannot connect to PostgreSQL at ${redactUrlPasswords(url)}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    return await pgSchemaState(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
  * Brings the schema up to date when it is not (and the connection may change it), and finds whether the
  * connection may write: `readOnly` for a reading caller that may not, a refusal for a writing one.
  */
@@ -190,8 +212,8 @@ async function prepare(client: pg.PoolClient, options: PgStoreOptions): Promise<
       throw new AppError(
         'STORAGE',
         state.present
-          ? `PostgreSQL database ${db} was written by an older Sada (schema version ${state.version}; this one needs ${state.pending.at(-1)!.version}), and this connection cannot upgrade it: ${refusal}. Run any sada command once with a role that may change its schema (its owner, say)`
-          : `PostgreSQL database ${db} holds no Sada schema (no schema_migrations table in its search path), and this connection cannot create one: ${refusal}. Run any sada command once with a role that may create tables there`,
+          ? `PostgreSQL database ${db} was written by an older Sada (schema version ${state.version}; this one needs ${state.pending.at(-1)!.version}), and this connection cannot upgrade it: ${refusal}. Run \`sada migrate\` once with a role that may change its schema (its owner, say)`
+          : `PostgreSQL database ${db} holds no Sada schema (no schema_migrations table in its search path), and this connection cannot create one: ${refusal}. Run \`sada migrate\` once with a role that may create tables there`,
       );
     }
     return { applied: await migratePg(client, options.now ?? Date.now()), readOnly: null };

@@ -48,6 +48,8 @@ export interface SqliteStoreOptions {
    * through the store fail with STORAGE. Default `write`: such a database is refused at once, saying why.
    */
   access?: 'write' | 'read';
+  /** Told the migrations this open applied (none when the schema was current or another process applied them). */
+  onMigrated?: (applied: readonly { version: number; name: string }[]) => void;
 }
 
 /**
@@ -98,8 +100,10 @@ export class SqliteStore implements Store {
       throw openFailure(options.path, error);
     }
     try {
-      const applied = migrate(writer.db, readMigrations(), options.now ?? Date.now());
+      const migrations = readMigrations();
+      const applied = migrate(writer.db, migrations, options.now ?? Date.now());
       if (applied.includes(TERM_DAYS_MIGRATION)) recountTermStats(writer);
+      options.onMigrated?.(migrations.filter((m) => applied.includes(m.version)).map(({ version, name }) => ({ version, name })));
     } catch (error) {
       writer.close();
       if (forReading && refusesWrites(error)) return SqliteStore.openForReading(options.path, error);

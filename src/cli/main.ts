@@ -91,6 +91,7 @@ function createContext(flags: GlobalFlags, env: NodeJS.ProcessEnv, cleanups: (()
       store ??= (async () => {
         const { openStore } = await import('../store/open.js');
         const opened = await openStore(config.db, {
+          poolSize: config.pgPoolSize,
           ...(options.access === undefined ? {} : { access: options.access }),
           ...(options.onMigrated === undefined ? {} : { onMigrated: options.onMigrated }),
         });

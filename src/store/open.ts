@@ -6,6 +6,8 @@ export interface OpenStoreOptions {
   now?: number;
   schema?: string;
   access?: 'write' | 'read';
+  /** PostgreSQL: the most connections the store's pool opens (default 10); SQLite ignores it. */
+  poolSize?: number;
   /** Told the migrations the open applied (an empty list when there were none to apply). */
   onMigrated?: (applied: readonly { version: number; name: string }[]) => void;
 }
@@ -26,6 +28,7 @@ export async function openStore(db: string, options: OpenStoreOptions = {}): Pro
       ...(options.now === undefined ? {} : { now: options.now }),
       ...(options.schema === undefined ? {} : { schema: options.schema }),
       ...(options.access === undefined ? {} : { access: options.access }),
+      ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
       ...(options.onMigrated === undefined ? {} : { onMigrated: options.onMigrated }),
     });
   }

@@ -50,6 +50,46 @@ if (PG_SKIP) {
     await Promise.all(stores.map((s) => s.close()));
   });
 
+  test('openStore opens at most poolSize connections, however many transactions wait', async () => {
+    const schema = freshSchema('pool');
+    schemas.push(schema);
+    const url = new URL(TEST_PG_URL);
+    url.searchParams.set('application_name', schema);
+    const store = await openStore(url.href, { schema, poolSize: 3 });
+    const connections = async (): Promise<number> => {
+      const admin = new pg.Client({ connectionString: TEST_PG_URL });
+      await admin.connect();
+      try {
+        return (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [schema])).rows[0]!.n;
+      } finally {
+        await admin.end();
+      }
+    };
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inside = 0;
+    try {
+      // five transactions that each hold their connection until the gate opens: three get one, two wait
+      const held = [1, 2, 3, 4, 5].map(() =>
+        store.transaction(async () => {
+          await store.ping();
+          inside++;
+          await gate;
+        }),
+      );
+      while (inside < 3) await delay(20);
+      assert.equal(await connections(), 3);
+      assert.equal(inside, 3, 'the other two wait for a connection');
+      release();
+      await Promise.all(held);
+      assert.equal(inside, 5);
+    } finally {
+      release();
+      await store.close();
+    }
+    await assert.rejects(openStore(TEST_PG_URL, { schema, poolSize: 0 }), (e: unknown) => e instanceof AppError && e.code === 'BAD_USAGE' && /invalid pool size 0/.test(e.message));
+  });
+
   test('a database from before term statistics were counted per day recounts them by day when opened', async () => {
     const schema = freshSchema('termdays');
     schemas.push(schema);

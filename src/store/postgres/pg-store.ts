@@ -15,6 +15,7 @@ export interface PgStoreOptions {
   url: string;
   /** Schema to use (created when missing); tests give each store its own. Default: the server's search_path. */
   schema?: string;
+  /** The most connections the pool opens (default 10; SADA_PG_POOL_SIZE). */
   poolSize?: number;
   now?: number;
   /**
@@ -59,6 +60,7 @@ export class PgStore extends PgQueries implements Store {
 
   static async open(options: PgStoreOptions): Promise<PgStore> {
     if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) throw new AppError('BAD_USAGE', `invalid schema name ${options.schema}`);
+    if (options.poolSize !== undefined && !(Number.isInteger(options.poolSize) && options.poolSize >= 1)) throw new AppError('BAD_USAGE', `invalid pool size ${options.poolSize} (a whole number from 1)`);
     // Once the store is known to be read-only, every session the pool opens refuses writes, so that none can
     // slip through a path that was thought to only read (the pool waits for this hook before handing it out).
     let readOnlySessions = false;

@@ -90,6 +90,39 @@ if (PG_SKIP) {
     await assert.rejects(openStore(TEST_PG_URL, { schema, poolSize: 0 }), (e: unknown) => e instanceof AppError && e.code === 'BAD_USAGE' && /invalid pool size 0/.test(e.message));
   });
 
+  test('a failed migration is named, said to be rolled back whole, and leaves the database as it was; the URL shows no password', async () => {
+    const schema = freshSchema('failmig');
+    schemas.push(schema);
+    const older = mkdtempSync(join(tmpdir(), 'sada-pg-migrations-'));
+    for (const f of readdirSync(PG_MIGRATIONS_DIR)) if (Number.parseInt(f, 10) < 40) copyFileSync(join(PG_MIGRATIONS_DIR, f), join(older, f));
+    const client = new pg.Client({ connectionString: TEST_PG_URL, options: `-c search_path=${schema}` });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA ${schema}`);
+      await migratePg(client as unknown as pg.PoolClient, 1, older);
+      // a table in the way of 040's third statement: its first two (a new column, a table dropped) ran by then
+      await client.query('CREATE TABLE term_day_df (x int)');
+      const url = new URL(TEST_PG_URL);
+      url.password = 'hunter2secret'; // the test cluster trusts local connections
+      await assert.rejects(PgStore.open({ url: url.href, schema }), (e: unknown) => {
+        assert.ok(e instanceof AppError && e.code === 'STORAGE');
+        assert.match(
+          e.message,
+          /^cannot migrate PostgreSQL database postgres:\/\/[^:@/]+:\*\*\*@\S+: migration 40 \(040_term_days\.sql\) failed and was rolled back whole, so the database is unchanged by it \(its schema stays at version 33\): relation "term_day_df" already exists$/,
+        );
+        assert.doesNotMatch(e.message, /hunter2secret/);
+        return true;
+      });
+      const columns = await client.query("SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'term_pending' AND column_name = 'day'", [schema]);
+      assert.equal(columns.rowCount, 0, 'the column added by its first statement is gone');
+      assert.equal((await client.query("SELECT to_regclass('term_df') IS NOT NULL AS kept")).rows[0].kept, true, 'the table its second statement dropped is back');
+      assert.deepEqual((await client.query('SELECT max(version) AS v FROM schema_migrations')).rows[0].v, 33);
+      assert.equal((await client.query('SELECT count(*)::int AS n FROM pg_locks WHERE locktype = \'advisory\'')).rows[0].n, 0, 'the migration lock is released');
+    } finally {
+      await client.end();
+    }
+  });
+
   test('a database from before term statistics were counted per day recounts them by day when opened', async () => {
     const schema = freshSchema('termdays');
     schemas.push(schema);

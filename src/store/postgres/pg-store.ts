@@ -218,7 +218,7 @@ async function prepare(client: pg.PoolClient, options: PgStoreOptions): Promise<
           : `PostgreSQL database ${db} holds no Sada schema (no schema_migrations table in its search path), and this connection cannot create one: ${refusal}. Run \`sada migrate\` once with a role that may create tables there`,
       );
     }
-    return { applied: await migratePg(client, options.now ?? Date.now()), readOnly: null };
+    return { applied: await migratePg(client, options.now ?? Date.now(), undefined, `PostgreSQL database ${db}`), readOnly: null };
   }
   if (!cannotWrite) return { applied: [], readOnly: null };
   if (options.access !== 'read') {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../core/errors.js';
+import { migrationFailed } from '../migration-failure.js';
 
 /** Numbered SQL files `NNN_name.sql`; compiled code lives in dist/src/store/sqlite/, the files at the repo root. */
 export const SQLITE_MIGRATIONS_DIR = fileURLToPath(new URL('../../../../migrations/sqlite/', import.meta.url));
@@ -33,7 +34,7 @@ export function readMigrations(dir: string = SQLITE_MIGRATIONS_DIR): Migration[]
  * several workers) both found a migration missing, and the second failed on the first's tables ("table
  * sources already exists"). Now the second waits for the lock and skips what the first applied.
  */
-export function migrate(db: Database.Database, migrations: Migration[], now: number): number[] {
+export function migrate(db: Database.Database, migrations: Migration[], now: number, where = 'the SQLite database'): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
   const applied = appliedVersions(db, migrations);
   const done: number[] = [];
@@ -41,14 +42,19 @@ export function migrate(db: Database.Database, migrations: Migration[], now: num
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const m of migrations) {
     if (applied.has(m.version)) continue;
-    const ran = db
-      .transaction(() => {
-        if (recorded.get(m.version)) return false;
-        db.exec(m.sql);
-        record.run(m.version, m.name, now);
-        return true;
-      })
-      .immediate();
+    let ran: boolean;
+    try {
+      ran = db
+        .transaction(() => {
+          if (recorded.get(m.version)) return false;
+          db.exec(m.sql);
+          record.run(m.version, m.name, now);
+          return true;
+        })
+        .immediate();
+    } catch (error) {
+      throw migrationFailed(where, m, schemaVersion(db), done, error);
+    }
     if (ran) done.push(m.version);
   }
   return done;
@@ -84,6 +90,15 @@ export function assertCurrentSchema(db: Database.Database, migrations: Migration
       'STORAGE',
       `${path} was written by an older Sada (schema version ${state.version}; this one needs ${state.pending.at(-1)!.version}), and the upgrade cannot be written because the database is read-only for this user: run \`sada migrate\` on it once with write access (as its owner, say)`,
     );
+  }
+}
+
+/** The newest version recorded, read again (another process may have migrated meanwhile); null when it cannot be read. */
+function schemaVersion(db: Database.Database): number | null {
+  try {
+    return (db.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+  } catch {
+    return null;
   }
 }
 

@@ -2,7 +2,6 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeStoreContract } from '../store-contract.js';
 import pg from 'pg';
-import net from 'node:net';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { IDLE_IN_TRANSACTION_MS, LOCK_BUCKETS, PgStore, connectionConfig } from 
 import { openStore } from '../open.js';
 import { AppError } from '../../core/errors.js';
 import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../../test-support/postgres.js';
+import { tcpRelay } from '../../test-support/tcp-relay.js';
 
 const schemas: string[] = [];
 after(() => dropTestSchemas(schemas));
@@ -311,7 +311,7 @@ if (!PG_SKIP) {
     const schema = freshSchema('outage');
     schemas.push(schema);
     const target = new URL(TEST_PG_URL);
-    const proxy = await tcpProxy(target.hostname, Number(target.port || 5432));
+    const proxy = await tcpRelay(target.hostname, Number(target.port || 5432));
     const through = new URL(TEST_PG_URL);
     through.hostname = '127.0.0.1';
     through.port = String(proxy.port);
@@ -331,38 +331,6 @@ if (!PG_SKIP) {
       await proxy.stop();
     }
   });
-}
-
-/** A TCP relay to host:port on a fixed local port, which `stop` closes (cutting its connections) and `start` reopens. */
-async function tcpProxy(host: string, port: number): Promise<{ port: number; start(): Promise<void>; stop(): Promise<void> }> {
-  const sockets = new Set<net.Socket>();
-  let server: net.Server | null = null;
-  let local = 0;
-  const start = () =>
-    new Promise<void>((resolve) => {
-      server = net.createServer((inbound) => {
-        const outbound = net.connect(port, host);
-        for (const s of [inbound, outbound]) {
-          sockets.add(s);
-          s.on('close', () => sockets.delete(s));
-          s.on('error', () => undefined);
-        }
-        inbound.pipe(outbound).pipe(inbound);
-      });
-      server.listen(local, '127.0.0.1', () => {
-        local = (server!.address() as net.AddressInfo).port;
-        resolve();
-      });
-    });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      if (!server) return resolve();
-      server.close(() => resolve());
-      server = null;
-    });
-  await start();
-  return { port: local, start, stop };
 }
 
 function withApplicationName(url: string, name: string): string {

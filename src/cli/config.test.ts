@@ -73,3 +73,21 @@ test('--db takes a file path or a postgres:// URL, not a SQLite URI or another s
   }
   assert.throws(() => loadConfig({ SADA_DB: 'file:x.db' }), (e: unknown) => e instanceof AppError && /^invalid SADA_DB: "file:x\.db"/.test(e.message));
 });
+
+test('the PostgreSQL pool size is 10 unless SADA_PG_POOL_SIZE says otherwise, a whole number from 1', () => {
+  assert.equal(loadConfig({}).pgPoolSize, 10);
+  assert.equal(loadConfig({ SADA_PG_POOL_SIZE: '3' }).pgPoolSize, 3);
+  for (const [value, reason] of [
+    ['0', /\(Too small: expected number to be >=1\)$/],
+    ['-2', /\(expected a whole number in plain digits\)$/],
+    ['2.5', /\(expected a whole number in plain digits\)$/],
+    ['ten', /\(expected a whole number in plain digits\)$/],
+    ['100000', /\(Too big: expected number to be <=1000\)$/],
+  ] as const) {
+    assert.throws(
+      () => loadConfig({ SADA_PG_POOL_SIZE: value }),
+      (e: unknown) => e instanceof AppError && e.code === 'BAD_USAGE' && e.message.startsWith(`invalid SADA_PG_POOL_SIZE: ${JSON.stringify(value)} `) && reason.test(e.message),
+      value,
+    );
+  }
+});

@@ -64,6 +64,12 @@ export const CONFIG_TABLE = {
   hostConcurrency: { env: 'SADA_HOST_CONCURRENCY', default: 2, schema: wholeNumber(1, 64), doc: 'simultaneous requests to one host' },
   hostDelayMs: { env: 'SADA_HOST_DELAY_MS', default: 500, schema: wholeNumber(0, 600_000), doc: 'pause between requests to one host' },
   fetchConcurrency: { env: 'SADA_FETCH_CONCURRENCY', default: 8, schema: wholeNumber(1, 256), doc: 'sources refreshed at the same time' },
+  pgPoolSize: {
+    env: 'SADA_PG_POOL_SIZE',
+    default: 10,
+    schema: wholeNumber(1, 1000),
+    doc: 'PostgreSQL only: most connections one process holds (idle ones close after 10 s); allow `max_connections` for this many per process',
+  },
   leaseSeconds: { env: 'SADA_LEASE_SECONDS', default: 900, schema: wholeNumber(1, 86_400), doc: 'how long a worker holds a claimed source; a killed worker\'s sources return after it' },
 } as const;
 

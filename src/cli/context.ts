@@ -18,9 +18,10 @@ export interface CliContext {
   /**
    * Opens the configured database once; later calls return the same store. Closed by main. A command that
    * only reads passes `{ access: 'read' }`: a SQLite database this user cannot write, or a PostgreSQL database
-   * the configured role may only read, is then opened read-only rather than refused.
+   * the configured role may only read, is then opened read-only rather than refused. `onMigrated` is told the
+   * schema migrations the open applied.
    */
-  openStore(options?: { access?: 'write' | 'read' }): Promise<Store>;
+  openStore(options?: { access?: 'write' | 'read'; onMigrated?: (applied: readonly { version: number; name: string }[]) => void }): Promise<Store>;
   /** Registers cleanup to run when the command finishes (or the process is asked to stop). */
   onClose(fn: () => Promise<void> | void): void;
   /** Prints one JSON value as a line on stdout. */

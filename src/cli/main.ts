@@ -90,7 +90,11 @@ function createContext(flags: GlobalFlags, env: NodeJS.ProcessEnv, cleanups: (()
     openStore(options = {}) {
       store ??= (async () => {
         const { openStore } = await import('../store/open.js');
-        const opened = await openStore(config.db, options.access === undefined ? {} : { access: options.access });
+        const opened = await openStore(config.db, {
+          poolSize: config.pgPoolSize,
+          ...(options.access === undefined ? {} : { access: options.access }),
+          ...(options.onMigrated === undefined ? {} : { onMigrated: options.onMigrated }),
+        });
         cleanups.push(() => opened.close());
         // A snapshot does not follow later changes: the user should know what they are reading.
         if (opened.readOnly?.access === 'snapshot') process.stderr.write(`sada: note: ${opened.readOnly.reason}\n`);

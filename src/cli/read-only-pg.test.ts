@@ -203,7 +203,7 @@ test('a role granted only SELECT on a database of an older schema is told to upg
       assert.match(
         r.stderr,
         new RegExp(
-          `^sada: PostgreSQL database postgres://${reader}@\\S+ was written by an older Sada \\(schema version \\d+; this one needs ${newest.version}\\), and this connection cannot upgrade it: role ${reader} may not write to it \\(no INSERT, UPDATE and DELETE on any of its \\d+ tables\\)\\. Run any sada command once with a role that may change its schema \\(its owner, say\\)\\n$`,
+          `^sada: PostgreSQL database postgres://${reader}@\\S+ was written by an older Sada \\(schema version \\d+; this one needs ${newest.version}\\), and this connection cannot upgrade it: role ${reader} may not write to it \\(no INSERT, UPDATE and DELETE on any of its \\d+ tables\\)\\. Run \`sada migrate\` once with a role that may change its schema \\(its owner, say\\)\\n$`,
         ),
       );
     } finally {

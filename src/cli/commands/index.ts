@@ -11,8 +11,9 @@ import { register as related } from './related.js';
 import { register as stories } from './stories.js';
 import { register as articles } from './articles.js';
 import { register as worker } from './worker.js';
+import { register as migrate } from './migrate.js';
 
 export type { RegisterCommand };
 
 /** The commands of `sada`, in the order `--help` lists them. */
-export const COMMANDS: RegisterCommand[] = [importCommand, sourcesCommand, fetchCommand, search, serve, worker, stories, articles, related, pairs, extract, analyze];
+export const COMMANDS: RegisterCommand[] = [importCommand, sourcesCommand, fetchCommand, search, serve, worker, migrate, stories, articles, related, pairs, extract, analyze];

@@ -27,10 +27,11 @@ export const register: RegisterCommand = (program, getContext) => {
       const port = flags.port === undefined ? ctx.config.port : CONFIG_TABLE.port.schema.safeParse(flags.port).data;
       if (port === undefined) throw new AppError('BAD_USAGE', `invalid --port: ${flags.port}`);
       const host = flags.host ?? ctx.config.host;
-      const [{ createServer }, { startServer }, { createMetrics }] = await Promise.all([
+      const [{ createServer }, { startServer }, { createMetrics }, { DatabaseOutageLog, reportingOutages }] = await Promise.all([
         import('../../server/create-server.js'),
         import('../../server/listen.js'),
         import('../../server/metrics.js'),
+        import('../../server/db-outage-log.js'),
       ]);
       const logger = ctx.logger();
       // Serving only reads: without the fetcher, a database this user cannot write is served read-only.
@@ -38,9 +39,11 @@ export const register: RegisterCommand = (program, getContext) => {
       if (store.readOnly) logger.info({ db: redactUrlPasswords(ctx.config.db), access: store.readOnly.access }, 'the database cannot be written: serving it read-only (adding sources is refused)');
       else await indexWhatSearchLacks(store, logger);
       const metrics = createMetrics();
-      const services = await wireServices(ctx, store, metrics);
+      // What readers' requests ask of the database reports its outages to the log (the scheduler logs its own).
+      const served = reportingOutages(store, new DatabaseOutageLog({ logger, clock: Date.now, db: ctx.config.db }));
+      const services = await wireServices(ctx, store, served, metrics);
       const app = createServer({
-        store,
+        store: served,
         logger,
         metrics,
         adminToken: ctx.config.adminToken,
@@ -84,10 +87,11 @@ async function indexWhatSearchLacks(store: Store, logger: Logger): Promise<void>
 }
 
 /**
- * The services `createServer` takes from other modules: search over the store's index, feed discovery for
- * adding sources, and the fetch scheduler (which reports into `metrics`).
+ * The services `createServer` takes from other modules: search over the store's index (through `served`, the
+ * store as requests use it), feed discovery for adding sources, and the fetch scheduler (which reports into
+ * `metrics`).
  */
-async function wireServices(ctx: CliContext, store: Store, metrics: SadaMetrics): Promise<{ search?: SearchService; addSource: AddSource; scheduler: SchedulerHooks }> {
+async function wireServices(ctx: CliContext, store: Store, served: Store, metrics: SadaMetrics): Promise<{ search?: SearchService; addSource: AddSource; scheduler: SchedulerHooks }> {
   const [{ addSource }, { createScheduler }, { createIngestion }, { createSearchService }] = await Promise.all([
     import('../../pipeline/add-source.js'),
     import('../scheduler.js'),
@@ -96,5 +100,5 @@ async function wireServices(ctx: CliContext, store: Store, metrics: SadaMetrics)
   ]);
   const { fetcher, deps } = await createIngestion(ctx, store);
   const scheduler = createScheduler(ctx, deps, metrics);
-  return { search: createSearchService(store), addSource: (url) => addSource({ store, fetcher, now: Date.now }, url), scheduler };
+  return { search: createSearchService(served), addSource: (url) => addSource({ store, fetcher, now: Date.now }, url), scheduler };
 }

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
-import { AppError } from '../../core/errors.js';
+import { AppError, errorMessage } from '../../core/errors.js';
+import { migrationFailed } from '../migration-failure.js';
+import { unavailableOr } from './pg-unavailable.js';
 
 export const PG_MIGRATIONS_DIR = fileURLToPath(new URL('../../../../migrations/postgres/', import.meta.url));
 
@@ -49,7 +51,7 @@ export async function pgSchemaState(client: Pick<pg.PoolClient, 'query'>, migrat
  * recognised first with plain reads: neither the lock nor any DDL is needed then, so a role allowed only to
  * read and write rows (not to change the schema) can open a current database.
  */
-export async function migratePg(client: pg.PoolClient, now: number, dir?: string): Promise<number[]> {
+export async function migratePg(client: pg.PoolClient, now: number, dir?: string, where = 'the PostgreSQL database'): Promise<number[]> {
   const migrations = readPgMigrations(dir);
   if ((await pgSchemaState(client, migrations)).pending.length === 0) return [];
   await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
@@ -59,20 +61,36 @@ export async function migratePg(client: pg.PoolClient, now: number, dir?: string
     const { pending } = await pgSchemaState(client, migrations);
     const done: number[] = [];
     for (const m of pending) {
-      await client.query('BEGIN');
+      let committing = false;
       try {
+        await client.query('BEGIN');
         await client.query(m.sql);
         await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, now]);
+        committing = true;
         await client.query('COMMIT');
       } catch (error) {
-        await client.query('ROLLBACK');
-        throw new AppError('STORAGE', `migration ${m.name} failed: ${(error as Error).message}`, { cause: error });
+        // A COMMIT that failed on the server rolled back; one whose connection was lost may have committed.
+        if (committing && lostConnection(error)) {
+          throw new AppError(
+            'STORAGE',
+            `cannot migrate ${where}: the connection was lost while migration ${m.version} (${m.name}.sql) was being committed, so whether it was applied is unknown (\`sada migrate --check\` tells): ${errorMessage(error)}`,
+            { cause: error },
+          );
+        }
+        // Failing before COMMIT, it was never committed: rolled back here, or by the server if the session is gone.
+        await client.query('ROLLBACK').catch(() => undefined);
+        const stays = await client
+          .query<{ v: number }>('SELECT coalesce(max(version), 0) AS v FROM schema_migrations')
+          .then((r) => r.rows[0]?.v ?? null)
+          .catch(() => null);
+        throw migrationFailed(where, m, stays, done, error);
       }
       done.push(m.version);
     }
     return done;
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    // A session that is gone holds no lock; failing here would hide why the migration stopped.
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
   }
 }
 
@@ -81,4 +99,8 @@ export function pgTableNames(migrations: readonly PgMigration[] = readPgMigratio
   const names = new Set<string>();
   for (const m of migrations) for (const match of m.sql.matchAll(/\bCREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)/gi)) names.add(match[1]!.toLowerCase());
   return [...names].sort();
+}
+
+function lostConnection(error: unknown): boolean {
+  return unavailableOr(error) !== error;
 }

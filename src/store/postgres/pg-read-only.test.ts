@@ -96,7 +96,7 @@ if (PG_SKIP) {
     const { rows } = await admin.query<{ v: number }>(`DELETE FROM ${schema}.schema_migrations WHERE version = (SELECT max(version) FROM ${schema}.schema_migrations) RETURNING version AS v`);
     await assert.rejects(
       PgStore.open({ url: asRole(TEST_PG_URL, reader), schema, access: 'read' }),
-      isStorage(new RegExp(`was written by an older Sada \\(schema version \\d+; this one needs ${rows[0]!.v}\\), and this connection cannot upgrade it: role ${reader} may not write to it \\(no INSERT, UPDATE and DELETE on any of its \\d+ tables\\)\\. Run any sada command once with a role that may change its schema \\(its owner, say\\)$`)),
+      isStorage(new RegExp(`was written by an older Sada \\(schema version \\d+; this one needs ${rows[0]!.v}\\), and this connection cannot upgrade it: role ${reader} may not write to it \\(no INSERT, UPDATE and DELETE on any of its \\d+ tables\\)\\. Run \`sada migrate\` once with a role that may change its schema \\(its owner, say\\)$`)),
     );
     const empty = freshSchema('ro_empty');
     schemas.push(empty);
@@ -104,7 +104,7 @@ if (PG_SKIP) {
     await admin.query(`GRANT USAGE ON SCHEMA ${empty} TO ${reader}`);
     await assert.rejects(
       PgStore.open({ url: asRole(TEST_PG_URL, reader), schema: empty, access: 'read' }),
-      isStorage(new RegExp(`holds no Sada schema \\(no schema_migrations table in its search path\\), and this connection cannot create one: role ${reader} may not create tables in schema ${empty} \\(it lacks CREATE on it\\)\\. Run any sada command once with a role that may create tables there$`)),
+      isStorage(new RegExp(`holds no Sada schema \\(no schema_migrations table in its search path\\), and this connection cannot create one: role ${reader} may not create tables in schema ${empty} \\(it lacks CREATE on it\\)\\. Run \`sada migrate\` once with a role that may create tables there$`)),
     );
   });
 

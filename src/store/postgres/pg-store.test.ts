@@ -2,7 +2,6 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeStoreContract } from '../store-contract.js';
 import pg from 'pg';
-import net from 'node:net';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { IDLE_IN_TRANSACTION_MS, LOCK_BUCKETS, PgStore, connectionConfig } from 
 import { openStore } from '../open.js';
 import { AppError } from '../../core/errors.js';
 import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../../test-support/postgres.js';
+import { tcpRelay } from '../../test-support/tcp-relay.js';
 
 const schemas: string[] = [];
 after(() => dropTestSchemas(schemas));
@@ -48,6 +48,79 @@ if (PG_SKIP) {
     const source = await stores[0]!.ensureImportSource('x', 1);
     assert.equal((await stores[2]!.ensureImportSource('x', 2)).id, source.id);
     await Promise.all(stores.map((s) => s.close()));
+  });
+
+  test('openStore opens at most poolSize connections, however many transactions wait', async () => {
+    const schema = freshSchema('pool');
+    schemas.push(schema);
+    const url = new URL(TEST_PG_URL);
+    url.searchParams.set('application_name', schema);
+    const store = await openStore(url.href, { schema, poolSize: 3 });
+    const connections = async (): Promise<number> => {
+      const admin = new pg.Client({ connectionString: TEST_PG_URL });
+      await admin.connect();
+      try {
+        return (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [schema])).rows[0]!.n;
+      } finally {
+        await admin.end();
+      }
+    };
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inside = 0;
+    try {
+      // five transactions that each hold their connection until the gate opens: three get one, two wait
+      const held = [1, 2, 3, 4, 5].map(() =>
+        store.transaction(async () => {
+          await store.ping();
+          inside++;
+          await gate;
+        }),
+      );
+      while (inside < 3) await delay(20);
+      assert.equal(await connections(), 3);
+      assert.equal(inside, 3, 'the other two wait for a connection');
+      release();
+      await Promise.all(held);
+      assert.equal(inside, 5);
+    } finally {
+      release();
+      await store.close();
+    }
+    await assert.rejects(openStore(TEST_PG_URL, { schema, poolSize: 0 }), (e: unknown) => e instanceof AppError && e.code === 'BAD_USAGE' && /invalid pool size 0/.test(e.message));
+  });
+
+  test('a failed migration is named, said to be rolled back whole, and leaves the database as it was; the URL shows no password', async () => {
+    const schema = freshSchema('failmig');
+    schemas.push(schema);
+    const older = mkdtempSync(join(tmpdir(), 'sada-pg-migrations-'));
+    for (const f of readdirSync(PG_MIGRATIONS_DIR)) if (Number.parseInt(f, 10) < 40) copyFileSync(join(PG_MIGRATIONS_DIR, f), join(older, f));
+    const client = new pg.Client({ connectionString: TEST_PG_URL, options: `-c search_path=${schema}` });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA ${schema}`);
+      await migratePg(client as unknown as pg.PoolClient, 1, older);
+      // a table in the way of 040's third statement: its first two (a new column, a table dropped) ran by then
+      await client.query('CREATE TABLE term_day_df (x int)');
+      const url = new URL(TEST_PG_URL);
+      url.password = 'hunter2secret'; // the test cluster trusts local connections
+      await assert.rejects(PgStore.open({ url: url.href, schema }), (e: unknown) => {
+        assert.ok(e instanceof AppError && e.code === 'STORAGE');
+        assert.match(
+          e.message,
+          /^cannot migrate PostgreSQL database postgres:\/\/[^:@/]+:\*\*\*@\S+: migration 40 \(040_term_days\.sql\) failed and was rolled back whole, so the database is unchanged by it \(its schema stays at version 33\): relation "term_day_df" already exists$/,
+        );
+        assert.doesNotMatch(e.message, /hunter2secret/);
+        return true;
+      });
+      const columns = await client.query("SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'term_pending' AND column_name = 'day'", [schema]);
+      assert.equal(columns.rowCount, 0, 'the column added by its first statement is gone');
+      assert.equal((await client.query("SELECT to_regclass('term_df') IS NOT NULL AS kept")).rows[0].kept, true, 'the table its second statement dropped is back');
+      assert.deepEqual((await client.query('SELECT max(version) AS v FROM schema_migrations')).rows[0].v, 33);
+      assert.equal((await client.query('SELECT count(*)::int AS n FROM pg_locks WHERE locktype = \'advisory\'')).rows[0].n, 0, 'the migration lock is released');
+    } finally {
+      await client.end();
+    }
   });
 
   test('a database from before term statistics were counted per day recounts them by day when opened', async () => {
@@ -238,7 +311,7 @@ if (!PG_SKIP) {
     const schema = freshSchema('outage');
     schemas.push(schema);
     const target = new URL(TEST_PG_URL);
-    const proxy = await tcpProxy(target.hostname, Number(target.port || 5432));
+    const proxy = await tcpRelay(target.hostname, Number(target.port || 5432));
     const through = new URL(TEST_PG_URL);
     through.hostname = '127.0.0.1';
     through.port = String(proxy.port);
@@ -258,38 +331,6 @@ if (!PG_SKIP) {
       await proxy.stop();
     }
   });
-}
-
-/** A TCP relay to host:port on a fixed local port, which `stop` closes (cutting its connections) and `start` reopens. */
-async function tcpProxy(host: string, port: number): Promise<{ port: number; start(): Promise<void>; stop(): Promise<void> }> {
-  const sockets = new Set<net.Socket>();
-  let server: net.Server | null = null;
-  let local = 0;
-  const start = () =>
-    new Promise<void>((resolve) => {
-      server = net.createServer((inbound) => {
-        const outbound = net.connect(port, host);
-        for (const s of [inbound, outbound]) {
-          sockets.add(s);
-          s.on('close', () => sockets.delete(s));
-          s.on('error', () => undefined);
-        }
-        inbound.pipe(outbound).pipe(inbound);
-      });
-      server.listen(local, '127.0.0.1', () => {
-        local = (server!.address() as net.AddressInfo).port;
-        resolve();
-      });
-    });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      if (!server) return resolve();
-      server.close(() => resolve());
-      server = null;
-    });
-  await start();
-  return { port: local, start, stop };
 }
 
 function withApplicationName(url: string, name: string): string {

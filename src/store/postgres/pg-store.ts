@@ -3,7 +3,7 @@ import pg from 'pg';
 import { AppError } from '../../core/errors.js';
 import { redactUrlPasswords } from '../../core/redact-url.js';
 import type { Store } from '../store.js';
-import { migratePg, pgSchemaState, pgTableNames, readPgMigrations } from './pg-migrate.js';
+import { migratePg, pgSchemaState, pgTableNames, readPgMigrations, type PgSchemaState } from './pg-migrate.js';
 import { pgSchemaChangeRefusal, pgWriteRefusal } from './pg-access.js';
 import { READING_COMMANDS } from '../store-failure.js';
 import { TERM_DAYS_MIGRATION } from '../engine-rows.js';
@@ -15,6 +15,7 @@ export interface PgStoreOptions {
   url: string;
   /** Schema to use (created when missing); tests give each store its own. Default: the server's search_path. */
   schema?: string;
+  /** The most connections the pool opens (default 10; SADA_PG_POOL_SIZE). */
   poolSize?: number;
   now?: number;
   /**
@@ -24,6 +25,8 @@ export interface PgStoreOptions {
    * at once, saying why. Either way a role that may write applies pending migrations.
    */
   access?: 'write' | 'read';
+  /** Told the migrations this open applied (none when the schema was current or another process applied them). */
+  onMigrated?: (applied: readonly { version: number; name: string }[]) => void;
 }
 
 /** BIGINT columns hold epoch milliseconds and ids, all far below 2^53: read them as numbers, not strings. */
@@ -57,6 +60,7 @@ export class PgStore extends PgQueries implements Store {
 
   static async open(options: PgStoreOptions): Promise<PgStore> {
     if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) throw new AppError('BAD_USAGE', `invalid schema name ${options.schema}`);
+    if (options.poolSize !== undefined && !(Number.isInteger(options.poolSize) && options.poolSize >= 1)) throw new AppError('BAD_USAGE', `invalid pool size ${options.poolSize} (a whole number from 1)`);
     // Once the store is known to be read-only, every session the pool opens refuses writes, so that none can
     // slip through a path that was thought to only read (the pool waits for this hook before handing it out).
     let readOnlySessions = false;
@@ -98,6 +102,7 @@ export class PgStore extends PgQueries implements Store {
       throw error instanceof AppError ? error : new AppError('STORAGE', `cannot prepare PostgreSQL: ${(error as Error).message}`, { cause: error });
     }
     client.release();
+    options.onMigrated?.(prepared.applied.map((version) => ({ version, name: readPgMigrations().find((m) => m.version === version)!.name })));
     const store = new PgStore(pool, prepared.readOnly);
     // The migration to per-day term statistics queued every stored article again: count them now.
     if (prepared.applied.includes(TERM_DAYS_MIGRATION)) while ((await store.foldTermStats(20_000)).folded > 0);
@@ -169,6 +174,25 @@ export class PgStore extends PgQueries implements Store {
 }
 
 /**
+ * Where the schema at `url` stands, read with plain SELECTs on one connection: nothing is created, locked or
+ * written (`sada migrate --check`). STORAGE when the database is newer than this Sada.
+ */
+export async function readPgSchemaState(url: string): Promise<PgSchemaState> {
+  const client = new pg.Client({ ...connectionConfig(url, undefined), connectionTimeoutMillis: 10_000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new AppError('UNAVAILABLE', `cannot connect to PostgreSQL at ${redactUrlPasswords(url)}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    return await pgSchemaState(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
  * Brings the schema up to date when it is not (and the connection may change it), and finds whether the
  * connection may write: `readOnly` for a reading caller that may not, a refusal for a writing one.
  */
@@ -190,11 +214,11 @@ async function prepare(client: pg.PoolClient, options: PgStoreOptions): Promise<
       throw new AppError(
         'STORAGE',
         state.present
-          ? `PostgreSQL database ${db} was written by an older Sada (schema version ${state.version}; this one needs ${state.pending.at(-1)!.version}), and this connection cannot upgrade it: ${refusal}. Run any sada command once with a role that may change its schema (its owner, say)`
-          : `PostgreSQL database ${db} holds no Sada schema (no schema_migrations table in its search path), and this connection cannot create one: ${refusal}. Run any sada command once with a role that may create tables there`,
+          ? `PostgreSQL database ${db} was written by an older Sada (schema version ${state.version}; this one needs ${state.pending.at(-1)!.version}), and this connection cannot upgrade it: ${refusal}. Run \`sada migrate\` once with a role that may change its schema (its owner, say)`
+          : `PostgreSQL database ${db} holds no Sada schema (no schema_migrations table in its search path), and this connection cannot create one: ${refusal}. Run \`sada migrate\` once with a role that may create tables there`,
       );
     }
-    return { applied: await migratePg(client, options.now ?? Date.now()), readOnly: null };
+    return { applied: await migratePg(client, options.now ?? Date.now(), undefined, `PostgreSQL database ${db}`), readOnly: null };
   }
   if (!cannotWrite) return { applied: [], readOnly: null };
   if (options.access !== 'read') {

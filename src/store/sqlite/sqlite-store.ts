@@ -48,6 +48,8 @@ export interface SqliteStoreOptions {
    * through the store fail with STORAGE. Default `write`: such a database is refused at once, saying why.
    */
   access?: 'write' | 'read';
+  /** Told the migrations this open applied (none when the schema was current or another process applied them). */
+  onMigrated?: (applied: readonly { version: number; name: string }[]) => void;
 }
 
 /**
@@ -98,13 +100,17 @@ export class SqliteStore implements Store {
       throw openFailure(options.path, error);
     }
     try {
-      const applied = migrate(writer.db, readMigrations(), options.now ?? Date.now());
+      const migrations = readMigrations();
+      const applied = migrate(writer.db, migrations, options.now ?? Date.now(), `SQLite database ${options.path}`);
       if (applied.includes(TERM_DAYS_MIGRATION)) recountTermStats(writer);
+      options.onMigrated?.(migrations.filter((m) => applied.includes(m.version)).map(({ version, name }) => ({ version, name })));
     } catch (error) {
       writer.close();
-      if (forReading && refusesWrites(error)) return SqliteStore.openForReading(options.path, error);
+      // a migration's failure carries the database's own error: a refused write is reported as such
+      const underlying = error instanceof AppError ? (error.cause ?? error) : error;
+      if (forReading && refusesWrites(underlying)) return SqliteStore.openForReading(options.path, underlying);
+      if (refusesWrites(underlying)) throw openFailure(options.path, underlying);
       if (error instanceof AppError) throw error;
-      if (refusesWrites(error)) throw openFailure(options.path, error);
       throw new AppError('STORAGE', `cannot migrate ${options.path}: ${(error as Error).message}`, { cause: error });
     }
     const reader = memory ? writer : Connection.open(options.path, { readonly: true });

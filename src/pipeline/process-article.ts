@@ -178,13 +178,14 @@ async function processArticle(tx: Store, received: ArticleInput, engine: StoryEn
   // microseconds (each added property leaves the fast clone), and this runs for every article.
   const sourceId = source.id;
   const contentHash = p.contentHash;
-  const placement = await placeInStory(tx, engine, { id, sourceId, storyId: null, duplicateOf: null, time, contentHash, title: input.title, subject, keys, bands: p.bands });
+  const placing = { id, sourceId, storyId: null, duplicateOf: null, time, contentHash, title: input.title, subject, keys, bands: p.bands };
+  const placement = await placeInStory(tx, engine, placing);
   const storyId = placement.story.id;
   const duplicateOf = placement.duplicateOf;
   const placed: ArticleRef = { id, sourceId, storyId, duplicateOf, time, contentHash };
   const settled = await settleOrigin(tx, { id, sourceId, storyId, duplicateOf, time, contentHash, origin });
   // A copy's report already has its distant reading, through its first copy.
-  const distant = duplicateOf === null ? await distantCandidates(tx, engine, { id, sourceId, storyId, duplicateOf, time, contentHash, title: input.title, subject, keys, bands: p.bands }) : [];
+  const distant = duplicateOf === null ? await distantCandidates(tx, engine, placing) : [];
   await updateReadingLists(tx, engine, placed, subject, placement, distant);
   if (options.index) {
     // The stored article as it now is, without reading back what was just written.

@@ -15,6 +15,26 @@ import { PG_SKIP, TEST_PG_URL, dropTestSchemas, freshSchema } from '../../test-s
 import { tcpRelay } from '../../test-support/tcp-relay.js';
 
 const schemas: string[] = [];
+
+/**
+ * A fresh schema holding the migrations before 040 alone, applied by the migration runner itself, and a
+ * client on it (the caller ends it).
+ */
+async function schemaBefore40(prefix: string): Promise<{ schema: string; client: pg.Client }> {
+  const schema = freshSchema(prefix);
+  schemas.push(schema);
+  const older = mkdtempSync(join(tmpdir(), 'sada-pg-migrations-'));
+  for (const f of readdirSync(PG_MIGRATIONS_DIR)) if (Number.parseInt(f, 10) < 40) copyFileSync(join(PG_MIGRATIONS_DIR, f), join(older, f));
+  const client = new pg.Client({ connectionString: TEST_PG_URL, options: `-c search_path=${schema}` });
+  await client.connect();
+  await client.query(`CREATE SCHEMA ${schema}`);
+  try {
+    await migratePg(client as unknown as pg.PoolClient, 1, older);
+  } finally {
+    rmSync(older, { recursive: true, force: true });
+  }
+  return { schema, client };
+}
 after(() => dropTestSchemas(schemas));
 
 test('a schema adds its search path to the options a connection string already carries, after Sada\'s defaults', () => {
@@ -91,15 +111,8 @@ if (PG_SKIP) {
   });
 
   test('a failed migration is named, said to be rolled back whole, and leaves the database as it was; the URL shows no password', async () => {
-    const schema = freshSchema('failmig');
-    schemas.push(schema);
-    const older = mkdtempSync(join(tmpdir(), 'sada-pg-migrations-'));
-    for (const f of readdirSync(PG_MIGRATIONS_DIR)) if (Number.parseInt(f, 10) < 40) copyFileSync(join(PG_MIGRATIONS_DIR, f), join(older, f));
-    const client = new pg.Client({ connectionString: TEST_PG_URL, options: `-c search_path=${schema}` });
-    await client.connect();
+    const { schema, client } = await schemaBefore40('failmig');
     try {
-      await client.query(`CREATE SCHEMA ${schema}`);
-      await migratePg(client as unknown as pg.PoolClient, 1, older);
       // a table in the way of 040's third statement: its first two (a new column, a table dropped) ran by then
       await client.query('CREATE TABLE term_day_df (x int)');
       const url = new URL(TEST_PG_URL);
@@ -124,16 +137,8 @@ if (PG_SKIP) {
   });
 
   test('a database from before term statistics were counted per day recounts them by day when opened', async () => {
-    const schema = freshSchema('termdays');
-    schemas.push(schema);
-    // The migrations before 040 alone, applied by the migration runner itself.
-    const older = mkdtempSync(join(tmpdir(), 'sada-pg-migrations-'));
-    for (const f of readdirSync(PG_MIGRATIONS_DIR)) if (Number.parseInt(f, 10) < 40) copyFileSync(join(PG_MIGRATIONS_DIR, f), join(older, f));
-    const client = new pg.Client({ connectionString: TEST_PG_URL, options: `-c search_path=${schema}` });
-    await client.connect();
+    const { schema, client } = await schemaBefore40('termdays');
     try {
-      await client.query(`CREATE SCHEMA ${schema}`);
-      await migratePg(client as unknown as pg.PoolClient, 1, older);
       await client.query(`INSERT INTO sources (id, slug, url, feed_url, kind, title, created_at) VALUES (1, 's', 'import:s', 'import:s', 'import', 's', 0)`);
       for (const a of OLD_TERM_STATS.articles) {
         await client.query(`INSERT INTO articles (id, source_id, url, canonical_url, title, text, ingested_at, sort_time, content_hash) VALUES ($1, 1, $2, $2, 't', 'x', 0, $3, $4)`, [
@@ -150,7 +155,6 @@ if (PG_SKIP) {
       await client.query('UPDATE term_stats SET docs = $1, version = $2 WHERE id = 1', [OLD_TERM_STATS.oldDocs, OLD_TERM_STATS.oldVersion]);
     } finally {
       await client.end();
-      rmSync(older, { recursive: true, force: true });
     }
     const store = await PgStore.open({ url: TEST_PG_URL, schema });
     await assertRecountedByDay(store);

@@ -102,7 +102,10 @@ export class PgStore extends PgQueries implements Store {
       throw error instanceof AppError ? error : new AppError('STORAGE', `cannot prepare PostgreSQL: ${(error as Error).message}`, { cause: error });
     }
     client.release();
-    options.onMigrated?.(prepared.applied.map((version) => ({ version, name: readPgMigrations().find((m) => m.version === version)!.name })));
+    if (options.onMigrated) {
+      const names = new Map(readPgMigrations().map((m) => [m.version, m.name]));
+      options.onMigrated(prepared.applied.map((version) => ({ version, name: names.get(version)! })));
+    }
     const store = new PgStore(pool, prepared.readOnly);
     // The migration to per-day term statistics queued every stored article again: count them now.
     if (prepared.applied.includes(TERM_DAYS_MIGRATION)) while ((await store.foldTermStats(20_000)).folded > 0);
